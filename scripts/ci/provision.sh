@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian tools the tests drive for real: Chromium (end-to-end
+# tests, never a downloaded browser) and nginx (`nginx -t`). Idempotent.
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v nginx >/dev/null || missing+=(nginx)
+command -v unshare >/dev/null || missing+=(util-linux)
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "Il manque ${missing[*]} : installez-les (sudo apt-get install ${missing[*]})." >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The nginx package starts a server on port 80; the tests start their own.
+  if command -v nginx >/dev/null; then nginx -s quit 2>/dev/null || true; fi
+fi
+chromium --version
+nginx -v

@@ -1,0 +1,8 @@
+import type { MessageData } from './types.ts';
+
+/** Fills `{{name}}` placeholders; an unknown placeholder is left visible so tests catch it. */
+export function formatMessage(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+    key in data ? String(data[key]) : whole,
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue } from './catalogue.ts';
+
+describe('rule catalogue', () => {
+  it('gives every rule a unique kebab-case id', () => {
+    const ids = catalogue.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('documents every rule in French with a failing and a passing example', () => {
+    for (const rule of catalogue) {
+      expect(rule.docs.title, rule.id).toBeTruthy();
+      expect(rule.docs.what && rule.docs.why && rule.docs.howToFix, rule.id).toBeTruthy();
+      expect(rule.examples.valid.length, rule.id).toBeGreaterThan(0);
+      expect(rule.examples.invalid.length, rule.id).toBeGreaterThan(0);
+      expect(Object.keys(rule.messages).length, rule.id).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,3 @@
+import type { ComposeRule } from '../catalogue.ts';
+
+export const composeRules: readonly ComposeRule[] = [];

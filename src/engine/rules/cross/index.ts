@@ -1,0 +1,3 @@
+import type { CrossRule } from '../catalogue.ts';
+
+export const crossRules: readonly CrossRule[] = [];

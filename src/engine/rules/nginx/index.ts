@@ -1,0 +1,3 @@
+import type { NginxRule } from '../catalogue.ts';
+
+export const nginxRules: readonly NginxRule[] = [];

@@ -1,0 +1,123 @@
+// The engine's public data model. Every layer (YAML syntax, schema, compose
+// semantics, nginx, cross-file) speaks in these types, so the editor, the CLI,
+// the lesson objectives and the stack tests never special-case a layer.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** 1-based, as nginx, docker compose and editors count. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** `end` is exclusive (the column just after the last character). */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  file: string;
+  range: Range;
+  text: string;
+}
+
+export interface Fix {
+  /** French label shown as a quick fix ("Supprimer la clé `version`"). */
+  title: string;
+  edits: TextEdit[];
+}
+
+export type MessageData = Record<string, string | number>;
+
+export interface Diagnostic {
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  /** French, already formatted from the rule's message template. */
+  message: string;
+  file: string;
+  range: Range;
+  /** The rule's French one-line title; its full page lives at /regles/<ruleId>/. */
+  docs: string;
+  fix?: Fix;
+  data?: MessageData;
+}
+
+export interface ProjectFile {
+  /** Project-relative POSIX path: `compose.yaml`, `.env`, `nginx/conf.d/api.conf`. */
+  path: string;
+  text: string;
+}
+
+export type FileKind = 'compose' | 'env' | 'nginx' | 'other';
+
+export interface CheckOptions {
+  /**
+   * Treat the compose files as a production deployment (enables the rules on
+   * restart policies and log rotation). Defaults to true when a compose file
+   * name contains `prod`.
+   */
+  production?: boolean;
+  /** Variables from the shell, as `docker compose` would see them; they win over `.env`. */
+  environment?: Record<string, string>;
+}
+
+export type RuleKind = 'yaml' | 'compose' | 'nginx' | 'cross';
+
+export interface RuleDocs {
+  /** French title, short ("La clé `version` est obsolète"). */
+  title: string;
+  /** What the rule detects. French. */
+  what: string;
+  /** Why it matters. French. */
+  why: string;
+  /** How to fix it, with today's correct practice. French. */
+  howToFix: string;
+  /** Slug of the chapter that teaches it (`03-structure-du-fichier`), if any. */
+  chapter?: string;
+}
+
+/** A test case that is also the documentation's example: one source for both. */
+export interface RuleValidCase {
+  name?: string;
+  files: Record<string, string>;
+  options?: CheckOptions;
+}
+
+export interface ExpectedDiagnostic {
+  messageId: string;
+  line: number;
+  column: number;
+  file?: string;
+}
+
+export interface RuleInvalidCase extends RuleValidCase {
+  errors: ExpectedDiagnostic[];
+}
+
+export interface RuleExamples {
+  valid: RuleValidCase[];
+  invalid: RuleInvalidCase[];
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: MessageData;
+  file: string;
+  range: Range;
+  fix?: Fix;
+  /** Overrides the rule's default severity for this one report. */
+  severity?: Severity;
+}
+
+export interface RuleDefinition<Context> {
+  id: string;
+  kind: RuleKind;
+  severity: Severity;
+  /** French message templates by key; `{{name}}` is replaced by `data.name`. */
+  messages: Record<string, string>;
+  docs: RuleDocs;
+  examples: RuleExamples;
+  check(context: Context, report: (descriptor: ReportDescriptor) => void): void;
+}
