@@ -36,7 +36,7 @@ install_node_modules() {
 
 phase install bash -c "$(declare -f install_node_modules); install_node_modules"
 phase provision bash scripts/ci/provision.sh
-phase typecheck npx tsc --noEmit
+phase typecheck bash -c "astro sync && tsc --noEmit"
 phase unit npx vitest run --project unit
 phase build npm run build
 phase e2e npx vitest run --project e2e
