@@ -1,0 +1,79 @@
+import type { Diagnostic, Severity } from '../../engine/types.ts';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreur', warning: 'Avertissement', info: 'Information' };
+const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count > 1 ? many : one}`;
+}
+
+/** The French line announced to screen readers and shown above the list. */
+export function summarize(diagnostics: readonly Diagnostic[]): string {
+  if (diagnostics.length === 0) return 'Aucun problème détecté.';
+  const count = (severity: Severity): number => diagnostics.filter((d) => d.severity === severity).length;
+  const parts = [
+    count('error') > 0 ? plural(count('error'), 'erreur', 'erreurs') : '',
+    count('warning') > 0 ? plural(count('warning'), 'avertissement', 'avertissements') : '',
+    count('info') > 0 ? plural(count('info'), 'information', 'informations') : '',
+  ].filter((part) => part !== '');
+  const last = parts.pop() ?? '';
+  return `${parts.length > 0 ? `${parts.join(', ')} et ${last}` : last}.`;
+}
+
+/** `base` is Astro's `import.meta.env.BASE_URL`, which may or may not end with a slash. */
+export function ruleHref(base: string, ruleId: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}regles/${encodeURIComponent(ruleId)}/`;
+}
+
+export function location(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}:${diagnostic.range.start.line}`;
+}
+
+/**
+ * Renders the list below the editor. Each entry is a button (keyboard reachable)
+ * that jumps to the problem, plus a link to the rule's page. Built with DOM
+ * calls, never innerHTML: messages quote the learner's text.
+ */
+export function renderDiagnosticList(
+  list: HTMLElement,
+  diagnostics: readonly Diagnostic[],
+  base: string,
+  onSelect: (diagnostic: Diagnostic) => void,
+): void {
+  const items = diagnostics.map((diagnostic) => {
+    const item = document.createElement('li');
+    item.className = `diagnostic diagnostic-${diagnostic.severity}`;
+    item.dataset['ruleId'] = diagnostic.ruleId;
+    item.dataset['file'] = diagnostic.file;
+    item.dataset['line'] = String(diagnostic.range.start.line);
+
+    const jump = document.createElement('button');
+    jump.type = 'button';
+    jump.className = 'diagnostic-jump';
+    const icon = document.createElement('span');
+    icon.className = 'diagnostic-icon';
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = SEVERITY_ICON[diagnostic.severity];
+    const label = document.createElement('span');
+    label.className = 'visually-hidden';
+    label.textContent = `${SEVERITY_LABEL[diagnostic.severity]} : `;
+    const message = document.createElement('span');
+    message.className = 'diagnostic-message';
+    message.textContent = diagnostic.message;
+    const where = document.createElement('span');
+    where.className = 'diagnostic-location';
+    where.textContent = location(diagnostic);
+    jump.append(icon, label, message, ' ', where);
+    jump.addEventListener('click', () => onSelect(diagnostic));
+
+    const rule = document.createElement('a');
+    rule.className = 'diagnostic-rule';
+    rule.href = ruleHref(base, diagnostic.ruleId);
+    rule.textContent = diagnostic.ruleId;
+    rule.title = diagnostic.docs;
+
+    item.append(jump, ' ', rule);
+    return item;
+  });
+  list.replaceChildren(...items);
+}
