@@ -1,12 +1,101 @@
-// Placeholder until the compose parser lands: it only records the files.
-import type { CheckOptions, ProjectFile } from '../types.ts';
+import type { Scalar } from 'yaml';
+import type { CheckOptions, ProjectFile, Range } from '../types.ts';
+import { toLocated, type LocatedValue } from '../yaml/located.ts';
+import { parseYaml, type ParsedYaml, type SourcePositions } from '../yaml/parse-yaml.ts';
+import { buildModel } from './build-model.ts';
+import { parseEnvFile, type ParsedEnvFile } from './env-file.ts';
+import { interpolate, type InterpolationIssueKind } from './interpolate.ts';
+import type { ComposeModel, ModelIssue } from './model.ts';
+import { expressionEnd, sourceOffsetOfDollar } from './scalar-offsets.ts';
 
+/** One compose file, parsed once: the YAML document, its issues and its located, interpolated tree. */
+export interface ComposeDocument {
+  file: ProjectFile;
+  yaml: ParsedYaml;
+  /** Undefined when the file could not be read at all (alias bomb, empty file). */
+  root: LocatedValue | undefined;
+}
+
+/** A variable problem at the exact place of its `${...}`. */
+export interface InterpolationFinding {
+  kind: InterpolationIssueKind;
+  name: string;
+  detail: string | undefined;
+  file: string;
+  range: Range;
+}
+
+/**
+ * What every compose rule receives: the files parsed once, the merged model
+ * and the problems met while building it. Rules never re-parse.
+ */
 export interface ComposeContext {
+  /** The compose files, in merge order (base first). */
   files: ProjectFile[];
   env: ProjectFile | undefined;
   options: CheckOptions;
+  /** `options.production`, or true when a compose file name contains `prod`. */
+  production: boolean;
+  documents: ComposeDocument[];
+  /** The `.env` file, parsed with positions. */
+  envFile: ParsedEnvFile | undefined;
+  /** Variables interpolation sees: `.env`, overridden by `options.environment`. */
+  variables: ReadonlyMap<string, string>;
+  model: ComposeModel;
+  modelIssues: ModelIssue[];
+  interpolationFindings: InterpolationFinding[];
+  /** Offsets in a compose file to a 1-based range. */
+  rangeOf(file: string, start: number, end: number): Range;
+  positionsOf(file: string): SourcePositions | undefined;
 }
 
 export function createComposeContext(files: ProjectFile[], env: ProjectFile | undefined, options: CheckOptions): ComposeContext {
-  return { files, env, options };
+  const shell = options.environment ?? {};
+  const envFile = env ? parseEnvFile(env.text, shell) : undefined;
+  const variables = new Map<string, string>();
+  for (const entry of envFile?.entries ?? []) variables.set(entry.name, entry.value);
+  for (const [name, value] of Object.entries(shell)) variables.set(name, value);
+  const lookup = (name: string): string | undefined => variables.get(name);
+
+  const interpolationFindings: InterpolationFinding[] = [];
+  const documents = files.map((file): ComposeDocument => {
+    const yaml = parseYaml(file);
+    const transform = (scalar: Scalar, value: string): string => {
+      if (!value.includes('$')) return value;
+      const result = interpolate(value, lookup);
+      const range = scalar.range;
+      for (const issue of result.issues) {
+        if (!range) break;
+        const start = sourceOffsetOfDollar(file.text, { range: [range[0], range[1]], style: scalar.type }, value, issue.start);
+        const end = expressionEnd(file.text, start, issue.end - issue.start, range[1]);
+        interpolationFindings.push({
+          kind: issue.kind,
+          name: issue.name,
+          detail: issue.detail,
+          file: file.path,
+          range: yaml.positions.range(start, Math.max(end, start + 1)),
+        });
+      }
+      return result.value;
+    };
+    const root = toLocated(yaml.document, yaml.positions, yaml.issues, transform);
+    return { file, yaml, root };
+  });
+
+  const { model, issues } = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.yaml.positions, root: d.root })));
+  const byPath = new Map(documents.map((d) => [d.file.path, d.yaml.positions]));
+  return {
+    files,
+    env,
+    options,
+    production: options.production ?? files.some((f) => /prod/i.test(f.path.slice(f.path.lastIndexOf('/') + 1))),
+    documents,
+    envFile,
+    variables,
+    model,
+    modelIssues: issues,
+    interpolationFindings,
+    rangeOf: (file, start, end) => byPath.get(file)?.range(start, end) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    positionsOf: (file) => byPath.get(file),
+  };
 }

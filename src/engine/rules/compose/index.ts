@@ -1,3 +1,7 @@
 import type { ComposeRule } from '../catalogue.ts';
+import { requiredVariable } from './required-variable.ts';
+import { unsetVariable } from './unset-variable.ts';
+import { yamlSyntax } from './yaml-syntax.ts';
 
-export const composeRules: readonly ComposeRule[] = [];
+/** Compose rules, in the order a learner meets the problems: syntax, schema, references, good practice. */
+export const composeRules: readonly ComposeRule[] = [yamlSyntax, requiredVariable, unsetVariable];

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate } from './interpolate.ts';
+
+const env: Record<string, string> = { USER: 'alice', EMPTY: '', PORT: '8080' };
+const lookup = (name: string): string | undefined => env[name];
+
+describe('interpolate', () => {
+  it.each([
+    ['${USER}', 'alice'],
+    ['$USER-x', 'alice-x'],
+    ['$$USER', '$USER'],
+    ['${MISSING:-def}', 'def'],
+    ['${EMPTY:-def}', 'def'],
+    ['${EMPTY-def}', ''],
+    ['${MISSING-def}', 'def'],
+    ['${USER:+alt}', 'alt'],
+    ['${EMPTY:+alt}', ''],
+    ['${EMPTY+alt}', 'alt'],
+    ['${MISSING+alt}', ''],
+    ['${MISSING:-${PORT}}', '8080'],
+    ['${MISSING:-${OTHER:-deep}}', 'deep'],
+    ['cost $5', 'cost $5'],
+    ['${PORT:?need it}', '8080'],
+  ])('substitutes %s into %s', (text, expected) => {
+    const result = interpolate(text, lookup);
+    expect(result.value).toBe(expected);
+    expect(result.issues.filter((i) => i.kind !== 'unset')).toEqual([]);
+  });
+
+  it('reports a required variable at the exact offset of its expression', () => {
+    const result = interpolate('postgres://${DB_USER:?définissez DB_USER}@db', lookup);
+    expect(result.issues).toEqual([{ kind: 'required', name: 'DB_USER', start: 11, end: 41, detail: 'définissez DB_USER' }]);
+  });
+
+  it('distinguishes `?` (unset only) from `:?` (unset or empty)', () => {
+    expect(interpolate('${EMPTY?x}', lookup).issues).toEqual([]);
+    expect(interpolate('${EMPTY:?x}', lookup).issues.map((i) => i.kind)).toEqual(['required']);
+  });
+
+  it('warns about an unset variable without default, and substitutes an empty string', () => {
+    const result = interpolate('a-$NOPE-${NADA}', lookup);
+    expect(result.value).toBe('a--');
+    expect(result.issues.map((i) => [i.name, i.start, i.end])).toEqual([
+      ['NOPE', 2, 7],
+      ['NADA', 8, 15],
+    ]);
+  });
+
+  it('reports issues inside a nested default with their own offsets', () => {
+    const result = interpolate('x${A:-${B:?b}}', lookup);
+    expect(result.issues).toEqual([{ kind: 'required', name: 'B', start: 6, end: 13, detail: 'b' }]);
+  });
+
+  it('rejects invalid templates', () => {
+    expect(interpolate('${}', lookup).issues[0]?.kind).toBe('invalid');
+    expect(interpolate('${1A}', lookup).issues[0]?.kind).toBe('invalid');
+    expect(interpolate('abc ${USER', lookup).issues).toEqual([{ kind: 'invalid', name: '', start: 4, end: 10 }]);
+  });
+});

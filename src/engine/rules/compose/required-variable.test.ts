@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { requiredVariable } from './required-variable.ts';
+
+testRule(requiredVariable);

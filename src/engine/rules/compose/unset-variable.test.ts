@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { unsetVariable } from './unset-variable.ts';
+
+testRule(unsetVariable);

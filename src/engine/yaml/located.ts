@@ -1,0 +1,254 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
+import type { YamlIssue } from './parse-yaml.ts';
+import type { SourcePositions } from './parse-yaml.ts';
+
+/**
+ * The YAML tree as plain data that still knows where every value was written.
+ * Aliases are resolved (shared, never copied, so an alias bomb costs no
+ * memory) and `<<` merge keys applied, as `docker compose` does before it
+ * reads a file. Scalars carry both the written text and the value after a
+ * caller-supplied transformation (compose's variable interpolation).
+ */
+export type LocatedValue = LocatedMap | LocatedSeq | LocatedScalar;
+
+export interface LocatedEntry {
+  key: string;
+  /** Offsets of the key as written (for `<<`-merged entries, the original key). */
+  keyRange: [number, number];
+  value: LocatedValue;
+}
+
+export interface LocatedMap {
+  kind: 'map';
+  entries: Map<string, LocatedEntry>;
+  range: [number, number];
+}
+
+export interface LocatedSeq {
+  kind: 'seq';
+  items: LocatedValue[];
+  range: [number, number];
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface LocatedScalar {
+  kind: 'scalar';
+  value: ScalarValue;
+  /** Offsets of the scalar in the source (quotes included). */
+  range: [number, number];
+  /** yaml's scalar style, to map offsets inside quoted or block scalars. */
+  style: Scalar.Type | undefined;
+  /** For strings, the text before the transformation (interpolation). */
+  written?: string;
+}
+
+export type ScalarTransform = (scalar: Scalar, value: string) => string;
+
+const MAX_DEPTH = 512;
+
+function rangeOf(node: Node | null | undefined): [number, number] {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+function scalarValue(value: unknown): ScalarValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/**
+ * Builds the located tree of a parsed document. Issues (unknown alias, too
+ * deep) are appended to `issues`; an alias bomb is detected by yaml's own
+ * `maxAliasCount` guard, and the tree is then not built at all.
+ */
+export function toLocated(
+  document: Document.Parsed,
+  positions: SourcePositions,
+  issues: YamlIssue[],
+  transform: ScalarTransform,
+): LocatedValue | undefined {
+  if (document.errors.length > 0 && document.contents === null) return undefined;
+  const aliasTargets = new Map<Alias, Node>();
+  const anchors = new Map<string, Node>();
+  let hasAlias = false;
+  visit(document, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        hasAlias = true;
+        const target = anchors.get(node.source);
+        if (target) aliasTargets.set(node, target);
+        return undefined;
+      }
+      if (node.anchor) anchors.set(node.anchor, node);
+      return undefined;
+    },
+  });
+  if (hasAlias) {
+    try {
+      // yaml's own resource-exhaustion guard (billion laughs); it throws a ReferenceError.
+      document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
+        issues.push({
+          code: 'ALIAS_BOMB',
+          severity: 'error',
+          message: 'Trop d’alias imbriqués (`*nom`) : le fichier se développerait de façon démesurée (attaque « billion laughs »). Réduisez les alias.',
+          range: positions.range(0, Math.min(document.range[1], 1)),
+        });
+        return undefined;
+      }
+      // Other toJS errors (unknown alias) are reported below with their position.
+    }
+  }
+
+  const memo = new Map<Node, LocatedValue>();
+  const inProgress = new Set<Node>();
+  let tooDeep = false;
+
+  const build = (node: Node | null | undefined, depth: number): LocatedValue => {
+    if (!node) return { kind: 'scalar', value: null, range: [0, 0], style: undefined };
+    const cached = memo.get(node);
+    if (cached) return cached;
+    if (depth > MAX_DEPTH) {
+      if (!tooDeep) {
+        tooDeep = true;
+        issues.push({
+          code: 'TOO_DEEP',
+          severity: 'error',
+          message: `Imbrication trop profonde (plus de ${MAX_DEPTH} niveaux) : simplifiez la structure.`,
+          range: positions.ofNode(node),
+        });
+      }
+      return { kind: 'scalar', value: null, range: rangeOf(node), style: undefined };
+    }
+    if (isAlias(node)) {
+      const target = aliasTargets.get(node);
+      if (!target) {
+        issues.push({
+          code: 'UNKNOWN_ALIAS',
+          severity: 'error',
+          message: `L’alias \`*${node.source}\` ne correspond à aucune ancre \`&${node.source}\` définie plus haut.`,
+          range: positions.ofNode(node),
+        });
+        return { kind: 'scalar', value: null, range: rangeOf(node), style: undefined };
+      }
+      if (inProgress.has(target)) {
+        // `&a [*a]`: an alias inside its own anchor would make an infinite value.
+        issues.push({
+          code: 'UNKNOWN_ALIAS',
+          severity: 'error',
+          message: `L’alias \`*${node.source}\` est utilisé à l’intérieur de sa propre ancre : la valeur serait infinie.`,
+          range: positions.ofNode(node),
+        });
+        return { kind: 'scalar', value: null, range: rangeOf(node), style: undefined };
+      }
+      return build(target, depth + 1);
+    }
+    let result: LocatedValue;
+    inProgress.add(node);
+    if (isScalar(node)) {
+      const value = scalarValue(node.value);
+      result =
+        typeof value === 'string'
+          ? { kind: 'scalar', value: transform(node, value), range: rangeOf(node), style: node.type, written: value }
+          : { kind: 'scalar', value, range: rangeOf(node), style: node.type };
+    } else if (isMap(node)) {
+      result = buildMap(node, depth);
+    } else if (isSeq(node)) {
+      const items: LocatedValue[] = [];
+      result = { kind: 'seq', items, range: rangeOf(node) };
+      memo.set(node, result);
+      for (const item of node.items) items.push(build(item as Node, depth + 1));
+    } else {
+      result = { kind: 'scalar', value: null, range: rangeOf(node), style: undefined };
+    }
+    inProgress.delete(node);
+    memo.set(node, result);
+    return result;
+  };
+
+  const buildMap = (node: YAMLMap, depth: number): LocatedMap => {
+    const entries = new Map<string, LocatedEntry>();
+    const result: LocatedMap = { kind: 'map', entries, range: rangeOf(node) };
+    memo.set(node, result);
+    const merged: LocatedMap[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const key = isScalar(keyNode) ? String(keyNode.value ?? 'null') : keyNode ? String(keyNode) : 'null';
+      const value = build(pair.value as Node | null, depth + 1);
+      if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+        // YAML 1.1 merge key, supported by compose: explicit keys win whatever their order.
+        if (value.kind === 'map') merged.push(value);
+        else if (value.kind === 'seq') for (const item of value.items) if (item.kind === 'map') merged.push(item);
+        continue;
+      }
+      const keyRange = rangeOf(keyNode);
+      // A missing value (`key:` alone) sits at the key's end, not at offset 0.
+      if (pair.value === null && value.kind === 'scalar') value.range = [keyRange[1], keyRange[1]];
+      entries.set(key, { key, keyRange, value });
+    }
+    for (const source of merged) {
+      for (const [key, entry] of source.entries) if (!entries.has(key)) entries.set(key, entry);
+    }
+    return result;
+  };
+
+  return build(document.contents as Node | null, 0);
+}
+
+/** Plain JavaScript (what a JSON schema validator needs), from the located tree. */
+export function toPlain(value: LocatedValue): unknown {
+  switch (value.kind) {
+    case 'scalar':
+      return value.value;
+    case 'seq':
+      return value.items.map(toPlain);
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const [key, entry] of value.entries) out[key] = toPlain(entry.value);
+      return out;
+    }
+  }
+}
+
+/** The located value at a JSON pointer's segments, or the deepest one found. */
+export function locate(root: LocatedValue, path: readonly string[]): { value: LocatedValue; entry: LocatedEntry | undefined; depth: number } {
+  let value = root;
+  let entry: LocatedEntry | undefined;
+  let depth = 0;
+  for (const segment of path) {
+    if (value.kind === 'map') {
+      const next = value.entries.get(segment);
+      if (!next) break;
+      entry = next;
+      value = next.value;
+    } else if (value.kind === 'seq') {
+      const next = value.items[Number(segment)];
+      if (!next) break;
+      entry = undefined;
+      value = next;
+    } else break;
+    depth++;
+  }
+  return { value, entry, depth };
+}
+
+export function asMap(value: LocatedValue | undefined): LocatedMap | undefined {
+  return value?.kind === 'map' ? value : undefined;
+}
+
+export function asSeq(value: LocatedValue | undefined): LocatedSeq | undefined {
+  return value?.kind === 'seq' ? value : undefined;
+}
+
+export function asString(value: LocatedValue | undefined): string | undefined {
+  if (value?.kind !== 'scalar' || value.value === null) return undefined;
+  return String(value.value);
+}
+
+export { Scalar };
