@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateComposeValidator } from './generate-compose-schema.ts';
+
+describe('generated compose schema validator', () => {
+  it('is identical to what the generator produces from compose-spec.json', () => {
+    const committed = readFileSync(new URL('../../src/engine/compose/schema/validate-compose.generated.js', import.meta.url), 'utf8');
+    expect(committed === generateComposeValidator(), 'run npm run generate:schema').toBe(true);
+  });
+
+  it('contains no eval, no Function constructor and no CommonJS require', () => {
+    const committed = readFileSync(new URL('../../src/engine/compose/schema/validate-compose.generated.js', import.meta.url), 'utf8');
+    expect(committed).not.toMatch(/new Function|\beval\(|require\(/);
+  });
+});
