@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { codeTitleTransformer } from './src/lib/code-title.ts';
 
 // Instructors deploy under any sub-path: `BASE_PATH=/formation/ npm run build`.
 const base = process.env.BASE_PATH ?? '/';
@@ -8,5 +9,19 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
   base,
   trailingSlash: 'always',
+  // A second build (the sub-path link check) must not overwrite the main `dist/`.
+  outDir: process.env.OUT_DIR ?? './dist',
   integrations: [mdx()],
+  markdown: {
+    shikiConfig: {
+      // Both palettes ship as CSS variables; the page's theme picks one, with no client JS.
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      defaultColor: false,
+      transformers: [codeTitleTransformer],
+    },
+  },
+  vite: {
+    // Every script stays a file of its own, so the CSP needs no inline-script hash.
+    build: { assetsInlineLimit: 0 },
+  },
 });

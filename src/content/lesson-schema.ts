@@ -16,7 +16,10 @@ export const objectiveSchema = z.object({
 
 export const exerciseFileSchema = z.object({
   /** Path inside the learner's project: `compose.yaml`, `nginx/nginx.conf`, `.env`, `api/src/index.js`. */
-  path: z.string().regex(/^[\w.][\w./-]*$/, 'chemin relatif attendu'),
+  path: z
+    .string()
+    .regex(/^[\w.][\w./-]*$/, { message: 'chemin relatif attendu', abort: true })
+    .refine((path) => path.split('/').every((segment) => segment !== '..' && segment !== '.' && segment !== ''), 'chemin relatif sans « . », « .. » ni « // » attendu'),
   language: z.enum(['yaml', 'nginx', 'dotenv', 'javascript', 'sql', 'shell']),
 });
 
