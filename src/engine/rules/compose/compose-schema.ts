@@ -1,0 +1,86 @@
+import type { ComposeRule } from '../catalogue.ts';
+import { explainSchemaErrors } from '../../compose/schema/schema-errors.ts';
+import { validate } from '../../compose/schema/validate-compose.generated.js';
+import { toPlain } from '../../yaml/located.ts';
+
+export const composeSchema: ComposeRule = {
+  id: 'compose-schema',
+  kind: 'compose',
+  severity: 'error',
+  messages: {
+    'unknown-key': 'Clé inconnue `{{key}}` dans {{where}}.',
+    'unknown-key-suggest': 'Clé inconnue `{{key}}` dans {{where}} : vouliez-vous dire `{{suggestion}}` ?',
+    'invalid-name': 'Nom invalide pour {{kind}} `{{name}}` : utilisez seulement des lettres, des chiffres, `.`, `_` et `-`.',
+    'wrong-type': '`{{key}}` doit être {{expected}} (dans {{where}}).',
+    'missing-key': 'Il manque la clé obligatoire `{{key}}` dans {{where}}.',
+    'bad-enum': '`{{key}}` doit valoir l’une de ces valeurs : {{values}}.',
+    'duplicate-item': '`{{key}}` contient deux fois la même valeur.',
+    'bad-format': 'Valeur « {{value}} » invalide pour `{{key}}` (dans {{where}}).',
+    'out-of-range': 'Valeur hors limites pour `{{key}}` (limite : {{limit}}).',
+    empty: '`{{key}}` ne doit pas être vide.',
+    invalid: 'Valeur invalide pour `{{key}}` (dans {{where}}) : vérifiez sa forme dans la documentation de Compose.',
+  },
+  docs: {
+    title: 'Le fichier doit respecter la spécification Compose',
+    what: 'Vérifie le fichier avec le schéma JSON officiel de la Compose Specification : clés inconnues ou mal orthographiées, mauvais types (texte au lieu de liste…), clés obligatoires manquantes, valeurs hors de la liste permise.',
+    why: '`docker compose` valide chaque fichier avec ce même schéma et refuse de démarrer au moindre écart. Une faute de frappe comme `enviroment` n’est pas ignorée : tout le projet est rejeté.',
+    howToFix: 'Corrigez la clé ou la valeur signalée ; le message propose la clé connue la plus proche. La référence est https://docs.docker.com/reference/compose-file/.',
+    chapter: '03-structure-du-fichier',
+  },
+  examples: {
+    valid: [
+      {
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    build: ./api\n    environment:\n      NODE_ENV: production\n    ports:\n      - "3000:3000"\n    networks: [back]\nnetworks:\n  back: {}\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'faute de frappe',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    enviroment:\n      NODE_ENV: production\n' },
+        errors: [{ messageId: 'unknown-key-suggest', line: 4, column: 5 }],
+      },
+      {
+        name: 'mauvais type',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    ports: "80:80"\n' },
+        errors: [{ messageId: 'wrong-type', line: 4, column: 12 }],
+      },
+      {
+        name: 'clé obligatoire manquante',
+        files: {
+          'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      db:\n        restart: true\n  db:\n    image: postgres:17-alpine\n',
+        },
+        errors: [{ messageId: 'missing-key', line: 5, column: 7 }],
+      },
+      {
+        name: 'valeur hors liste',
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      db:\n        condition: service_ready\n  db:\n    image: postgres:17-alpine\n',
+        },
+        errors: [{ messageId: 'bad-enum', line: 6, column: 20 }],
+      },
+      {
+        name: 'nom de service invalide',
+        files: { 'compose.yaml': 'services:\n  mon api:\n    image: node:22-alpine\n' },
+        errors: [{ messageId: 'invalid-name', line: 2, column: 3 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const document of context.documents) {
+      if (document.yaml.issues.some((i) => i.severity === 'error') || document.root?.kind !== 'map') continue;
+      if (validate(toPlain(document.root))) continue;
+      for (const problem of explainSchemaErrors(validate.errors ?? [], document.root)) {
+        report({
+          messageId: problem.messageId,
+          data: problem.data,
+          file: document.file.path,
+          range: context.rangeOf(document.file.path, problem.range[0], problem.range[1]),
+        });
+      }
+    }
+  },
+};
