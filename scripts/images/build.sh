@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Builds the local stand-ins for the official images the stacks use, tagged with
+# the official names, since no registry is reachable here (see README.md beside
+# this script). Each image = a Debian rootfs (scripts/ci/rootfs.sh, imported
+# with `docker import`) + the small Dockerfile in scripts/images/<name>/.
+# Cached by content hash: an image whose hash tag exists is not rebuilt.
+#   scripts/images/build.sh [name ...]     names: node postgres redis nginx (default: all)
+# Environment: ATELIER_CACHE (default /var/cache/atelier-compose), as rootfs.sh.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+cache=${ATELIER_CACHE:-/var/cache/atelier-compose}
+repo=atelier-stand-in
+
+# name | Debian suite | packages | official tags. Suites: postgresql-17 exists
+# in trixie only; forky has the newest Redis 8 (8.0.6 vs trixie's 8.0.2) and
+# nginx 1.30, the line the project judges nginx files with.
+specs=(
+  'node|trixie|busybox|node:24-alpine node:24'
+  'postgres|trixie|postgresql-17 busybox|postgres:17-alpine postgres:17'
+  'redis|forky|redis-server busybox|redis:8-alpine redis:8'
+  'nginx|forky|nginx gettext-base busybox|nginx:1.30-alpine nginx:1.30'
+)
+
+wanted=("$@")
+selected=()
+for spec in "${specs[@]}"; do
+  name=${spec%%|*}
+  if ((${#wanted[@]} == 0)) || [[ " ${wanted[*]} " == *" $name "* ]]; then selected+=("$spec"); fi
+done
+if ((${#selected[@]} == 0)); then
+  echo "Image inconnue : $* (connues : node postgres redis nginx)" >&2
+  exit 2
+fi
+
+# Node and npm come from the npm registry: node from the repo's own `node`
+# package (the binary package.json pins), npm as a packed tarball, both cached.
+node_extras() {
+  local ctx=$1
+  local node_bin=$root/node_modules/node/bin/node
+  if [[ ! -x $node_bin ]] || ! "$node_bin" --version | grep -q '^v24\.'; then
+    echo "Node 24 manque dans node_modules/node : lancez npm ci d'abord." >&2
+    return 1
+  fi
+  cp "$node_bin" "$ctx/node"
+  # shellcheck source=node/npm.version.env
+  . "$root/scripts/images/node/npm.version.env"
+  local tgz=$cache/npm/npm-$NPM_VERSION.tgz
+  if [[ ! -s $tgz ]]; then
+    mkdir -p "$cache/npm"
+    (cd "$cache/npm" && npm pack --silent "npm@$NPM_VERSION" >/dev/null)
+  fi
+  mkdir "$ctx/npm"
+  tar -xzf "$tgz" -C "$ctx/npm" --strip-components=1 --no-same-owner
+  cp /etc/ssl/certs/ca-certificates.crt "$ctx/ca-certificates.crt"
+  build_args+=(--build-arg "NODE_VERSION=$("$node_bin" --version | sed 's/^v//')" --build-arg "NPM_VERSION=$NPM_VERSION")
+}
+
+mkdir -p "$cache"
+# The rootfs directories, all at once: debootstrap waits on the network more
+# than on the CPU, so four in parallel take about as long as one.
+declare -A rootfs
+pids=()
+for spec in "${selected[@]}"; do
+  IFS='|' read -r name suite packages _ <<<"$spec"
+  # shellcheck disable=SC2086
+  scripts/ci/rootfs.sh "$suite" $packages >"$cache/rootfs-$name.path" 2>"$cache/rootfs-$name.log" &
+  pids+=("$!:$name")
+done
+
+for entry in "${pids[@]}"; do
+  if ! wait "${entry%%:*}"; then
+    echo "rootfs de ${entry#*:} en échec ; fin du journal $cache/rootfs-${entry#*:}.log :" >&2
+    tail -n 20 "$cache/rootfs-${entry#*:}.log" >&2
+    exit 1
+  fi
+  rootfs[${entry#*:}]=$(<"$cache/rootfs-${entry#*:}.path")
+done
+
+build_one() {
+  local name=$1 official=$2
+  local dir=${rootfs[$name]}
+  local start=$SECONDS
+  local base=$repo/base-$name:$(basename "$dir")
+
+  if ! docker image inspect "$base" >/dev/null 2>&1; then
+    tar -C "$dir" --exclude=./.complete --numeric-owner -c . | docker import - "$base" >/dev/null
+  fi
+
+  local ctx=$cache/context/$name
+  rm -rf "$ctx"
+  mkdir -p "$ctx"
+  cp -a "scripts/images/$name/." "$ctx/"
+  build_args=(--build-arg "BASE=$base")
+  if declare -F "${name}_extras" >/dev/null; then "${name}_extras" "$ctx"; fi
+
+  # The hash covers every byte and mode of the build context and the rootfs key.
+  local hash
+  hash=$( {
+    echo "$base"
+    printf '%s\n' "${build_args[@]}"
+    (cd "$ctx" && find . \( -type f -o -type l \) -printf '%m %p %l\n' | LC_ALL=C sort)
+    (cd "$ctx" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+  } | sha256sum | cut -c1-16)
+  local tag=$repo/$name:$hash
+
+  local status=cache
+  if ! docker image inspect "$tag" >/dev/null 2>&1; then
+    status=build
+    if ! docker build --quiet "${build_args[@]}" -t "$tag" "$ctx" >"$cache/build-$name.log" 2>&1; then
+      echo "échec de la construction de $name ; fin du journal $cache/build-$name.log :" >&2
+      tail -n 30 "$cache/build-$name.log" >&2
+      return 1
+    fi
+  fi
+  local t
+  for t in $official; do docker tag "$tag" "$t"; done
+  # Older builds of this image are replaced: drop their hash tags so a reused
+  # machine does not keep every past version.
+  docker image ls --format '{{.Repository}}:{{.Tag}}' "$repo/$name" | grep -vxF "$tag" | xargs -r docker image rm >/dev/null 2>&1 || true
+  rm -rf "$ctx"
+  local size
+  size=$(docker image inspect --format '{{.Size}}' "$tag" | awk '{ printf "%d Mo", $1 / 1000000 }')
+  echo "image $name : $official <- $tag ($status, $((SECONDS - start))s, $size)"
+}
+
+for spec in "${selected[@]}"; do
+  IFS='|' read -r name _ _ official <<<"$spec"
+  build_one "$name" "$official"
+done
