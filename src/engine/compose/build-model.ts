@@ -112,7 +112,11 @@ class FileReader {
         out.push({ ...parsed, raw, ...this.at(item) });
       } else if (item.kind === 'map') {
         const target = this.text(item.entries.get('target')?.value);
-        if (!target) continue;
+        if (!target || !/^\d{1,5}(-\d{1,5})?$/.test(target.value)) {
+          // compose: "services.web.ports.[0] is missing a target port" / invalid containerPort.
+          this.issues.push({ code: 'invalid-port', key: 'target', value: target?.value ?? '', ...(target ?? this.at(item)) });
+          continue;
+        }
         const published = this.text(item.entries.get('published')?.value)?.value;
         const protocol = (this.text(item.entries.get('protocol')?.value)?.value ?? 'tcp') as PortProtocol;
         const hostIp = this.text(item.entries.get('host_ip')?.value)?.value;
@@ -132,7 +136,11 @@ class FileReader {
           continue;
         }
         const located = this.at(item);
-        out.push({ ...parsed, raw: item.value, ...located, sourceRange: located.range });
+        // The source is the start of the text (after an opening quote): exact unless escapes precede it.
+        const quoted = item.style === 'QUOTE_DOUBLE' || item.style === 'QUOTE_SINGLE' ? 1 : 0;
+        const sourceStart = item.range[0] + quoted;
+        const sourceRange = parsed.source ? this.range([sourceStart, sourceStart + parsed.source.length]) : located.range;
+        out.push({ ...parsed, raw: item.value, ...located, sourceRange });
       } else if (item.kind === 'map') {
         const type = (this.text(item.entries.get('type')?.value)?.value ?? 'volume') as VolumeType;
         const sourceValue = item.entries.get('source')?.value;
@@ -180,7 +188,18 @@ class FileReader {
       return value.items.flatMap((item) => {
         const name = this.text(item);
         return name
-          ? [{ service: name.value, condition: 'service_started', required: true, restart: false, shortSyntax: true, file: name.file, range: name.range }]
+          ? [
+              {
+                service: name.value,
+                condition: 'service_started',
+                required: true,
+                restart: false,
+                shortSyntax: true,
+                file: name.file,
+                range: name.range,
+                conditionRange: name.range,
+              },
+            ]
           : [];
       });
     }
@@ -190,14 +209,17 @@ class FileReader {
       const options = asMap(entry.value);
       const required = asScalar(options?.entries.get('required')?.value)?.value;
       const restart = asScalar(options?.entries.get('restart')?.value)?.value;
+      const condition = this.text(options?.entries.get('condition')?.value);
+      const range = this.range(entry.keyRange);
       return {
         service: entry.key,
-        condition: this.text(options?.entries.get('condition')?.value)?.value ?? 'service_started',
+        condition: condition?.value ?? 'service_started',
+        conditionRange: condition?.range ?? range,
         required: required !== false,
         restart: restart === true,
         shortSyntax: false,
         file: this.file,
-        range: this.range(entry.keyRange),
+        range,
       };
     });
   }

@@ -60,6 +60,8 @@ export interface Dependency extends Located {
   restart: boolean;
   /** True when written as a list (`depends_on: [db]`), which means `service_started`. */
   shortSyntax: boolean;
+  /** Range of the `condition` value when written, else the dependency's name. */
+  conditionRange: Range;
 }
 
 export interface ServiceNetwork extends Located {

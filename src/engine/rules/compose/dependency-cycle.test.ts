@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { dependencyCycle } from './dependency-cycle.ts';
+
+testRule(dependencyCycle);

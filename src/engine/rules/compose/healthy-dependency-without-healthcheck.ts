@@ -1,0 +1,49 @@
+import type { ComposeRule } from '../catalogue.ts';
+
+export const healthyDependencyWithoutHealthcheck: ComposeRule = {
+  id: 'healthy-dependency-without-healthcheck',
+  kind: 'compose',
+  severity: 'error',
+  messages: {
+    missing: '`{{service}}` attend que `{{name}}` soit en bonne santé (`service_healthy`), mais `{{name}}` n’a pas de `healthcheck` : `docker compose up` échouera.',
+  },
+  docs: {
+    title: '`service_healthy` exige un healthcheck',
+    what: 'Signale `condition: service_healthy` vers un service qui n’a pas de `healthcheck` (ou l’a désactivé).',
+    why: '`docker compose config` l’accepte, mais `docker compose up` s’arrête : « container has no healthcheck configured ». Sans test de santé, Compose ne peut pas savoir quand la base est prête.',
+    howToFix: 'Ajoutez un `healthcheck` au service attendu (par exemple `pg_isready` pour PostgreSQL, `redis-cli ping` pour Redis), ou utilisez `condition: service_started`.',
+    chapter: '06-architecture-trois-couches',
+  },
+  examples: {
+    valid: [
+      {
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres"]\n      interval: 5s\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        files: {
+          'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n',
+        },
+        errors: [{ messageId: 'missing', line: 6, column: 20 }],
+      },
+    ],
+  },
+  check(context, report) {
+    const services = context.model.services;
+    for (const service of services.values()) {
+      for (const dependency of service.dependsOn) {
+        if (dependency.condition !== 'service_healthy') continue;
+        const target = services.get(dependency.service);
+        if (!target) continue;
+        const healthcheck = target.healthcheck;
+        const disabled = healthcheck?.disable || (Array.isArray(healthcheck?.test?.value) && healthcheck.test.value[0] === 'NONE');
+        if (healthcheck?.test && !disabled) continue;
+        report({ messageId: 'missing', data: { service: service.name, name: dependency.service }, file: dependency.file, range: dependency.conditionRange });
+      }
+    }
+  },
+};

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { invalidDuration } from './invalid-duration.ts';
+
+testRule(invalidDuration);

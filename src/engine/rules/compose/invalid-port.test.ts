@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { invalidPort } from './invalid-port.ts';
+
+testRule(invalidPort);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { invalidSize } from './invalid-size.ts';
+
+testRule(invalidSize);

@@ -1,0 +1,31 @@
+import type { ComposeRule } from '../catalogue.ts';
+
+export const invalidSize: ComposeRule = {
+  id: 'invalid-size',
+  kind: 'compose',
+  severity: 'error',
+  messages: {
+    invalid: 'Taille mémoire invalide « {{value}} » pour `{{key}}` : écrivez un nombre suivi de `k`, `m` ou `g` (par exemple `512m` ou `1g`).',
+  },
+  docs: {
+    title: 'Les tailles mémoire doivent être lisibles',
+    what: 'Signale une taille (`mem_limit`, `shm_size`, `deploy.resources.limits.memory`…) que Compose ne sait pas lire.',
+    why: '`docker compose` refuse le projet au chargement. `512Mo` ou `1 gigabyte` ne sont pas compris.',
+    howToFix: 'Écrivez un nombre suivi d’une unité anglaise : `b`, `k`, `m`, `g` (`mem_limit: 512m`).',
+    chapter: '08-production',
+  },
+  examples: {
+    valid: [{ files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    mem_limit: 512m\n    shm_size: 1gb\n' } }],
+    invalid: [
+      {
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    mem_limit: 512Mo\n' },
+        errors: [{ messageId: 'invalid', line: 4, column: 16 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const issue of context.modelIssues) {
+      if (issue.code === 'invalid-size') report({ messageId: 'invalid', data: { value: issue.value, key: issue.key }, file: issue.file, range: issue.range });
+    }
+  },
+};

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { invalidVolumeSpec } from './invalid-volume-spec.ts';
+
+testRule(invalidVolumeSpec);

@@ -1,0 +1,36 @@
+import type { ComposeRule } from '../catalogue.ts';
+
+export const invalidVolumeSpec: ComposeRule = {
+  id: 'invalid-volume-spec',
+  kind: 'compose',
+  severity: 'error',
+  messages: {
+    invalid: 'Volume invalide « {{value}} » : écrivez `SOURCE:CIBLE` ou `SOURCE:CIBLE:ro` (par exemple `db-data:/var/lib/postgresql/data` ou `./nginx.conf:/etc/nginx/nginx.conf:ro`).',
+  },
+  docs: {
+    title: 'Les volumes doivent avoir une syntaxe valide',
+    what: 'Signale une entrée de `volumes` d’un service avec une partie vide (`:/data`, `db::/data`) ou trop de `:`.',
+    why: '`docker compose` refuse le projet au chargement (« invalid spec »).',
+    howToFix: 'Écrivez `SOURCE:CIBLE[:ro]` : la source est un volume nommé ou un chemin commençant par `./`, la cible un chemin absolu dans le conteneur.',
+    chapter: '03-structure-du-fichier',
+  },
+  examples: {
+    valid: [
+      { files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - ./site:/usr/share/nginx/html:ro\n' } },
+    ],
+    invalid: [
+      {
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - ./site:/usr/share/nginx/html:ro:z\n      - :/data\n' },
+        errors: [
+          { messageId: 'invalid', line: 5, column: 9 },
+          { messageId: 'invalid', line: 6, column: 9 },
+        ],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const issue of context.modelIssues) {
+      if (issue.code === 'invalid-volume') report({ messageId: 'invalid', data: { value: issue.value }, file: issue.file, range: issue.range });
+    }
+  },
+};

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { undefinedNetwork } from './undefined-network.ts';
+
+testRule(undefinedNetwork);

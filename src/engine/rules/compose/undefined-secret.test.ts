@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { undefinedSecret } from './undefined-secret.ts';
+
+testRule(undefinedSecret);

@@ -1,0 +1,49 @@
+import type { ComposeRule } from '../catalogue.ts';
+
+export const undefinedSecret: ComposeRule = {
+  id: 'undefined-secret',
+  kind: 'compose',
+  severity: 'error',
+  messages: {
+    secret: 'Le service `{{service}}` utilise le secret `{{name}}`, qui n’est pas déclaré dans la section `secrets:` de premier niveau.',
+    config: 'Le service `{{service}}` utilise la config `{{name}}`, qui n’est pas déclarée dans la section `configs:` de premier niveau.',
+  },
+  docs: {
+    title: 'Un secret ou une config utilisés doivent être déclarés',
+    what: 'Signale un service qui référence un secret (ou une config) absent de la section `secrets:` (ou `configs:`) de premier niveau.',
+    why: '`docker compose` refuse le projet : « service refers to undefined secret ». La section de premier niveau dit d’où vient le contenu (`file:` ou `environment:`).',
+    howToFix: 'Déclarez-le en bas du fichier, par exemple `secrets:` puis `  db_password:` et `    file: ./secrets/db_password.txt`.',
+    chapter: '08-production',
+  },
+  examples: {
+    valid: [
+      {
+        files: {
+          'compose.yaml':
+            'services:\n  db:\n    image: postgres:17-alpine\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        files: {
+          'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n    secrets:\n      - db_password\n    configs:\n      - source: pg_conf\n        target: /etc/postgresql.conf\n',
+        },
+        errors: [
+          { messageId: 'secret', line: 5, column: 9 },
+          { messageId: 'config', line: 7, column: 17 },
+        ],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const service of context.model.services.values()) {
+      for (const ref of service.secrets) {
+        if (!context.model.secrets.has(ref.source)) report({ messageId: 'secret', data: { service: service.name, name: ref.source }, file: ref.file, range: ref.range });
+      }
+      for (const ref of service.configs) {
+        if (!context.model.configs.has(ref.source)) report({ messageId: 'config', data: { service: service.name, name: ref.source }, file: ref.file, range: ref.range });
+      }
+    }
+  },
+};

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { undefinedVolume } from './undefined-volume.ts';
+
+testRule(undefinedVolume);

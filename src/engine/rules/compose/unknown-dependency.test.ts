@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { unknownDependency } from './unknown-dependency.ts';
+
+testRule(unknownDependency);

@@ -1,0 +1,56 @@
+import type { ComposeRule } from '../catalogue.ts';
+import { closest } from '../../compose/schema/edit-distance.ts';
+
+export const unknownDependency: ComposeRule = {
+  id: 'unknown-dependency',
+  kind: 'compose',
+  severity: 'error',
+  messages: {
+    unknown: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:`.',
+    unknownSuggest: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:` : vouliez-vous dire `{{suggestion}}` ?',
+    self: 'Le service `{{service}}` ne peut pas dépendre de lui-même.',
+  },
+  docs: {
+    title: '`depends_on` doit nommer un service du projet',
+    what: 'Signale une dépendance (`depends_on`) vers un service qui n’existe pas, ou vers le service lui-même.',
+    why: '`docker compose` refuse le projet : « depends on undefined service ». `depends_on` parle de noms de services (les clés sous `services:`), pas de noms d’images ni de conteneurs.',
+    howToFix: 'Écrivez le nom exact du service tel qu’il apparaît sous `services:` (par exemple `db`, pas `postgres`).',
+    chapter: '06-architecture-trois-couches',
+  },
+  examples: {
+    valid: [{ files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on: [db]\n  db:\n    image: postgres:17-alpine\n' } }],
+    invalid: [
+      {
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      - postgres\n  db:\n    image: postgres:17-alpine\n' },
+        errors: [{ messageId: 'unknown', line: 5, column: 9 }],
+      },
+      {
+        name: 'faute de frappe',
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      databse:\n        condition: service_started\n  database:\n    image: postgres:17-alpine\n',
+        },
+        errors: [{ messageId: 'unknownSuggest', line: 5, column: 7 }],
+      },
+    ],
+  },
+  check(context, report) {
+    const services = context.model.services;
+    for (const service of services.values()) {
+      for (const dependency of service.dependsOn) {
+        const base = { file: dependency.file, range: dependency.range };
+        if (dependency.service === service.name) {
+          report({ messageId: 'self', data: { service: service.name }, ...base });
+          continue;
+        }
+        if (services.has(dependency.service)) continue;
+        const suggestion = closest(dependency.service, services.keys());
+        report({
+          messageId: suggestion ? 'unknownSuggest' : 'unknown',
+          data: { service: service.name, name: dependency.service, suggestion: suggestion ?? '' },
+          ...base,
+        });
+      }
+    }
+  },
+};
