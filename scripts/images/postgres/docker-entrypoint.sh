@@ -12,7 +12,9 @@ set -Eeo pipefail
 
 say() { printf '%s\n' "$*"; }
 fail() {
-  printf 'error: %s\n' "$@" >&2
+  printf 'error: %s\n' "$1" >&2
+  shift
+  if (($#)); then printf '%s\n' "$@" >&2; fi
   exit 1
 }
 
@@ -68,12 +70,16 @@ check_environment() {
 init_database_directory() {
   local args=(-D "$PGDATA" --username="$POSTGRES_USER")
   if [[ -n ${POSTGRES_INITDB_WALDIR:-} ]]; then args+=(--waldir="$POSTGRES_INITDB_WALDIR"); fi
-  if [[ -n $POSTGRES_PASSWORD ]]; then
-    args+=(--pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD"))
-  fi
   # Word splitting is intended: POSTGRES_INITDB_ARGS is a list of options.
-  # shellcheck disable=SC2086
-  initdb "${args[@]}" $POSTGRES_INITDB_ARGS
+  # The password goes through a pipe, never a file or the command line; the
+  # process substitution must sit in initdb's own command to stay open.
+  if [[ -n $POSTGRES_PASSWORD ]]; then
+    # shellcheck disable=SC2086
+    initdb "${args[@]}" --pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD") $POSTGRES_INITDB_ARGS
+  else
+    # shellcheck disable=SC2086
+    initdb "${args[@]}" $POSTGRES_INITDB_ARGS
+  fi
   # Local (socket) connections stay trusted as initdb made them; every other
   # host must authenticate, with the method password_encryption implies.
   local method=${POSTGRES_HOST_AUTH_METHOD:-$(postgres -C password_encryption -D "$PGDATA")}
