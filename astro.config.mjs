@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { codeTitleTransformer } from './src/lib/code-title.ts';
 
 // Instructors deploy under any sub-path: `BASE_PATH=/formation/ npm run build`.
@@ -23,5 +24,10 @@ export default defineConfig({
   vite: {
     // Every script stays a file of its own, so the CSP needs no inline-script hash.
     build: { assetsInlineLimit: 0 },
+    resolve: {
+      // monaco-yaml's worker imports `monaco-editor/esm/vs/...`, a path that
+      // monaco-editor 0.5x's `exports` map no longer allows (the workshop).
+      alias: [{ find: /^monaco-editor\/esm\/vs\//, replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)) }],
+    },
   },
 });
