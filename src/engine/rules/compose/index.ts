@@ -1,13 +1,25 @@
 import type { ComposeRule } from '../catalogue.ts';
 import { composeSchema } from './compose-schema.ts';
+import { databaseOnProxyNetwork } from './database-on-proxy-network.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
 import { duplicatePublishedPort } from './duplicate-published-port.ts';
+import { endOfLifeImage } from './end-of-life-image.ts';
+import { healthcheckWithoutCurl } from './healthcheck-without-curl.ts';
 import { healthyDependencyWithoutHealthcheck } from './healthy-dependency-without-healthcheck.ts';
+import { imageTag } from './image-tag.ts';
+import { inlineSecret } from './inline-secret.ts';
 import { invalidDuration } from './invalid-duration.ts';
 import { invalidPort } from './invalid-port.ts';
 import { invalidSize } from './invalid-size.ts';
 import { invalidVolumeSpec } from './invalid-volume-spec.ts';
+import { noContainerName } from './no-container-name.ts';
+import { noVersionKey } from './no-version-key.ts';
+import { preferHealthyDependency } from './prefer-healthy-dependency.ts';
+import { productionLogRotation } from './production-log-rotation.ts';
+import { productionRestartPolicy } from './production-restart-policy.ts';
+import { publishedDatabasePort } from './published-database-port.ts';
 import { requiredVariable } from './required-variable.ts';
+import { tarDatabaseBackup } from './tar-database-backup.ts';
 import { undefinedNetwork } from './undefined-network.ts';
 import { undefinedSecret } from './undefined-secret.ts';
 import { undefinedVolume } from './undefined-volume.ts';
@@ -32,4 +44,16 @@ export const composeRules: readonly ComposeRule[] = [
   invalidSize,
   healthyDependencyWithoutHealthcheck,
   duplicatePublishedPort,
+  noVersionKey,
+  imageTag,
+  endOfLifeImage,
+  inlineSecret,
+  preferHealthyDependency,
+  healthcheckWithoutCurl,
+  publishedDatabasePort,
+  noContainerName,
+  productionRestartPolicy,
+  productionLogRotation,
+  databaseOnProxyNetwork,
+  tarDatabaseBackup,
 ];

@@ -1,0 +1,49 @@
+import type { ComposeRule } from '../catalogue.ts';
+import { SUPPORTED_LINES, isOlder, tagVersion } from '../../compose/end-of-life.ts';
+import { parseImage } from '../../compose/image-reference.ts';
+
+export const endOfLifeImage: ComposeRule = {
+  id: 'end-of-life-image',
+  kind: 'compose',
+  severity: 'warning',
+  messages: {
+    old: 'L’image `{{image}}` est en fin de vie ({{reason}}) : elle ne reçoit plus de correctifs de sécurité. Passez au moins à `{{name}}:{{minimum}}`.',
+  },
+  docs: {
+    title: 'N’utilisez pas une version en fin de vie',
+    what: 'Signale une image officielle dont la version n’est plus maintenue : Node.js avant 22, PostgreSQL avant 15, Redis avant 7, MySQL avant 8.4, nginx avant la branche stable 1.30.',
+    why: 'Une version en fin de vie ne reçoit plus de correctifs de sécurité. Les tutoriels anciens (`node:16`, `postgres:14`) datent d’une époque où ces versions étaient à jour.',
+    howToFix: 'Choisissez une version maintenue (`node:22-alpine`, `postgres:17-alpine`, `redis:7-alpine`, `nginx:1.30-alpine`). Pour PostgreSQL, changer de version majeure demande un `pg_dump` puis une restauration.',
+    chapter: '11-bonnes-pratiques',
+  },
+  examples: {
+    valid: [{ files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n  db:\n    image: postgres:17-alpine\n  proxy:\n    image: nginx:1.30-alpine\n' } }],
+    invalid: [
+      {
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:16-alpine\n  db:\n    image: postgres:14\n  proxy:\n    image: nginx:1.25\n' },
+        errors: [
+          { messageId: 'old', line: 3, column: 12 },
+          { messageId: 'old', line: 5, column: 12 },
+          { messageId: 'old', line: 7, column: 12 },
+        ],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const service of context.model.services.values()) {
+      const image = service.image;
+      if (!image) continue;
+      const reference = parseImage(image.value);
+      if (!reference.official || !reference.tag) continue;
+      const line = SUPPORTED_LINES.find((l) => l.image === reference.name);
+      const version = tagVersion(reference.tag);
+      if (!line || !version || !isOlder(version, line.minimum)) continue;
+      report({
+        messageId: 'old',
+        data: { image: image.value, reason: line.endOfLife, name: reference.name, minimum: line.label },
+        file: image.file,
+        range: image.range,
+      });
+    }
+  },
+};

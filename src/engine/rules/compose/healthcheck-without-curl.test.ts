@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { healthcheckWithoutCurl } from './healthcheck-without-curl.ts';
+
+testRule(healthcheckWithoutCurl);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { imageTag } from './image-tag.ts';
+
+testRule(imageTag);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { noContainerName } from './no-container-name.ts';
+
+testRule(noContainerName);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { productionLogRotation } from './production-log-rotation.ts';
+
+testRule(productionLogRotation);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { productionRestartPolicy } from './production-restart-policy.ts';
+
+testRule(productionRestartPolicy);

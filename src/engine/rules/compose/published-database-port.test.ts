@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { publishedDatabasePort } from './published-database-port.ts';
+
+testRule(publishedDatabasePort);

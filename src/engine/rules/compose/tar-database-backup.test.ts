@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { tarDatabaseBackup } from './tar-database-backup.ts';
+
+testRule(tarDatabaseBackup);
