@@ -1,0 +1,19 @@
+import type { Diagnostic } from '../../engine/types.ts';
+
+/** Main thread → engine worker: check these files for this lesson. */
+export interface CheckRequest {
+  id: number;
+  lesson: string;
+  objectiveIds: string[];
+  /** Exercise path → text. */
+  files: Record<string, string>;
+}
+
+/** Engine worker → main thread. Only plain data crosses: the parsed models stay in the worker. */
+export interface CheckResponse {
+  id: number;
+  diagnostics: Diagnostic[];
+  objectives: Record<string, boolean>;
+  /** Time spent in the worker, for the perf script. */
+  durationMs: number;
+}

@@ -1,0 +1,280 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Diagnostic } from '../../engine/types.ts';
+import {
+  exportProgress,
+  forgetLessonFiles,
+  importProgress,
+  loadProgress,
+  saveLesson,
+  type KeyValueStore,
+} from '../../lib/progress/storage.ts';
+import { createCheckScheduler } from './check-scheduler.ts';
+import { renderDiagnosticList, summarize } from './diagnostic-list.ts';
+import { toMarkers } from './diagnostic-markers.ts';
+import type { CheckRequest, CheckResponse } from './engine-protocol.ts';
+import EngineWorker from './engine.worker.ts?worker';
+import type { FileTabs } from './file-tabs.ts';
+import { monacoLanguage, setupMonaco } from './monaco-setup.ts';
+import { registerQuickFixes } from './quick-fixes.ts';
+import { PROGRESS_EVENT } from './progress-ticks.ts';
+import { readWorkshopData, type WorkshopData } from './workshop-data.ts';
+import type { editor } from 'monaco-editor/editor/editor.api';
+
+const MARKER_OWNER = 'atelier';
+
+/** localStorage, or a store that keeps nothing when the browser forbids it (loadProgress reports it). */
+function browserStore(): KeyValueStore {
+  try {
+    return window.localStorage;
+  } catch {
+    return {
+      getItem: () => {
+        throw new Error('localStorage indisponible');
+      },
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    };
+  }
+}
+
+function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function required<T extends Element>(root: HTMLElement, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`workshop markup lacks ${selector}`);
+  return element;
+}
+
+function replaceAll(model: editor.ITextModel, text: string): void {
+  if (model.getValue() === text) return;
+  // An edit, not setValue: the learner can undo a reset or a solution with Ctrl+Z.
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+  model.pushStackElement();
+}
+
+export async function mountWorkshop(root: HTMLElement, tabs: FileTabs, options: { focusEditor: boolean }): Promise<void> {
+  const data = readWorkshopData(root);
+  const monaco = setupMonaco();
+  const store = browserStore();
+  const message = required<HTMLElement>(root, '[data-workshop-message]');
+  const announcer = required<HTMLElement>(root, '[data-announcer]');
+  const summary = required<HTMLElement>(root, '[data-diagnostic-summary]');
+  const list = required<HTMLElement>(root, '[data-diagnostic-list]');
+  const doneMessage = required<HTMLElement>(root, '[data-done-message]');
+  const host = required<HTMLElement>(root, '[data-editor]');
+
+  const say = (text: string, kind: 'info' | 'problem'): void => {
+    message.textContent = text;
+    message.dataset['kind'] = kind;
+    message.hidden = false;
+  };
+
+  const loaded = loadProgress(store);
+  if (loaded.problem) say(loaded.problem, 'problem');
+  let lessonDone = loaded.progress.lessons[data.lesson]?.done ?? false;
+  const saved = loaded.progress.lessons[data.lesson]?.files ?? {};
+
+  const uri = (variant: string, path: string) => monaco.Uri.from({ scheme: 'file', path: `/${data.lesson}/${variant}/${path}` });
+  const models = data.files.map((file) =>
+    monaco.editor.createModel(saved[file.path] ?? file.start, monacoLanguage(file.language), uri('travail', file.path)),
+  );
+  const solutions = data.files.map((file) => monaco.editor.createModel(file.solution, monacoLanguage(file.language), uri('solution', file.path)));
+
+  host.replaceChildren();
+  const editorInstance = monaco.editor.create(host, {
+    model: models[tabs.index] ?? null,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 2,
+    insertSpaces: true,
+    fixedOverflowWidgets: true,
+    ariaLabel: `Éditeur du fichier ${data.files[tabs.index]?.path ?? ''}. Échap pour quitter l'éditeur.`,
+    renderValidationDecorations: 'on',
+    wordWrap: 'on',
+  });
+  const viewStates = new Map<number, editor.ICodeEditorViewState | null>();
+  tabs.onChange((index) => {
+    viewStates.set(models.indexOf(editorInstance.getModel() as editor.ITextModel), editorInstance.saveViewState());
+    editorInstance.setModel(models[index] ?? null);
+    editorInstance.restoreViewState(viewStates.get(index) ?? null);
+    editorInstance.updateOptions({ ariaLabel: `Éditeur du fichier ${data.files[index]?.path ?? ''}. Échap pour quitter l'éditeur.` });
+    if (diff) diff.setModel({ original: models[index]!, modified: solutions[index]! });
+  });
+
+  // Monaco keeps Tab for indentation; Escape hands the focus back to the page
+  // (Ctrl+M, Monaco's own toggle, also makes Tab move the focus).
+  editorInstance.addCommand(
+    monaco.KeyCode.Escape,
+    () => {
+      const target = root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="reset"]');
+      target?.focus();
+    },
+    'editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !inSnippetMode',
+  );
+
+  // --- Engine in its worker ---------------------------------------------------
+  let diagnostics: Diagnostic[] = [];
+  const worker = new EngineWorker();
+  const currentFiles = (): Record<string, string> => Object.fromEntries(data.files.map((file, i) => [file.path, models[i]!.getValue()]));
+  const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
+    const request: CheckRequest = { id, lesson: data.lesson, objectiveIds: data.objectives.map((o) => o.id), files };
+    root.dataset['pendingCheck'] = String(id);
+    worker.postMessage(request);
+  });
+
+  const jumpTo = (diagnostic: Diagnostic): void => {
+    const index = data.files.findIndex((file) => file.path === diagnostic.file);
+    if (index === -1) return;
+    tabs.select(index);
+    const { start } = diagnostic.range;
+    editorInstance.setPosition({ lineNumber: start.line, column: start.column });
+    editorInstance.revealLineInCenter(start.line);
+    editorInstance.focus();
+  };
+
+  const objectiveItems = [...root.querySelectorAll<HTMLElement>('[data-objective]')];
+  const applyObjectives = (met: Record<string, boolean>): void => {
+    const newlyMet: string[] = [];
+    for (const item of objectiveItems) {
+      const id = item.dataset['objective'] ?? '';
+      const isMet = met[id] === true;
+      if (isMet && item.dataset['met'] !== 'true') newlyMet.push(item.querySelector('.objective-label')?.textContent?.trim() ?? id);
+      item.dataset['met'] = String(isMet);
+      const state = item.querySelector('.objective-state');
+      if (state) state.textContent = isMet ? '(atteint)' : '(non atteint)';
+    }
+    const allMet = objectiveItems.length > 0 && objectiveItems.every((item) => item.dataset['met'] === 'true');
+    doneMessage.hidden = !allMet;
+    if (newlyMet.length > 0 && root.dataset['state'] === 'ready') {
+      announcer.textContent = allMet ? 'Tous les objectifs sont atteints : leçon terminée.' : `Objectif atteint : ${newlyMet.join(' ; ')}`;
+    }
+    if (allMet && !lessonDone) {
+      lessonDone = true;
+      persist(true);
+      window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
+    }
+  };
+
+  worker.addEventListener('message', (event: MessageEvent<CheckResponse>) => {
+    const response = event.data;
+    if (!scheduler.isCurrent(response.id)) return;
+    diagnostics = response.diagnostics;
+    data.files.forEach((file, index) => {
+      monaco.editor.setModelMarkers(models[index]!, MARKER_OWNER, toMarkers(diagnostics, file.path));
+      tabs.setProblemCount(index, diagnostics.filter((d) => d.file === file.path && d.severity === 'error').length);
+    });
+    summary.textContent = summarize(diagnostics);
+    renderDiagnosticList(list, diagnostics, data.base, jumpTo);
+    applyObjectives(response.objectives);
+    root.dataset['checkedId'] = String(response.id);
+    performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });
+  });
+
+  registerQuickFixes(monaco, {
+    diagnosticsFor: (model) => {
+      const index = models.indexOf(model);
+      return index === -1 ? [] : diagnostics.filter((d) => d.file === data.files[index]!.path && d.fix);
+    },
+    modelFor: (path) => models[data.files.findIndex((file) => file.path === path)],
+  });
+
+  // --- Saving ------------------------------------------------------------------
+  const persist = (done = false): void => {
+    const files = currentFiles();
+    const untouched = data.files.every((file) => files[file.path] === file.start);
+    try {
+      if (untouched && !done) forgetLessonFiles(store, data.lesson);
+      else saveLesson(store, data.lesson, { files, done: done || lessonDone });
+    } catch {
+      say("Votre travail n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem');
+    }
+  };
+  const saveScheduler = createCheckScheduler<null>(() => persist(), 400);
+  for (const model of models) {
+    model.onDidChangeContent(() => {
+      scheduler.request(currentFiles());
+      saveScheduler.request(null);
+    });
+  }
+  window.addEventListener('pagehide', () => saveScheduler.flush());
+
+  // --- Actions -------------------------------------------------------------------
+  let diff: editor.IStandaloneDiffEditor | undefined;
+  const diffHost = required<HTMLElement>(root, '[data-diff]');
+  const diffButton = required<HTMLButtonElement>(root, '[data-action="diff"]');
+  const setAll = (texts: (file: WorkshopData['files'][number]) => string): void => {
+    data.files.forEach((file, index) => replaceAll(models[index]!, texts(file)));
+  };
+
+  root.querySelector('[data-action="reset"]')?.addEventListener('click', () => {
+    if (!window.confirm("Réinitialiser l'atelier ? Vos fichiers de cette leçon reviendront à leur état de départ.")) return;
+    setAll((file) => file.start);
+    say('Les fichiers de départ sont restaurés (Ctrl+Z dans l’éditeur pour annuler).', 'info');
+  });
+  root.querySelector('[data-action="solution"]')?.addEventListener('click', () => {
+    if (!window.confirm('Afficher la solution ? Vos fichiers de cette leçon seront remplacés par ceux de la solution.')) return;
+    setAll((file) => file.solution);
+    say('La solution est chargée dans l’éditeur (Ctrl+Z pour retrouver vos fichiers).', 'info');
+  });
+  diffButton.addEventListener('click', () => {
+    const open = diffButton.getAttribute('aria-pressed') !== 'true';
+    diffButton.setAttribute('aria-pressed', String(open));
+    diffHost.hidden = !open;
+    if (open) {
+      diff ??= monaco.editor.createDiffEditor(required<HTMLElement>(diffHost, '[data-diff-editor]'), {
+        automaticLayout: true,
+        readOnly: true,
+        originalEditable: false,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        fontSize: 14,
+      });
+      diff.setModel({ original: models[tabs.index]!, modified: solutions[tabs.index]! });
+    }
+  });
+  root.querySelector('[data-action="download-files"]')?.addEventListener('click', () => {
+    const entries = Object.fromEntries(Object.entries(currentFiles()).map(([path, text]) => [`${data.lesson}/${path}`, strToU8(text)]));
+    download(`atelier-${data.lesson}.zip`, zipSync(entries, { level: 6 }), 'application/zip');
+  });
+  root.querySelector('[data-action="export"]')?.addEventListener('click', () => {
+    persist();
+    download('atelier-compose-progression.json', exportProgress(loadProgress(store).progress), 'application/json');
+  });
+  const importInput = required<HTMLInputElement>(root, '[data-import-input]');
+  root.querySelector('[data-action="import"]')?.addEventListener('click', () => importInput.click());
+  importInput.addEventListener('change', async () => {
+    const file = importInput.files?.[0];
+    importInput.value = '';
+    if (!file) return;
+    const result = importProgress(store, await file.text());
+    if (!result.ok) {
+      say(result.error, 'problem');
+      return;
+    }
+    const lesson = result.progress.lessons[data.lesson];
+    if (lesson) {
+      lessonDone = lesson.done;
+      setAll((f) => lesson.files[f.path] ?? f.start);
+    }
+    window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
+    say(`Progression importée : ${result.count} ${result.count > 1 ? 'leçons' : 'leçon'}.`, 'info');
+  });
+
+  root.dataset['state'] = 'ready';
+  performance.mark('atelier:ready');
+  scheduler.request(currentFiles());
+  scheduler.flush();
+  if (options.focusEditor) editorInstance.focus();
+}

@@ -1,0 +1,65 @@
+import { setupFileTabs } from './file-tabs.ts';
+
+// The only workshop code every lesson page loads: tabs, hints, and the lazy
+// opening. Monaco and the engine come with `workshop-app.ts`, imported when
+// the learner opens the workshop or scrolls it into view.
+
+function setupHints(root: HTMLElement): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-hint-toggle]')) {
+    const hint = document.getElementById(button.getAttribute('aria-controls') ?? '');
+    button.addEventListener('click', () => {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      button.textContent = open ? "Masquer l'indice" : 'Indice';
+      if (hint) hint.hidden = !open;
+    });
+  }
+}
+
+function bootWorkshop(root: HTMLElement): void {
+  const tabs = setupFileTabs(root);
+  setupHints(root);
+  const openButton = root.querySelector<HTMLButtonElement>('[data-open-workshop]');
+  let opening: Promise<void> | undefined;
+  const open = (focusEditor: boolean): Promise<void> => {
+    opening ??= (async () => {
+      performance.mark('atelier:open');
+      root.dataset['state'] = 'loading';
+      if (openButton) {
+        openButton.disabled = true;
+        openButton.textContent = "Chargement de l'atelier…";
+      }
+      try {
+        const { mountWorkshop } = await import('./workshop-app.ts');
+        await mountWorkshop(root, tabs, { focusEditor });
+        openButton?.remove();
+      } catch (error) {
+        root.dataset['state'] = 'error';
+        if (openButton) {
+          openButton.disabled = false;
+          openButton.textContent = "L'atelier n'a pas pu se charger. Réessayer";
+        }
+        opening = undefined;
+        console.error(error);
+      }
+    })();
+    return opening;
+  };
+  openButton?.addEventListener('click', () => void open(true));
+  if ('IntersectionObserver' in window) {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          void open(false);
+        }
+      },
+      { rootMargin: '200px 0px' },
+    );
+    observer.observe(root);
+  }
+}
+
+export function bootWorkshops(): void {
+  for (const root of document.querySelectorAll<HTMLElement>('[data-workshop]')) bootWorkshop(root);
+}
