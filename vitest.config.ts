@@ -25,7 +25,7 @@ export default defineConfig({
       {
         test: {
           name: 'stacks',
-          include: ['tests/stacks/**/*.test.ts'],
+          include: ['tests/stacks/**/*.test.ts', 'tests/images/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 900_000,
           fileParallelism: false,
