@@ -74,6 +74,8 @@ export function initSearch(): void {
       } catch {
         list.textContent = form.dataset['unavailable'] ?? '';
       }
+      // Lets a test (or a stylesheet) know which query the list shows.
+      list.dataset['query'] = query;
       list.hidden = false;
     });
   }

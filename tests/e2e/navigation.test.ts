@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { builtLessons, collectErrors, siteDist } from './support/site.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+const lessons = builtLessons();
+
+beforeAll(async () => {
+  server = await serveStatic(siteDist());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const currentSlug = (page: Page): string => new URL(page.url()).pathname.replace(/^.*\/lecons\/([^/]+)\/$/, '$1');
+
+describe('course navigation', () => {
+  it('goes from the home page to chapter 1, through every chapter with « Suivant », and back with « Précédent »', async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Commencer le chapitre 1' }).click();
+    await page.waitForURL(/\/lecons\//);
+
+    const forward = [currentSlug(page)];
+    while ((await page.locator('a[rel=next]').count()) > 0) {
+      await page.getByRole('link', { name: /^Suivant/ }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith(`/${forward.at(-1)}/`));
+      forward.push(currentSlug(page));
+    }
+    expect(forward).toEqual(lessons);
+
+    const backward = [currentSlug(page)];
+    while ((await page.locator('a[rel=prev]').count()) > 0) {
+      await page.getByRole('link', { name: /^← Précédent/ }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith(`/${backward.at(-1)}/`));
+      backward.push(currentSlug(page));
+    }
+    expect(backward).toEqual([...lessons].reverse());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reaches every chapter from the sidebar and marks the current one', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}lecons/${lessons[0]}/`);
+    const hrefs = await page.locator('nav.sidebar a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual(lessons.map((slug) => `/lecons/${slug}/`));
+    expect(await page.locator('nav.sidebar [data-lesson]').evaluateAll((ticks) => ticks.map((tick) => tick.getAttribute('data-lesson')))).toEqual(lessons);
+    await page.close();
+  });
+
+  it('jumps to a section from the table of contents', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}lecons/${lessons[0]}/`);
+    const link = page.locator('.toc a').nth(1);
+    const target = (await link.getAttribute('href')) ?? '';
+    await link.click();
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe(decodeURIComponent(target));
+    expect(await page.locator(`[id="${decodeURIComponent(target.slice(1))}"]`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('moves focus to the content with the skip link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}lecons/${lessons[0]}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+    await page.close();
+  });
+
+  it('answers an unknown page with the French 404 page', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}lecons/n-existe-pas/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Page introuvable');
+    await page.getByRole('link', { name: 'Retour au parcours' }).click();
+    await page.waitForURL(server.url);
+    await page.close();
+  });
+});

@@ -1,0 +1,42 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** The built site under test: `dist/` from `npm run build`, or another build via SITE_DIST. */
+export function siteDist(): string {
+  return resolve(process.env.SITE_DIST ?? 'dist');
+}
+
+/** Lesson slugs as built (folders under `lecons/`), in course order. */
+export function builtLessons(dist = siteDist()): string[] {
+  const dir = join(dist, 'lecons');
+  if (!existsSync(dir)) throw new Error(`${dir} is missing: run \`npm run build\` before the e2e tests.`);
+  return readdirSync(dir).sort();
+}
+
+export const SCREENSHOTS = resolve('test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Console errors and uncaught exceptions of a page, collected from now on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  return errors;
+}
+
+/** axe-core violations, as short readable lines (rule, impact, first targets). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id} (${violation.impact ?? '?'}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`,
+  );
+}
