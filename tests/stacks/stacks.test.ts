@@ -1,0 +1,349 @@
+// Starts every chapter's stack with a real Docker Engine, one after the other,
+// and proves it works: static checks (docker compose config, the project's
+// engine, nginx -t), `up --wait`, a smoke test through the public entry point,
+// network isolation, the API surviving the loss of Redis, the restart policy
+// bringing a killed API back, and for the stacks with backups a dump, destroy,
+// restore round trip. Which checks apply to which stack: support/plans.ts.
+//   npm run test:stacks                          all stacks
+//   ATELIER_STACKS=05,08 npm run test:stacks     some stacks
+//   ATELIER_STACKS_STATIC_ONLY=1                 static checks only (no Docker)
+import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/engine/check.ts';
+import { ComposeProject, dockerAvailable, repoRoot, run } from './support/compose-project.ts';
+import { json, negotiatedProtocol, request, type HttpResponse } from './support/http.ts';
+import { plans, type StackPlan } from './support/plans.ts';
+
+interface Health {
+  status: string;
+  db: string;
+  cache: string;
+}
+interface User {
+  id: number;
+  username: string;
+  email: string;
+}
+interface Product {
+  id: number;
+  price: string;
+  stock_quantity: number;
+}
+interface Order {
+  id: number;
+  total_price: string;
+}
+
+const staticOnly = process.env['ATELIER_STACKS_STATIC_ONLY'] === '1';
+const wanted = process.env['ATELIER_STACKS']?.split(',').map((s) => s.trim().padStart(2, '0'));
+const selected = plans.filter((plan) => !wanted || wanted.includes(plan.slug.slice(0, 2)));
+const dockerReady = staticOnly ? false : await dockerAvailable();
+
+interface Timing {
+  slug: string;
+  buildMs?: number;
+  upMs?: number;
+  restartMs?: number;
+  totalMs?: number;
+}
+const timings: Timing[] = [];
+const seconds = (ms: number | undefined): string => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
+
+afterAll(() => {
+  const lines = timings.map(
+    (t) => `  ${t.slug.padEnd(30)} build ${seconds(t.buildMs).padStart(7)}  up→healthy ${seconds(t.upMs).padStart(7)}  restart ${seconds(t.restartMs).padStart(7)}  total ${seconds(t.totalMs).padStart(7)}`,
+  );
+  const total = timings.reduce((sum, t) => sum + (t.totalMs ?? 0), 0);
+  console.log(`stacks: durations\n${lines.join('\n')}\n  total ${seconds(total)}`);
+});
+
+async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`timeout (${timeoutMs} ms) waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+function entryUrl(plan: StackPlan, project: ComposeProject): string {
+  return plan.tls ? `https://localhost:${project.httpsPort}` : `http://localhost:${project.httpPort}`;
+}
+
+function header(response: HttpResponse, name: string): string {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
+}
+
+for (const plan of selected) {
+  describe(plan.slug, () => {
+    let project: ComposeProject | undefined;
+    let started = false;
+    const timing: Timing = { slug: plan.slug };
+    let stackStart = 0;
+
+    const running = (): ComposeProject => {
+      if (!project || !started) throw new Error(`${plan.slug} n'a pas démarré : voir le test « up --wait »`);
+      return project;
+    };
+    const api = (path: string, init?: Parameters<typeof request>[1]): Promise<HttpResponse> =>
+      request(`${entryUrl(plan, running())}${path}`, init);
+    const createUser = async (tag: string): Promise<User> => {
+      const name = `${tag}-${Date.now()}`;
+      const created = await api('/api/users', { method: 'POST', body: { username: name, email: `${name}@example.com` } });
+      expect(created.status, created.text).toBe(201);
+      return json<User>(created);
+    };
+
+    beforeAll(async () => {
+      stackStart = performance.now();
+      project = await ComposeProject.create(plan.slug);
+    });
+
+    afterAll(async () => {
+      await project?.destroy();
+      timing.totalMs = performance.now() - stackStart;
+      timings.push(timing);
+    });
+
+    it('passes the real `docker compose config -q`', async () => {
+      const result = await project!.compose(['config', '-q']);
+      expect(result.code, result.stderr).toBe(0);
+    });
+
+    it('has no error from the project engine (checkProject)', async () => {
+      const files = await project!.projectFiles();
+      expect(files.some((f) => f.path === 'compose.yaml')).toBe(true);
+      const errors = checkProject(files).diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.message}`)).toEqual([]);
+    });
+
+    it('passes the real `nginx -t` (1.30) for every nginx file', async () => {
+      const result = await run(join(repoRoot, 'scripts/stacks/nginx-check.sh'), [project!.dir], { timeoutMs: 600_000 });
+      expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    });
+
+    describe.skipIf(staticOnly)('running with Docker', () => {
+      it('builds, then `up -d --wait` brings every service to healthy', async () => {
+        expect(dockerReady, 'Docker Engine injoignable : lancez scripts/docker/ensure.sh (ou ATELIER_STACKS_STATIC_ONLY=1)').toBe(true);
+        const build = await project!.composeOk(['build'], 900_000);
+        timing.buildMs = build.ms;
+        const up = await project!.composeOk(['up', '-d', '--wait', '--wait-timeout', '120'], 300_000);
+        timing.upMs = up.ms;
+        console.log(`${plan.slug}: build ${seconds(build.ms)}, up→healthy ${seconds(up.ms)}`);
+        started = true;
+      });
+
+      it.runIf(!plan.api && !plan.spa)('serves its page', async () => {
+        const page = await api('/');
+        expect(page.status).toBe(200);
+        expect(page.text).toContain('Bonjour depuis Docker Compose');
+      });
+
+      it.runIf(plan.spa)('serves the built client, with the SPA fallback and real 404s for assets', async () => {
+        const home = await api('/');
+        expect(home.status).toBe(200);
+        expect(home.text).toContain('<main id="view"');
+        expect(home.text).not.toContain('%BUILD_DATE%');
+        const route = await api('/a-propos');
+        expect(route.status).toBe(200);
+        expect(route.text).toBe(home.text);
+        const script = await api('/assets/app.js');
+        expect(script.status).toBe(200);
+        expect(header(script, 'content-type')).toContain('javascript');
+        expect((await api('/assets/absent.js')).status).toBe(404);
+        expect((await api('/health')).status).toBe(200);
+      });
+
+      it.runIf(plan.api)('smoke test through the entry point: health, create a user, read it back', async () => {
+        const health = await api('/api/health');
+        expect(health.status, health.text).toBe(200);
+        expect(json<Health>(health)).toEqual({ status: 'ok', db: 'ok', cache: plan.cache ? 'ok' : 'disabled' });
+
+        const user = await createUser('smoke');
+        const read = await api(`/api/users/${user.id}`);
+        expect(read.status).toBe(200);
+        expect(json<User>(read)).toMatchObject({ id: user.id, username: user.username, email: user.email });
+        const list = json<User[]>(await api('/api/users'));
+        expect(list.map((u) => u.id)).toContain(user.id);
+        expect((await api('/api/users', { method: 'POST', body: { username: '' } })).status).toBe(400);
+        if (plan.cache) {
+          const again = await api(`/api/users/${user.id}`);
+          expect(header(again, 'x-cache')).toBe('HIT');
+        }
+        if (plan.entry !== 'api') {
+          const page = await api('/');
+          expect(page.status).toBe(200);
+          expect(page.text).toContain('Atelier Compose');
+        }
+      });
+
+      it.runIf(plan.tls)('proxy: HTTP redirects to HTTPS, HTTP/2, security headers, its own /health', async () => {
+        const p = running();
+        const redirect = await request(`http://localhost:${p.httpPort}/api/users?x=1`);
+        expect(redirect.status).toBe(301);
+        expect(header(redirect, 'location')).toBe(`https://localhost:${p.httpsPort}/api/users?x=1`);
+        expect(await negotiatedProtocol(p.httpsPort)).toBe('h2');
+        const page = await api('/');
+        expect(header(page, 'strict-transport-security')).toMatch(/max-age=\d+/);
+        expect(header(page, 'x-content-type-options')).toBe('nosniff');
+        expect(header(page, 'x-frame-options')).toBe('DENY');
+        expect(header(page, 'referrer-policy')).not.toBe('');
+        expect(header(page, 'server')).toBe('nginx');
+        const own = await api('/health');
+        expect(own.status).toBe(200);
+        expect(own.text.trim()).toBe('ok');
+      });
+
+      it.runIf(plan.shop)('products and orders: an order decrements the stock in one transaction', async () => {
+        const products = json<Product[]>(await api('/api/products'));
+        expect(products.length).toBeGreaterThanOrEqual(2);
+        const product = products[0]!;
+        const user = await createUser('buyer');
+        const ordered = await api('/api/orders', { method: 'POST', body: { user_id: user.id, product_id: product.id, quantity: 2 } });
+        expect(ordered.status, ordered.text).toBe(201);
+        expect(Number(json<Order>(ordered).total_price)).toBeCloseTo(Number(product.price) * 2, 2);
+        const after = json<Product>(await api(`/api/products/${product.id}`));
+        expect(after.stock_quantity).toBe(product.stock_quantity - 2);
+        const tooMany = await api('/api/orders', { method: 'POST', body: { user_id: user.id, product_id: product.id, quantity: 1_000_000 } });
+        expect(tooMany.status).toBe(409);
+      });
+
+      it.runIf(plan.shop)('database: migrations applied once, the API role cannot change the schema', async () => {
+        const p = running();
+        const owner = p.envFile['POSTGRES_USER'] ?? 'atelier';
+        const db = p.envFile['POSTGRES_DB'] ?? 'atelier';
+        const appUser = p.envFile['APP_DB_USER'] ?? 'atelier_app';
+        const migrations = await p.exec('db', `psql -U ${owner} -d ${db} -tAc 'SELECT count(*) FROM schema_migrations'`);
+        expect(migrations.code, migrations.stderr).toBe(0);
+        const files = (await readdir(join(p.dir, 'api/migrations'))).filter((f) => f.endsWith('.sql'));
+        expect(Number(migrations.stdout.trim())).toBe(files.length);
+        const reads = await p.exec('db', `psql -U ${appUser} -d ${db} -tAc 'SELECT count(*) FROM users'`);
+        expect(reads.code, reads.stderr).toBe(0);
+        const ddl = await p.exec('db', `psql -U ${appUser} -d ${db} -c 'CREATE TABLE intrusion (id int)'`);
+        expect(ddl.code).not.toBe(0);
+        expect(ddl.stderr).toMatch(/permission denied/);
+        const drop = await p.exec('db', `psql -U ${appUser} -d ${db} -c 'DROP TABLE orders'`);
+        expect(drop.code).not.toBe(0);
+      });
+
+      it.runIf(plan.api)('the database and the cache publish no port on the host', async () => {
+        const p = running();
+        const services = (await p.composeOk(['config', '--services'])).stdout.split('\n');
+        for (const [service, port] of [['db', '5432'], ['cache', '6379']] as const) {
+          if (!services.includes(service)) continue;
+          const published = await p.compose(['port', service, port]);
+          expect(published.code !== 0 || published.stdout.trim() === '' || published.stdout.trim() === ':0', `${service} publié : ${published.stdout}`).toBe(true);
+        }
+      });
+
+      it.runIf(plan.isolation)(`network isolation: ${plan.entry} cannot reach db, api can`, async () => {
+        const p = running();
+        // Positive control first, so a probe that cannot work fails loudly instead of "proving" isolation.
+        const fromApi = await p.exec('api', 'getent hosts db && nc -z -w 2 db 5432');
+        expect(fromApi.code, `api → db : ${fromApi.stdout}${fromApi.stderr}`).toBe(0);
+        const tools = await p.exec(plan.entry, 'command -v getent && command -v nc');
+        expect(tools.code, `outils absents de ${plan.entry}`).toBe(0);
+        expect((await p.exec(plan.entry, 'getent hosts db')).code).not.toBe(0);
+        expect((await p.exec(plan.entry, 'nc -z -w 2 db 5432')).code).not.toBe(0);
+      });
+
+      it.runIf(plan.cache)('cache down: the API answers from the database and /health says degraded', async () => {
+        const p = running();
+        const user = await createUser('nocache');
+        await p.composeOk(['stop', 'cache']);
+        try {
+          const started = performance.now();
+          const read = await api(`/api/users/${user.id}`);
+          expect(read.status).toBe(200);
+          expect(json<User>(read).username).toBe(user.username);
+          expect(header(read, 'x-cache')).toBe('MISS');
+          expect(performance.now() - started).toBeLessThan(2000);
+          expect((await api('/api/users')).status).toBe(200);
+          await createUser('nocache-write');
+          const health = await api('/api/health');
+          expect(health.status).toBe(200);
+          expect(json<Health>(health)).toEqual({ status: 'degraded', db: 'ok', cache: 'down' });
+        } finally {
+          await p.composeOk(['start', 'cache']);
+        }
+        await poll('cache back in /health', 60_000, async () => {
+          const health = json<Health>(await api('/api/health'));
+          return health.cache === 'ok' ? health : undefined;
+        });
+      });
+
+      it.runIf(plan.api)('a killed API process is restarted by the restart policy and healthy again', async () => {
+        const p = running();
+        expect(await p.inspect('api', '{{.HostConfig.RestartPolicy.Name}}')).toMatch(/unless-stopped|always|on-failure/);
+        const before = Number(await p.inspect('api', '{{.RestartCount}}'));
+        const pid = Number(await p.inspect('api', '{{.State.Pid}}'));
+        expect(pid).toBeGreaterThan(0);
+        // SIGKILL to the process itself, as a crash would. `docker compose kill`
+        // would not do: the engine marks the container as stopped by hand, and
+        // a stopped-by-hand container is not restarted by its policy.
+        const killed = performance.now();
+        process.kill(pid, 'SIGKILL');
+        await poll('api restarted and healthy', 90_000, async () => {
+          const [count, health] = (await p.inspect('api', '{{.RestartCount}} {{.State.Health.Status}}')).split(' ');
+          return Number(count) > before && health === 'healthy' ? true : undefined;
+        });
+        timing.restartMs = performance.now() - killed;
+        const health = await poll('API answering through the entry point', 30_000, async () => {
+          const response = await api('/api/health');
+          return response.status === 200 ? response : undefined;
+        });
+        expect(json<Health>(health).db).toBe('ok');
+      });
+
+      it.runIf(plan.backup)('backup, `down -v`, `up`, restore: the same rows come back; old dumps are pruned', async () => {
+        const p = running();
+        const user = await createUser('backup');
+        let orderId: number | undefined;
+        if (plan.shop) {
+          const products = json<Product[]>(await api('/api/products'));
+          const ordered = await api('/api/orders', { method: 'POST', body: { user_id: user.id, product_id: products[0]!.id, quantity: 1 } });
+          expect(ordered.status, ordered.text).toBe(201);
+          orderId = json<Order>(ordered).id;
+        }
+        // A dump older than the retention, dated from the host through the bind mount.
+        const keepDays = Number(p.envFile['BACKUP_KEEP_DAYS'] ?? '7');
+        const stale = join(p.dir, 'backups', 'atelier-20000101T000000Z.dump');
+        await writeFile(stale, 'stale');
+        const old = new Date(Date.now() - (keepDays + 3) * 86_400_000);
+        await utimes(stale, old, old);
+
+        const backup = await p.exec('backup', 'sh /backup/backup.sh');
+        expect(backup.code, backup.stderr).toBe(0);
+        const dump = /backup: (\/backups\/\S+\.dump)/.exec(backup.stdout)?.[1];
+        expect(dump, backup.stdout).toBeDefined();
+        const kept = await readdir(join(p.dir, 'backups'));
+        expect(kept).toContain(dump!.replace('/backups/', ''));
+        expect(kept).not.toContain('atelier-20000101T000000Z.dump');
+
+        await p.composeOk(['down', '-v', '--timeout', '5']);
+        started = false;
+        await p.composeOk(['up', '-d', '--wait', '--wait-timeout', '120'], 300_000);
+        started = true;
+        expect((await api(`/api/users/${user.id}`)).status, 'la base neuve ne doit pas contenir la ligne').toBe(404);
+
+        const restore = await p.exec('backup', `sh /backup/restore.sh ${dump!}`, 120_000);
+        expect(restore.code, `${restore.stdout}\n${restore.stderr}`).toBe(0);
+        const read = await api(`/api/users/${user.id}`);
+        expect(read.status, read.text).toBe(200);
+        expect(json<User>(read)).toMatchObject({ id: user.id, username: user.username, email: user.email });
+        if (orderId !== undefined) {
+          const orders = json<Order[]>(await api('/api/orders'));
+          expect(orders.map((o) => o.id)).toContain(orderId);
+        }
+      });
+    });
+  });
+}
