@@ -1,9 +1,7 @@
 import { composeView, dotenvVariables } from './compose-view.ts';
+import { requiresVariable } from './secrets.ts';
 import type { LessonObjectives } from './types.ts';
 
-/** `${NAME:?message}` or `${NAME?message}`: Compose stops with the message when the variable is missing. */
-const requiresVariable = (raw: string | undefined, name: string): boolean =>
-  raw !== undefined && new RegExp(`^\\$\\{${name}:?\\?[^}]*\\}$`).test(raw.trim());
 
 export const objectives: LessonObjectives = {
   'api-joint-db-par-son-nom': (result, files) =>

@@ -68,3 +68,18 @@ describe('compose view for objectives', () => {
     );
   });
 });
+
+describe('compose view merge of an override file', () => {
+  it('merges environment by name, adds ports, and replaces scalars', () => {
+    const api = view({
+      'compose.yaml': 'services:\n  api:\n    image: a:1\n    environment:\n      A: "1"\n      B: "2"\n    ports: ["3000:3000"]\n',
+      'compose.override.yaml': 'services:\n  api:\n    image: a:2\n    environment:\n      B: "3"\n    ports: ["9229:9229"]\n',
+    })?.services.get('api');
+    expect(api?.image).toBe('a:2');
+    expect(api?.environment).toEqual([
+      { name: 'A', raw: '1' },
+      { name: 'B', raw: '3' },
+    ]);
+    expect(api?.ports.map((p) => p.target)).toEqual(['3000', '9229']);
+  });
+});

@@ -4,9 +4,11 @@ import type { CheckResult } from '../engine/check.ts';
 
 // The few facts about the compose project that objectives ask about, with the
 // field names of the engine's compose model (`src/engine/compose/model.ts`).
-// Bridge: until that model is exposed on `CheckResult.compose`, the view reads
-// the compose files' plain YAML values itself; predicates only see this view,
-// so moving it onto the engine's model changes this file alone.
+// Objectives judge what the learner WROTE (`"${HTTP_PORT:-8080}:80"`, `$${POSTGRES_USER}`,
+// an `x-logging` anchor), while the engine's model holds values after
+// interpolation and merging; so the view reads the files' YAML values
+// before interpolation. Predicates only see this view: a change of source
+// stays in this file.
 
 export interface PortView {
   /** As written, variables included: `"${HTTP_PORT:-8080}:80"`. */
@@ -46,6 +48,8 @@ export interface ServiceView {
   networks: string[];
   environment: EnvironmentView[];
   restart: string | undefined;
+  /** `command` as written: a string (shell form) or a list. */
+  command: string | string[] | undefined;
   logging: { driver: string | undefined; options: Record<string, string> } | undefined;
   /** Every key written under the service, for "remove this key" objectives. */
   keys: string[];
@@ -54,6 +58,10 @@ export interface ServiceView {
 export interface ComposeView {
   /** True when any compose file still has the obsolete top-level `version`. */
   hasVersion: boolean;
+  /** The top-level `name` (project name). */
+  name: string | undefined;
+  /** Top-level `x-…` extension fields, with anchors already resolved. */
+  extensions: Map<string, unknown>;
   services: Map<string, ServiceView>;
   networks: Map<string, Record<string, unknown>>;
   volumes: Map<string, Record<string, unknown>>;
@@ -153,6 +161,7 @@ function service(name: string, body: Plain): ServiceView {
     networks: Array.isArray(networks) ? networks.flatMap((n) => text(n) ?? []) : isPlain(networks) ? Object.keys(networks) : [],
     environment: environment(body['environment']),
     restart: text(body['restart']),
+    command: Array.isArray(body['command']) ? body['command'].map((c) => text(c) ?? '') : text(body['command']),
     logging: isPlain(logging)
       ? {
           driver: text(logging['driver']),
@@ -179,7 +188,7 @@ export function composeView(_result: CheckResult, files: Readonly<Record<string,
     .filter((path) => classifyFile(path) === 'compose')
     .sort(composeFileOrder);
   if (paths.length === 0) return undefined;
-  const view: ComposeView = { hasVersion: false, services: new Map(), networks: new Map(), volumes: new Map(), secrets: new Map() };
+  const view: ComposeView = { hasVersion: false, name: undefined, extensions: new Map(), services: new Map(), networks: new Map(), volumes: new Map(), secrets: new Map() };
   for (const path of paths) {
     let document: unknown;
     try {
@@ -190,13 +199,14 @@ export function composeView(_result: CheckResult, files: Readonly<Record<string,
     if (document === null || document === undefined) continue;
     if (!isPlain(document)) return undefined;
     if ('version' in document) view.hasVersion = true;
+    if (document['name'] !== undefined) view.name = text(document['name']);
+    for (const [key, value] of Object.entries(document)) if (key.startsWith('x-')) view.extensions.set(key, value);
     const services = document['services'];
     if (isPlain(services)) {
       for (const [name, body] of Object.entries(services)) {
         if (!isPlain(body)) continue;
         const previous = view.services.get(name);
-        // Overrides replace what they redefine; that is all the objectives need of compose's merge.
-        view.services.set(name, previous ? { ...previous, ...pick(service(name, body), Object.keys(body)), keys: [...new Set([...previous.keys, ...Object.keys(body)])] } : service(name, body));
+        view.services.set(name, previous ? merge(previous, service(name, body), Object.keys(body)) : service(name, body));
       }
     }
     for (const [name, body] of resources(document['networks'])) view.networks.set(name, body);
@@ -216,16 +226,42 @@ const FIELD_OF_KEY: Record<string, keyof ServiceView> = {
   networks: 'networks',
   environment: 'environment',
   restart: 'restart',
+  command: 'command',
   logging: 'logging',
 };
 
-function pick(view: ServiceView, keys: string[]): Partial<ServiceView> {
-  const picked: Partial<Record<keyof ServiceView, unknown>> = {};
+/**
+ * Compose's merge of an override into a service, for the fields objectives
+ * read: scalars are replaced, `environment` and `depends_on` merge by name,
+ * `volumes` by target, `ports` and `networks` add up.
+ */
+function merge(base: ServiceView, override: ServiceView, keys: string[]): ServiceView {
+  const merged: ServiceView = { ...base, keys: [...new Set([...base.keys, ...keys])] };
+  const byKey = <T>(a: T[], b: T[], key: (item: T) => string): T[] => [...a.filter((x) => !b.some((y) => key(y) === key(x))), ...b];
   for (const key of keys) {
-    const field = FIELD_OF_KEY[key];
-    if (field) picked[field] = view[field];
+    switch (key) {
+      case 'environment':
+        merged.environment = byKey(base.environment, override.environment, (v) => v.name);
+        break;
+      case 'depends_on':
+        merged.dependsOn = byKey(base.dependsOn, override.dependsOn, (d) => d.service);
+        break;
+      case 'volumes':
+        merged.volumes = byKey(base.volumes, override.volumes, (v) => v.target);
+        break;
+      case 'ports':
+        merged.ports = [...base.ports, ...override.ports];
+        break;
+      case 'networks':
+        merged.networks = [...new Set([...base.networks, ...override.networks])];
+        break;
+      default: {
+        const field = FIELD_OF_KEY[key];
+        if (field) (merged as unknown as Record<string, unknown>)[field] = override[field];
+      }
+    }
   }
-  return picked as Partial<ServiceView>;
+  return merged;
 }
 
 /** The variables of a `.env` text, as `docker compose` reads simple `NAME=value` lines. */

@@ -1,12 +1,30 @@
 import type { CheckResult } from '../engine/check.ts';
 import { objectives as introduction } from './01-introduction.ts';
 import { objectives as architecture } from './02-architecture.ts';
+import { objectives as structure } from './03-structure-du-fichier.ts';
+import { objectives as client } from './04-client.ts';
+import { objectives as apiNodejs } from './05-api-nodejs.ts';
+import { objectives as threeTiers } from './06-architecture-trois-couches.ts';
+import { objectives as reverseProxy } from './07-reverse-proxy.ts';
+import { objectives as production } from './08-production.ts';
+import { objectives as database } from './09-base-de-donnees.ts';
+import { objectives as commands } from './10-commandes.ts';
+import { objectives as goodPractices } from './11-bonnes-pratiques.ts';
 import type { LessonObjectives } from './types.ts';
 
 /** Lesson slug → its predicates. The objectives test fails when a lesson's objective has none. */
 export const lessonObjectives: Readonly<Record<string, LessonObjectives>> = {
   '01-introduction': introduction,
   '02-architecture': architecture,
+  '03-structure-du-fichier': structure,
+  '04-client': client,
+  '05-api-nodejs': apiNodejs,
+  '06-architecture-trois-couches': threeTiers,
+  '07-reverse-proxy': reverseProxy,
+  '08-production': production,
+  '09-base-de-donnees': database,
+  '10-commandes': commands,
+  '11-bonnes-pratiques': goodPractices,
 };
 
 /**

@@ -1,0 +1,20 @@
+import { composeView } from './compose-view.ts';
+import type { LessonObjectives } from './types.ts';
+
+const sameSet = (actual: readonly string[] | undefined, expected: readonly string[]): boolean =>
+  actual !== undefined && actual.length === expected.length && expected.every((name) => actual.includes(name));
+
+export const objectives: LessonObjectives = {
+  'reseaux-declares': (result, files) => {
+    const networks = composeView(result, files)?.networks;
+    return networks?.has('frontend') === true && networks.has('backend');
+  },
+  'client-sur-frontend': (result, files) => sameSet(composeView(result, files)?.services.get('client')?.networks, ['frontend']),
+  'api-sur-deux-reseaux': (result, files) => sameSet(composeView(result, files)?.services.get('api')?.networks, ['frontend', 'backend']),
+  'db-sur-backend': (result, files) => sameSet(composeView(result, files)?.services.get('db')?.networks, ['backend']),
+  'api-non-publiee': (result, files) => {
+    const services = composeView(result, files)?.services;
+    if (!services?.has('api')) return false;
+    return [...services.values()].every((service) => service.name === 'client' || service.ports.length === 0);
+  },
+};

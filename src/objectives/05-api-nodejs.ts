@@ -1,0 +1,43 @@
+import { composeView } from './compose-view.ts';
+import { probesWithWget } from './healthcheck.ts';
+import type { LessonObjectives } from './types.ts';
+
+const API_CODE = 'api/src/index.js';
+
+/**
+ * JavaScript has no model in the engine; a comment must not count as code,
+ * so comments are dropped before matching (naively: enough for a lesson file).
+ */
+function code(files: Readonly<Record<string, string>>): string {
+  return (files[API_CODE] ?? '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+export const objectives: LessonObjectives = {
+  'connexion-pg-par-variables': (result, files) => {
+    const environment = composeView(result, files)?.services.get('api')?.environment ?? [];
+    const has = (name: string): boolean => environment.some((v) => v.name === name && v.raw !== undefined && v.raw !== '');
+    const password = environment.find((v) => v.name === 'PGPASSWORD')?.raw ?? '';
+    return (
+      ['PGHOST', 'PGUSER', 'PGPASSWORD', 'PGDATABASE'].every(has) &&
+      !environment.some((v) => v.name === 'DATABASE_URL') &&
+      /^\$\{POSTGRES_PASSWORD:?\?[^}]*\}$/.test(password.trim())
+    );
+  },
+  'healthcheck-wget-3000': (result, files) => {
+    const api = composeView(result, files)?.services.get('api');
+    return probesWithWget(api, 'http://127.0.0.1:3000/health') && api?.environment.some((v) => v.name === 'API_PORT' && v.raw === '3000') === true;
+  },
+  'sans-montages-de-dev': (result, files) => {
+    const api = composeView(result, files)?.services.get('api');
+    return api !== undefined && !api.volumes.some((v) => v.target === '/app/src' || v.target === '/app/node_modules');
+  },
+  'health-interroge-la-base': (_result, files) => {
+    const source = code(files);
+    const handler = /\.get\(\s*['"`]\/health['"`][\s\S]*?\n\}\);?/.exec(source)?.[0] ?? '';
+    return /SELECT 1/i.test(source) && /\b503\b/.test(handler);
+  },
+  'arret-sur-sigterm': (_result, files) => {
+    const source = code(files);
+    return /process\.(once|on)\(\s*['"`]SIGTERM['"`]/.test(source) && /\.close\(/.test(source) && /\.end\(\s*\)/.test(source);
+  },
+};
