@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { YamlIssue } from './parse-yaml.ts';
 import type { SourcePositions } from './parse-yaml.ts';
 
@@ -72,39 +72,10 @@ export function toLocated(
   transform: ScalarTransform,
 ): LocatedValue | undefined {
   if (document.errors.length > 0 && document.contents === null) return undefined;
-  const aliasTargets = new Map<Alias, Node>();
+  // Anchors are registered while walking in document order, which is exactly
+  // YAML's rule: an alias refers to the closest anchor of that name before it.
   const anchors = new Map<string, Node>();
   let hasAlias = false;
-  visit(document, {
-    Node: (_key, node) => {
-      if (isAlias(node)) {
-        hasAlias = true;
-        const target = anchors.get(node.source);
-        if (target) aliasTargets.set(node, target);
-        return undefined;
-      }
-      if (node.anchor) anchors.set(node.anchor, node);
-      return undefined;
-    },
-  });
-  if (hasAlias) {
-    try {
-      // yaml's own resource-exhaustion guard (billion laughs); it throws a ReferenceError.
-      document.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
-        issues.push({
-          code: 'ALIAS_BOMB',
-          severity: 'error',
-          message: 'Trop d’alias imbriqués (`*nom`) : le fichier se développerait de façon démesurée (attaque « billion laughs »). Réduisez les alias.',
-          range: positions.range(0, Math.min(document.range[1], 1)),
-        });
-        return undefined;
-      }
-      // Other toJS errors (unknown alias) are reported below with their position.
-    }
-  }
-
   const memo = new Map<Node, LocatedValue>();
   const inProgress = new Set<Node>();
   let tooDeep = false;
@@ -126,7 +97,8 @@ export function toLocated(
       return { kind: 'scalar', value: null, range: rangeOf(node), style: undefined };
     }
     if (isAlias(node)) {
-      const target = aliasTargets.get(node);
+      hasAlias = true;
+      const target = anchors.get(node.source);
       if (!target) {
         issues.push({
           code: 'UNKNOWN_ALIAS',
@@ -149,6 +121,7 @@ export function toLocated(
       return build(target, depth + 1);
     }
     let result: LocatedValue;
+    if (node.anchor) anchors.set(node.anchor, node);
     inProgress.add(node);
     if (isScalar(node)) {
       const value = scalarValue(node.value);
@@ -198,7 +171,29 @@ export function toLocated(
     return result;
   };
 
-  return build(document.contents as Node | null, 0);
+  const root = build(document.contents as Node | null, 0);
+  if (hasAlias && isAliasBomb(document)) {
+    issues.push({
+      code: 'ALIAS_BOMB',
+      severity: 'error',
+      message: 'Trop d’alias imbriqués (`*nom`) : le fichier se développerait de façon démesurée (attaque « billion laughs »). Réduisez les alias.',
+      range: positions.range(0, Math.min(document.range[1], 1)),
+    });
+    // The tree itself is shared, not expanded, but every consumer (schema, rules) would expand it.
+    return undefined;
+  }
+  return root;
+}
+
+/** yaml's own resource-exhaustion guard (billion laughs): `toJS` throws past `maxAliasCount`. */
+function isAliasBomb(document: Document.Parsed): boolean {
+  try {
+    document.toJS({ maxAliasCount: 100 });
+    return false;
+  } catch (error) {
+    // Other toJS errors (an alias without anchor) are reported with their position by `build`.
+    return error instanceof ReferenceError && /Excessive alias count/.test(error.message);
+  }
 }
 
 /** Plain JavaScript (what a JSON schema validator needs), from the located tree. */
