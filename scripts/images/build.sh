@@ -34,29 +34,36 @@ if ((${#selected[@]} == 0)); then
 fi
 
 # Node and npm come from the npm registry: node from the repo's own `node`
-# package (the binary package.json pins), npm as a packed tarball, both cached.
-node_extras() {
-  local ctx=$1
-  local node_bin=$root/node_modules/node/bin/node
+# package (the binary package-lock.json pins), npm as a packed tarball, both
+# cached. node_inputs describes them for the content hash (and sets the build
+# arguments); node_context copies them into the build context.
+node_bin=$root/node_modules/node/bin/node
+ca_bundle=/etc/ssl/certs/ca-certificates.crt
+
+node_inputs() {
   if [[ ! -x $node_bin ]] || ! "$node_bin" --version | grep -q '^v24\.'; then
     echo "Node 24 manque dans node_modules/node : lancez npm ci d'abord." >&2
     return 1
   fi
-  cp "$node_bin" "$ctx/node"
   # shellcheck source=node/npm.version.env
   . "$root/scripts/images/node/npm.version.env"
+  build_args+=(--build-arg "NODE_VERSION=$("$node_bin" --version | sed 's/^v//')" --build-arg "NPM_VERSION=$NPM_VERSION")
+  sha256sum "$node_bin" "$ca_bundle"
+}
+
+node_context() {
+  local ctx=$1
   local tgz=$cache/npm/npm-$NPM_VERSION.tgz
   if [[ ! -s $tgz ]]; then
     mkdir -p "$cache/npm"
     (cd "$cache/npm" && npm pack --silent "npm@$NPM_VERSION" >/dev/null)
   fi
+  cp "$node_bin" "$ctx/node"
   mkdir "$ctx/npm"
   tar -xzf "$tgz" -C "$ctx/npm" --strip-components=1 --no-same-owner
-  cp /etc/ssl/certs/ca-certificates.crt "$ctx/ca-certificates.crt"
-  build_args+=(--build-arg "NODE_VERSION=$("$node_bin" --version | sed 's/^v//')" --build-arg "NPM_VERSION=$NPM_VERSION")
+  cp "$ca_bundle" "$ctx/ca-certificates.crt"
 }
 
-mkdir -p "$cache"
 # The rootfs directories, all at once: debootstrap waits on the network more
 # than on the CPU, so four in parallel take about as long as one.
 declare -A rootfs
@@ -87,38 +94,45 @@ build_one() {
     tar -C "$dir" --exclude=./.complete --numeric-owner -c . | docker import - "$base" >/dev/null
   fi
 
-  local ctx=$cache/context/$name
-  rm -rf "$ctx"
-  mkdir -p "$ctx"
-  cp -a "scripts/images/$name/." "$ctx/"
   build_args=(--build-arg "BASE=$base")
-  if declare -F "${name}_extras" >/dev/null; then "${name}_extras" "$ctx"; fi
+  # Not $(...): the inputs function also sets build_args in this shell.
+  local extra_inputs=
+  if declare -F "${name}_inputs" >/dev/null; then
+    "${name}_inputs" >"$cache/inputs-$name"
+    extra_inputs=$(<"$cache/inputs-$name")
+  fi
 
-  # The hash covers every byte and mode of the build context and the rootfs key.
+  # The hash covers the Dockerfile directory (bytes and modes), the rootfs key,
+  # the build arguments and the files added from outside the directory.
   local hash
   hash=$( {
     echo "$base"
-    printf '%s\n' "${build_args[@]}"
-    (cd "$ctx" && find . \( -type f -o -type l \) -printf '%m %p %l\n' | LC_ALL=C sort)
-    (cd "$ctx" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+    printf '%s\n' "${build_args[@]}" "$extra_inputs"
+    (cd "scripts/images/$name" && find . \( -type f -o -type l \) -printf '%m %p %l\n' | LC_ALL=C sort)
+    (cd "scripts/images/$name" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
   } | sha256sum | cut -c1-16)
   local tag=$repo/$name:$hash
 
   local status=cache
   if ! docker image inspect "$tag" >/dev/null 2>&1; then
     status=build
+    local ctx=$cache/context/$name
+    rm -rf "$ctx"
+    mkdir -p "$ctx"
+    cp -a "scripts/images/$name/." "$ctx/"
+    if declare -F "${name}_context" >/dev/null; then "${name}_context" "$ctx"; fi
     if ! docker build --quiet "${build_args[@]}" -t "$tag" "$ctx" >"$cache/build-$name.log" 2>&1; then
       echo "échec de la construction de $name ; fin du journal $cache/build-$name.log :" >&2
       tail -n 30 "$cache/build-$name.log" >&2
       return 1
     fi
+    rm -rf "$ctx"
   fi
   local t
   for t in $official; do docker tag "$tag" "$t"; done
   # Older builds of this image are replaced: drop their hash tags so a reused
   # machine does not keep every past version.
   docker image ls --format '{{.Repository}}:{{.Tag}}' "$repo/$name" | grep -vxF "$tag" | xargs -r docker image rm >/dev/null 2>&1 || true
-  rm -rf "$ctx"
   local size
   size=$(docker image inspect --format '{{.Size}}' "$tag" | awk '{ printf "%d Mo", $1 / 1000000 }')
   echo "image $name : $official <- $tag ($status, $((SECONDS - start))s, $size)"
