@@ -66,6 +66,7 @@ node_context() {
 
 # The rootfs directories, all at once: debootstrap waits on the network more
 # than on the CPU, so four in parallel take about as long as one.
+mkdir -p "$cache"
 declare -A rootfs
 pids=()
 for spec in "${selected[@]}"; do
