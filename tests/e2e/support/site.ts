@@ -22,17 +22,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Console errors and uncaught exceptions of a page, collected from now on. */
+// Not failures of the site: leaving a page cancels its pending requests
+// (ERR_ABORTED), and Chromium cancels in-flight requests when the machine's
+// network interfaces change (ERR_NETWORK_CHANGED), as when Docker starts a
+// stack on the same CI machine.
+const ENVIRONMENT_NOISE = /net::ERR_(ABORTED|NETWORK_CHANGED)\b/;
+
+/** Console errors, uncaught exceptions and failed requests of a page, collected from now on. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+    if (message.type() === 'error' && !ENVIRONMENT_NOISE.test(message.text())) errors.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? '';
-    // Leaving a page cancels its pending requests; that is not a failure of the site.
-    if (reason !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${request.url()} ${reason}`);
+    if (!ENVIRONMENT_NOISE.test(reason)) errors.push(`requestfailed: ${request.url()} ${reason}`);
   });
   return errors;
 }
