@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { YamlIssue } from './parse-yaml.ts';
+import { yamlErrorMessages } from './yaml-error-messages.ts';
 import type { SourcePositions } from './parse-yaml.ts';
 
 /**
@@ -163,6 +164,10 @@ export function toLocated(
       const keyRange = rangeOf(keyNode);
       // A missing value (`key:` alone) sits at the key's end, not at offset 0.
       if (pair.value === null && value.kind === 'scalar') value.range = [keyRange[1], keyRange[1]];
+      if (entries.has(key)) {
+        issues.push({ code: 'DUPLICATE_KEY', severity: 'error', message: yamlErrorMessages.DUPLICATE_KEY, range: positions.range(keyRange[0], keyRange[1]) });
+        continue;
+      }
       entries.set(key, { key, keyRange, value });
     }
     for (const source of merged) {

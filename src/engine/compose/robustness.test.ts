@@ -1,0 +1,129 @@
+// Property tests: whatever the learner types, checkProject answers, quickly,
+// with ranges inside the file and without an internal error.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkProject } from '../check.ts';
+import type { Diagnostic, ProjectFile } from '../types.ts';
+
+const fixture = readFileSync(new URL('../../../scripts/bench/fixtures/compose.prod.yaml', import.meta.url), 'utf8');
+let slowest = 0;
+
+function assertSound(files: ProjectFile[]): Diagnostic[] {
+  const started = performance.now();
+  const { diagnostics } = checkProject(files);
+  // The huge-file cases are timed on their own; `slowest` is about ordinary inputs.
+  if (files.every((f) => f.text.length < 20_000)) slowest = Math.max(slowest, performance.now() - started);
+  const texts = new Map(files.map((f) => [f.path, f.text.split('\n')]));
+  for (const d of diagnostics) {
+    expect(d.ruleId, d.docs).not.toBe('internal-error');
+    expect(d.message).not.toMatch(/\{\{/);
+    const lines = texts.get(d.file);
+    expect(lines, `diagnostic on an unknown file ${d.file}`).toBeDefined();
+    const { start, end } = d.range;
+    for (const p of [start, end]) {
+      expect(p.line).toBeGreaterThanOrEqual(1);
+      expect(p.line).toBeLessThanOrEqual(lines!.length);
+      expect(p.column).toBeGreaterThanOrEqual(1);
+      expect(p.column).toBeLessThanOrEqual(lines![p.line - 1]!.length + 1);
+    }
+    expect(end.line > start.line || (end.line === start.line && end.column >= start.column)).toBe(true);
+  }
+  return diagnostics;
+}
+
+/** Edits a learner's keyboard could make: delete, insert YAML-significant characters, duplicate or reindent a line. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.stringMatching(/^[-:\[\]{}"'&*!|>#$%@ \t\n a-z0-9]{1,8}$/) }),
+  fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(text: string, m: Mutation): string {
+  const at = text.length === 0 ? 0 : m.at % text.length;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+  switch (m.kind) {
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + m.length);
+    case 'insert':
+      return text.slice(0, at) + m.text + text.slice(at);
+    case 'duplicate-line':
+      return text.slice(0, lineEnd) + '\n' + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
+    case 'indent':
+      return m.by >= 0 ? text.slice(0, lineStart) + ' '.repeat(m.by) + text.slice(lineStart) : text.slice(0, lineStart) + text.slice(lineStart).replace(new RegExp(`^ {0,${-m.by}}`), '');
+  }
+}
+
+describe('checkProject on any input', () => {
+  it('survives random text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        assertSound([{ path: 'compose.yaml', text }]);
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('survives random YAML-looking text and a random .env', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[-:\[\]{}"'&*!|>#$ \n a-z0-9]{0,300}$/), fc.string({ maxLength: 120 }), (text, env) => {
+        assertSound([
+          { path: 'compose.yaml', text },
+          { path: '.env', text: env },
+        ]);
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('survives a realistic production file after random edits', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => {
+        assertSound([{ path: 'compose.prod.yaml', text: mutations.reduce(mutate, fixture) }]);
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+
+  it('rejects alias bombs of any width and depth without hanging', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 3, max: 14 }), (width, depth) => {
+        const lines = [`x-a0: &a0 [${Array(width).fill('"lol"').join(', ')}]`];
+        for (let i = 1; i < depth; i++) lines.push(`x-a${i}: &a${i} [${Array(width).fill(`*a${i - 1}`).join(', ')}]`);
+        lines.push(`services:\n  web:\n    image: nginx:1.30-alpine\n    labels: *a${depth - 1}`);
+        const started = performance.now();
+        assertSound([{ path: 'compose.yaml', text: lines.join('\n') }]);
+        expect(performance.now() - started).toBeLessThan(2000);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  it('handles a 10,000-line file', () => {
+    const services = Array.from({ length: 1430 }, (_, i) => `  svc${i}:\n    image: nginx:1.30-alpine\n    ports: ["${10000 + i}:80"]\n    networks: [front]\n    restart: unless-stopped\n    environment:\n      INDEX: "${i}"`);
+    const text = `services:\n${services.join('\n')}\nnetworks:\n  front: {}\n`;
+    expect(text.split('\n').length).toBeGreaterThanOrEqual(10_000);
+    const started = performance.now();
+    const diagnostics = assertSound([{ path: 'compose.yaml', text }]);
+    const took = performance.now() - started;
+    console.log(`10,000-line file: ${took.toFixed(1)} ms, ${diagnostics.length} diagnostics`);
+    expect(took).toBeLessThan(10_000);
+  }, 30_000);
+
+  it('handles deep nesting, flow and block', () => {
+    for (const depth of [100, 1000, 5000]) {
+      assertSound([{ path: 'compose.yaml', text: `services:\n  x: ${'['.repeat(depth)}${']'.repeat(depth)}\n` }]);
+      assertSound([{ path: 'compose.yaml', text: `x-deep:\n${Array.from({ length: Math.min(depth, 1000) }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} end\n` }]);
+    }
+  }, 60_000);
+
+  it('reports the slowest ordinary call', () => {
+    // Not asserted under 50 ms: on a shared 2-core CI runner the maximum is noisy.
+    console.log(`slowest checkProject call on ordinary inputs (< 20 kB) above: ${slowest.toFixed(1)} ms`);
+    expect(slowest).toBeGreaterThan(0);
+  });
+});
