@@ -246,13 +246,14 @@ for (const plan of selected) {
 
       it.runIf(plan.isolation)(`network isolation: ${plan.entry} cannot reach db, api can`, async () => {
         const p = running();
-        // Positive control first, so a probe that cannot work fails loudly instead of "proving" isolation.
-        const fromApi = await p.exec('api', 'getent hosts db && nc -z -w 2 db 5432');
+        // Positive controls first, so a probe that cannot work fails loudly instead of "proving" isolation.
+        const tcp = "node -e \"require('node:net').connect(5432, 'db').on('connect', () => process.exit(0)).on('error', () => process.exit(1))\"";
+        const fromApi = await p.exec('api', `getent hosts db && ${tcp}`);
         expect(fromApi.code, `api → db : ${fromApi.stdout}${fromApi.stderr}`).toBe(0);
-        const tools = await p.exec(plan.entry, 'command -v getent && command -v nc');
-        expect(tools.code, `outils absents de ${plan.entry}`).toBe(0);
+        const entryToApi = await p.exec(plan.entry, 'getent hosts api');
+        expect(entryToApi.code, `${plan.entry} → api : ${entryToApi.stderr}`).toBe(0);
         expect((await p.exec(plan.entry, 'getent hosts db')).code).not.toBe(0);
-        expect((await p.exec(plan.entry, 'nc -z -w 2 db 5432')).code).not.toBe(0);
+        expect((await p.exec(plan.entry, 'nc -w 2 db 5432 </dev/null')).code).not.toBe(0);
       });
 
       it.runIf(plan.cache)('cache down: the API answers from the database and /health says degraded', async () => {

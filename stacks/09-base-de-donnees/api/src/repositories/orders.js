@@ -27,7 +27,7 @@ export async function createOrder({ userId, productId, quantity }) {
     }
     const { rows } = await client.query(
       `INSERT INTO orders (user_id, product_id, quantity, total_price)
-       VALUES ($1, $2, $3, $4 * $3) RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4::numeric * $3::integer) RETURNING ${COLUMNS}`,
       [userId, productId, quantity, products[0].price],
     );
     await client.query('COMMIT');
