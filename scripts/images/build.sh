@@ -33,9 +33,10 @@ if ((${#selected[@]} == 0)); then
   exit 2
 fi
 
-# Node and npm come from the npm registry: node from the repo's own `node`
-# package (the binary package-lock.json pins), npm as a packed tarball, both
-# cached. node_inputs describes them for the content hash (and sets the build
+# Node, npm, yarn and corepack come from the npm registry: node from the
+# repo's own `node` package (the binary package-lock.json pins), the others as
+# packed tarballs at the versions node/versions.env pins, cached.
+# node_inputs describes them for the content hash (and sets the build
 # arguments); node_context copies them into the build context.
 node_bin=$root/node_modules/node/bin/node
 ca_bundle=/etc/ssl/certs/ca-certificates.crt
@@ -45,22 +46,30 @@ node_inputs() {
     echo "Node 24 manque dans node_modules/node : lancez npm ci d'abord." >&2
     return 1
   fi
-  # shellcheck source=node/npm.version.env
-  . "$root/scripts/images/node/npm.version.env"
-  build_args+=(--build-arg "NODE_VERSION=$("$node_bin" --version | sed 's/^v//')" --build-arg "NPM_VERSION=$NPM_VERSION")
+  # shellcheck source=scripts/images/node/versions.env
+  . "$root/scripts/images/node/versions.env"
+  build_args+=(--build-arg "NODE_VERSION=$("$node_bin" --version | sed 's/^v//')" --build-arg "YARN_VERSION=$YARN_VERSION")
   sha256sum "$node_bin" "$ca_bundle"
+}
+
+# Unpacks npm package <name>@<version> into <dir>, from the cache or the registry.
+unpack_npm_package() {
+  local package=$1 version=$2 dir=$3
+  local tgz=$cache/npm/$package-$version.tgz
+  if [[ ! -s $tgz ]]; then
+    mkdir -p "$cache/npm"
+    (cd "$cache/npm" && npm pack --silent "$package@$version" >/dev/null)
+  fi
+  mkdir -p "$dir"
+  tar -xzf "$tgz" -C "$dir" --strip-components=1 --no-same-owner
 }
 
 node_context() {
   local ctx=$1
-  local tgz=$cache/npm/npm-$NPM_VERSION.tgz
-  if [[ ! -s $tgz ]]; then
-    mkdir -p "$cache/npm"
-    (cd "$cache/npm" && npm pack --silent "npm@$NPM_VERSION" >/dev/null)
-  fi
   cp "$node_bin" "$ctx/node"
-  mkdir "$ctx/npm"
-  tar -xzf "$tgz" -C "$ctx/npm" --strip-components=1 --no-same-owner
+  unpack_npm_package npm "$NPM_VERSION" "$ctx/npm"
+  unpack_npm_package corepack "$COREPACK_VERSION" "$ctx/corepack"
+  unpack_npm_package yarn "$YARN_VERSION" "$ctx/yarn"
   cp "$ca_bundle" "$ctx/ca-certificates.crt"
 }
 
@@ -89,7 +98,8 @@ build_one() {
   local name=$1 official=$2
   local dir=${rootfs[$name]}
   local start=$SECONDS
-  local base=$repo/base-$name:$(basename "$dir")
+  local base
+  base=$repo/base-$name:$(basename "$dir")
 
   if ! docker image inspect "$base" >/dev/null 2>&1; then
     tar -C "$dir" --exclude=./.complete --numeric-owner -c . | docker import - "$base" >/dev/null

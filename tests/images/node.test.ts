@@ -39,9 +39,9 @@ describe.skipIf(dockerDisabled)(image, () => {
     expect(identity.trim().split('\n')).toEqual(['1000', '1000', 'node', '/home/node', 'writable']);
   });
 
-  it('has npm and npx, busybox wget for healthchecks, and no curl', async () => {
-    const tools = await dockerOk(['run', '--rm', image, 'sh', '-c', 'for t in node npm npx wget curl; do command -v "$t" >/dev/null && echo "$t"; done; true']);
-    expect(tools.trim().split('\n')).toEqual(['node', 'npm', 'npx', 'wget']);
+  it('has npm, npx, corepack and yarn, busybox wget for healthchecks, and no curl', async () => {
+    const tools = await dockerOk(['run', '--rm', image, 'sh', '-c', 'for t in node npm npx corepack yarn wget curl; do command -v "$t" >/dev/null && echo "$t"; done; true']);
+    expect(tools.trim().split('\n')).toEqual(['node', 'npm', 'npx', 'corepack', 'yarn', 'wget']);
     expect((await dockerOk(['run', '--rm', image, 'npm', '--version'])).trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 

@@ -142,7 +142,7 @@ fi
 if [[ ${1:-} == postgres ]]; then
   if [[ $(id -u) == 0 ]]; then
     prepare_as_root
-    exec setpriv --reuid=postgres --regid=postgres --init-groups "$BASH_SOURCE" "$@"
+    exec setpriv --reuid=postgres --regid=postgres --init-groups "${BASH_SOURCE[0]}" "$@"
   fi
   if [[ ! -s $PGDATA/PG_VERSION ]]; then
     first_start
