@@ -1,12 +1,145 @@
-// Placeholder until the nginx parser lands: it only records the file.
-import type { ProjectFile } from '../types.ts';
+// What every nginx rule receives: one file parsed once, its role in the
+// official image's layout, and each node with its block path and the nginx
+// context it sits in. The cross-file rules read the same objects.
+import { walk, type NginxBlock, type NginxConfig, type NginxNode } from './ast.ts';
+import { isKnownDirective } from './directive-spec.ts';
+import { childContext, type NginxContextName } from './nginx-contexts.ts';
+import { parseNginx } from './parse.ts';
+import type { ProjectFile, Range } from '../types.ts';
+
+/**
+ * - `main`: a complete nginx.conf (it has `http`, `events`, `stream` or `mail` at the top).
+ * - `http-include`: a file the official image includes inside `http {}`
+ *   (`conf.d/*.conf`, `templates/*.conf.template` rendered into conf.d), so a
+ *   top-level `server` is right there.
+ * - `fragment`: any other included piece (`snippets/proxy.conf`): we do not know
+ *   where it is included, so top-level context checks are skipped.
+ */
+export type NginxFileRole = 'main' | 'http-include' | 'fragment';
+
+export interface NodeInfo<N extends NginxNode = NginxNode> {
+  node: N;
+  /** Enclosing blocks, outermost first. */
+  path: NginxBlock[];
+  /**
+   * The nginx context the node sits in; undefined inside a generic block
+   * (`map`, `types`…), inside a block nginx would reject, or at the top of a fragment.
+   */
+  context: NginxContextName | undefined;
+  /** True inside `map`, `types`, `geo`… bodies: entries, not directives. */
+  inGeneric: boolean;
+  /** Some enclosing block has a name nginx does not know (it stops there, so neither do we). */
+  inUnknownBlock: boolean;
+}
+
+export interface TemplateVariable {
+  name: string;
+  range: Range;
+}
 
 export interface NginxContext {
   file: ProjectFile;
   /** Every nginx file of the project, so `include` can be followed. */
   project: ProjectFile[];
+  config: NginxConfig;
+  role: NginxFileRole;
+  /** The context of the file's top level. */
+  rootContext: NginxContextName | undefined;
+  /** A `*.conf.template` the official image renders with envsubst. */
+  isTemplate: boolean;
+  /** `${VAR}` placeholders of a template, in order (envsubst replaces them before nginx reads the file). */
+  templateVariables: TemplateVariable[];
+  /** Every node in source order. */
+  nodes: NodeInfo[];
+  /** Every node named `name`, in source order. */
+  named(name: string): NodeInfo[];
+}
+
+const MAIN_BLOCKS = new Set(['http', 'events', 'stream', 'mail']);
+const HTTP_INCLUDE_DIRS = /(^|\/)(conf\.d|templates|sites-enabled|sites-available|http\.d)\//;
+const HTTP_LEVEL_BLOCKS = new Set(['server', 'upstream', 'map', 'geo', 'split_clients']);
+const TEMPLATE_VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+export function fileRole(path: string, config: NginxConfig): NginxFileRole {
+  // The path wins: the official image includes conf.d/ inside `http {}` whatever the file holds.
+  if (HTTP_INCLUDE_DIRS.test(path) || path.endsWith('.conf.template')) return 'http-include';
+  if (/(^|\/)nginx\.conf$/.test(path)) return 'main';
+  if (config.children.some((node) => MAIN_BLOCKS.has(node.name))) return 'main';
+  if (config.children.some((node) => node.kind === 'block' && HTTP_LEVEL_BLOCKS.has(node.name))) return 'http-include';
+  return 'fragment';
+}
+
+function templateVariables(config: NginxConfig): TemplateVariable[] {
+  const found: TemplateVariable[] = [];
+  walk(config.children, (node) => {
+    for (const word of [{ value: node.name, raw: node.name, range: node.nameRange }, ...node.args]) {
+      for (const match of word.raw.matchAll(TEMPLATE_VARIABLE)) {
+        // Positions inside a word: words never span lines unless quoted across lines; keep the word's start line.
+        const column = word.range.start.column + match.index;
+        found.push({
+          name: match[1]!,
+          range: { start: { line: word.range.start.line, column }, end: { line: word.range.start.line, column: column + match[0].length } },
+        });
+      }
+    }
+  });
+  return found;
 }
 
 export function createNginxContext(file: ProjectFile, project: ProjectFile[]): NginxContext {
-  return { file, project };
+  const config = parseNginx(file.text);
+  const role = fileRole(file.path, config);
+  const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : undefined;
+  const isTemplate = file.path.endsWith('.conf.template');
+
+  const nodes: NodeInfo[] = [];
+  // An explicit stack rather than recursion: a learner's file may nest deeper than the call stack.
+  interface Level {
+    children: readonly NginxNode[];
+    next: number;
+    path: NginxBlock[];
+    context: NginxContextName | undefined;
+    inGeneric: boolean;
+    inUnknownBlock: boolean;
+  }
+  const stack: Level[] = [{ children: config.children, next: 0, path: [], context: rootContext, inGeneric: false, inUnknownBlock: false }];
+  while (stack.length > 0) {
+    const level = stack[stack.length - 1]!;
+    const node = level.children[level.next++];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    nodes.push({ node, path: level.path, context: level.context, inGeneric: level.inGeneric, inUnknownBlock: level.inUnknownBlock });
+    if (node.kind === 'block') {
+      const generic = level.inGeneric || node.generic;
+      stack.push({
+        children: node.children,
+        next: 0,
+        path: [...level.path, node],
+        context: level.context === undefined || generic ? undefined : childContext(level.context, node.name),
+        inGeneric: generic,
+        inUnknownBlock: level.inUnknownBlock || (!generic && !isKnownDirective(node.name)),
+      });
+    }
+  }
+
+  const byName = new Map<string, NodeInfo[]>();
+  for (const info of nodes) {
+    const list = byName.get(info.node.name);
+    if (list) list.push(info);
+    else byName.set(info.node.name, [info]);
+  }
+
+  return {
+    file,
+    project,
+    config,
+    role,
+    rootContext,
+    isTemplate,
+    templateVariables: isTemplate ? templateVariables(config) : [],
+    nodes,
+    named: (name) => byName.get(name) ?? [],
+  };
 }

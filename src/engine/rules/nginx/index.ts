@@ -1,3 +1,46 @@
 import type { NginxRule } from '../catalogue.ts';
+import { addHeaderInheritance } from './add-header-inheritance.ts';
+import { directiveArguments } from './directive-arguments.ts';
+import { directiveContext } from './directive-context.ts';
+import { directiveTerminator } from './directive-terminator.ts';
+import { duplicateDirective } from './duplicate-directive.ts';
+import { duplicateLocation } from './duplicate-location.ts';
+import { duplicateUpstream } from './duplicate-upstream.ts';
+import { listenHttp2 } from './listen-http2.ts';
+import { missingEvents } from './missing-events.ts';
+import { missingSemicolon } from './missing-semicolon.ts';
+import { proxyCacheUserData } from './proxy-cache-user-data.ts';
+import { proxyHeaders } from './proxy-headers.ts';
+import { proxyPassHost } from './proxy-pass-host.ts';
+import { securityHeaders } from './security-headers.ts';
+import { serverTokens } from './server-tokens.ts';
+import { sslCertificate } from './ssl-certificate.ts';
+import { sslPreferServerCiphers } from './ssl-prefer-server-ciphers.ts';
+import { sslProtocolsOutdated } from './ssl-protocols-outdated.ts';
+import { syntaxError } from './syntax-error.ts';
+import { unknownDirective } from './unknown-directive.ts';
 
-export const nginxRules: readonly NginxRule[] = [];
+/** In the order nginx itself checks: syntax, then name, context, `;`/`{`, argument count. */
+export const nginxRules: readonly NginxRule[] = [
+  syntaxError,
+  unknownDirective,
+  directiveContext,
+  directiveTerminator,
+  directiveArguments,
+  missingSemicolon,
+  duplicateDirective,
+  duplicateLocation,
+  duplicateUpstream,
+  proxyPassHost,
+  sslCertificate,
+  missingEvents,
+  // Good practice (warnings and hints).
+  listenHttp2,
+  sslProtocolsOutdated,
+  sslPreferServerCiphers,
+  serverTokens,
+  securityHeaders,
+  addHeaderInheritance,
+  proxyHeaders,
+  proxyCacheUserData,
+];

@@ -1,0 +1,62 @@
+// The shape of the directive table generated from nginx's reference
+// (src/engine/nginx/generated/directives.ts) and how the engine reads it.
+import { DIRECTIVE_ROWS, REFERENCE_VERSION } from './generated/directives.ts';
+import { NGINX_CONTEXTS, type NginxContextName } from './nginx-contexts.ts';
+
+/**
+ * One row per (directive, module): name, module (without `ngx_` and
+ * `_module`), allowed contexts as a bit mask over NGINX_CONTEXTS, minimum
+ * and maximum argument counts (-1: unbounded), 1 for a block, 1 when the
+ * module is built into the official nginx image (0: NGINX Plus or a module
+ * that must be loaded with `load_module`), 1 when nginx rejects a second
+ * occurrence in the same block ("is duplicate").
+ */
+export type DirectiveRow = readonly [name: string, module: string, contexts: number, min: number, max: number, block: 0 | 1, builtIn: 0 | 1, unique: 0 | 1];
+
+export interface DirectiveSpec {
+  name: string;
+  module: string;
+  contexts: ReadonlySet<NginxContextName>;
+  minArgs: number;
+  /** `Infinity` when unbounded. */
+  maxArgs: number;
+  block: boolean;
+  builtIn: boolean;
+  unique: boolean;
+}
+
+function contextsOfMask(mask: number): Set<NginxContextName> {
+  return new Set(NGINX_CONTEXTS.filter((_, index) => (mask & (1 << index)) !== 0));
+}
+
+let index: Map<string, DirectiveSpec[]> | undefined;
+
+/** Every row of the table for `name` (several modules may share a name: `server`, `listen`). */
+export function directiveSpecs(name: string): readonly DirectiveSpec[] {
+  if (!index) {
+    index = new Map();
+    for (const [rowName, module, mask, min, max, block, builtIn, unique] of DIRECTIVE_ROWS) {
+      const spec: DirectiveSpec = {
+        name: rowName,
+        module,
+        contexts: contextsOfMask(mask),
+        minArgs: min,
+        maxArgs: max < 0 ? Infinity : max,
+        block: block === 1,
+        builtIn: builtIn === 1,
+        unique: unique === 1,
+      };
+      const list = index.get(rowName);
+      if (list) list.push(spec);
+      else index.set(rowName, [spec]);
+    }
+  }
+  return index.get(name) ?? [];
+}
+
+/** Whether nginx (as the official image builds it) knows the name at all. */
+export function isKnownDirective(name: string): boolean {
+  return directiveSpecs(name).some((spec) => spec.builtIn);
+}
+
+export { REFERENCE_VERSION };

@@ -1,0 +1,236 @@
+// A port of nginx's own reader (`ngx_conf_read_token` in
+// src/core/ngx_conf_file.c, nginx 1.30) rather than a grammar library: what a
+// word is, where a comment starts and which character is "unexpected" must
+// match `nginx -t` exactly, including its odd corners (`#` inside a word is not
+// a comment, `}` inside a word is text, `${` keeps a word going, a closing
+// quote must be followed by a space, `;`, `{` or `)`).
+import type { NginxComment, NginxParseError, NginxWord } from './ast.ts';
+import type { Position, Range } from '../types.ts';
+
+export type StatementEnd =
+  | { kind: ';' | '{' | '}'; range: Range }
+  | { kind: 'eof'; range: Range };
+
+export interface Statement {
+  words: NginxWord[];
+  end: StatementEnd;
+  /** A reader error met while reading this statement; reading resumes after it. */
+  error?: NginxParseError;
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
+}
+
+/** nginx resolves `\"`, `\'`, `\\`, `\t`, `\r`, `\n` and keeps any other backslash. */
+function unescape(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\\' && i + 1 < text.length) {
+      const next = text[i + 1]!;
+      if (next === '"' || next === "'" || next === '\\') {
+        out += next;
+        i++;
+        continue;
+      }
+      if (next === 't' || next === 'r' || next === 'n') {
+        out += next === 't' ? '\t' : next === 'r' ? '\r' : '\n';
+        i++;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
+}
+
+export class NginxReader {
+  readonly #text: string;
+  #pos = 0;
+  #line = 1;
+  #column = 1;
+  readonly comments: NginxComment[] = [];
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  #here(): Position {
+    return { line: this.#line, column: this.#column };
+  }
+
+  #advance(): string {
+    const ch = this.#text[this.#pos++]!;
+    if (ch === '\n') {
+      this.#line++;
+      this.#column = 1;
+    } else {
+      this.#column++;
+    }
+    return ch;
+  }
+
+  /** Reads words up to the next `;`, `{`, `}` or the end of the file. */
+  read(): Statement {
+    const words: NginxWord[] = [];
+    let lastSpace = true;
+    let needSpace = false;
+    let quoted = false;
+    let sQuoted = false;
+    let dQuoted = false;
+    let variable = false;
+    let comment: { start: Position; from: number } | undefined;
+    let start = 0;
+    let startPos: Position = this.#here();
+    let quote: '"' | "'" | null = null;
+
+    const pushWord = (endIndex: number, rawEnd: number, rawEndPos: Position): void => {
+      const inner = this.#text.slice(start, endIndex);
+      const rawStart = quote ? start - 1 : start;
+      const rawStartPos = quote ? { line: startPos.line, column: startPos.column - 1 } : startPos;
+      words.push({
+        value: unescape(inner),
+        raw: this.#text.slice(rawStart, rawEnd),
+        quote,
+        range: { start: rawStartPos, end: rawEndPos },
+      });
+    };
+
+    for (;;) {
+      if (this.#pos >= this.#text.length) {
+        const here = this.#here();
+        if (comment) this.comments.push({ text: this.#text.slice(comment.from), range: { start: comment.start, end: here } });
+        if (words.length > 0 || !lastSpace) {
+          if (!lastSpace && !needSpace) pushWord(this.#pos, this.#pos, here);
+          return {
+            words,
+            end: { kind: 'eof', range: { start: here, end: here } },
+            error: { code: 'unexpected-eof-expecting-semicolon', range: { start: here, end: here } },
+          };
+        }
+        return { words, end: { kind: 'eof', range: { start: here, end: here } } };
+      }
+
+      const before = this.#here();
+      const index = this.#pos;
+      const ch = this.#advance();
+      const after = this.#here();
+      const charRange: Range = { start: before, end: after };
+
+      if (ch === '\n' && comment) {
+        this.comments.push({ text: this.#text.slice(comment.from, index), range: { start: comment.start, end: before } });
+        comment = undefined;
+      }
+      if (comment) continue;
+
+      if (quoted) {
+        quoted = false;
+        continue;
+      }
+
+      if (needSpace) {
+        if (isSpace(ch)) {
+          lastSpace = true;
+          needSpace = false;
+          continue;
+        }
+        if (ch === ';') return { words, end: { kind: ';', range: charRange } };
+        if (ch === '{') return { words, end: { kind: '{', range: charRange } };
+        if (ch === ')') {
+          lastSpace = true;
+          needSpace = false;
+        } else {
+          // nginx stops here; we report it and read on as if a space separated the words.
+          this.#pos = index;
+          this.#line = before.line;
+          this.#column = before.column;
+          const error: NginxParseError = { code: 'unexpected-character', character: ch, range: charRange };
+          const rest = this.read();
+          return { words: [...words, ...rest.words], end: rest.end, error };
+        }
+      }
+
+      if (lastSpace) {
+        start = index;
+        startPos = before;
+        quote = null;
+        if (isSpace(ch)) continue;
+        switch (ch) {
+          case ';':
+          case '{':
+            if (words.length === 0) {
+              return { words, end: { kind: ch, range: charRange }, error: { code: 'unexpected-character', character: ch, range: charRange } };
+            }
+            return { words, end: { kind: ch, range: charRange } };
+          case '}':
+            if (words.length !== 0) {
+              return { words, end: { kind: '}', range: charRange }, error: { code: 'unexpected-close-brace', range: charRange } };
+            }
+            return { words, end: { kind: '}', range: charRange } };
+          case '#':
+            comment = { start: before, from: index };
+            continue;
+          case '\\':
+            quoted = true;
+            lastSpace = false;
+            continue;
+          case '"':
+            start = index + 1;
+            startPos = after;
+            quote = '"';
+            dQuoted = true;
+            lastSpace = false;
+            continue;
+          case "'":
+            start = index + 1;
+            startPos = after;
+            quote = "'";
+            sQuoted = true;
+            lastSpace = false;
+            continue;
+          case '$':
+            variable = true;
+            lastSpace = false;
+            continue;
+          default:
+            lastSpace = false;
+        }
+      } else {
+        if (ch === '{' && variable) continue;
+        variable = false;
+        if (ch === '\\') {
+          quoted = true;
+          continue;
+        }
+        if (ch === '$') {
+          variable = true;
+          continue;
+        }
+        let found = false;
+        if (dQuoted) {
+          if (ch === '"') {
+            dQuoted = false;
+            needSpace = true;
+            found = true;
+          }
+        } else if (sQuoted) {
+          if (ch === "'") {
+            sQuoted = false;
+            needSpace = true;
+            found = true;
+          }
+        } else if (isSpace(ch) || ch === ';' || ch === '{') {
+          lastSpace = true;
+          found = true;
+        }
+        if (found) {
+          // A quoted word's range includes its closing quote; a bare word's stops before the separator.
+          pushWord(index, quote ? index + 1 : index, quote ? after : before);
+          if (ch === ';') return { words, end: { kind: ';', range: charRange } };
+          if (ch === '{') return { words, end: { kind: '{', range: charRange } };
+        }
+      }
+    }
+  }
+}

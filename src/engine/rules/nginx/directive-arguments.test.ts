@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { directiveArguments } from './directive-arguments.ts';
+
+testRule(directiveArguments);

@@ -1,0 +1,59 @@
+import { applicableSpecs, isCheckedNode, isUnterminated, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+function expected(min: number, max: number): string {
+  if (max === Infinity) return min <= 1 ? (min === 0 ? 'un nombre quelconque' : 'au moins 1') : `au moins ${min}`;
+  if (min === max) return String(min);
+  return `de ${min} à ${max}`;
+}
+
+/** `invalid number of arguments in "x" directive`, from the table verified against nginx 1.30. */
+export const directiveArguments: NginxRule = {
+  id: 'nginx-invalid-number-of-arguments',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    'invalid-count': 'Nombre d’arguments invalide pour « {{name}} » : {{count}} donné(s), {{expected}} attendu(s).',
+  },
+  docs: {
+    title: 'Nombre d’arguments invalide',
+    what: 'Une directive reçoit trop ou trop peu de valeurs : `root` sans chemin, `add_header` sans valeur, `listen` vide…',
+    why: 'nginx vérifie le nombre d’arguments de chaque directive au chargement et refuse la configuration (« invalid number of arguments »). Souvent, c’est le signe d’un « ; » oublié ou d’une valeur contenant une espace sans guillemets.',
+    howToFix: 'Donnez à la directive le nombre de valeurs prévu par sa syntaxe ; mettez entre guillemets une valeur qui contient des espaces (`add_header Content-Security-Policy "default-src \'self\'";`).',
+    chapter: '04-client',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Content-Type-Options "nosniff" always;\n}\n' } }],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Content-Type-Options;\n}\n' },
+        errors: [{ messageId: 'invalid-count', line: 3, column: 5 }],
+      },
+      {
+        name: 'unquoted value with spaces',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/my site;\n}\n' },
+        errors: [{ messageId: 'invalid-count', line: 3, column: 5 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const info of context.nodes) {
+      const { node } = info;
+      if (!isCheckedNode(info) || isUnterminated(node) || missingSemicolonAt(node) !== undefined) continue;
+      const specs = applicableSpecs(info).filter((spec) => spec.block === (node.kind === 'block'));
+      if (specs.length === 0) continue;
+      const count = node.args.length;
+      if (specs.some((spec) => count >= spec.minArgs && count <= spec.maxArgs)) continue;
+      const min = Math.min(...specs.map((s) => s.minArgs));
+      const max = Math.max(...specs.map((s) => s.maxArgs));
+      // nginx names the line of the `;` or `{`: the range runs from the name to it.
+      const end = node.kind === 'block' ? node.openRange.end : node.range.end;
+      report({
+        messageId: 'invalid-count',
+        data: { name: node.name, count, expected: expected(min, max) },
+        file: context.file.path,
+        range: { start: node.nameRange.start, end },
+      });
+    }
+  },
+};

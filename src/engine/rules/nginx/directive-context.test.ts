@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { directiveContext } from './directive-context.ts';
+
+testRule(directiveContext);

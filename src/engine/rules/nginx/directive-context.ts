@@ -1,0 +1,49 @@
+import { CONTEXT_LABELS } from '../../nginx/nginx-contexts.ts';
+import { applicableSpecs, isCheckedNode, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import { isKnownDirective } from '../../nginx/directive-spec.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+/** `"x" directive is not allowed here`. */
+export const directiveContext: NginxRule = {
+  id: 'nginx-directive-not-allowed-here',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    'not-allowed': 'La directive « {{name}} » n’est pas autorisée {{where}}.',
+  },
+  docs: {
+    title: 'Directive nginx placée au mauvais endroit',
+    what: 'Chaque directive nginx n’est permise que dans certains blocs (ses « contextes ») : `proxy_pass` dans une `location`, `server` dans `http`, `worker_connections` dans `events`… Cette règle signale une directive placée ailleurs.',
+    why: 'nginx refuse la configuration (« directive is not allowed here ») et ne démarre pas. Dans l’image officielle, les fichiers de `conf.d/` sont inclus à l’intérieur du bloc `http` : on y écrit des blocs `server`, jamais un bloc `http` ou `events`.',
+    howToFix: 'Déplacez la directive dans un bloc où la documentation de nginx l’autorise (rubrique « Context » de chaque directive), par exemple `proxy_pass` dans un bloc `location`.',
+    chapter: '07-reverse-proxy',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    }\n}\n' } }],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    proxy_pass http://api:3000;\n}\n' },
+        errors: [{ messageId: 'not-allowed', line: 3, column: 5 }],
+      },
+      {
+        name: 'http block inside a conf.d file',
+        files: { 'nginx/conf.d/default.conf': 'http {\n    server {\n        listen 80;\n    }\n}\n' },
+        errors: [{ messageId: 'not-allowed', line: 1, column: 1 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const info of context.nodes) {
+      if (info.context === undefined || !isCheckedNode(info) || !isKnownDirective(info.node.name)) continue;
+      if (applicableSpecs(info).length > 0) continue;
+      // A forgotten `;` glues two directives; the missing-semicolon rule explains it better.
+      if (missingSemicolonAt(info.node) !== undefined) continue;
+      report({
+        messageId: 'not-allowed',
+        data: { name: info.node.name, where: CONTEXT_LABELS[info.context] },
+        file: context.file.path,
+        range: info.node.nameRange,
+      });
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import { applicableSpecs, isCheckedNode, isUnterminated, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+/** `directive "x" is not terminated by ";"` and `directive "x" has no opening "{"`. */
+export const directiveTerminator: NginxRule = {
+  id: 'nginx-block-or-semicolon',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    'not-terminated': 'La directive « {{name}} » n’ouvre pas de bloc : elle se termine par « ; », pas par « { ». Un « ; » manque-t-il avant ?',
+    'no-opening-brace': 'La directive « {{name}} » ouvre un bloc : elle attend « { … } » et non « ; ».',
+  },
+  docs: {
+    title: 'Bloc ou point-virgule au mauvais endroit',
+    what: 'Une directive simple suivie d’une accolade ouvrante (`root /srv {`), ou une directive de bloc (`server`, `location`, `upstream`…) terminée par « ; » au lieu d’un bloc.',
+    why: 'nginx refuse la configuration : « is not terminated by ";" » ou « has no opening "{" ». Le cas le plus fréquent est un « ; » oublié à la fin de la ligne qui précède une `location`.',
+    howToFix: 'Terminez les directives simples par « ; » et donnez un bloc `{ … }` aux directives de bloc.',
+    chapter: '04-client',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        root /usr/share/nginx/html;\n    }\n}\n' } }],
+    invalid: [
+      {
+        name: 'a simple directive given a block',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html {\n    }\n}\n' },
+        errors: [{ messageId: 'not-terminated', line: 3, column: 5 }],
+      },
+      {
+        files: { 'nginx/conf.d/default.conf': 'upstream api;\n' },
+        errors: [{ messageId: 'no-opening-brace', line: 1, column: 1 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const info of context.nodes) {
+      const { node } = info;
+      if (!isCheckedNode(info) || isUnterminated(node) || missingSemicolonAt(node) !== undefined) continue;
+      const specs = applicableSpecs(info);
+      if (specs.length === 0 || specs.some((spec) => spec.block === (node.kind === 'block'))) continue;
+      const end = node.kind === 'block' ? node.openRange.end : node.range.end;
+      report({
+        messageId: node.kind === 'block' ? 'not-terminated' : 'no-opening-brace',
+        data: { name: node.name },
+        file: context.file.path,
+        range: { start: node.nameRange.start, end },
+      });
+    }
+  },
+};

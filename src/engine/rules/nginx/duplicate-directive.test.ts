@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { duplicateDirective } from './duplicate-directive.ts';
+
+testRule(duplicateDirective);

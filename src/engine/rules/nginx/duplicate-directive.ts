@@ -1,0 +1,77 @@
+import type { NginxBlock, NginxNode } from '../../nginx/ast.ts';
+import { applicableSpecs, isCheckedNode, isUnterminated, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+/**
+ * `"root" directive is duplicate`: nginx rejects a second occurrence of a
+ * single-valued directive in one block. Which directives are single-valued
+ * comes from the table, probed against nginx 1.30 (directive-corrections.json).
+ */
+/** `80`, `*:80` and `0.0.0.0:80` are one socket for nginx; names and variables are left alone. */
+function listenAddress(value: string): string | undefined {
+  if (/^\d+$/.test(value)) return `0.0.0.0:${value}`;
+  const match = /^(\*|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):(\d+)$/.exec(value);
+  if (!match) return undefined;
+  return `${match[1] === '*' ? '0.0.0.0' : match[1]}:${match[2]}`;
+}
+
+export const duplicateDirective: NginxRule = {
+  id: 'nginx-duplicate-directive',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    duplicate: 'La directive « {{name}} » apparaît deux fois dans ce bloc (déjà ligne {{line}}) : nginx n’en accepte qu’une.',
+    'duplicate-listen': 'Ce serveur écoute déjà sur {{address}} (ligne {{line}}) : nginx refuse un « listen » en double.',
+  },
+  docs: {
+    title: 'Directive en double dans un bloc',
+    what: 'Une directive qui ne prend qu’une valeur (`root`, `proxy_pass`, `try_files`, `gzip`, `client_max_body_size`…) est écrite deux fois dans le même bloc.',
+    why: 'nginx ne choisit pas entre les deux : il refuse la configuration (« directive is duplicate »). Les directives qui se cumulent (`add_header`, `proxy_set_header`, `listen`, `location`…) ne sont pas concernées.',
+    howToFix: 'Gardez une seule occurrence, avec la bonne valeur. Pour une valeur différente selon le chemin, placez la seconde dans un bloc `location`.',
+    chapter: '04-client',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n    location /docs/ {\n        root /srv;\n    }\n}\n' } }],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n    root /srv/www;\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 4, column: 5 }],
+      },
+      {
+        name: 'the same listen twice in one server',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    listen 0.0.0.0:80;\n}\n' },
+        errors: [{ messageId: 'duplicate-listen', line: 3, column: 5 }],
+      },
+    ],
+  },
+  check(context, report) {
+    const listens = new Map<string, NginxNode>();
+    for (const info of context.named('listen')) {
+      if (info.context !== 'http-server' || info.node.kind !== 'directive') continue;
+      const address = listenAddress(info.node.args[0]?.value ?? '');
+      if (address === undefined) continue;
+      const server = info.path[info.path.length - 1]!;
+      const key = `${server.nameRange.start.line}.${server.nameRange.start.column} ${address}`;
+      const first = listens.get(key);
+      if (!first) listens.set(key, info.node);
+      else report({ messageId: 'duplicate-listen', data: { address, line: first.nameRange.start.line }, file: context.file.path, range: info.node.nameRange });
+    }
+
+    const seen = new Map<NginxBlock | undefined, Map<string, NginxNode>>();
+    for (const info of context.nodes) {
+      const { node } = info;
+      if (node.kind !== 'directive' || !isCheckedNode(info) || isUnterminated(node) || missingSemicolonAt(node) !== undefined) continue;
+      const specs = applicableSpecs(info);
+      if (specs.length === 0 || !specs.every((spec) => spec.unique)) continue;
+      const parent = info.path[info.path.length - 1];
+      const level = seen.get(parent) ?? new Map<string, NginxNode>();
+      seen.set(parent, level);
+      const first = level.get(node.name);
+      if (!first) {
+        level.set(node.name, node);
+        continue;
+      }
+      report({ messageId: 'duplicate', data: { name: node.name, line: first.nameRange.start.line }, file: context.file.path, range: node.nameRange });
+    }
+  },
+};

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { duplicateLocation } from './duplicate-location.ts';
+
+testRule(duplicateLocation);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { duplicateUpstream } from './duplicate-upstream.ts';
+
+testRule(duplicateUpstream);

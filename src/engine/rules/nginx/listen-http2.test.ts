@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { listenHttp2 } from './listen-http2.ts';
+
+testRule(listenHttp2);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { missingSemicolon } from './missing-semicolon.ts';
+
+testRule(missingSemicolon);

@@ -1,0 +1,57 @@
+import { isCheckedNode, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+/**
+ * nginx reads words until a `;`, so a forgotten `;` glues the next line's
+ * directive onto this one and `nginx -t` then complains about that one
+ * ("invalid number of arguments", "invalid parameter", "is not terminated").
+ * We name the real cause, with a quick fix.
+ */
+export const missingSemicolon: NginxRule = {
+  id: 'nginx-missing-semicolon',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    missing: 'Il manque un « ; » à la fin de la directive « {{name}} » : nginx lit « {{next}} » (ligne suivante) comme un de ses arguments.',
+  },
+  docs: {
+    title: 'Point-virgule oublié',
+    what: 'Une directive n’est pas terminée par « ; » et la ligne suivante commence par une autre directive.',
+    why: 'Pour nginx, une directive continue jusqu’au prochain « ; » : les deux lignes n’en font qu’une, et `nginx -t` échoue avec un message qui désigne la ligne suivante (« invalid number of arguments », « invalid parameter », « is not terminated by ";" »), ce qui égare souvent.',
+    howToFix: 'Ajoutez « ; » à la fin de la ligne signalée.',
+    chapter: '04-client',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name example.com\n                www.example.com;\n}\n' } }],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80\n    server_name localhost;\n}\n' },
+        errors: [{ messageId: 'missing', line: 2, column: 14 }],
+      },
+      {
+        name: 'before a location block',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html\n    location / {\n    }\n}\n' },
+        errors: [{ messageId: 'missing', line: 3, column: 31 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const info of context.nodes) {
+      if (!isCheckedNode(info)) continue;
+      const { node } = info;
+      const index = missingSemicolonAt(node);
+      if (index === undefined) continue;
+      const before = index === 0 ? node.nameRange.end : node.args[index - 1]!.range.end;
+      const next = node.args[index]!;
+      // The range reaches the line nginx names (where it finally meets `;` or `{`).
+      const end = node.kind === 'block' ? node.openRange.end : node.range.end;
+      report({
+        messageId: 'missing',
+        data: { name: node.name, next: next.value },
+        file: context.file.path,
+        range: { start: before, end },
+        fix: { title: 'Ajouter « ; »', edits: [{ file: context.file.path, range: { start: before, end: before }, text: ';' }] },
+      });
+    }
+  },
+};

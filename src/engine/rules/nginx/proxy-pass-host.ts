@@ -1,0 +1,52 @@
+import type { NginxRule } from '../catalogue.ts';
+
+const URL_HOST = /^(?:https?|grpcs?):\/\/([^/:?#]+)/;
+/** RFC 1123 labels: letters, digits, hyphens; what a resolver (and Docker's DNS for a service name) can answer. */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])$/;
+
+/**
+ * nginx resolves a `proxy_pass` host at load time unless it names an
+ * `upstream` group: a name that is neither stops `nginx -t` ("host not found
+ * in upstream"). Whether a valid name is a compose service is the cross rules'
+ * business; this rule only flags names no resolver can answer.
+ */
+export const proxyPassHost: NginxRule = {
+  id: 'nginx-proxy-pass-host',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    invalid: '« {{host}} » n’est ni un groupe upstream défini ni un nom d’hôte valide : nginx ne pourra pas le résoudre (« host not found in upstream »).',
+  },
+  docs: {
+    title: 'Hôte de `proxy_pass` introuvable',
+    what: 'L’adresse de `proxy_pass` (ou `grpc_pass`) nomme un hôte qui n’est pas un bloc `upstream` du fichier et ne peut pas être un nom DNS (caractère `_`, espace…).',
+    why: 'Au démarrage, nginx cherche ce nom parmi les `upstream`, puis le résout par DNS : s’il échoue, `nginx -t` refuse la configuration et le proxy ne démarre pas. Un `upstream` mal orthographié donne exactement cette erreur.',
+    howToFix: 'Utilisez le nom exact d’un bloc `upstream` défini, ou le nom du service Compose (lettres, chiffres et tirets), par exemple `proxy_pass http://api:3000;`.',
+    chapter: '07-reverse-proxy',
+  },
+  examples: {
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': 'upstream api_backend {\n    server api:3000;\n}\nserver {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api_backend;\n    }\n    location / {\n        proxy_pass http://client:80;\n    }\n}\n' } },
+    ],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'upstream api_backend {\n    server api:3000;\n}\nserver {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api_backends;\n    }\n}\n' },
+        errors: [{ messageId: 'invalid', line: 7, column: 20 }],
+      },
+    ],
+  },
+  check(context, report) {
+    const upstreams = new Set(context.named('upstream').map((info) => info.node.args[0]?.value.toLowerCase()));
+    for (const name of ['proxy_pass', 'grpc_pass']) {
+      for (const info of context.named(name)) {
+        if (info.inGeneric || info.context === undefined || !info.context.startsWith('http')) continue;
+        const target = info.node.args[0];
+        if (!target || target.value.includes('$')) continue;
+        const host = URL_HOST.exec(target.value)?.[1];
+        if (host === undefined || upstreams.has(host.toLowerCase()) || IP_LITERAL.test(host) || HOST_NAME.test(host)) continue;
+        report({ messageId: 'invalid', data: { host }, file: context.file.path, range: target.range });
+      }
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { effectiveDirective } from '../../nginx/inheritance.ts';
+import { httpServers, httpTop } from '../../nginx/servers.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+export const serverTokens: NginxRule = {
+  id: 'nginx-server-tokens',
+  kind: 'nginx',
+  severity: 'info',
+  messages: {
+    on: '« server_tokens on » affiche la version exacte de nginx dans les en-têtes et les pages d’erreur.',
+    missing: 'Ce serveur HTTPS affiche la version de nginx (valeur par défaut) : ajoutez « server_tokens off; ».',
+  },
+  docs: {
+    title: 'Version de nginx affichée',
+    what: 'Un serveur HTTPS sans `server_tokens off;` (ni dans `server`, ni dans `http`), ou avec `server_tokens on;`.',
+    why: 'Par défaut, nginx annonce sa version dans l’en-tête `Server` et sur ses pages d’erreur : un attaquant sait tout de suite quelles failles connues essayer. Ce n’est pas une protection en soi, mais c’est une information gratuite de moins.',
+    howToFix: 'Ajoutez `server_tokens off;` dans le bloc `server` (ou une fois pour toutes dans `http`).',
+    chapter: '11-bonnes-pratiques',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server_tokens off;\nserver {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' } }],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' },
+        errors: [{ messageId: 'missing', line: 1, column: 1 }],
+      },
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_tokens on;\n}\n' },
+        errors: [{ messageId: 'on', line: 3, column: 5 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const info of context.named('server_tokens')) {
+      if (!info.inGeneric && info.node.args[0]?.value === 'on') report({ messageId: 'on', file: context.file.path, range: info.node.nameRange });
+    }
+    for (const server of httpServers(context)) {
+      if (!server.tls) continue;
+      if (effectiveDirective([...server.path, server.block], 'server_tokens', httpTop(context))) continue;
+      report({ messageId: 'missing', file: context.file.path, range: server.block.nameRange });
+    }
+  },
+};

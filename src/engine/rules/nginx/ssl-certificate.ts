@@ -1,0 +1,67 @@
+import type { NginxBlock, NginxNode } from '../../nginx/ast.ts';
+import { childrenNamed } from '../../nginx/ast.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+function listensWithTls(server: NginxBlock): NginxNode | undefined {
+  return childrenNamed(server, 'listen').find((listen) => listen.args.slice(1).some((arg) => arg.value === 'ssl' || arg.value === 'quic'));
+}
+
+/**
+ * `no "ssl_certificate" is defined for the "listen ... ssl" directive`
+ * (an error, named at the `server` line), and the reverse mistake nginx
+ * accepts silently: a certificate in a server that never listens with TLS.
+ */
+export const sslCertificate: NginxRule = {
+  id: 'nginx-ssl-certificate',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    'missing-certificate': 'Ce serveur écoute en TLS (« listen … ssl ») mais aucun « ssl_certificate » n’est défini : nginx refuse de démarrer.',
+    'unused-certificate': 'Un certificat est configuré, mais aucun « listen » de ce serveur n’a le paramètre « ssl » : il ne sert jamais et le site reste en HTTP simple.',
+  },
+  docs: {
+    title: 'TLS : `listen … ssl` et certificat vont ensemble',
+    what: 'Un bloc `server` qui écoute avec `ssl` sans `ssl_certificate` / `ssl_certificate_key` (ni dans le `server` ni hérité de `http`), ou à l’inverse un certificat dans un `server` qui n’écoute pas en TLS.',
+    why: 'Sans certificat, nginx ne peut pas établir de connexion TLS et refuse la configuration. Un certificat sans `listen 443 ssl` ne fait rien : le navigateur reste en HTTP, sans chiffrement, alors que la configuration semble sécurisée.',
+    howToFix: 'Dans le bloc HTTPS : `listen 443 ssl;`, `http2 on;`, `ssl_certificate /etc/nginx/certs/cert.pem;` et `ssl_certificate_key /etc/nginx/certs/key.pem;` (certificat monté en volume, jamais committé).',
+    chapter: '07-reverse-proxy',
+  },
+  examples: {
+    valid: [
+      {
+        files: {
+          'nginx/conf.d/default.conf':
+            'server {\n    listen 443 ssl;\n    http2 on;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl;\n    server_name localhost;\n}\n' },
+        errors: [{ messageId: 'missing-certificate', line: 1, column: 1 }],
+      },
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' },
+        errors: [{ messageId: 'unused-certificate', line: 3, column: 5 }],
+      },
+    ],
+  },
+  check(context, report) {
+    const httpLevelCertificate = (path: NginxBlock[]): boolean => {
+      const http = path.find((block) => block.name === 'http');
+      return http ? childrenNamed(http, 'ssl_certificate').length > 0 : context.rootContext === 'http' && childrenNamed(context.config, 'ssl_certificate').length > 0;
+    };
+    for (const info of context.named('server')) {
+      const server = info.node;
+      if (server.kind !== 'block' || info.context !== 'http') continue;
+      const certificate = childrenNamed(server, 'ssl_certificate')[0];
+      const tls = listensWithTls(server);
+      if (tls && !certificate && !httpLevelCertificate(info.path)) {
+        report({ messageId: 'missing-certificate', file: context.file.path, range: server.nameRange });
+      }
+      if (!tls && certificate && childrenNamed(server, 'listen').length > 0) {
+        report({ messageId: 'unused-certificate', severity: 'warning', file: context.file.path, range: certificate.nameRange });
+      }
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import { directiveSpecs } from '../../nginx/directive-spec.ts';
+import { isCheckedNode } from '../../nginx/directive-lookup.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+/** `unknown directive "x"`: nginx stops there, whatever the context. */
+export const unknownDirective: NginxRule = {
+  id: 'nginx-unknown-directive',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    unknown: 'Directive « {{name}} » inconnue de nginx : vérifiez l’orthographe (nginx refuse de démarrer).',
+    'not-built': 'La directive « {{name}} » (module {{module}}) n’existe pas dans l’image officielle nginx : elle appartient à NGINX Plus ou à un module qu’il faut charger avec « load_module ».',
+  },
+  docs: {
+    title: 'Directive nginx inconnue',
+    what: 'Une directive dont nginx ne connaît pas le nom : faute de frappe (`proxy_pas`, `server_names`), directive d’un autre logiciel, ou directive d’un module absent de l’image officielle (NGINX Plus, module dynamique non chargé).',
+    why: 'nginx refuse toute la configuration dès qu’il rencontre un nom qu’il ne connaît pas : `nginx -t` échoue avec « unknown directive » et le conteneur redémarre en boucle.',
+    howToFix: 'Corrigez le nom d’après la documentation de nginx (https://nginx.org/en/docs/dirindex.html). Pour une directive d’un module dynamique, chargez le module avec `load_module` en tête de nginx.conf ; une directive de NGINX Plus n’a pas d’équivalent direct.',
+    chapter: '04-client',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name localhost;\n    root /usr/share/nginx/html;\n}\n' } }],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_names localhost;\n}\n' },
+        errors: [{ messageId: 'unknown', line: 3, column: 5 }],
+      },
+      {
+        name: 'NGINX Plus directive',
+        files: { 'nginx/conf.d/default.conf': 'upstream api {\n    zone api 64k;\n    server api:3000;\n    ntlm;\n}\n' },
+        errors: [{ messageId: 'not-built', line: 4, column: 5 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const info of context.nodes) {
+      if (!isCheckedNode(info)) continue;
+      const specs = directiveSpecs(info.node.name);
+      if (specs.some((spec) => spec.builtIn)) continue;
+      const [spec] = specs;
+      report({
+        messageId: spec ? 'not-built' : 'unknown',
+        data: { name: info.node.name, module: spec?.module ?? '' },
+        file: context.file.path,
+        range: info.node.nameRange,
+      });
+    }
+  },
+};
