@@ -15,7 +15,7 @@ export const objectives: LessonObjectives = {
     return (
       !clear &&
       takesFromRequired(services?.get('db'), 'POSTGRES_PASSWORD', 'POSTGRES_PASSWORD') &&
-      takesFromRequired(services?.get('api'), 'PGPASSWORD', 'POSTGRES_PASSWORD') &&
+      takesFromRequired(services?.get('api'), 'PGPASSWORD') &&
       takesFromRequired(services?.get('api'), 'REDIS_PASSWORD', 'REDIS_PASSWORD') &&
       takesFromRequired(services?.get('cache'), 'REDIS_PASSWORD', 'REDIS_PASSWORD')
     );

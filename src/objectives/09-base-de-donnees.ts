@@ -19,15 +19,14 @@ export const objectives: LessonObjectives = {
     composeView(result, files)
       ?.services.get('db')
       ?.volumes.some((v) => v.source?.replace(/\/$/, '') === './db/init' && v.target.replace(/\/$/, '') === '/docker-entrypoint-initdb.d' && v.readOnly) ?? false,
-  // pg_dump refuses a server of a newer major version than itself.
+  // pg_dump refuses a server of a newer major version than itself; a host folder outlives `down -v`.
   'backup-pg-dump': (result, files) => {
     const view = composeView(result, files);
     const backup = view?.services.get('backup');
     return (
       backup?.image === 'postgres:17-alpine' &&
       major(view?.services.get('db')?.image) === '17' &&
-      backup.volumes.some((v) => v.source === 'backups') &&
-      view?.volumes.has('backups') === true
+      backup.volumes.some((v) => v.source?.replace(/\/$/, '') === './backups')
     );
   },
   'backup-attend-db': (result, files) => {

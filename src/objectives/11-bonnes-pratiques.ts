@@ -32,7 +32,7 @@ export const objectives: LessonObjectives = {
     return (
       !clear &&
       takesFromRequired(services?.get('db'), 'POSTGRES_PASSWORD', 'POSTGRES_PASSWORD') &&
-      takesFromRequired(services?.get('api'), 'PGPASSWORD', 'POSTGRES_PASSWORD') &&
+      takesFromRequired(services?.get('api'), 'PGPASSWORD') &&
       takesFromRequired(services?.get('api'), 'REDIS_PASSWORD', 'REDIS_PASSWORD') &&
       takesFromRequired(services?.get('cache'), 'REDIS_PASSWORD', 'REDIS_PASSWORD')
     );
@@ -71,7 +71,7 @@ export const objectives: LessonObjectives = {
     const backup = view?.services.get('backup');
     const command = [healthcheckCommand(backup), ...(Array.isArray(backup?.command) ? backup.command : [backup?.command ?? ''])].join(' ');
     return (
-      restartsUnlessStopped(view, ['certs']) &&
+      restartsUnlessStopped(view, ['certs', 'migrate']) &&
       logsRotatedFromExtension(view) &&
       backup?.image?.startsWith('postgres:') === true &&
       !/\btar\b/.test(command) &&
