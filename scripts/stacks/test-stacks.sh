@@ -9,10 +9,14 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 start=$SECONDS
 
 if [[ ${ATELIER_STACKS_STATIC_ONLY:-} != 1 ]]; then
-  if [[ -x scripts/docker/ensure.sh ]]; then
-    scripts/docker/ensure.sh
+  # Docker Engine, Compose v2 and the stand-in images (no registry here).
+  if [[ -f scripts/docker/ensure.sh ]]; then
+    bash scripts/docker/ensure.sh
+  elif [[ -f scripts/docker/provision.sh && -f scripts/images/build.sh ]]; then
+    bash scripts/docker/provision.sh
+    bash scripts/images/build.sh
   else
-    echo "scripts/docker/ensure.sh absent : Docker doit déjà tourner." >&2
+    echo "Ni scripts/docker/ensure.sh ni provision.sh : Docker doit déjà tourner." >&2
   fi
 fi
 

@@ -45,22 +45,32 @@ export async function dockerAvailable(): Promise<boolean> {
   }
 }
 
-let composeCommand: Promise<string[]> | undefined;
+let referenceBinary: Promise<string> | undefined;
 
 /**
- * `docker compose` when the engine's CLI has the plugin; otherwise the real
- * Compose binary from a forky rootfs, which validates files without a daemon.
+ * The Compose release the project judges files with (2.40, from Debian forky),
+ * which validates without a daemon; the engine's own `docker compose` may be older.
  */
+export function referenceCompose(): Promise<string> {
+  referenceBinary ??= (async () => {
+    const rootfs = await run(join(repoRoot, 'scripts/ci/rootfs.sh'), ['forky', 'docker-compose'], { timeoutMs: 600_000 });
+    if (rootfs.code !== 0) throw new Error(`rootfs.sh forky docker-compose failed:\n${rootfs.stderr}`);
+    return join(rootfs.stdout.trim(), 'usr/libexec/docker/cli-plugins/docker-compose');
+  })();
+  return referenceBinary;
+}
+
+let composeCommand: Promise<string[]> | undefined;
+
+/** `docker compose` when the engine's CLI has the plugin, else the reference binary. */
 export function composeBinary(): Promise<string[]> {
   composeCommand ??= (async () => {
     try {
       if ((await run('docker', ['compose', 'version'], { timeoutMs: 15_000 })).code === 0) return ['docker', 'compose'];
     } catch {
-      // no docker client at all: fall through to the rootfs binary
+      // no docker client at all: fall back to the reference binary
     }
-    const rootfs = await run(join(repoRoot, 'scripts/ci/rootfs.sh'), ['forky', 'docker-compose'], { timeoutMs: 600_000 });
-    if (rootfs.code !== 0) throw new Error(`rootfs.sh forky docker-compose failed:\n${rootfs.stderr}`);
-    return [join(rootfs.stdout.trim(), 'usr/libexec/docker/cli-plugins/docker-compose')];
+    return [await referenceCompose()];
   })();
   return composeCommand;
 }
@@ -128,6 +138,11 @@ export class ComposeProject {
   async compose(args: readonly string[], timeoutMs = 300_000): Promise<RunResult> {
     const [command, ...prefix] = await composeBinary();
     return run(command ?? 'docker', [...prefix, '-p', this.name, ...args], { cwd: this.dir, env: this.env, timeoutMs });
+  }
+
+  /** The same, with the reference Compose release (validation only: it has no daemon to talk to). */
+  async referenceCompose(args: readonly string[]): Promise<RunResult> {
+    return run(await referenceCompose(), ['-p', this.name, ...args], { cwd: this.dir, env: this.env });
   }
 
   /** Runs compose and throws with its output when it fails. */

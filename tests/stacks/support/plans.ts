@@ -19,11 +19,13 @@ export interface StackPlan {
   backup: boolean;
   /** A single-page client with its fallback route (04). */
   spa: boolean;
+  /** Judged by the engine as a production deployment (restart policies, log rotation). */
+  production: boolean;
   /** Why the checks that do not apply are left out. */
   notes: string;
 }
 
-const base = { tls: false, api: true, shop: false, cache: false, isolation: true, backup: false, spa: false };
+const base = { tls: false, api: true, shop: false, cache: false, isolation: true, backup: false, spa: false, production: false };
 
 export const plans: StackPlan[] = [
   {
@@ -71,7 +73,7 @@ export const plans: StackPlan[] = [
     notes: 'Client nginx en frontal, sans cache ni sauvegarde.',
   },
   { ...base, slug: '07-reverse-proxy', entry: 'proxy', tls: true, notes: 'Reverse proxy TLS, sans cache ni sauvegarde.' },
-  { ...base, slug: '08-production', entry: 'proxy', tls: true, cache: true, backup: true, notes: 'Toutes les vérifications.' },
+  { ...base, slug: '08-production', entry: 'proxy', tls: true, cache: true, backup: true, production: true, notes: 'Toutes les vérifications.' },
   {
     ...base,
     slug: '09-base-de-donnees',
@@ -81,11 +83,12 @@ export const plans: StackPlan[] = [
     backup: true,
     notes: 'Client nginx en frontal (pas de TLS, sujet du chapitre 07) ; toutes les vérifications de base de données.',
   },
-  { ...base, slug: '10-commandes', entry: 'proxy', tls: true, cache: true, backup: true, notes: 'Toutes les vérifications.' },
+  { ...base, slug: '10-commandes', entry: 'proxy', tls: true, cache: true, backup: true, production: true, notes: 'Toutes les vérifications.' },
   {
     ...base,
     slug: '11-bonnes-pratiques',
     entry: 'proxy',
+    production: true,
     tls: true,
     shop: true,
     cache: true,
