@@ -24,7 +24,10 @@ step() {
 # healthcheck options such as start_interval (API 1.44). Compose v2 is only
 # packaged from trixie on, and its docker-cli breaks bookworm's docker.io, so
 # the four packages come from trixie together. The pin keeps trixie at
-# priority 100: nothing else on the host moves off bookworm.
+# priority 100, and `package/trixie` (not `-t trixie`, which would prefer
+# trixie for every dependency and upgraded libc6 on a fresh bookworm) takes
+# those four from it, plus containerd at most: libc6, runc and iptables stay
+# bookworm's (checked in a fresh bookworm chroot).
 install_packages() {
   local have
   have=$(dpkg-query -W -f='${Version}' docker.io 2>/dev/null || true)
@@ -50,7 +53,7 @@ Pin-Priority: 100
 PIN
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    -t trixie docker.io docker-cli docker-buildx docker-compose
+    docker.io/trixie docker-cli/trixie docker-buildx/trixie docker-compose/trixie
 }
 
 docker_answers() {
