@@ -6,6 +6,10 @@
 # Environment:
 #   ATELIER_DOCKERD_LOG     dockerd's log file (default /var/log/atelier-dockerd.log)
 #   ATELIER_STORAGE_DRIVER  force a storage driver instead of trying overlay2, fuse-overlayfs, vfs
+#   ATELIER_DOCKERD_ARGS    more dockerd options, e.g. a second daemon beside the first:
+#                           "--data-root /tmp/d2 --exec-root /tmp/d2x --pidfile /tmp/d2.pid
+#                           -H unix:///tmp/d2.sock --bridge=none --iptables=false"
+#                           (with DOCKER_HOST=unix:///tmp/d2.sock)
 set -euo pipefail
 
 log_file=${ATELIER_DOCKERD_LOG:-/var/log/atelier-dockerd.log}
@@ -66,7 +70,9 @@ try_dockerd() {
   local driver=$1
   echo "démarrage de dockerd (storage driver $driver), journal : $log_file"
   : >"$log_file"
-  setsid nohup dockerd --storage-driver="$driver" >>"$log_file" 2>&1 </dev/null &
+  # Word splitting is intended: ATELIER_DOCKERD_ARGS is a list of options.
+  # shellcheck disable=SC2086
+  setsid nohup dockerd --storage-driver="$driver" ${ATELIER_DOCKERD_ARGS:-} >>"$log_file" 2>&1 </dev/null &
   local pid=$!
   local waited=0
   until docker_answers; do
