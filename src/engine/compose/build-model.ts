@@ -23,7 +23,8 @@ import type {
 } from './model.ts';
 import { parsePort } from './parse-port.ts';
 import { parseVolume } from './parse-volume.ts';
-import { isByteSize, isDuration } from './units.ts';
+import { failedCasts } from './typed-values.ts';
+import { byteSize, isByteSize, isDuration } from './units.ts';
 
 /** One compose file's located tree, with what is needed to turn offsets into ranges. */
 export interface ModelSource {
@@ -321,6 +322,14 @@ class FileReader {
       this.sizes(limits, ['memory']);
       this.sizes(asMap(resources?.entries.get('reservations')?.value), ['memory']);
       const replicas = asScalar(deployMap.entries.get('replicas')?.value)?.value;
+      // compose: "can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'".
+      const memLimit = asScalar(map?.entries.get('mem_limit')?.value);
+      const deployMemory = asScalar(limits?.entries.get('memory')?.value);
+      if (memLimit && deployMemory && (typeof memLimit.value === 'string' || typeof memLimit.value === 'number')) {
+        const a = byteSize(memLimit.value);
+        const b = typeof deployMemory.value === 'string' || typeof deployMemory.value === 'number' ? byteSize(deployMemory.value) : undefined;
+        if (a !== undefined && b !== undefined && a !== b) this.issue('memory-conflict', deployMemory, 'memory');
+      }
       deploy = {
         replicas: typeof replicas === 'number' ? replicas : undefined,
         restartPolicy: this.text(restartPolicy?.entries.get('condition')?.value),
@@ -463,6 +472,7 @@ export function buildModel(sources: readonly ModelSource[]): { model: ComposeMod
     const root = asMap(source.root);
     if (!root) continue;
     const reader = new FileReader(source, issues);
+    for (const failure of failedCasts(root)) reader.issue(`invalid-${failure.kind}`, failure.scalar, failure.key);
     const name = reader.text(root.entries.get('name')?.value);
     if (name) model.name = name;
     const version = root.entries.get('version');

@@ -8,7 +8,10 @@ import { interpolate, type InterpolationIssueKind } from './interpolate.ts';
 import type { ComposeModel, ModelIssue } from './model.ts';
 import { expressionEnd, sourceOffsetOfDollar } from './scalar-offsets.ts';
 
-/** One compose file, parsed once: the YAML document, its issues and its located, interpolated tree. */
+/**
+ * One YAML document of a compose file, parsed once: the Document, its issues
+ * and its located, interpolated tree. A file has one per `---` document.
+ */
 export interface ComposeDocument {
   file: ProjectFile;
   yaml: ParsedYaml;
@@ -41,6 +44,13 @@ export interface ComposeContext {
   envFile: ParsedEnvFile | undefined;
   /** Variables interpolation sees: `.env`, overridden by `options.environment`. */
   variables: ReadonlyMap<string, string>;
+  /**
+   * True when a compose file has YAML errors. The model is still built from
+   * what yaml recovered (the service graph keeps working while the learner
+   * types), but rules on the model stay quiet: on a guessed tree they would
+   * only add noise next to the real, syntax, error.
+   */
+  syntaxErrors: boolean;
   model: ComposeModel;
   modelIssues: ModelIssue[];
   interpolationFindings: InterpolationFinding[];
@@ -58,8 +68,9 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | un
   const lookup = (name: string): string | undefined => variables.get(name);
 
   const interpolationFindings: InterpolationFinding[] = [];
-  const documents = files.map((file): ComposeDocument => {
-    const yaml = parseYaml(file);
+  const documents = files.flatMap((file): ComposeDocument[] => {
+    const parsed = parseYaml(file);
+    const positions = parsed[0]!.positions;
     const transform = (scalar: Scalar, value: string): string => {
       if (!value.includes('$')) return value;
       const result = interpolate(value, lookup);
@@ -73,13 +84,12 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | un
           name: issue.name,
           detail: issue.detail,
           file: file.path,
-          range: yaml.positions.range(start, Math.max(end, start + 1)),
+          range: positions.range(start, Math.max(end, start + 1)),
         });
       }
       return result.value;
     };
-    const root = toLocated(yaml.document, yaml.positions, yaml.issues, transform);
-    return { file, yaml, root };
+    return parsed.map((yaml) => ({ file, yaml, root: toLocated(yaml.document, yaml.positions, yaml.issues, transform) }));
   });
 
   const { model, issues } = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.yaml.positions, root: d.root })));
@@ -92,6 +102,7 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | un
     documents,
     envFile,
     variables,
+    syntaxErrors: documents.some((d) => d.yaml.issues.some((i) => i.severity === 'error')),
     model,
     modelIssues: issues,
     interpolationFindings,

@@ -162,7 +162,15 @@ export interface ComposeModel {
 }
 
 /** A problem found while reading the model (what `docker compose config` would reject while loading). */
-export type ModelIssueCode = 'invalid-port' | 'invalid-volume' | 'invalid-duration' | 'invalid-size' | 'invalid-environment';
+export type ModelIssueCode =
+  | 'invalid-port'
+  | 'invalid-volume'
+  | 'invalid-duration'
+  | 'invalid-size'
+  | 'memory-conflict'
+  | 'invalid-int'
+  | 'invalid-float'
+  | 'invalid-bool';
 
 export interface ModelIssue extends Located {
   code: ModelIssueCode;

@@ -15,3 +15,13 @@ const BYTE_SIZE = /^(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/;
 export function isByteSize(text: string): boolean {
   return BYTE_SIZE.test(text);
 }
+
+const MULTIPLIERS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
+
+/** Bytes of a size (`512m` → 536870912), as go-units' RAMInBytes, or undefined. */
+export function byteSize(value: string | number): number | undefined {
+  if (typeof value === 'number') return value;
+  const match = BYTE_SIZE.exec(value);
+  if (!match) return undefined;
+  return Math.floor(Number(match[1]) * MULTIPLIERS[(match[2] ?? '').toLowerCase()]!);
+}

@@ -153,9 +153,11 @@ export function toLocated(
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
+      // With `merge: true`, yaml gives `<<` keys a symbol value.
+      const isMergeKey = isScalar(keyNode) && (typeof keyNode.value === 'symbol' || (keyNode.value === '<<' && keyNode.type === 'PLAIN'));
       const key = isScalar(keyNode) ? String(keyNode.value ?? 'null') : keyNode ? String(keyNode) : 'null';
       const value = build(pair.value as Node | null, depth + 1);
-      if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+      if (isMergeKey) {
         // YAML 1.1 merge key, supported by compose: explicit keys win whatever their order.
         if (value.kind === 'map') merged.push(value);
         else if (value.kind === 'seq') for (const item of value.items) if (item.kind === 'map') merged.push(item);

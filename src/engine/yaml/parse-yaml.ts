@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document, type ErrorCode } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument, visit, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { ProjectFile, Range } from '../types.ts';
 import { yamlErrorMessages } from './yaml-error-messages.ts';
 
@@ -61,25 +61,94 @@ export class SourcePositions {
 }
 
 /**
- * Parses one YAML file once. Duplicate keys are errors, `<<`
- * merge keys are allowed as `docker compose` allows them, and yaml's English
- * error texts are replaced by French messages chosen from the error `code`.
+ * Parses one YAML file once, into one entry per YAML document: `docker
+ * compose` accepts several `---`-separated documents in a file and merges
+ * them in order. Duplicate keys are errors, `<<` merge keys are allowed as
+ * compose allows them, and yaml's English error texts are replaced by French
+ * messages chosen from the error `code`.
  */
-export function parseYaml(file: ProjectFile): ParsedYaml {
+export function parseYaml(file: ProjectFile): ParsedYaml[] {
   const lineCounter = new LineCounter();
   // `uniqueKeys` is off on purpose: yaml compares each key with every other
   // one of its map (quadratic: +80 % on a 1,500-service file). The located
   // walk (`toLocated`) reports the same DUPLICATE_KEY with a Map lookup.
-  const document = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true, keepSourceTokens: false });
+  const options: ParseOptions & DocumentOptions & SchemaOptions = { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true, keepSourceTokens: false };
   const positions = new SourcePositions(file.text, lineCounter);
+  const parsed = parseAllDocuments(file.text, options);
+  const documents: Document.Parsed[] = Array.isArray(parsed) && parsed.length > 0 ? parsed : [parseDocument(file.text, { ...options, lineCounter: new LineCounter() })];
+  return documents.map((document) => ({ file, document, positions, issues: issuesOf(document, positions) }));
+}
+
+function issuesOf(document: Document.Parsed, positions: SourcePositions): YamlIssue[] {
   const issues: YamlIssue[] = [];
   // yaml often reports a cascade of errors at one spot; the first one is the useful one.
-  const seenLines = new Set<number>();
+  // Later ones on the same line only widen its range (a key on line 3 whose problem shows on line 4).
+  const byLine = new Map<number, YamlIssue>();
   for (const error of document.errors) {
-    const range = positions.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1));
-    if (seenLines.has(range.start.line)) continue;
-    seenLines.add(range.start.line);
-    issues.push({ code: error.code, message: yamlErrorMessages[error.code], range, severity: 'error' });
+    const range =
+      error.code === 'MISSING_CHAR'
+        ? widenToUnclosedQuote(document, positions, error.pos)
+        : widenToUnclosedBracket(positions, error.code, positions.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), error.pos[0]);
+    const first = byLine.get(range.start.line);
+    if (first) {
+      const end = range.end;
+      if (end.line > first.range.end.line || (end.line === first.range.end.line && end.column > first.range.end.column)) first.range = { start: first.range.start, end };
+      continue;
+    }
+    const issue: YamlIssue = { code: error.code, message: yamlErrorMessages[error.code], range, severity: 'error' };
+    byLine.set(range.start.line, issue);
+    issues.push(issue);
   }
-  return { file, document, positions, issues };
+  return issues;
+}
+
+/**
+ * An unclosed quote swallows the following lines up to the next quote; yaml
+ * reports it at the end. The learner's mistake is the opening quote: the
+ * range covers the whole quoted scalar, from that quote.
+ */
+function widenToUnclosedQuote(document: Document.Parsed, positions: SourcePositions, pos: [number, number]): Range {
+  let found: [number, number] | undefined;
+  visit(document, {
+    Scalar: (_key, node) => {
+      const r = node.range;
+      if (r && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && r[0] <= pos[0] && pos[0] <= r[1]) {
+        found = [r[0], r[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (found) return positions.range(found[0], Math.max(found[1], pos[1]));
+  return widenToUnclosedBracket(positions, 'MISSING_CHAR', positions.range(pos[0], Math.max(pos[1], pos[0] + 1)), pos[0]);
+}
+
+/**
+ * yaml reports an unclosed `[`/`{` where it notices it (the next key); the
+ * learner's mistake is the bracket. For indentation and missing-character
+ * errors, start the range at an unclosed bracket just before, if any.
+ */
+function widenToUnclosedBracket(positions: SourcePositions, code: ErrorCode, range: Range, offset: number): Range {
+  if (code !== 'BAD_INDENT' && code !== 'MISSING_CHAR' && code !== 'UNEXPECTED_TOKEN') return range;
+  const text = positions.text;
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0 && i > offset - 2000; i--) {
+    const c = text[i];
+    if (c === ']' || c === '}') depth++;
+    else if (c === '[' || c === '{') {
+      if (depth === 0) {
+        const lineStart = text.lastIndexOf('\n', i) + 1;
+        // Only a bracket that opens a flow value (`key: [`, `- [`), not one inside a quoted string.
+        const before = text.slice(lineStart, i);
+        if (!/(^|:\s|-\s)\s*$/.test(before) || /["']/.test(before.replace(/^[^"']*:\s/, ''))) return range;
+        return { start: positions.position(i), end: range.end };
+      }
+      depth--;
+    } else if (c === '\n' && depth === 0 && i < offset - 1) {
+      // Stop at the first complete line above that does not continue a flow collection.
+      const line = text.slice(text.lastIndexOf('\n', i - 1) + 1, i);
+      if (!/[[{,]\s*$/.test(line) && !/[[{]/.test(line)) return range;
+    }
+  }
+  return range;
 }

@@ -63,6 +63,7 @@ export const databaseOnProxyNetwork: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     const services = [...context.model.services.values()];
     const proxies = services.filter(isPublicProxy);
     if (proxies.length === 0) return;

@@ -31,6 +31,7 @@ export const dependencyCycle: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     const services = context.model.services;
     const state = new Map<string, 'visiting' | 'done'>();
     const stack: string[] = [];

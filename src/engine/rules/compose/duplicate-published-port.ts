@@ -40,6 +40,7 @@ export const duplicatePublishedPort: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     const taken = new Map<string, { service: string; mapping: PortMapping }[]>();
     for (const service of context.model.services.values()) {
       for (const mapping of service.ports) {

@@ -30,6 +30,7 @@ export const endOfLifeImage: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       const image = service.image;
       if (!image) continue;

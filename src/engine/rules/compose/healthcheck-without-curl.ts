@@ -53,6 +53,7 @@ export const healthcheckWithoutCurl: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       const test = service.healthcheck?.test;
       if (!test || !service.image || service.build) continue;

@@ -33,6 +33,7 @@ export const healthyDependencyWithoutHealthcheck: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     const services = context.model.services;
     for (const service of services.values()) {
       for (const dependency of service.dependsOn) {

@@ -29,6 +29,7 @@ export const imageTag: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       const image = service.image;
       if (!image || image.value.trim() === '') continue;

@@ -11,7 +11,9 @@ import { inlineSecret } from './inline-secret.ts';
 import { invalidDuration } from './invalid-duration.ts';
 import { invalidPort } from './invalid-port.ts';
 import { invalidSize } from './invalid-size.ts';
+import { invalidTypedValue } from './invalid-typed-value.ts';
 import { invalidVolumeSpec } from './invalid-volume-spec.ts';
+import { missingImageOrBuild } from './missing-image-or-build.ts';
 import { noContainerName } from './no-container-name.ts';
 import { noVersionKey } from './no-version-key.ts';
 import { preferHealthyDependency } from './prefer-healthy-dependency.ts';
@@ -33,6 +35,7 @@ export const composeRules: readonly ComposeRule[] = [
   requiredVariable,
   unsetVariable,
   composeSchema,
+  missingImageOrBuild,
   undefinedNetwork,
   undefinedVolume,
   undefinedSecret,
@@ -42,6 +45,7 @@ export const composeRules: readonly ComposeRule[] = [
   invalidVolumeSpec,
   invalidDuration,
   invalidSize,
+  invalidTypedValue,
   healthyDependencyWithoutHealthcheck,
   duplicatePublishedPort,
   noVersionKey,

@@ -40,6 +40,7 @@ export const inlineSecret: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       for (const variable of service.environment) {
         if (!SECRET_NAME.test(variable.name) || /_FILE$/i.test(variable.name)) continue;

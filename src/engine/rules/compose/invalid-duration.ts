@@ -37,6 +37,7 @@ export const invalidDuration: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const issue of context.modelIssues) {
       if (issue.code === 'invalid-duration') report({ messageId: 'invalid', data: { value: issue.value, key: issue.key }, file: issue.file, range: issue.range });
     }

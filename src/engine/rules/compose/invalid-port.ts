@@ -40,6 +40,7 @@ export const invalidPort: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const issue of context.modelIssues) {
       if (issue.code !== 'invalid-port') continue;
       report({ messageId: issue.key === 'target' ? 'target' : 'invalid', data: { value: issue.value }, file: issue.file, range: issue.range });

@@ -6,6 +6,7 @@ export const invalidSize: ComposeRule = {
   severity: 'error',
   messages: {
     invalid: 'Taille mémoire invalide « {{value}} » pour `{{key}}` : écrivez un nombre suivi de `k`, `m` ou `g` (par exemple `512m` ou `1g`).',
+    conflict: '`mem_limit` et `deploy.resources.limits.memory` donnent deux limites différentes : Compose refuse le projet. Gardez-en une seule.',
   },
   docs: {
     title: 'Les tailles mémoire doivent être lisibles',
@@ -21,11 +22,18 @@ export const invalidSize: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    mem_limit: 512Mo\n' },
         errors: [{ messageId: 'invalid', line: 4, column: 16 }],
       },
+      {
+        name: 'deux limites différentes',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    mem_limit: 1g\n    deploy:\n      resources:\n        limits:\n          memory: 512m\n' },
+        errors: [{ messageId: 'conflict', line: 8, column: 19 }],
+      },
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const issue of context.modelIssues) {
       if (issue.code === 'invalid-size') report({ messageId: 'invalid', data: { value: issue.value, key: issue.key }, file: issue.file, range: issue.range });
+      if (issue.code === 'memory-conflict') report({ messageId: 'conflict', file: issue.file, range: issue.range });
     }
   },
 };

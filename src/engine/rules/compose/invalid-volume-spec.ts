@@ -29,6 +29,7 @@ export const invalidVolumeSpec: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const issue of context.modelIssues) {
       if (issue.code === 'invalid-volume') report({ messageId: 'invalid', data: { value: issue.value }, file: issue.file, range: issue.range });
     }

@@ -24,6 +24,7 @@ export const noContainerName: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       const name = service.containerName;
       if (name) report({ messageId: 'fixed', data: { service: service.name }, file: name.file, range: name.range });

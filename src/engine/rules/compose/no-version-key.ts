@@ -24,6 +24,7 @@ export const noVersionKey: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const version of context.model.version) {
       const line = version.keyRange.start.line;
       const lastLine = Math.max(line, version.range.end.line);

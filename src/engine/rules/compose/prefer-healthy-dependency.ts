@@ -35,6 +35,7 @@ export const preferHealthyDependency: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       for (const dependency of service.dependsOn) {
         if (!dependency.shortSyntax) continue;

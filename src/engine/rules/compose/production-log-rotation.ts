@@ -40,6 +40,7 @@ export const productionLogRotation: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     if (!context.production) return;
     for (const service of context.model.services.values()) {
       const logging = service.logging;

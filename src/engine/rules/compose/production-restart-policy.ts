@@ -30,6 +30,7 @@ export const productionRestartPolicy: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     if (!context.production) return;
     for (const service of context.model.services.values()) {
       if (service.restart || service.deploy?.restartPolicy) continue;

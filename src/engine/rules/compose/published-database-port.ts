@@ -34,6 +34,7 @@ export const publishedDatabasePort: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       if (!service.image) continue;
       const name = parseImage(service.image.value).name;

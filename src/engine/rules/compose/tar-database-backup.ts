@@ -45,6 +45,7 @@ export const tarDatabaseBackup: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     const services = [...context.model.services.values()];
     const databaseVolumes = new Map<string, { database: string; tool: string }>();
     for (const service of services) {

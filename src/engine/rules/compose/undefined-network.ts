@@ -27,6 +27,7 @@ export const undefinedNetwork: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     const declared = context.model.networks;
     for (const service of context.model.services.values()) {
       for (const network of service.networks) {

@@ -37,6 +37,7 @@ export const undefinedSecret: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       for (const ref of service.secrets) {
         if (!context.model.secrets.has(ref.source)) report({ messageId: 'secret', data: { service: service.name, name: ref.source }, file: ref.file, range: ref.range });

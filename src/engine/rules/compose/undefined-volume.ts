@@ -39,6 +39,7 @@ export const undefinedVolume: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     const declared = context.model.volumes;
     for (const service of context.model.services.values()) {
       for (const volume of service.volumes) {

@@ -35,6 +35,7 @@ export const unknownDependency: ComposeRule = {
     ],
   },
   check(context, report) {
+    if (context.syntaxErrors) return;
     const services = context.model.services;
     for (const service of services.values()) {
       for (const dependency of service.dependsOn) {

@@ -10,6 +10,7 @@ const extraMessages: Record<string, string> = {
   'too-deep': 'Imbrication trop profonde : simplifiez la structure.',
   'unknown-alias': 'Alias (`*nom`) sans ancre (`&nom`) correspondante définie plus haut.',
   'not-a-map': 'Un fichier compose doit être un objet YAML (des clés `services:`, `networks:`…), pas {{found}}.',
+  'empty-file': 'Le fichier compose est vide : Compose le refuse. Commencez par `services:`.',
 };
 
 export const yamlSyntax: ComposeRule = {
@@ -46,6 +47,11 @@ export const yamlSyntax: ComposeRule = {
         errors: [{ messageId: 'unknown-alias', line: 3, column: 18 }],
       },
       {
+        name: 'fichier vide',
+        files: { 'compose.yaml': '# à compléter\n' },
+        errors: [{ messageId: 'empty-file', line: 1, column: 1 }],
+      },
+      {
         name: 'liste au lieu d’objet',
         files: { 'compose.yaml': '- web\n- api\n' },
         errors: [{ messageId: 'not-a-map', line: 1, column: 1 }],
@@ -58,6 +64,11 @@ export const yamlSyntax: ComposeRule = {
         report({ messageId: messageId(issue.code), file: document.file.path, range: issue.range, severity: issue.severity });
       }
       const root = document.root;
+      const empty = !root || (root.kind === 'scalar' && root.value === null) || (root.kind === 'map' && root.entries.size === 0);
+      if (document.yaml.issues.length === 0 && empty && context.documents.filter((d) => d.file === document.file).length === 1) {
+        report({ messageId: 'empty-file', file: document.file.path, range: context.rangeOf(document.file.path, 0, 0) });
+        continue;
+      }
       if (document.yaml.issues.length === 0 && root && root.kind !== 'map' && !(root.kind === 'scalar' && root.value === null)) {
         report({
           messageId: 'not-a-map',

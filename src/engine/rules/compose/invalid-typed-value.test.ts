@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { invalidTypedValue } from './invalid-typed-value.ts';
+
+testRule(invalidTypedValue);

@@ -1,0 +1,33 @@
+import type { ComposeRule } from '../catalogue.ts';
+
+export const missingImageOrBuild: ComposeRule = {
+  id: 'missing-image-or-build',
+  kind: 'compose',
+  severity: 'error',
+  messages: {
+    missing: 'Le service `{{service}}` n’a ni `image:` ni `build:` : Compose ne sait pas quel conteneur lancer.',
+  },
+  docs: {
+    title: 'Chaque service a besoin d’une image ou d’un build',
+    what: 'Signale un service qui n’a ni `image:` (une image à télécharger) ni `build:` (un Dockerfile à construire).',
+    why: '`docker compose` refuse le projet : « has neither an image nor a build context specified ». Un service décrit un conteneur, et un conteneur part toujours d’une image.',
+    howToFix: 'Ajoutez `image: postgres:17-alpine` (image officielle) ou `build: ./api` (dossier contenant un Dockerfile). Les deux ensemble nomment l’image construite.',
+    chapter: '02-architecture',
+  },
+  examples: {
+    valid: [{ files: { 'compose.yaml': 'services:\n  api:\n    build: ./api\n  db:\n    image: postgres:17-alpine\n' } }],
+    invalid: [
+      {
+        files: { 'compose.yaml': 'services:\n  api:\n    ports:\n      - "3000:3000"\n' },
+        errors: [{ messageId: 'missing', line: 2, column: 3 }],
+      },
+    ],
+  },
+  check(context, report) {
+    if (context.syntaxErrors) return;
+    for (const service of context.model.services.values()) {
+      if (service.image || service.build) continue;
+      report({ messageId: 'missing', data: { service: service.name }, file: service.file, range: service.range });
+    }
+  },
+};
