@@ -8,8 +8,9 @@
 #   ATELIER_STORAGE_DRIVER  force a storage driver instead of trying overlay2, fuse-overlayfs, vfs
 #   ATELIER_DOCKERD_ARGS    more dockerd options, e.g. a second daemon beside the first:
 #                           "--data-root /tmp/d2 --exec-root /tmp/d2x --pidfile /tmp/d2.pid
-#                           -H unix:///tmp/d2.sock --bridge=none --iptables=false"
-#                           (with DOCKER_HOST=unix:///tmp/d2.sock)
+#                           -H unix:///tmp/d2.sock --iptables=false" (with
+#                           DOCKER_HOST=unix:///tmp/d2.sock). Never --bridge=none beside
+#                           a running daemon: dockerd then deletes the shared docker0.
 set -euo pipefail
 
 log_file=${ATELIER_DOCKERD_LOG:-/var/log/atelier-dockerd.log}
