@@ -27,6 +27,7 @@ export const fr = {
   stackBoxTitle: 'Stack du chapitre',
   stackBoxText: 'Le projet complet de ce chapitre, prêt à lancer avec docker compose up\u00a0:',
   stackFiles: 'Fichiers de la stack',
+  stackDownload: 'Télécharger la stack',
   stackMissing: 'Cette stack n’est pas encore publiée.',
   stackLessons: 'Chapitres qui utilisent cette stack\u00a0:',
   workshopPending: 'L’atelier de ce chapitre arrive bientôt.',

@@ -20,3 +20,8 @@ export function lessonUrl(slug: string): string {
 export function stackUrl(stack: string): string {
   return siteUrl(`stacks/${stack}/`);
 }
+
+/** The stack's zip, built by src/pages/telechargements/[stack].zip.ts. */
+export function stackZipUrl(stack: string): string {
+  return siteUrl(`telechargements/${stack}.zip`);
+}

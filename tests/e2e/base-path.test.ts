@@ -17,7 +17,9 @@ let server: StaticServer;
 
 beforeAll(async () => {
   if (!process.env.SITE_DIST_FORMATION) {
-    execFileSync('npm', ['run', 'build'], { env: { ...process.env, BASE_PATH: BASE, OUT_DIR: dist }, stdio: 'pipe' });
+    // Vitest exports its own NODE_ENV, MODE and BASE_URL to process.env; the build must not inherit them.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|VITEST.*)$/.test(name)));
+    execFileSync('npm', ['run', 'build'], { env: { ...env, BASE_PATH: BASE, OUT_DIR: dist }, stdio: 'pipe' });
   }
   server = await serveStatic(dist, BASE);
   browser = await launchBrowser();

@@ -1,14 +1,14 @@
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { siteDist } from './support/site.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
 let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveStatic(resolve('dist'));
+  server = await serveStatic(siteDist());
   browser = await launchBrowser();
 });
 
