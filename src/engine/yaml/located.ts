@@ -179,7 +179,7 @@ export function toLocated(
   };
 
   const root = build(document.contents as Node | null, 0);
-  if (hasAlias && isAliasBomb(document)) {
+  if (hasAlias && isAliasBomb(document, root, memo.size)) {
     issues.push({
       code: 'ALIAS_BOMB',
       severity: 'error',
@@ -192,8 +192,28 @@ export function toLocated(
   return root;
 }
 
-/** yaml's own resource-exhaustion guard (billion laughs): `toJS` throws past `maxAliasCount`. */
-function isAliasBomb(document: Document.Parsed): boolean {
+/**
+ * Alias bombs ("billion laughs"). Our tree shares aliased nodes, so building
+ * it is linear; its expanded size (what the schema validator and the rules
+ * would walk) is cheap to compute. Only when it is suspicious do we ask
+ * yaml's own guard (`toJS` with `maxAliasCount`), which throws past the limit:
+ * ordinary files with a few `<<: *defaults` skip that second conversion.
+ */
+function isAliasBomb(document: Document.Parsed, root: LocatedValue, nodes: number): boolean {
+  const sizes = new Map<LocatedValue, number>();
+  const size = (value: LocatedValue): number => {
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    sizes.set(value, 1);
+    let total = 1;
+    if (value.kind === 'seq') for (const item of value.items) total += size(item);
+    else if (value.kind === 'map') for (const entry of value.entries.values()) total += size(entry.value);
+    sizes.set(value, total);
+    return total;
+  };
+  const expanded = size(root);
+  if (expanded <= 10 * nodes + 1000) return false;
+  if (expanded > 1_000_000) return true;
   try {
     document.toJS({ maxAliasCount: 100 });
     return false;

@@ -1,0 +1,98 @@
+// Benchmark of the validation engine against the real tools, on the same files.
+//   npm run bench
+// Prints the median warm time of checkProject and, in the same run, the
+// median time of `docker compose config -q` (Compose 2.40.3 from Debian
+// forky, or $DOCKER_COMPOSE) and of `dclint` as processes, with the ratios.
+// Goals: checkProject ≤ 5 ms, and at least 20× faster than each tool.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkProject } from '../../src/engine/check.ts';
+import type { ProjectFile } from '../../src/engine/types.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = join(repo, 'scripts/bench/fixtures');
+
+/** A bench case: the project files checkProject receives; `compose` is the file the tools are run on. */
+interface BenchCase {
+  name: string;
+  files: ProjectFile[];
+  compose?: string;
+}
+
+const cases: BenchCase[] = [
+  {
+    name: 'compose.prod.yaml (production stack, 183 lines)',
+    files: [{ path: 'compose.prod.yaml', text: readFileSync(join(fixtures, 'compose.prod.yaml'), 'utf8') }],
+    compose: join(fixtures, 'compose.prod.yaml'),
+  },
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function timeEngine(files: ProjectFile[]): { median: number; p95: number } {
+  for (let i = 0; i < 300; i++) checkProject(files);
+  const samples: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const started = performance.now();
+    checkProject(files);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: median(samples), p95: samples[Math.floor(samples.length * 0.95)]! };
+}
+
+function timeProcess(command: string, args: string[], cwd: string, runs: number): number {
+  spawnSync(command, args, { cwd, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: tmpdir() } });
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    spawnSync(command, args, { cwd, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: tmpdir() }, stdio: 'ignore' });
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+function composeBinary(): string | undefined {
+  const fromEnv = process.env['DOCKER_COMPOSE'];
+  if (fromEnv) return fromEnv;
+  try {
+    const rootfs = execFileSync('bash', [join(repo, 'scripts/ci/rootfs.sh'), 'forky', 'docker-compose'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const binary = join(rootfs, 'usr/libexec/docker/cli-plugins/docker-compose');
+    return existsSync(binary) ? binary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const compose = composeBinary();
+const dclint = join(repo, 'node_modules/.bin/dclint');
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+
+for (const benchCase of cases) {
+  const engine = timeEngine(benchCase.files);
+  console.log(`\n${benchCase.name}`);
+  console.log(`  checkProject (warm)        median ${ms(engine.median)}, p95 ${ms(engine.p95)}  ${engine.median <= 5 ? 'OK (≤ 5 ms)' : 'ABOVE the 5 ms goal'}`);
+  if (!benchCase.compose) continue;
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
+  try {
+    copyFileSync(benchCase.compose, join(dir, 'compose.yaml'));
+    const tools: [string, string, string[]][] = [];
+    if (compose) tools.push(['docker compose config -q', compose, ['config', '-q']]);
+    else console.log('  docker compose              not found (set DOCKER_COMPOSE or run scripts/ci/rootfs.sh forky docker-compose)');
+    tools.push(['dclint', dclint, ['compose.yaml']]);
+    for (const [label, command, args] of tools) {
+      const took = timeProcess(command, args, dir, label === 'dclint' ? 10 : 20);
+      const ratio = took / engine.median;
+      console.log(`  ${label.padEnd(26)} median ${ms(took)}  → engine ${ratio.toFixed(0)}× faster ${ratio >= 20 ? 'OK (≥ 20×)' : 'BELOW the 20× goal'}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
