@@ -1,3 +1,16 @@
 import type { CrossRule } from '../catalogue.ts';
+import { nginxConfigNotInProject } from './nginx-config-not-in-project.ts';
+import { nginxIncludeMissing } from './nginx-include-missing.ts';
+import { proxyUnknownService } from './proxy-unknown-service.ts';
+import { proxyUnreachableService } from './proxy-unreachable-service.ts';
+import { proxyWrongPort } from './proxy-wrong-port.ts';
+import { publishedPortNotListened } from './published-port-not-listened.ts';
 
-export const crossRules: readonly CrossRule[] = [];
+export const crossRules: readonly CrossRule[] = [
+  proxyUnknownService,
+  proxyUnreachableService,
+  proxyWrongPort,
+  publishedPortNotListened,
+  nginxConfigNotInProject,
+  nginxIncludeMissing,
+];

@@ -1,0 +1,133 @@
+// Which compose service runs which nginx file, and what that service can
+// reach: the knowledge every compose↔nginx rule shares.
+import type { ComposeModel, ComposeService } from '../compose/model.ts';
+import { parseImage } from '../compose/image-reference.ts';
+import type { NginxContext } from '../nginx/context.ts';
+import type { CrossContext } from './context.ts';
+import { dirname, isWithin, joinPath } from './posix-path.ts';
+
+export interface NginxPlacement {
+  nginx: NginxContext;
+  service: ComposeService;
+  /** Where the file sits in the container (`/etc/nginx/conf.d/default.conf`), when it is bind-mounted. */
+  containerPath: string | undefined;
+}
+
+/** The compose project directory: bind-mount sources are relative to the first compose file. */
+export function projectDirectory(context: CrossContext): string {
+  return dirname(context.compose?.files[0]?.path ?? '');
+}
+
+export function isNginxImage(service: ComposeService): boolean {
+  const image = service.image?.value;
+  return image !== undefined && ['nginx', 'nginx-unprivileged', 'openresty'].includes(parseImage(image).name);
+}
+
+/**
+ * Finds the service that runs an nginx file: first by bind mount (the file,
+ * or a directory holding it, mounted into the container), then by build
+ * context (a Dockerfile that copies it), then — when the project has exactly
+ * one nginx service — that one. Undefined when nothing ties them.
+ */
+export function placeNginxFile(context: CrossContext, nginx: NginxContext): NginxPlacement | undefined {
+  const model = context.compose?.model;
+  if (!model) return undefined;
+  const base = projectDirectory(context);
+  const path = nginx.file.path;
+  for (const service of model.services.values()) {
+    for (const mount of service.volumes) {
+      if (mount.type !== 'bind' || mount.source === undefined) continue;
+      const source = joinPath(base, mount.source);
+      if (isWithin(path, source)) {
+        const rest = path.slice(source.length);
+        return { nginx, service, containerPath: `${mount.target.replace(/\/$/, '')}${rest}` };
+      }
+    }
+  }
+  for (const service of model.services.values()) {
+    const buildContext = service.build?.context?.value;
+    if (buildContext !== undefined && isWithin(path, joinPath(base, buildContext))) return { nginx, service, containerPath: undefined };
+  }
+  const nginxServices = [...model.services.values()].filter(isNginxImage);
+  return nginxServices.length === 1 ? { nginx, service: nginxServices[0]!, containerPath: undefined } : undefined;
+}
+
+/** The networks a service joins; none declared means the project's `default` network. */
+export function serviceNetworks(service: ComposeService): Set<string> {
+  if (service.networkMode) return new Set();
+  return new Set(service.networks.length ? service.networks.map((n) => n.name) : ['default']);
+}
+
+/**
+ * The services a host name reaches from `from`, as Docker's embedded DNS
+ * answers: a service name or a network alias, on a network both share.
+ * `named` lists every service answering to the name, shared network or not.
+ */
+export function resolveHost(model: ComposeModel, from: ComposeService, host: string): { named: ComposeService[]; reachable: ComposeService[] } {
+  const fromNetworks = serviceNetworks(from);
+  const named: ComposeService[] = [];
+  const reachable: ComposeService[] = [];
+  for (const service of model.services.values()) {
+    const aliasNetworks = service.networks.filter((n) => n.aliases.some((alias) => alias.value === host)).map((n) => n.name);
+    const byName = service.name === host;
+    if (!byName && aliasNetworks.length === 0) continue;
+    named.push(service);
+    const candidates = byName ? serviceNetworks(service) : new Set(aliasNetworks);
+    if ([...candidates].some((network) => fromNetworks.has(network))) reachable.push(service);
+  }
+  return { named, reachable };
+}
+
+/** Ports the official images listen on when nothing else says. */
+const IMAGE_DEFAULT_PORTS: Record<string, number[]> = {
+  nginx: [80],
+  'nginx-unprivileged': [8080],
+  httpd: [80],
+  postgres: [5432],
+  mysql: [3306],
+  mariadb: [3306],
+  mongo: [27017],
+  redis: [6379],
+  valkey: [6379],
+  memcached: [11211],
+};
+
+const PORT_VARIABLES = /^(PORT|API_PORT|HTTP_PORT|APP_PORT|SERVER_PORT|LISTEN_PORT)$/;
+
+function portsOf(text: string): number[] {
+  const range = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/.exec(text.trim());
+  if (!range) return [];
+  const first = Number(range[1]);
+  const last = range[2] === undefined ? first : Number(range[2]);
+  return last - first > 1000 ? [first] : Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/**
+ * The container ports a service is known to listen on: `expose`, the
+ * container side of `ports`, an obvious variable (`PORT`, `API_PORT`…) and
+ * the image's default. Empty when nothing tells (then no port rule fires).
+ */
+export function listeningPorts(service: ComposeService): Set<number> {
+  const ports = new Set<number>();
+  for (const exposed of service.expose) for (const p of portsOf(exposed.value)) ports.add(p);
+  for (const mapping of service.ports) for (const p of portsOf(mapping.target)) ports.add(p);
+  for (const variable of service.environment) {
+    if (PORT_VARIABLES.test(variable.name) && variable.value !== undefined) for (const p of portsOf(variable.value)) ports.add(p);
+  }
+  const image = service.image?.value;
+  if (image !== undefined) for (const p of IMAGE_DEFAULT_PORTS[parseImage(image).name] ?? []) ports.add(p);
+  return ports;
+}
+
+/** The project path a container path comes from, through the service's bind mounts (longest target first). */
+export function projectPathOf(context: CrossContext, service: ComposeService, containerPath: string): string | undefined {
+  const base = projectDirectory(context);
+  const mounts = service.volumes
+    .filter((m) => m.type === 'bind' && m.source !== undefined)
+    .sort((a, b) => b.target.length - a.target.length);
+  for (const mount of mounts) {
+    const target = mount.target.replace(/\/$/, '');
+    if (isWithin(containerPath, target)) return joinPath(joinPath(base, mount.source!), containerPath.slice(target.length).replace(/^\//, ''));
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+// The host names an nginx file makes the proxy connect to, with their ports.
+import type { NginxContext } from '../nginx/context.ts';
+import type { Range } from '../types.ts';
+
+export interface ProxyTarget {
+  host: string;
+  port: number;
+  /** The word holding the address (`api:3000`, `http://api:3000/`). */
+  range: Range;
+  file: string;
+}
+
+const URL = /^(https?|grpcs?):\/\/([^/:?#]+)(?::(\d+))?/;
+const HOST_PORT = /^([^:/]+)(?::(\d+))?$/;
+const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])$/;
+
+/**
+ * Only single-label names can be compose services to check: an IP, a dotted
+ * name (`example.com`, `host.docker.internal`) or `localhost` is left alone,
+ * and a `$variable` is resolved at run time, not at load.
+ */
+function isServiceCandidate(host: string): boolean {
+  return !IP_LITERAL.test(host) && !host.includes('.') && host !== 'localhost' && !host.includes('$');
+}
+
+/** `upstream` names defined in any nginx file of the project (conf.d files use those of nginx.conf). */
+export function upstreamNames(files: readonly NginxContext[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of files) for (const info of file.named('upstream')) {
+    const name = info.node.args[0]?.value;
+    if (name !== undefined) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
+/** Every `server` of an `upstream` and every `proxy_pass`/`grpc_pass` host that is not an upstream name. */
+export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>): ProxyTarget[] {
+  const targets: ProxyTarget[] = [];
+  for (const info of nginx.named('server')) {
+    if (info.node.kind !== 'directive' || info.path.at(-1)?.name !== 'upstream') continue;
+    const address = info.node.args[0];
+    const match = address && HOST_PORT.exec(address.value);
+    if (!address || !match || address.value.startsWith('unix:')) continue;
+    const host = match[1]!;
+    if (isServiceCandidate(host)) targets.push({ host, port: Number(match[2] ?? 80), range: address.range, file: nginx.file.path });
+  }
+  for (const name of ['proxy_pass', 'grpc_pass']) {
+    for (const info of nginx.named(name)) {
+      if (info.inGeneric) continue;
+      const address = info.node.args[0];
+      const match = address && URL.exec(address.value);
+      if (!address || !match) continue;
+      const host = match[2]!;
+      if (upstreams.has(host.toLowerCase()) || !isServiceCandidate(host)) continue;
+      const scheme = match[1]!;
+      const port = Number(match[3] ?? (scheme.endsWith('s') ? 443 : 80));
+      targets.push({ host, port, range: address.range, file: nginx.file.path });
+    }
+  }
+  return targets;
+}

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { nginxIncludeMissing } from './nginx-include-missing.ts';
+
+testRule(nginxIncludeMissing);

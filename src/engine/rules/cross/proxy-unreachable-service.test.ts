@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { proxyUnreachableService } from './proxy-unreachable-service.ts';
+
+testRule(proxyUnreachableService);

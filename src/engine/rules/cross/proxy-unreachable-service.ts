@@ -1,0 +1,73 @@
+import { placeNginxFile, resolveHost } from '../../cross/nginx-services.ts';
+import { proxyTargets, upstreamNames } from '../../cross/proxy-targets.ts';
+import type { CrossRule } from '../catalogue.ts';
+
+const NGINX = 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    }\n}\n';
+
+function compose(apiNetworks: string): string {
+  return `services:
+  proxy:
+    image: nginx:1.30-alpine
+    ports:
+      - "8080:80"
+    volumes:
+      - ./nginx/conf.d:/etc/nginx/conf.d:ro
+    networks:
+      - frontend
+  api:
+    image: node:24-alpine
+    expose:
+      - "3000"
+    networks:
+${apiNetworks}
+networks:
+  frontend:
+  backend:
+`;
+}
+
+export const proxyUnreachableService: CrossRule = {
+  id: 'proxy-unreachable-service',
+  kind: 'cross',
+  severity: 'error',
+  messages: {
+    noSharedNetwork: 'Le service `{{target}}` n’a aucun réseau en commun avec `{{proxy}}` (qui est sur {{networks}}) : nginx ne pourra pas le joindre ni même résoudre son nom.',
+  },
+  docs: {
+    title: 'Le proxy et sa cible ne partagent aucun réseau',
+    what: 'nginx envoie des requêtes à un service Compose qui existe bien, mais qui n’est sur aucun des réseaux du service nginx.',
+    why: 'Le DNS interne de Docker ne répond que pour les conteneurs d’un même réseau. Séparer `frontend` et `backend` est une bonne pratique, mais l’API doit alors être sur les deux : sinon le proxy ne la voit pas et nginx refuse de démarrer (« host not found in upstream »).',
+    howToFix: 'Ajoutez au service visé le réseau du proxy (souvent `frontend`), en gardant la base de données sur `backend` seulement.',
+    chapter: '06-architecture-trois-couches',
+  },
+  examples: {
+    valid: [{ files: { 'compose.yaml': compose('      - frontend\n      - backend'), 'nginx/conf.d/default.conf': NGINX } }],
+    invalid: [
+      {
+        files: { 'compose.yaml': compose('      - backend'), 'nginx/conf.d/default.conf': NGINX },
+        errors: [{ messageId: 'noSharedNetwork', line: 4, column: 20, file: 'nginx/conf.d/default.conf' }],
+      },
+    ],
+  },
+  check(context, report) {
+    const model = context.compose?.model;
+    if (!model) return;
+    const upstreams = upstreamNames(context.nginx);
+    for (const nginx of context.nginx) {
+      const placement = placeNginxFile(context, nginx);
+      if (!placement) continue;
+      const proxy = placement.service;
+      const networks = proxy.networks.length ? proxy.networks.map((n) => `\`${n.name}\``).join(', ') : 'le réseau `default`';
+      for (const target of proxyTargets(nginx, upstreams)) {
+        const { named, reachable } = resolveHost(model, proxy, target.host);
+        if (named.length === 0 || reachable.length > 0) continue;
+        report({
+          messageId: 'noSharedNetwork',
+          data: { target: named[0]!.name, proxy: proxy.name, networks },
+          file: target.file,
+          range: target.range,
+        });
+      }
+    }
+  },
+};

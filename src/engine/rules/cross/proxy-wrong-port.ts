@@ -1,0 +1,78 @@
+import { listeningPorts, placeNginxFile, resolveHost } from '../../cross/nginx-services.ts';
+import { proxyTargets, upstreamNames } from '../../cross/proxy-targets.ts';
+import type { CrossRule } from '../catalogue.ts';
+
+const COMPOSE = `services:
+  proxy:
+    image: nginx:1.30-alpine
+    ports:
+      - "8080:80"
+    volumes:
+      - ./nginx/nginx.conf:/etc/nginx/nginx.conf:ro
+  api:
+    build: ./api
+    environment:
+      API_PORT: 3000
+`;
+
+function nginx(port: string): string {
+  return `events {}
+http {
+    upstream api_backend {
+        server api:${port};
+    }
+    server {
+        listen 80;
+        location /api/ {
+            proxy_pass http://api_backend;
+        }
+    }
+}
+`;
+}
+
+export const proxyWrongPort: CrossRule = {
+  id: 'proxy-wrong-port',
+  kind: 'cross',
+  severity: 'warning',
+  messages: {
+    wrongPort: 'Le service `{{target}}` écoute sur {{ports}}, pas sur {{port}} : nginx obtiendra « connection refused » (erreur 502).',
+  },
+  docs: {
+    title: 'Le proxy vise le mauvais port',
+    what: 'nginx contacte un service Compose sur un port où ce service n’écoute pas, d’après son `expose`, ses `ports` (côté conteneur), une variable comme `API_PORT` ou le port par défaut de son image.',
+    why: 'Entre conteneurs, on parle au port du conteneur, pas au port publié sur l’hôte : `"8081:3000"` signifie que l’API écoute sur 3000 dans le réseau Docker. Viser 8081 depuis nginx donne une erreur 502 à chaque requête.',
+    howToFix: 'Utilisez le port interne du service (celui de droite dans `ports`, ou celui de `expose`), par exemple `server api:3000;`.',
+    chapter: '07-reverse-proxy',
+  },
+  examples: {
+    valid: [{ files: { 'compose.yaml': COMPOSE, 'nginx/nginx.conf': nginx('3000') } }],
+    invalid: [
+      {
+        files: { 'compose.yaml': COMPOSE, 'nginx/nginx.conf': nginx('3001') },
+        errors: [{ messageId: 'wrongPort', line: 4, column: 16, file: 'nginx/nginx.conf' }],
+      },
+    ],
+  },
+  check(context, report) {
+    const model = context.compose?.model;
+    if (!model) return;
+    const upstreams = upstreamNames(context.nginx);
+    for (const nginx of context.nginx) {
+      const placement = placeNginxFile(context, nginx);
+      if (!placement) continue;
+      for (const target of proxyTargets(nginx, upstreams)) {
+        const [service] = resolveHost(model, placement.service, target.host).reachable;
+        if (!service) continue;
+        const ports = listeningPorts(service);
+        if (ports.size === 0 || ports.has(target.port)) continue;
+        report({
+          messageId: 'wrongPort',
+          data: { target: service.name, port: target.port, ports: [...ports].sort((a, b) => a - b).join(', ') },
+          file: target.file,
+          range: target.range,
+        });
+      }
+    }
+  },
+};

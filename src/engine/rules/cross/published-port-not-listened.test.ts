@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { publishedPortNotListened } from './published-port-not-listened.ts';
+
+testRule(publishedPortNotListened);

@@ -1,0 +1,96 @@
+import type { NginxBlock } from '../../nginx/ast.ts';
+import { placeNginxFile, type NginxPlacement } from '../../cross/nginx-services.ts';
+import type { CrossRule } from '../catalogue.ts';
+
+const COMPOSE = `services:
+  proxy:
+    image: nginx:1.30-alpine
+    ports:
+      - "8080:80"
+      - "8443:443"
+    volumes:
+      - ./nginx/conf.d:/etc/nginx/conf.d:ro
+`;
+
+const HTTP_ONLY = 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n';
+const WITH_TLS = `${HTTP_ONLY}server {\n    listen 443 ssl;\n    http2 on;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n`;
+
+/** The port of a `listen` address (`80`, `443 ssl`, `[::]:80`, `127.0.0.1:8080`); undefined for unix sockets or variables. */
+function listenPort(address: string): number | undefined {
+  const match = /(?:^|:)(\d+)$/.exec(address);
+  if (match) return Number(match[1]);
+  return /^[\w.*-]+$/.test(address) && !address.startsWith('unix') ? 80 : undefined;
+}
+
+/**
+ * The ports the nginx of a service listens on, from the files placed on it;
+ * undefined when it cannot be known (a `${PORT}` template, or no server block
+ * in the project while the image's default one still applies).
+ */
+function servicePorts(placements: NginxPlacement[]): Set<number> | undefined {
+  const ports = new Set<number>();
+  let servers = 0;
+  for (const { nginx } of placements) {
+    for (const info of nginx.named('server')) {
+      if (info.node.kind !== 'block' || info.context !== 'http') continue;
+      servers++;
+      const listens = (info.node as NginxBlock).children.filter((c) => c.name === 'listen');
+      if (listens.length === 0) ports.add(80);
+      for (const listen of listens) {
+        const port = listenPort(listen.args[0]?.value ?? '');
+        if (port === undefined) return undefined;
+        ports.add(port);
+      }
+    }
+  }
+  return servers > 0 ? ports : undefined;
+}
+
+export const publishedPortNotListened: CrossRule = {
+  id: 'published-port-not-listened',
+  kind: 'cross',
+  severity: 'warning',
+  messages: {
+    notListened: 'Le port {{port}} du conteneur `{{service}}` est publié, mais aucun bloc `server` de nginx n’écoute dessus (ports écoutés : {{listened}}) : les connexions seront refusées.',
+  },
+  docs: {
+    title: 'Port publié sans `listen` correspondant',
+    what: 'Le service nginx publie un port de son conteneur (à droite dans `ports`) sur lequel aucun `server` de sa configuration n’écoute.',
+    why: 'Publier `"8443:443"` ouvre le port 443 du conteneur, mais c’est la directive `listen` qui fait répondre nginx. Sans `listen 443 ssl;`, le navigateur obtient « connexion refusée » alors que `docker compose ps` montre le port ouvert.',
+    howToFix: 'Ajoutez le `server` qui écoute sur ce port (par exemple `listen 443 ssl;` avec `http2 on;` et les certificats), ou retirez la publication inutile.',
+    chapter: '07-reverse-proxy',
+  },
+  examples: {
+    valid: [{ files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': WITH_TLS } }],
+    invalid: [
+      {
+        files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': HTTP_ONLY },
+        errors: [{ messageId: 'notListened', line: 6, column: 9 }],
+      },
+    ],
+  },
+  check(context, report) {
+    const model = context.compose?.model;
+    if (!model) return;
+    const byService = new Map<string, NginxPlacement[]>();
+    for (const nginx of context.nginx) {
+      const placement = placeNginxFile(context, nginx);
+      if (placement) byService.set(placement.service.name, [...(byService.get(placement.service.name) ?? []), placement]);
+    }
+    for (const [name, placements] of byService) {
+      const listened = servicePorts(placements);
+      const service = model.services.get(name);
+      if (!listened || !service) continue;
+      for (const mapping of service.ports) {
+        const port = Number(mapping.target);
+        if (!Number.isInteger(port) || listened.has(port)) continue;
+        report({
+          messageId: 'notListened',
+          data: { port, service: name, listened: [...listened].sort((a, b) => a - b).join(', ') },
+          file: mapping.file,
+          range: mapping.range,
+        });
+      }
+    }
+  },
+};
