@@ -98,11 +98,17 @@ build_one() {
   local name=$1 official=$2
   local dir=${rootfs[$name]}
   local start=$SECONDS
+  # Docs, man pages and message catalogues stay out of the image (about 100 MB
+  # for postgres): alpine's images have none and nothing here reads them. The
+  # base tag names the rootfs key and this list.
+  local excludes=(./.complete ./usr/share/doc ./usr/share/man ./usr/share/info ./usr/share/locale ./usr/share/i18n)
   local base
-  base=$repo/base-$name:$(basename "$dir")
+  base=$repo/base-$name:$(basename "$dir")-$(printf '%s\n' "${excludes[@]}" | sha256sum | cut -c1-8)
 
   if ! docker image inspect "$base" >/dev/null 2>&1; then
-    tar -C "$dir" --exclude=./.complete --numeric-owner -c . | docker import - "$base" >/dev/null
+    tar -C "$dir" "${excludes[@]/#/--exclude=}" --numeric-owner -c . | docker import - "$base" >/dev/null
+    # The previous base of this image (another rootfs key or list) is unused now.
+    docker image ls --format '{{.Repository}}:{{.Tag}}' "$repo/base-$name" | grep -vxF "$base" | xargs -r docker image rm >/dev/null 2>&1 || true
   fi
 
   build_args=(--build-arg "BASE=$base")

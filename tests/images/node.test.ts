@@ -32,7 +32,7 @@ describe.skipIf(dockerDisabled)(image, () => {
     expect((await dockerOk(['run', '--rm', image, '-p', '6 * 7'])).trim()).toBe('42');
     const script = await dockerOk(['run', '--rm', '-v', `${fixtures}/hello.js:/srv/hello.js:ro`, image, '/srv/hello.js']);
     expect(script.trim()).toBe('node v24 runs /srv/hello.js');
-  }, 60_000);
+  });
 
   it('has a node user and group with id 1000 and home /home/node', async () => {
     const identity = await dockerOk(['run', '--rm', '--user', 'node', image, 'sh', '-c', 'id -u; id -g; id -gn; echo "$HOME"; test -w "$HOME" && echo writable']);
