@@ -1,7 +1,7 @@
-import type { Scalar } from 'yaml';
+import { LineCounter, type Scalar } from 'yaml';
 import type { CheckOptions, ProjectFile, Range } from '../types.ts';
 import { toLocated, type LocatedValue } from '../yaml/located.ts';
-import { parseYaml, type ParsedYaml, type SourcePositions } from '../yaml/parse-yaml.ts';
+import { parseYaml, SourcePositions, type ParsedYaml } from '../yaml/parse-yaml.ts';
 import { buildModel } from './build-model.ts';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.ts';
 import { interpolate, type InterpolationIssueKind } from './interpolate.ts';
@@ -54,7 +54,7 @@ export interface ComposeContext {
   model: ComposeModel;
   modelIssues: ModelIssue[];
   interpolationFindings: InterpolationFinding[];
-  /** Offsets in a compose file to a 1-based range. */
+  /** Offsets in a compose file (or the `.env` file) to a 1-based range. */
   rangeOf(file: string, start: number, end: number): Range;
   positionsOf(file: string): SourcePositions | undefined;
 }
@@ -94,6 +94,7 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | un
 
   const { model, issues } = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.yaml.positions, root: d.root })));
   const byPath = new Map(documents.map((d) => [d.file.path, d.yaml.positions]));
+  if (env) byPath.set(env.path, new SourcePositions(env.text, new LineCounter()));
   return {
     files,
     env,

@@ -4,6 +4,7 @@ import { databaseOnProxyNetwork } from './database-on-proxy-network.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
 import { duplicatePublishedPort } from './duplicate-published-port.ts';
 import { endOfLifeImage } from './end-of-life-image.ts';
+import { envFileSyntax } from './env-file-syntax.ts';
 import { healthcheckWithoutCurl } from './healthcheck-without-curl.ts';
 import { healthyDependencyWithoutHealthcheck } from './healthy-dependency-without-healthcheck.ts';
 import { imageTag } from './image-tag.ts';
@@ -32,6 +33,7 @@ import { yamlSyntax } from './yaml-syntax.ts';
 /** Compose rules, in the order a learner meets the problems: syntax, variables, schema, references, good practice. */
 export const composeRules: readonly ComposeRule[] = [
   yamlSyntax,
+  envFileSyntax,
   requiredVariable,
   unsetVariable,
   composeSchema,

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createComposeContext } from './context.ts';
+
+const base = `services:
+  api:
+    image: atelier/api:\${API_TAG}
+    environment:
+      NODE_ENV: production
+      DB_HOST: db
+    ports:
+      - "127.0.0.1:3000:3000"
+    depends_on:
+      db:
+        condition: service_healthy
+    networks:
+      back:
+        aliases: [backend]
+  db:
+    image: postgres:17-alpine
+    volumes:
+      - db-data:/var/lib/postgresql/data
+      - ./init:/docker-entrypoint-initdb.d:ro
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready"]
+      interval: 5s
+networks:
+  back: {}
+volumes:
+  db-data: {}
+`;
+
+const override = `services:
+  api:
+    build: ./api
+    environment:
+      NODE_ENV: development
+    ports:
+      - "9229:9229"
+    depends_on: [cache]
+  cache:
+    image: redis:7-alpine
+`;
+
+describe('createComposeContext', () => {
+  const context = createComposeContext(
+    [
+      { path: 'compose.yaml', text: base },
+      { path: 'compose.override.yaml', text: override },
+    ],
+    { path: '.env', text: 'API_TAG=1.2.0\n' },
+    {},
+  );
+  const api = context.model.services.get('api')!;
+
+  it('merges the override into the base as docker compose does', () => {
+    expect([...context.model.services.keys()]).toEqual(['api', 'db', 'cache']);
+    expect(api.image?.value).toBe('atelier/api:1.2.0');
+    expect(api.build?.context?.value).toBe('./api');
+    expect(api.environment.map((e) => [e.name, e.value])).toEqual([
+      ['NODE_ENV', 'development'],
+      ['DB_HOST', 'db'],
+    ]);
+    expect(api.ports.map((p) => [p.hostIp, p.published, p.target, p.protocol])).toEqual([
+      ['127.0.0.1', '3000', '3000', 'tcp'],
+      [undefined, '9229', '9229', 'tcp'],
+    ]);
+    expect(api.dependsOn.map((d) => [d.service, d.condition, d.required, d.shortSyntax])).toEqual([
+      ['db', 'service_healthy', true, false],
+      ['cache', 'service_started', true, true],
+    ]);
+    expect(api.definitions.map((d) => d.file)).toEqual(['compose.yaml', 'compose.override.yaml']);
+  });
+
+  it('keeps the file and range of every item', () => {
+    expect(api.range).toEqual({ start: { line: 2, column: 3 }, end: { line: 2, column: 6 } });
+    expect(api.ports[1]).toMatchObject({ file: 'compose.override.yaml', range: { start: { line: 7, column: 9 } } });
+    expect(api.networks[0]).toMatchObject({ name: 'back', aliases: [{ value: 'backend' }], range: { start: { line: 13, column: 7 } } });
+    const db = context.model.services.get('db')!;
+    expect(db.volumes.map((v) => [v.type, v.source, v.target, v.readOnly])).toEqual([
+      ['volume', 'db-data', '/var/lib/postgresql/data', false],
+      ['bind', './init', '/docker-entrypoint-initdb.d', true],
+    ]);
+    expect(db.volumes[0]!.sourceRange).toEqual({ start: { line: 18, column: 9 }, end: { line: 18, column: 16 } });
+    expect(db.healthcheck?.interval).toMatchObject({ value: '5s', range: { start: { line: 22, column: 17 } } });
+    expect(context.model.networks.get('back')?.range.start).toEqual({ line: 24, column: 3 });
+  });
+
+  it('lets the shell environment win over .env', () => {
+    const withShell = createComposeContext([{ path: 'compose.yaml', text: base }], { path: '.env', text: 'API_TAG=1.2.0\n' }, { environment: { API_TAG: '2.0.0' } });
+    expect(withShell.model.services.get('api')?.image?.value).toBe('atelier/api:2.0.0');
+  });
+
+  it('places variables exactly inside quoted scalars, and inside the file for block scalars', () => {
+    const text = 'services:\n  api:\n    image: "x\\ty:${TAG:?set TAG}"\n    command: |\n      echo start\n      echo ${MISSING}\n';
+    const ctx = createComposeContext([{ path: 'compose.yaml', text }], undefined, {});
+    expect(ctx.interpolationFindings.map((f) => [f.kind, f.name, f.range.start, f.range.end])).toEqual([
+      ['required', 'TAG', { line: 3, column: 18 }, { line: 3, column: 33 }],
+      ['unset', 'MISSING', { line: 6, column: 12 }, { line: 6, column: 22 }],
+    ]);
+  });
+
+  it('applies `<<` merge keys, explicit keys winning', () => {
+    const text = 'x-base: &base\n  image: node:22-alpine\n  restart: always\nservices:\n  api:\n    <<: *base\n    restart: unless-stopped\n';
+    const service = createComposeContext([{ path: 'compose.yaml', text }], undefined, {}).model.services.get('api')!;
+    expect(service.image?.value).toBe('node:22-alpine');
+    expect(service.restart?.value).toBe('unless-stopped');
+  });
+
+  it('detects production from the file name or the option', () => {
+    expect(createComposeContext([{ path: 'compose.prod.yaml', text: 'services: {}\n' }], undefined, {}).production).toBe(true);
+    expect(createComposeContext([{ path: 'compose.yaml', text: 'services: {}\n' }], undefined, {}).production).toBe(false);
+    expect(createComposeContext([{ path: 'compose.yaml', text: 'services: {}\n' }], undefined, { production: true }).production).toBe(true);
+  });
+});

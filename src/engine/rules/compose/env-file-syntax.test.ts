@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { envFileSyntax } from './env-file-syntax.ts';
+
+testRule(envFileSyntax);

@@ -1,0 +1,57 @@
+import type { ComposeRule } from '../catalogue.ts';
+
+export const envFileSyntax: ComposeRule = {
+  id: 'env-file-syntax',
+  kind: 'compose',
+  severity: 'error',
+  messages: {
+    syntax: 'Ligne illisible dans `.env` : écrivez `NOM=valeur`, sans espace dans le nom (les commentaires commencent par `#`).',
+    unclosed: 'Guillemet non fermé dans `.env` : la valeur continue jusqu’à la fin du fichier.',
+    required: 'La variable `{{name}}` utilisée dans `.env` est obligatoire mais n’a pas de valeur.',
+    invalid: 'Expression de variable invalide dans `.env` : écrivez `${NOM}` ou `${NOM:-défaut}`.',
+  },
+  docs: {
+    title: 'Le fichier `.env` doit être lisible',
+    what: 'Signale une ligne du fichier `.env` que Compose ne sait pas lire : pas de `=`, espace dans le nom, guillemet non fermé, variable obligatoire manquante.',
+    why: '`docker compose` lit `.env` avant tout le reste pour remplacer les `${VARIABLE}` du fichier compose ; une seule ligne illisible et aucune commande ne fonctionne (« failed to read .env »).',
+    howToFix: 'Une variable par ligne, `NOM=valeur` sans espace autour du `=` ni dans le nom ; entourez de guillemets une valeur qui contient des espaces ou un `#`.',
+    chapter: '10-commandes',
+  },
+  examples: {
+    valid: [
+      {
+        files: {
+          'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+          '.env': '# Ne pas versionner ce fichier\nPOSTGRES_PASSWORD="mot de passe # avec dièse"\nexport TZ=Europe/Paris\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        files: {
+          'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n',
+          '.env': 'POSTGRES_USER=app\nPOSTGRES PASSWORD=secret\n',
+        },
+        errors: [{ messageId: 'syntax', line: 2, column: 1, file: '.env' }],
+      },
+      {
+        name: 'guillemet non fermé',
+        files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n', '.env': 'POSTGRES_PASSWORD="secret\nTZ=UTC\n' },
+        errors: [{ messageId: 'unclosed', line: 1, column: 19, file: '.env' }],
+      },
+    ],
+  },
+  check(context, report) {
+    const env = context.env;
+    const parsed = context.envFile;
+    if (!env || !parsed) return;
+    for (const issue of parsed.issues) {
+      const quote = env.text[issue.start];
+      const messageId = quote === '"' || quote === "'" ? 'unclosed' : 'syntax';
+      report({ messageId, file: env.path, range: context.rangeOf(env.path, issue.start, issue.end) });
+    }
+    for (const issue of parsed.interpolationIssues) {
+      report({ messageId: issue.kind === 'required' ? 'required' : 'invalid', data: { name: issue.name }, file: env.path, range: context.rangeOf(env.path, issue.start, issue.end) });
+    }
+  },
+};
