@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TICKS_STORAGE_KEY } from '../../src/components/workshop/progress-ticks.ts';
 import { launchBrowser } from './support/browser.ts';
 import { builtLessons, collectErrors, siteDist } from './support/site.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
@@ -54,6 +55,22 @@ describe('course navigation', () => {
     expect(hrefs).toEqual(lessons.map((slug) => `/lecons/${slug}/`));
     expect(await page.locator('nav.sidebar [data-lesson]').evaluateAll((ticks) => ticks.map((tick) => tick.getAttribute('data-lesson')))).toEqual(lessons);
     await page.close();
+  });
+
+  it('ticks a finished lesson on the course map and in the sidebar, from the saved progress', async () => {
+    const [done, notDone] = lessons;
+    const context = await browser.newContext();
+    await context.addInitScript(
+      ([key, slug]) => localStorage.setItem(key ?? '', JSON.stringify({ version: 1, lessons: { [slug ?? '']: { done: true } } })),
+      [TICKS_STORAGE_KEY, done],
+    );
+    const page = await context.newPage();
+    await page.goto(server.url);
+    expect(await page.locator(`.course-map [data-lesson="${done}"]`).textContent()).toBe('✓');
+    expect(await page.locator(`.course-map [data-lesson="${notDone}"]`).textContent()).toBe('');
+    await page.goto(`${server.url}lecons/${notDone}/`);
+    expect(await page.locator(`.sidebar [data-lesson="${done}"]`).getAttribute('aria-label')).toBe('Leçon terminée');
+    await context.close();
   });
 
   it('jumps to a section from the table of contents', async () => {
