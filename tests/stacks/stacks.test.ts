@@ -7,7 +7,7 @@
 //   npm run test:stacks                          all stacks
 //   ATELIER_STACKS=05,08 npm run test:stacks     some stacks
 //   ATELIER_STACKS_STATIC_ONLY=1                 static checks only (no Docker)
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/check.ts';
@@ -73,6 +73,17 @@ async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T |
   throw new Error(`timeout (${timeoutMs} ms) waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
+/** Every file of a copied stack, relative paths. */
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(dir, path)));
+    else files.push(path);
+  }
+  return files;
+}
+
 function entryUrl(plan: StackPlan, project: ComposeProject): string {
   return plan.tls ? `https://localhost:${project.httpsPort}` : `http://localhost:${project.httpPort}`;
 }
@@ -133,6 +144,24 @@ for (const plan of selected) {
     it('passes the real `nginx -t` (1.30) for every nginx file', async () => {
       const result = await run(join(repoRoot, 'scripts/stacks/nginx-check.sh'), [project!.dir], { timeoutMs: 600_000 });
       expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    });
+
+    it('ships a French README with the commands, and no secret: dev-only .env.example, no private key', async () => {
+      const p = project!;
+      const readme = await readFile(join(p.dir, 'README.md'), 'utf8');
+      for (const command of ['cp .env.example .env', 'docker compose up -d --wait', 'docker compose down']) {
+        expect(readme, `README.md : « ${command} »`).toContain(command);
+      }
+      for (const [key, value] of Object.entries(p.envFile)) {
+        if (/PASSWORD|SECRET|TOKEN/.test(key)) expect(value, key).toMatch(/^dev-only/);
+      }
+      const files = await listFiles(p.dir);
+      expect(files.filter((f) => f === '.env.example')).toHaveLength(1);
+      for (const file of files) {
+        if (file === '.env') continue;
+        const text = await readFile(join(p.dir, file), 'utf8');
+        expect(text, file).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+      }
     });
 
     describe.skipIf(staticOnly)('running with Docker', () => {
