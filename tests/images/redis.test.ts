@@ -72,6 +72,16 @@ describe.skipIf(dockerDisabled)(image, () => {
     expect((await cliFrom(second, '-a', 'motdepasse', 'get', 'panier')).stdout.trim()).toBe('3 articles');
   });
 
+  it('runs the stacks\' `sh -c "exec docker-entrypoint.sh redis-server ..."` as the redis user', async () => {
+    const server = await scratch.start('redis', [
+      '--network', network, '-e', 'REDIS_PASSWORD=secret-du-cache',
+      image, 'sh', '-c', 'exec docker-entrypoint.sh redis-server --appendonly yes --requirepass "$REDIS_PASSWORD"',
+    ]);
+    await waitPong(server, '-a', 'secret-du-cache');
+    expect((await cliFrom(server, '-a', 'secret-du-cache', 'ping')).stdout.trim()).toBe('PONG');
+    expect((await dockerOk(['exec', server, 'stat', '-c', '%U', '/proc/1'])).trim()).toBe('redis');
+  });
+
   it('takes a config file as first argument, still reachable from other containers', async () => {
     const server = await scratch.start('redis', [
       '--network', network, '-v', `${fixtures}/redis.conf:/usr/local/etc/redis/redis.conf:ro`,
