@@ -57,6 +57,8 @@ export interface TableEntry {
   block: boolean;
   builtIn: boolean;
   unique: boolean;
+  /** For a one-argument directive whose syntax lists only keywords (`on` | `off`), those keywords. */
+  values: string[];
   /** The documented default value (used by the probe, not written to the table). */
   defaultValue: string;
 }
@@ -75,9 +77,24 @@ export function documentedEntries(directives: readonly Directive[] = getDirectiv
       block: d.isBlock || arity.block,
       builtIn: true,
       unique: false,
+      values: keywordValues(d.syntax),
       defaultValue: d.default.trim(),
     };
   });
+}
+
+/**
+ * Keyword-only syntax, one line: `on` | `off`, `error` | `timeout` | … `off` ...
+ * (several keywords), or [`TLSv1.2`] [`TLSv1.3`]. Returns the keywords.
+ */
+export function keywordValues(syntax: readonly string[]): string[] {
+  if (syntax.length !== 1) return [];
+  const text = syntax[0]!.trim().replace(/\s*\.\.\.$/, '');
+  const bracketed = text.split(/\s+/);
+  if (bracketed.length > 1 && bracketed.every((part) => /^\[`[^`\s[\]|]+`\]$/.test(part))) return bracketed.map((part) => part.slice(2, -2));
+  const alternatives = text.split(/\s*\|\s*/);
+  if (alternatives.length < 2 || !alternatives.every((a) => /^`[^`\s[\]|]+`$/.test(a))) return [];
+  return alternatives.map((a) => a.slice(1, -1));
 }
 
 export function correctedEntries(corrections: DirectiveCorrections): TableEntry[] {
@@ -104,7 +121,7 @@ const HEADER = (version: string, nginx: string): string =>
 export function renderTable(entries: readonly TableEntry[], version: string, nginx: string): string {
   const rows = [...entries]
     .sort((a, b) => a.name.localeCompare(b.name) || a.module.localeCompare(b.module))
-    .map((e) => `  [${JSON.stringify(e.name)}, ${JSON.stringify(e.module)}, ${contextMask(e.contexts)}, ${e.min}, ${Number.isFinite(e.max) ? e.max : -1}, ${e.block ? 1 : 0}, ${e.builtIn ? 1 : 0}, ${e.unique ? 1 : 0}],`);
+    .map((e) => `  [${JSON.stringify(e.name)}, ${JSON.stringify(e.module)}, ${contextMask(e.contexts)}, ${e.min}, ${Number.isFinite(e.max) ? e.max : -1}, ${e.block ? 1 : 0}, ${e.builtIn ? 1 : 0}, ${e.unique ? 1 : 0}, ${JSON.stringify(e.values.join('|'))}],`);
   return (
     HEADER(version, nginx) +
     "import type { DirectiveRow } from '../directive-spec.ts';\n\n" +

@@ -128,7 +128,7 @@ function main(): void {
   const duplicateFiles: Record<string, string> = {};
   for (const entry of probed.filter((e) => !e.block)) {
     const context = realContexts.get(entry)![0]!;
-    const candidates = [entry.defaultValue, 'on', '1', '1s', '1k', '/tmp', 'a0', 'http://127.0.0.1', '$uri /index.html'].filter(
+    const candidates = [entry.defaultValue, 'on', '1', '1s', '1k', '/tmp', 'a0', 'http://127.0.0.1', '$uri /index.html', 'root'].filter(
       (c): c is string => c !== undefined && c !== '' && !/[|\n"]|\.\.\./.test(c),
     );
     candidates.forEach((value, i) => {

@@ -27,3 +27,15 @@ describe('arityOfSyntax', () => {
     expect(arityOfSyntaxes(['*`code`* [*`text`*]', '*`code`* *`URL`*', '*`URL`*'])).toEqual({ min: 1, max: 2, block: false });
   });
 });
+
+describe('keywordValues', () => {
+  it('lists the keywords of an on|off syntax and ignores anything with placeholders', async () => {
+    const { keywordValues } = await import('./build-nginx-reference.ts');
+    expect(keywordValues(['`on` | `off`'])).toEqual(['on', 'off']);
+    expect(keywordValues(['`1.0` | `1.1`'])).toEqual(['1.0', '1.1']);
+    expect(keywordValues(['`on` | `off` | `build` | *`string`*'])).toEqual([]);
+    expect(keywordValues(['`on` | `off` | `threads`[=*`pool`*]'])).toEqual([]);
+    expect(keywordValues(['`error` | `timeout` | `off` ...'])).toEqual(['error', 'timeout', 'off']);
+    expect(keywordValues(['[`TLSv1.2`] [`TLSv1.3`]'])).toEqual(['TLSv1.2', 'TLSv1.3']);
+  });
+});

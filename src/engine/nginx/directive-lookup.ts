@@ -18,10 +18,17 @@ export function isCheckedNode(info: NodeInfo): boolean {
 
 /** The built-in rows for the node's name that nginx accepts in the node's context (all of them when the context is unknown). */
 export function applicableSpecs(info: NodeInfo): DirectiveSpec[] {
-  const specs = directiveSpecs(info.node.name).filter((spec) => spec.builtIn);
-  if (info.context === undefined) return specs;
-  return specs.filter((spec) => spec.contexts.has(info.context!));
+  // Every directive rule asks this for every node: computed once per node.
+  const cached = specsCache.get(info);
+  if (cached) return cached;
+  const builtIn = directiveSpecs(info.node.name).filter((spec) => spec.builtIn);
+  const specs = info.context === undefined ? builtIn : builtIn.filter((spec) => spec.contexts.has(info.context!));
+  specsCache.set(info, specs);
+  return specs;
 }
+
+const specsCache = new WeakMap<NodeInfo, DirectiveSpec[]>();
+const semicolonCache = new WeakMap<NginxNode, number | undefined>();
 
 /**
  * A word that starts a new line and is itself a directive name is almost
@@ -29,6 +36,13 @@ export function applicableSpecs(info: NodeInfo): DirectiveSpec[] {
  * `index index.html;` on the next line). Returns that word's index.
  */
 export function missingSemicolonAt(node: NginxNode): number | undefined {
+  if (semicolonCache.has(node)) return semicolonCache.get(node);
+  const found = findMissingSemicolon(node);
+  semicolonCache.set(node, found);
+  return found;
+}
+
+function findMissingSemicolon(node: NginxNode): number | undefined {
   const words = node.args;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;

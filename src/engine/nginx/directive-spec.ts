@@ -9,9 +9,10 @@ import { NGINX_CONTEXTS, type NginxContextName } from './nginx-contexts.ts';
  * and maximum argument counts (-1: unbounded), 1 for a block, 1 when the
  * module is built into the official nginx image (0: NGINX Plus or a module
  * that must be loaded with `load_module`), 1 when nginx rejects a second
- * occurrence in the same block ("is duplicate").
+ * occurrence in the same block ("is duplicate"), and for keyword-only
+ * directives (`gzip on|off`) the accepted keywords joined by `|`.
  */
-export type DirectiveRow = readonly [name: string, module: string, contexts: number, min: number, max: number, block: 0 | 1, builtIn: 0 | 1, unique: 0 | 1];
+export type DirectiveRow = readonly [name: string, module: string, contexts: number, min: number, max: number, block: 0 | 1, builtIn: 0 | 1, unique: 0 | 1, values: string];
 
 export interface DirectiveSpec {
   name: string;
@@ -23,6 +24,8 @@ export interface DirectiveSpec {
   block: boolean;
   builtIn: boolean;
   unique: boolean;
+  /** Keywords nginx accepts (case-insensitively) for a keyword-only directive; empty otherwise. */
+  values: readonly string[];
 }
 
 function contextsOfMask(mask: number): Set<NginxContextName> {
@@ -35,7 +38,7 @@ let index: Map<string, DirectiveSpec[]> | undefined;
 export function directiveSpecs(name: string): readonly DirectiveSpec[] {
   if (!index) {
     index = new Map();
-    for (const [rowName, module, mask, min, max, block, builtIn, unique] of DIRECTIVE_ROWS) {
+    for (const [rowName, module, mask, min, max, block, builtIn, unique, values] of DIRECTIVE_ROWS) {
       const spec: DirectiveSpec = {
         name: rowName,
         module,
@@ -45,6 +48,7 @@ export function directiveSpecs(name: string): readonly DirectiveSpec[] {
         block: block === 1,
         builtIn: builtIn === 1,
         unique: unique === 1,
+        values: values === '' ? [] : values.split('|'),
       };
       const list = index.get(rowName);
       if (list) list.push(spec);

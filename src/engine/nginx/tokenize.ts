@@ -18,6 +18,9 @@ export interface Statement {
   error?: NginxParseError;
 }
 
+const at = (line: number, column: number): Position => ({ line, column });
+const span = (line: number, column: number, endLine: number, endColumn: number): Range => ({ start: at(line, column), end: at(endLine, endColumn) });
+
 function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
 }
@@ -112,14 +115,14 @@ export class NginxReader {
         return { words, end: { kind: 'eof', range: { start: here, end: here } } };
       }
 
-      const before = this.#here();
+      // Positions as plain numbers in the hot loop; objects only for what is kept.
+      const beforeLine = this.#line;
+      const beforeColumn = this.#column;
       const index = this.#pos;
       const ch = this.#advance();
-      const after = this.#here();
-      const charRange: Range = { start: before, end: after };
 
       if (ch === '\n' && comment) {
-        this.comments.push({ text: this.#text.slice(comment.from, index), range: { start: comment.start, end: before } });
+        this.comments.push({ text: this.#text.slice(comment.from, index), range: { start: comment.start, end: at(beforeLine, beforeColumn) } });
         comment = undefined;
       }
       if (comment) continue;
@@ -135,41 +138,41 @@ export class NginxReader {
           needSpace = false;
           continue;
         }
-        if (ch === ';') return { words, end: { kind: ';', range: charRange } };
-        if (ch === '{') return { words, end: { kind: '{', range: charRange } };
+        if (ch === ';') return { words, end: { kind: ';', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
+        if (ch === '{') return { words, end: { kind: '{', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
         if (ch === ')') {
           lastSpace = true;
           needSpace = false;
         } else {
           // nginx stops here; we report it and read on as if a space separated the words.
           this.#pos = index;
-          this.#line = before.line;
-          this.#column = before.column;
-          const error: NginxParseError = { code: 'unexpected-character', character: ch, range: charRange };
+          const error: NginxParseError = { code: 'unexpected-character', character: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) };
+          this.#line = beforeLine;
+          this.#column = beforeColumn;
           const rest = this.read();
           return { words: [...words, ...rest.words], end: rest.end, error };
         }
       }
 
       if (lastSpace) {
-        start = index;
-        startPos = before;
-        quote = null;
         if (isSpace(ch)) continue;
+        start = index;
+        startPos = at(beforeLine, beforeColumn);
+        quote = null;
         switch (ch) {
           case ';':
           case '{':
             if (words.length === 0) {
-              return { words, end: { kind: ch, range: charRange }, error: { code: 'unexpected-character', character: ch, range: charRange } };
+              return { words, end: { kind: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) }, error: { code: 'unexpected-character', character: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
             }
-            return { words, end: { kind: ch, range: charRange } };
+            return { words, end: { kind: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
           case '}':
             if (words.length !== 0) {
-              return { words, end: { kind: '}', range: charRange }, error: { code: 'unexpected-close-brace', range: charRange } };
+              return { words, end: { kind: '}', range: span(beforeLine, beforeColumn, this.#line, this.#column) }, error: { code: 'unexpected-close-brace', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
             }
-            return { words, end: { kind: '}', range: charRange } };
+            return { words, end: { kind: '}', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
           case '#':
-            comment = { start: before, from: index };
+            comment = { start: at(beforeLine, beforeColumn), from: index };
             continue;
           case '\\':
             quoted = true;
@@ -177,14 +180,14 @@ export class NginxReader {
             continue;
           case '"':
             start = index + 1;
-            startPos = after;
+            startPos = at(this.#line, this.#column);
             quote = '"';
             dQuoted = true;
             lastSpace = false;
             continue;
           case "'":
             start = index + 1;
-            startPos = after;
+            startPos = at(this.#line, this.#column);
             quote = "'";
             sQuoted = true;
             lastSpace = false;
@@ -226,9 +229,9 @@ export class NginxReader {
         }
         if (found) {
           // A quoted word's range includes its closing quote; a bare word's stops before the separator.
-          pushWord(index, quote ? index + 1 : index, quote ? after : before);
-          if (ch === ';') return { words, end: { kind: ';', range: charRange } };
-          if (ch === '{') return { words, end: { kind: '{', range: charRange } };
+          pushWord(index, quote ? index + 1 : index, quote ? at(this.#line, this.#column) : at(beforeLine, beforeColumn));
+          if (ch === ';') return { words, end: { kind: ';', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
+          if (ch === '{') return { words, end: { kind: '{', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
         }
       }
     }

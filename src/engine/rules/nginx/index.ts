@@ -6,7 +6,11 @@ import { directiveTerminator } from './directive-terminator.ts';
 import { duplicateDirective } from './duplicate-directive.ts';
 import { duplicateLocation } from './duplicate-location.ts';
 import { duplicateUpstream } from './duplicate-upstream.ts';
+import { duplicateZone } from './duplicate-zone.ts';
+import { invalidValue } from './invalid-value.ts';
 import { listenHttp2 } from './listen-http2.ts';
+import { locationNesting } from './location-nesting.ts';
+import { mapEntries } from './map-entries.ts';
 import { missingEvents } from './missing-events.ts';
 import { missingSemicolon } from './missing-semicolon.ts';
 import { proxyCacheUserData } from './proxy-cache-user-data.ts';
@@ -28,9 +32,13 @@ export const nginxRules: readonly NginxRule[] = [
   directiveTerminator,
   directiveArguments,
   missingSemicolon,
+  invalidValue,
+  mapEntries,
   duplicateDirective,
   duplicateLocation,
+  locationNesting,
   duplicateUpstream,
+  duplicateZone,
   proxyPassHost,
   sslCertificate,
   missingEvents,

@@ -1,18 +1,33 @@
-import { isCheckedNode, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import { firstInvalidArgument } from '../../nginx/argument-values.ts';
+import type { NodeInfo } from '../../nginx/context.ts';
+import { applicableSpecs, isCheckedNode, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
 import type { NginxRule } from '../catalogue.ts';
 
 /**
  * nginx reads words until a `;`, so a forgotten `;` glues the next line's
  * directive onto this one and `nginx -t` then complains about that one
  * ("invalid number of arguments", "invalid parameter", "is not terminated").
- * We name the real cause, with a quick fix.
+ * We name the real cause, with a quick fix. When nginx would still accept
+ * the glued line (`server_name a` + `root /srv;` is a valid server_name),
+ * the report is a warning: the file loads, but not as the learner meant.
  */
+function nginxRejects(info: NodeInfo): boolean {
+  const { node } = info;
+  const specs = applicableSpecs(info);
+  if (specs.length === 0) return false;
+  if (!specs.some((spec) => spec.block === (node.kind === 'block'))) return true;
+  const count = node.args.length;
+  if (!specs.some((spec) => count >= spec.minArgs && count <= spec.maxArgs)) return true;
+  return firstInvalidArgument(info) !== undefined;
+}
+
 export const missingSemicolon: NginxRule = {
   id: 'nginx-missing-semicolon',
   kind: 'nginx',
   severity: 'error',
   messages: {
     missing: 'Il manque un « ; » à la fin de la directive « {{name}} » : nginx lit « {{next}} » (ligne suivante) comme un de ses arguments.',
+    'missing-accepted': 'Il manque probablement un « ; » à la fin de la directive « {{name}} » : nginx accepte la ligne, mais lit « {{next}} » (ligne suivante) comme un de ses arguments.',
   },
   docs: {
     title: 'Point-virgule oublié',
@@ -27,6 +42,11 @@ export const missingSemicolon: NginxRule = {
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80\n    server_name localhost;\n}\n' },
         errors: [{ messageId: 'missing', line: 2, column: 14 }],
+      },
+      {
+        name: 'accepted by nginx, but not what was meant',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name localhost\n    root /usr/share/nginx/html;\n}\n' },
+        errors: [{ messageId: 'missing-accepted', line: 3, column: 26 }],
       },
       {
         name: 'before a location block',
@@ -45,8 +65,10 @@ export const missingSemicolon: NginxRule = {
       const next = node.args[index]!;
       // The range reaches the line nginx names (where it finally meets `;` or `{`).
       const end = node.kind === 'block' ? node.openRange.end : node.range.end;
+      const rejected = nginxRejects(info);
       report({
-        messageId: 'missing',
+        messageId: rejected ? 'missing' : 'missing-accepted',
+        ...(rejected ? {} : { severity: 'warning' as const }),
         data: { name: node.name, next: next.value },
         file: context.file.path,
         range: { start: before, end },

@@ -17,6 +17,7 @@ export const proxyPassHost: NginxRule = {
   severity: 'error',
   messages: {
     invalid: '« {{host}} » n’est ni un groupe upstream défini ni un nom d’hôte valide : nginx ne pourra pas le résoudre (« host not found in upstream »).',
+    'stream-url': 'Dans un bloc « stream », « proxy_pass » attend une adresse « hôte:port » ou un upstream, sans « {{scheme}}:// ».',
   },
   docs: {
     title: 'Hôte de `proxy_pass` introuvable',
@@ -34,9 +35,21 @@ export const proxyPassHost: NginxRule = {
         files: { 'nginx/conf.d/default.conf': 'upstream api_backend {\n    server api:3000;\n}\nserver {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api_backends;\n    }\n}\n' },
         errors: [{ messageId: 'invalid', line: 7, column: 20 }],
       },
+      {
+        name: 'a URL in a stream server',
+        files: { 'nginx/nginx.conf': 'events {}\nstream {\n    server {\n        listen 5433;\n        proxy_pass http://db:5432;\n    }\n}\n' },
+        errors: [{ messageId: 'stream-url', line: 5, column: 20 }],
+      },
     ],
   },
   check(context, report) {
+    for (const info of context.named('proxy_pass')) {
+      const target = info.node.args[0];
+      const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(target?.value ?? '')?.[1];
+      if (info.context === 'stream-server' && target && scheme) {
+        report({ messageId: 'stream-url', data: { scheme }, file: context.file.path, range: target.range });
+      }
+    }
     const upstreams = new Set(context.named('upstream').map((info) => info.node.args[0]?.value.toLowerCase()));
     for (const name of ['proxy_pass', 'grpc_pass']) {
       for (const info of context.named(name)) {

@@ -21,7 +21,7 @@ export const sslCertificate: NginxRule = {
   },
   docs: {
     title: 'TLS : `listen … ssl` et certificat vont ensemble',
-    what: 'Un bloc `server` qui écoute avec `ssl` sans `ssl_certificate` / `ssl_certificate_key` (ni dans le `server` ni hérité de `http`), ou à l’inverse un certificat dans un `server` qui n’écoute pas en TLS.',
+    what: 'Un bloc `server` (http ou stream) qui écoute avec `ssl` sans `ssl_certificate` / `ssl_certificate_key` (ni dans le `server` ni hérité de `http`), ou à l’inverse un certificat dans un `server` qui n’écoute pas en TLS.',
     why: 'Sans certificat, nginx ne peut pas établir de connexion TLS et refuse la configuration. Un certificat sans `listen 443 ssl` ne fait rien : le navigateur reste en HTTP, sans chiffrement, alors que la configuration semble sécurisée.',
     howToFix: 'Dans le bloc HTTPS : `listen 443 ssl;`, `http2 on;`, `ssl_certificate /etc/nginx/certs/cert.pem;` et `ssl_certificate_key /etc/nginx/certs/key.pem;` (certificat monté en volume, jamais committé).',
     chapter: '07-reverse-proxy',
@@ -48,12 +48,12 @@ export const sslCertificate: NginxRule = {
   },
   check(context, report) {
     const httpLevelCertificate = (path: NginxBlock[]): boolean => {
-      const http = path.find((block) => block.name === 'http');
+      const http = path.find((block) => block.name === 'http' || block.name === 'stream');
       return http ? childrenNamed(http, 'ssl_certificate').length > 0 : context.rootContext === 'http' && childrenNamed(context.config, 'ssl_certificate').length > 0;
     };
     for (const info of context.named('server')) {
       const server = info.node;
-      if (server.kind !== 'block' || info.context !== 'http') continue;
+      if (server.kind !== 'block' || (info.context !== 'http' && info.context !== 'stream')) continue;
       const certificate = childrenNamed(server, 'ssl_certificate')[0];
       const tls = listensWithTls(server);
       if (tls && !certificate && !httpLevelCertificate(info.path)) {

@@ -1,0 +1,70 @@
+import type { NginxNode } from '../../nginx/ast.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+const ZONE_DIRECTIVES: Record<string, string> = {
+  limit_req_zone: 'zone=',
+  limit_conn_zone: 'zone=',
+  proxy_cache_path: 'keys_zone=',
+  fastcgi_cache_path: 'keys_zone=',
+  uwsgi_cache_path: 'keys_zone=',
+  scgi_cache_path: 'keys_zone=',
+};
+
+/**
+ * Shared-memory zones and cache directories are global to `http`: nginx
+ * rejects a second `limit_req_zone … zone=api` ("is already bound") or a
+ * second cache on the same path ("the same path name … used in").
+ */
+export const duplicateZone: NginxRule = {
+  id: 'nginx-duplicate-zone',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    zone: 'La zone « {{zone}} » est déjà déclarée ligne {{line}} : chaque zone de mémoire partagée doit avoir un nom unique.',
+    path: 'Le répertoire de cache « {{path}} » est déjà utilisé ligne {{line}} : chaque cache a besoin de son propre répertoire.',
+  },
+  docs: {
+    title: 'Zone ou répertoire de cache déclaré deux fois',
+    what: 'Deux `limit_req_zone`, `limit_conn_zone` ou `proxy_cache_path` qui déclarent la même zone, ou deux caches dans le même répertoire.',
+    why: 'Ces déclarations valent pour tout le bloc `http` (donc pour tous les fichiers de `conf.d/`) : nginx refuse la configuration si un nom ou un chemin est repris.',
+    howToFix: 'Déclarez chaque zone une seule fois (par exemple dans `conf.d/zones.conf`) et réutilisez son nom dans les `limit_req` / `proxy_cache` des différents serveurs.',
+    chapter: '07-reverse-proxy',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\nlimit_req_zone $binary_remote_addr zone=login:1m rate=1r/s;\n' } }],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\nlimit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\n' },
+        errors: [{ messageId: 'zone', line: 2, column: 1 }],
+      },
+      {
+        files: { 'nginx/conf.d/default.conf': 'proxy_cache_path /var/cache/nginx keys_zone=a:10m;\nproxy_cache_path /var/cache/nginx keys_zone=b:10m;\n' },
+        errors: [{ messageId: 'path', line: 2, column: 1 }],
+      },
+    ],
+  },
+  check(context, report) {
+    const zones = new Map<string, NginxNode>();
+    const paths = new Map<string, NginxNode>();
+    for (const info of context.nodes) {
+      const { node } = info;
+      const prefix = ZONE_DIRECTIVES[node.name];
+      if (prefix === undefined || node.kind !== 'directive' || info.inGeneric || info.context !== 'http') continue;
+      const zoneArg = node.args.find((arg) => arg.value.startsWith(prefix));
+      const zone = zoneArg?.value.slice(prefix.length).split(':')[0];
+      if (zone) {
+        const key = `${node.name.endsWith('_cache_path') ? 'cache' : node.name} ${zone}`;
+        const first = zones.get(key);
+        if (first) report({ messageId: 'zone', data: { zone, line: first.nameRange.start.line }, file: context.file.path, range: node.nameRange });
+        else zones.set(key, node);
+      }
+      if (node.name.endsWith('_cache_path')) {
+        const path = node.args[0]?.value.replace(/\/+$/, '');
+        if (path === undefined || path.includes('$')) continue;
+        const first = paths.get(path);
+        if (first && first !== node) report({ messageId: 'path', data: { path, line: first.nameRange.start.line }, file: context.file.path, range: node.nameRange });
+        else paths.set(path, node);
+      }
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import { firstInvalidArgument } from '../../nginx/argument-values.ts';
+import { isCheckedNode, isUnterminated, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+export const invalidValue: NginxRule = {
+  id: 'nginx-invalid-value',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    parameter: 'Paramètre « {{value}} » inconnu pour « {{name}} ».',
+    keyword: 'Valeur « {{value}} » invalide pour « {{name}} » ; valeurs possibles : {{expected}}.',
+  },
+  docs: {
+    title: 'Valeur invalide pour une directive nginx',
+    what: 'Un paramètre que nginx ne connaît pas pour `listen` (`listen 80 sll;`), un troisième argument de `add_header` autre que `always`, ou une valeur hors liste pour une directive à mots-clés (`gzip yes;` au lieu de `gzip on;`).',
+    why: 'nginx vérifie ces valeurs au chargement et refuse toute la configuration (« invalid parameter », « invalid value »).',
+    howToFix: 'Corrigez la valeur d’après la syntaxe de la directive : `on`/`off` pour les interrupteurs, `always` comme seul troisième argument de `add_header`, et les paramètres documentés de `listen` (`ssl`, `default_server`, `reuseport`…).',
+    chapter: '04-client',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80 default_server;\n    gzip on;\n    add_header X-Content-Type-Options "nosniff" always;\n}\n' } }],
+    invalid: [
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80 default;\n    listen 443 sll;\n}\n' },
+        errors: [{ messageId: 'parameter', line: 3, column: 16 }],
+      },
+      {
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    gzip yes;\n}\n' },
+        errors: [{ messageId: 'keyword', line: 3, column: 10 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const info of context.nodes) {
+      if (!isCheckedNode(info) || isUnterminated(info.node) || missingSemicolonAt(info.node) !== undefined) continue;
+      const invalid = firstInvalidArgument(info);
+      if (!invalid) continue;
+      report({
+        messageId: invalid.kind,
+        data: { name: info.node.name, value: invalid.word.value, expected: invalid.expected ?? '' },
+        file: context.file.path,
+        range: invalid.word.range,
+      });
+    }
+  },
+};

@@ -1,0 +1,76 @@
+import type { NginxBlock } from '../../nginx/ast.ts';
+import type { NginxRule } from '../catalogue.ts';
+
+interface Location {
+  modifier: '' | '=' | '^~' | '~' | '~*' | '@';
+  path: string;
+}
+
+function parseLocation(block: NginxBlock): Location | undefined {
+  const [first, second] = block.args;
+  if (!first) return undefined;
+  if (second) {
+    const modifier = first.value;
+    if (modifier === '=' || modifier === '^~' || modifier === '~' || modifier === '~*') return { modifier, path: second.value };
+    return undefined;
+  }
+  const value = first.value;
+  if (value.startsWith('@')) return { modifier: '@', path: value };
+  if (value.startsWith('~*')) return { modifier: '~*', path: value.slice(2) };
+  if (value.startsWith('~')) return { modifier: '~', path: value.slice(1) };
+  if (value.startsWith('^~')) return { modifier: '^~', path: value.slice(2) };
+  if (value.startsWith('=')) return { modifier: '=', path: value.slice(1) };
+  return { modifier: '', path: value };
+}
+
+/** The nesting checks of `ngx_http_core_location` (nginx 1.30). */
+export const locationNesting: NginxRule = {
+  id: 'nginx-location-nesting',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    outside: 'La location « {{path}} » est imbriquée dans « {{parent}} » mais ne commence pas par ce chemin : nginx la refuse. Une accolade « } » manque-t-elle au-dessus ?',
+    'named-nested': 'La location nommée « {{path}} » doit être directement dans le bloc server.',
+    'inside-exact': 'Une location ne peut pas être placée dans la location exacte « = {{parent}} ».',
+    'inside-named': 'Une location ne peut pas être placée dans la location nommée « {{parent}} ».',
+  },
+  docs: {
+    title: 'Location imbriquée impossible',
+    what: 'Une `location` placée dans une autre alors que son chemin ne commence pas par celui du parent, une location nommée (`@fallback`) ailleurs qu’au niveau du `server`, ou une location dans une location exacte (`=`) ou nommée.',
+    why: 'nginx refuse la configuration (« is outside location », « can be on the server level only »). Le plus souvent, c’est une accolade fermante oubliée qui a fait entrer les `location` suivantes dans la précédente.',
+    howToFix: 'Vérifiez que chaque `location` est fermée par « } » avant la suivante ; n’imbriquez que des chemins qui prolongent celui du parent (`location /api/ { location /api/admin/ { … } }`).',
+    chapter: '07-reverse-proxy',
+  },
+  examples: {
+    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        location /api/admin/ {\n            deny all;\n        }\n    }\n    location @fallback {\n        return 503;\n    }\n}\n' } }],
+    invalid: [
+      {
+        name: 'a forgotten } nests the next location',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    location / {\n        root /usr/share/nginx/html;\n    }\n}\n' },
+        errors: [{ messageId: 'outside', line: 5, column: 5 }],
+      },
+    ],
+  },
+  check(context, report) {
+    for (const info of context.named('location')) {
+      const block = info.node;
+      if (block.kind !== 'block' || (info.context !== 'http-server' && info.context !== 'http-location')) continue;
+      const location = parseLocation(block);
+      if (!location) continue;
+      if (location.modifier === '@') {
+        if (info.context !== 'http-server') report({ messageId: 'named-nested', data: { path: location.path }, file: context.file.path, range: block.nameRange });
+        continue;
+      }
+      if (info.context !== 'http-location') continue;
+      const parentBlock = info.path[info.path.length - 1]!;
+      const parent = parseLocation(parentBlock);
+      if (!parent) continue;
+      const data = { path: location.path, parent: parent.path };
+      if (parent.modifier === '=') report({ messageId: 'inside-exact', data, file: context.file.path, range: block.nameRange });
+      else if (parent.modifier === '@') report({ messageId: 'inside-named', data, file: context.file.path, range: block.nameRange });
+      else if ((parent.modifier === '' || parent.modifier === '^~') && (location.modifier === '' || location.modifier === '^~' || location.modifier === '=')) {
+        if (!location.path.startsWith(parent.path)) report({ messageId: 'outside', data, file: context.file.path, range: block.nameRange });
+      }
+    }
+  },
+};
