@@ -30,7 +30,7 @@ app.use((req, res) => {
 app.use((error, req, res, next) => {
   if (res.headersSent) return next(error);
   if (error.type === 'entity.parse.failed') return res.status(400).json({ error: 'JSON invalide.' });
-  // SQLSTATE codes a client's input can cause: 23505 unique, 23514 check, 23503 foreign key.
+  // SQLSTATE codes a client's input can cause: 23505 unique, 23514 check.
   if (error.code === '23505') return res.status(409).json({ error: 'Cette valeur existe déjà.' });
   if (error.code === '23514') return res.status(400).json({ error: 'Valeur refusée par une contrainte.' });
   console.error(error);
