@@ -349,6 +349,7 @@ class FileReader {
       name,
       ...located,
       definitions: [located],
+      wellFormed: map !== undefined,
       image: this.text(get('image')),
       build,
       ports: this.ports(get('ports')),
@@ -426,6 +427,7 @@ function mergeService(base: ComposeService, override: ComposeService): ComposeSe
   return {
     ...base,
     definitions: [...base.definitions, ...override.definitions],
+    wellFormed: base.wellFormed && override.wellFormed,
     image: override.image ?? base.image,
     build: override.build ?? base.build,
     ports: mergeBy(base.ports, override.ports, (p) => `${p.hostIp ?? ''}:${p.published ?? ''}:${p.target}/${p.protocol}`),

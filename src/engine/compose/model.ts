@@ -118,6 +118,8 @@ export interface ComposeService extends Located {
   name: string;
   /** Every file/key that defines or overrides the service, base file first. */
   definitions: Located[];
+  /** False when the service's value is not a mapping (`api:` alone, a list…): the schema rule reports it, other rules skip it. */
+  wellFormed: boolean;
   image: LocatedText | undefined;
   build: Build | undefined;
   ports: PortMapping[];

@@ -21,6 +21,9 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'vide',
 };
 
+/** Keys written either as a list of `NAME=value` or as a map of `NAME: value`. */
+const KEY_VALUE_LISTS = new Set(['environment', 'labels', 'args', 'extra_hosts', 'sysctls', 'annotations', 'driver_opts']);
+
 const COLLECTIONS: Record<string, string> = {
   services: 'le service',
   networks: 'le réseau',
@@ -178,7 +181,13 @@ export function explainSchemaErrors(errors: readonly SchemaError[], root: Locate
         if (!types) break;
         typesByPath.delete(error.instancePath);
         const expected = joinOr([...types].filter((t) => t !== 'null').map((t) => TYPE_NAMES[t] ?? t));
-        problems.push({ messageId: 'wrong-type', data: { key, where: owner, expected }, range: value.range });
+        const inList = /^\d+$/.test(path[path.length - 1] ?? '');
+        if (inList && value.kind === 'map' && types.has('string') && KEY_VALUE_LISTS.has(key)) {
+          // `- NODE_ENV: production`: the list form and the map form mixed up.
+          problems.push({ messageId: 'list-item-map', data: { key, where: owner }, range: value.range });
+        } else {
+          problems.push({ messageId: inList ? 'wrong-item-type' : 'wrong-type', data: { key, where: owner, expected }, range: value.range });
+        }
         break;
       }
       case 'required': {

@@ -12,6 +12,9 @@ export const composeSchema: ComposeRule = {
     'unknown-key-suggest': 'Clé inconnue `{{key}}` dans {{where}} : vouliez-vous dire `{{suggestion}}` ?',
     'invalid-name': 'Nom invalide pour {{kind}} `{{name}}` : utilisez seulement des lettres, des chiffres, `.`, `_` et `-`.',
     'wrong-type': '`{{key}}` doit être {{expected}} (dans {{where}}).',
+    'wrong-item-type': 'Chaque élément de `{{key}}` doit être {{expected}} (dans {{where}}).',
+    'list-item-map':
+      'Élément de `{{key}}` mal écrit : dans une liste, écrivez `- NOM=valeur` ; ou retirez les tirets pour la forme objet `NOM: valeur` (dans {{where}}).',
     'missing-key': 'Il manque la clé obligatoire `{{key}}` dans {{where}}.',
     'bad-enum': '`{{key}}` doit valoir l’une de ces valeurs : {{values}}.',
     'duplicate-item': '`{{key}}` contient deux fois la même valeur.',
@@ -46,6 +49,11 @@ export const composeSchema: ComposeRule = {
         name: 'mauvais type',
         files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    ports: "80:80"\n' },
         errors: [{ messageId: 'wrong-type', line: 4, column: 12 }],
+      },
+      {
+        name: 'liste et objet mélangés',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    environment:\n      - NODE_ENV: production\n' },
+        errors: [{ messageId: 'list-item-map', line: 5, column: 9 }],
       },
       {
         name: 'clé obligatoire manquante',
