@@ -181,6 +181,11 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs, options: 
     performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });
   });
 
+  // A worker that cannot start (blocked script, old browser) must not leave a silent workshop.
+  worker.addEventListener('error', () => {
+    summary.textContent = "La vérification n'a pas pu démarrer dans ce navigateur : rechargez la page pour réessayer.";
+  });
+
   registerQuickFixes(monaco, {
     diagnosticsFor: (model) => {
       const index = models.indexOf(model);
@@ -237,10 +242,15 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs, options: 
         readOnly: true,
         originalEditable: false,
         renderSideBySide: true,
+        originalAriaLabel: 'Votre fichier (lecture seule)',
+        modifiedAriaLabel: 'La solution (lecture seule)',
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
         fontSize: 14,
       });
+      // The diff's inner editors do not take originalAriaLabel/modifiedAriaLabel onto their input in Monaco 0.57.
+      diff.getOriginalEditor().updateOptions({ ariaLabel: 'Votre fichier (lecture seule)' });
+      diff.getModifiedEditor().updateOptions({ ariaLabel: 'La solution (lecture seule)' });
       diff.setModel({ original: models[tabs.index]!, modified: solutions[tabs.index]! });
     }
   });

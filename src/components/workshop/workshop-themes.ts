@@ -11,7 +11,7 @@ export const lightTheme: editor.IStandaloneThemeData = {
   base: 'vs',
   inherit: true,
   rules: [
-    { token: 'comment', foreground: '6e7781', fontStyle: 'italic' },
+    { token: 'comment', foreground: '57606a', fontStyle: 'italic' },
     { token: 'keyword', foreground: 'cf222e' },
     { token: 'type', foreground: '116329' },
     { token: 'string', foreground: '0a3069' },
@@ -28,6 +28,11 @@ export const lightTheme: editor.IStandaloneThemeData = {
     'editor.foreground': '#1f2328',
     'editorLineNumber.foreground': '#6e7781',
     'editorLineNumber.activeForeground': '#1f2328',
+    // Light enough that every token colour above keeps a 4.5:1 contrast on them.
+    'diffEditor.removedTextBackground': '#ffebe9',
+    'diffEditor.removedLineBackground': '#fff5f4',
+    'diffEditor.insertedTextBackground': '#dafbe1',
+    'diffEditor.insertedLineBackground': '#f0fff4',
   },
 };
 
@@ -35,7 +40,7 @@ export const darkTheme: editor.IStandaloneThemeData = {
   base: 'vs-dark',
   inherit: true,
   rules: [
-    { token: 'comment', foreground: '8b949e', fontStyle: 'italic' },
+    { token: 'comment', foreground: '9198a1', fontStyle: 'italic' },
     { token: 'keyword', foreground: 'ff7b72' },
     { token: 'type', foreground: '7ee787' },
     { token: 'string', foreground: 'a5d6ff' },
@@ -52,6 +57,10 @@ export const darkTheme: editor.IStandaloneThemeData = {
     'editor.foreground': '#e6edf3',
     'editorLineNumber.foreground': '#8b949e',
     'editorLineNumber.activeForeground': '#e6edf3',
+    'diffEditor.removedTextBackground': '#3d1417',
+    'diffEditor.removedLineBackground': '#26100f',
+    'diffEditor.insertedTextBackground': '#0f2e1c',
+    'diffEditor.insertedLineBackground': '#0b2016',
   },
 };
 

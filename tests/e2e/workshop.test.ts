@@ -1,0 +1,277 @@
+import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { acceptDialogs, editorText, goToLine, objectiveStates, openWorkshop, waitForCheck, WORKSHOP } from './workshop-helpers.ts';
+
+// The workshop in the built site (`npx astro build` first), in Debian's Chromium.
+
+const screenshots = resolve('test-results/screenshots');
+/** `WORKSHOP_DIST` lets a developer test a private build while others rebuild the shared dist/. */
+const dist = resolve(process.env['WORKSHOP_DIST'] ?? 'dist');
+const lessons = readdirSync(resolve('src/content/lessons')).filter((slug) => existsSync(join(dist, 'lecons', slug, 'index.html')));
+
+// Opening Monaco on a loaded 2-core CI machine can take many seconds.
+const SLOW = 180_000;
+
+/** expect.poll with room for a busy machine. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await serveStatic(dist);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  // A fresh context per test: empty localStorage, no saved work.
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  await acceptDialogs(page);
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function shot(name: string): Promise<void> {
+  await page.locator(WORKSHOP).screenshot({ path: join(screenshots, `${name}.png`) });
+}
+
+describe('workshop: loading', { timeout: SLOW }, () => {
+  it('does not load Monaco until the workshop is opened or scrolled into view', async () => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(`${server.url}lecons/01-introduction/`);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.some((url) => url.includes('workshop-app'))).toBe(false);
+    expect(await page.locator(WORKSHOP).getAttribute('data-state')).toBe('closed');
+    await page.locator(WORKSHOP).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
+    expect(scripts.some((url) => url.includes('workshop-app'))).toBe(true);
+  });
+
+  it('server-renders the shell: heading, objectives, tabs and the start file', async () => {
+    await page.goto(`${server.url}lecons/04-client/`);
+    expect(await page.locator(`${WORKSHOP} h2`).textContent()).toBe('Atelier');
+    expect(await page.locator('[data-objective]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['compose.yaml', 'nginx/conf.d/default.conf', '.env']);
+    expect(await page.locator('[data-preview="compose.yaml"]').textContent()).toContain('services:');
+  });
+});
+
+describe('workshop: live checking', { timeout: SLOW }, () => {
+  it('marks a broken indentation at its line with a French message, and ticks an objective once fixed', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    expect(await editorText(page)).toContain('container_name: mon-site');
+
+    // Line 7 is `    container_name: mon-site`: dedent it to one space.
+    await goToLine(page, 7);
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type(' ');
+    await waitForCheck(page);
+
+    const item = page.locator('[data-diagnostic-list] li.diagnostic-error').first();
+    expect(await item.getAttribute('data-line')).toBe('7');
+    expect(await item.locator('.diagnostic-message').textContent()).toContain('Indentation incorrecte');
+    expect(await item.locator('.diagnostic-location').textContent()).toBe('compose.yaml:7');
+    expect(await item.locator('a.diagnostic-rule').getAttribute('href')).toBe('/regles/yaml-syntax/');
+    expect(await page.locator('[data-diagnostic-summary]').textContent()).toMatch(/\d+ erreurs?/);
+
+    // The squiggle sits on line 7 of the editor.
+    const squiggle = await page.locator('[data-editor] .squiggly-error').first().boundingBox();
+    const lineSeven = await page.locator('[data-editor] .line-numbers', { hasText: /^7$/ }).boundingBox();
+    expect(squiggle && lineSeven && Math.abs(squiggle.y + squiggle.height / 2 - (lineSeven.y + lineSeven.height / 2))).toBeLessThan(lineSeven!.height);
+    await shot('01-indentation-error');
+
+    // Fix: put the indentation back, then remove `container_name`: its objective ticks.
+    await page.keyboard.press('Control+z');
+    await waitForCheck(page);
+    expect(await page.locator('[data-diagnostic-list] li.diagnostic-error').count()).toBe(0);
+    expect((await objectiveStates(page))['sans-container-name']).toBe(false);
+    await goToLine(page, 7);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Delete');
+    await waitForCheck(page);
+    expect((await objectiveStates(page))['sans-container-name']).toBe(true);
+    expect(await page.locator('[data-objective="sans-container-name"] .objective-state').textContent()).toBe('(atteint)');
+    await shot('01-objective-ticked');
+  });
+
+  it('keeps the edits after a reload, and Reset restores the start files', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    await goToLine(page, 2);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Delete');
+    await waitForCheck(page);
+    expect((await objectiveStates(page))['sans-cle-version']).toBe(true);
+    await page.waitForTimeout(600);
+
+    // openWorkshop navigates again: a reload.
+    await openWorkshop(page, server.url, '01-introduction');
+    expect(await editorText(page)).not.toContain("version: '3.8'");
+    expect((await objectiveStates(page))['sans-cle-version']).toBe(true);
+
+    await page.click('[data-action="reset"]');
+    await waitForCheck(page);
+    expect(await editorText(page)).toContain("version: '3.8'");
+    expect((await objectiveStates(page))['sans-cle-version']).toBe(false);
+  });
+
+  it('jumps to the problem when its entry is clicked, switching tab', async () => {
+    await openWorkshop(page, server.url, '04-client');
+    await page.locator('[role="tab"]', { hasText: 'default.conf' }).click();
+    await page.locator('[data-editor] .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nworker_processes 1');
+    await waitForCheck(page);
+    const nginxProblem = page.locator('[data-diagnostic-list] li[data-file="nginx/conf.d/default.conf"]').first();
+    expect(await nginxProblem.count()).toBe(1);
+    await page.locator('[role="tab"]', { hasText: 'compose.yaml' }).click();
+    await nginxProblem.locator('button').click();
+    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toContain('default.conf');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-editor]') !== null)).toBe(true);
+    await shot('04-nginx-problem');
+  });
+});
+
+describe('workshop: every lesson', { timeout: SLOW }, () => {
+  it.each(lessons)('%s: the start files do not meet every objective; the solution meets them all with no error', async (slug) => {
+    await openWorkshop(page, server.url, slug);
+    const start = await objectiveStates(page);
+    expect(Object.keys(start).length).toBeGreaterThan(0);
+    expect(Object.values(start).every(Boolean)).toBe(false);
+
+    await page.click('[data-action="solution"]');
+    await waitForCheck(page);
+    const solved = await objectiveStates(page);
+    expect(solved).toEqual(Object.fromEntries(Object.keys(start).map((id) => [id, true])));
+    const errors = await page.locator('[data-diagnostic-list] li.diagnostic-error').allTextContents();
+    expect(errors).toEqual([]);
+    expect(await page.locator('[data-done-message]').isVisible()).toBe(true);
+    await shot(`${slug}-solution`);
+  });
+});
+
+describe('workshop: progress', { timeout: SLOW }, () => {
+  it('ticks a finished lesson in the sidebar of every page', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    await page.click('[data-action="solution"]');
+    await waitForCheck(page);
+    await expectTick(page, '01-introduction', true);
+    await page.goto(`${server.url}lecons/02-architecture/`);
+    await expectTick(page, '01-introduction', true);
+    await expectTick(page, '02-architecture', false);
+  });
+
+  it('sets corrupt saved data aside, says so in French, and keeps working', async () => {
+    await page.goto(`${server.url}lecons/01-introduction/`);
+    await page.evaluate(() => localStorage.setItem('atelier-compose:progress', '{"version": 1, "lessons": '));
+    await openWorkshop(page, server.url, '01-introduction');
+    const message = page.locator('[data-workshop-message]');
+    expect(await message.isVisible()).toBe(true);
+    expect(await message.textContent()).toContain("n'a pas pu être relu");
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    expect(keys.some((key) => key.startsWith('atelier-compose:progress:sauvegarde:'))).toBe(true);
+    expect(await editorText(page)).toContain('services:');
+    await shot('01-corrupt-storage');
+  });
+
+  it('refuses a progress file that is not one, in French', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    await page.locator('[data-import-input]').setInputFiles({ name: 'progression.json', mimeType: 'application/json', buffer: Buffer.from('pas du json') });
+    await poll(() => page.locator('[data-workshop-message]').textContent()).toContain('Ce fichier ne peut pas être importé');
+  });
+
+  it('exports the progress as JSON that imports back', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    await goToLine(page, 2);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Delete');
+    await waitForCheck(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
+    const path = await download.path();
+    expect(download.suggestedFilename()).toBe('atelier-compose-progression.json');
+
+    const other = await context.browser()!.newContext();
+    const fresh = await other.newPage();
+    await openWorkshop(fresh, server.url, '01-introduction');
+    await fresh.locator('[data-import-input]').setInputFiles(path);
+    await poll(() => fresh.locator('[data-workshop-message]').textContent()).toContain('Progression importée');
+    await waitForCheck(fresh);
+    expect(await editorText(fresh)).not.toContain("version: '3.8'");
+    await other.close();
+  });
+});
+
+describe('workshop: keyboard and accessibility', { timeout: SLOW }, () => {
+  it('moves between file tabs with the arrow keys, as the ARIA tabs pattern', async () => {
+    await openWorkshop(page, server.url, '04-client');
+    await page.locator('[role="tab"]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('nginx/conf.d/default.conf');
+    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toContain('default.conf');
+    expect(await editorText(page)).toContain('server');
+    await page.keyboard.press('End');
+    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toContain('.env');
+    await page.keyboard.press('Home');
+    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toContain('compose.yaml');
+  });
+
+  it('lets Escape leave the editor, so Tab never traps the learner', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    await page.locator('[data-editor] .view-lines').click();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-editor]') === null)).toBe(true);
+  });
+
+  it('shows a hint on demand', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    const toggle = page.locator('[data-objective="sans-cle-version"] [data-hint-toggle]');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('[data-objective="sans-cle-version"] .objective-hint').isVisible()).toBe(true);
+  });
+
+  it('follows the site theme', async () => {
+    await openWorkshop(page, server.url, '07-reverse-proxy');
+    await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
+    await poll(() => page.locator('[data-editor] .monaco-editor').getAttribute('class')).toContain('vs-dark');
+    await page.locator('[role="tab"]', { hasText: 'proxy.conf.template' }).click();
+    await shot('07-nginx-dark');
+    await page.evaluate(() => (document.documentElement.dataset['theme'] = 'light'));
+    await poll(() => page.locator('[data-editor] .monaco-editor').getAttribute('class')).not.toContain('vs-dark');
+    await shot('07-nginx-light');
+  });
+
+  it.each(['closed', 'open', 'with problems and the diff view'])('has no axe-core violation (%s)', async (state) => {
+    if (state === 'closed') await page.goto(`${server.url}lecons/04-client/`);
+    else await openWorkshop(page, server.url, '04-client');
+    if (state === 'with problems and the diff view') {
+      await page.locator('[data-objective] [data-hint-toggle]').first().click();
+      await page.click('[data-action="diff"]');
+      await page.waitForSelector('[data-diff-editor] .monaco-diff-editor');
+    }
+    const results = await new AxeBuilder({ page }).include(WORKSHOP).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+async function expectTick(target: Page, slug: string, done: boolean): Promise<void> {
+  await poll(() => target.locator(`.progress-tick[data-lesson="${slug}"]`).getAttribute('data-done')).toBe(String(done));
+}
