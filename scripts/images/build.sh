@@ -76,6 +76,9 @@ node_context() {
 # The rootfs directories, all at once: debootstrap waits on the network more
 # than on the CPU, so four in parallel take about as long as one.
 mkdir -p "$cache"
+# One build at a time per cache: two runs would share the context directories.
+exec 8>"$cache/build.lock"
+flock 8
 declare -A rootfs
 pids=()
 for spec in "${selected[@]}"; do
