@@ -38,7 +38,7 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
 
   const compose = composeFiles.length > 0 ? createComposeContext(composeFiles, envFile, options) : undefined;
   const nginx = nginxFiles.map((file) => createNginxContext(file, nginxFiles));
-  const cross: CrossContext = { compose, nginx, files };
+  const cross: CrossContext = { compose, nginx, files, options };
 
   const run = <C>(rule: AnyRule, context: C, fallbackFile: string): void => {
     const report = (d: ReportDescriptor): void => {

@@ -61,6 +61,12 @@ export interface CheckOptions {
   production?: boolean;
   /** Variables from the shell, as `docker compose` would see them; they win over `.env`. */
   environment?: Record<string, string>;
+  /**
+   * The files are an excerpt of a larger project (a lesson's exercise files):
+   * rules that need every file of the project, such as "this mounted file is
+   * missing", stay silent.
+   */
+  partial?: boolean;
 }
 
 export type RuleKind = 'yaml' | 'compose' | 'nginx' | 'cross';

@@ -39,7 +39,7 @@ function project(extra: ProjectFile[] = []): CrossContext {
     ...extra,
   ];
   const { compose, nginx } = checkProject(files);
-  return { compose, nginx, files };
+  return { compose, nginx, files, options: {} };
 }
 
 describe('which service runs an nginx file', () => {
