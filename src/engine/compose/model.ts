@@ -122,6 +122,8 @@ export interface ComposeService extends Located {
   wellFormed: boolean;
   image: LocatedText | undefined;
   build: Build | undefined;
+  /** `extends` (the service it inherits from, maybe in another file): its keys are not merged into this model. */
+  extends: LocatedText | undefined;
   ports: PortMapping[];
   expose: LocatedText[];
   /** Declared networks; empty means the project's `default` network (unless `networkMode` is set). */

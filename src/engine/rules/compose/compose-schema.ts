@@ -82,11 +82,14 @@ export const composeSchema: ComposeRule = {
       if (document.yaml.issues.some((i) => i.severity === 'error') || document.root?.kind !== 'map') continue;
       if (validate(toPlain(document.root))) continue;
       for (const problem of explainSchemaErrors(validate.errors ?? [], document.root)) {
+        const range = context.rangeOf(document.file.path, problem.range[0], problem.range[1]);
+        const suggestion = problem.messageId === 'unknown-key-suggest' ? String(problem.data['suggestion']) : undefined;
         report({
           messageId: problem.messageId,
           data: problem.data,
           file: document.file.path,
-          range: context.rangeOf(document.file.path, problem.range[0], problem.range[1]),
+          range,
+          ...(suggestion ? { fix: { title: `Remplacer par \`${suggestion}\``, edits: [{ file: document.file.path, range, text: suggestion }] } } : {}),
         });
       }
     }

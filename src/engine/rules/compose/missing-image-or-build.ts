@@ -15,7 +15,10 @@ export const missingImageOrBuild: ComposeRule = {
     chapter: '02-architecture',
   },
   examples: {
-    valid: [{ files: { 'compose.yaml': 'services:\n  api:\n    build: ./api\n  db:\n    image: postgres:17-alpine\n' } }],
+    valid: [
+      { files: { 'compose.yaml': 'services:\n  api:\n    build: ./api\n  db:\n    image: postgres:17-alpine\n' } },
+      { name: 'extends', files: { 'compose.yaml': 'services:\n  base:\n    image: node:22-alpine\n  worker:\n    extends: base\n    command: ["node", "worker.js"]\n' } },
+    ],
     invalid: [
       {
         files: { 'compose.yaml': 'services:\n  api:\n    ports:\n      - "3000:3000"\n' },
@@ -26,7 +29,7 @@ export const missingImageOrBuild: ComposeRule = {
   check(context, report) {
     if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
-      if (service.image || service.build || !service.wellFormed) continue;
+      if (service.image || service.build || service.extends || !service.wellFormed) continue;
       report({ messageId: 'missing', data: { service: service.name }, file: service.file, range: service.range });
     }
   },

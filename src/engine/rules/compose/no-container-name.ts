@@ -27,7 +27,18 @@ export const noContainerName: ComposeRule = {
     if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       const name = service.containerName;
-      if (name) report({ messageId: 'fixed', data: { service: service.name }, file: name.file, range: name.range });
+      if (!name) continue;
+      const line = name.range.start.line;
+      report({
+        messageId: 'fixed',
+        data: { service: service.name },
+        file: name.file,
+        range: name.range,
+        fix: {
+          title: 'Supprimer `container_name`',
+          edits: [{ file: name.file, range: { start: { line, column: 1 }, end: { line: line + 1, column: 1 } }, text: '' }],
+        },
+      });
     }
   },
 };
