@@ -112,6 +112,24 @@ describe.skipIf(dockerDisabled)(image, () => {
     expect(await logs(web)).toContain('Ignoring /docker-entrypoint.d/60-not-executable.sh, not executable');
   });
 
+  it('exports NGINX_LOCAL_RESOLVERS for templates when NGINX_ENTRYPOINT_LOCAL_RESOLVERS is set', async () => {
+    const web = await scratch.start('nginx', [
+      '--network', network,
+      '-e', 'NGINX_ENTRYPOINT_LOCAL_RESOLVERS=1',
+      '-v', `${fixtures}/resolvers:/etc/nginx/templates:ro`,
+      image,
+    ]);
+    await waitServing(web, 'http://localhost/');
+    // On a user-defined network, Docker's embedded DNS server answers at 127.0.0.11.
+    const rendered = await dockerOk(['exec', web, 'cat', '/etc/nginx/conf.d/resolver.conf']);
+    expect(rendered).toContain('resolver 127.0.0.11 valid=10s;');
+  });
+
+  it('has nginx-debug for `command: nginx-debug -g "daemon off;"`', async () => {
+    const version = await docker(['run', '--rm', image, 'nginx-debug', '-v']);
+    expect(version.stderr).toMatch(/nginx\/1\.30\.\d+/);
+  });
+
   it('honours NGINX_ENVSUBST_TEMPLATE_DIR, _TEMPLATE_SUFFIX and _OUTPUT_DIR', async () => {
     const web = await scratch.start('nginx', [
       '-e', 'APP_PORT=9090',
