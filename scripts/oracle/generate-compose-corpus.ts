@@ -5,6 +5,8 @@
 // committed; `npm run oracle:compose` then records what the real
 // `docker compose config -q` says about each case.
 //   node scripts/oracle/generate-compose-corpus.ts
+// The root .gitignore ignores `.env`: commit the corpus ones with
+//   git add -f $(find tests/oracle/compose -name .env)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
