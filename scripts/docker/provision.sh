@@ -33,10 +33,14 @@ step() {
 # trixie for every dependency and upgraded libc6 on a fresh bookworm) takes
 # those four from it, plus containerd at most: libc6, runc and iptables stay
 # bookworm's (checked in a fresh bookworm chroot).
+installed() {
+  [[ $(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null) == installed ]]
+}
+
 install_packages() {
   local have
   have=$(dpkg-query -W -f='${Version}' docker.io 2>/dev/null || true)
-  if [[ $have == 26.* ]] && dpkg-query -W docker-compose docker-buildx >/dev/null 2>&1; then
+  if installed docker.io && [[ $have == 26.* ]] && installed docker-compose && installed docker-buildx; then
     echo "docker.io $have et docker-compose déjà installés"
     return 0
   fi
@@ -56,6 +60,7 @@ Package: *
 Pin: release n=trixie
 Pin-Priority: 100
 PIN
+  echo "installation de docker.io, docker-cli, docker-buildx et docker-compose (trixie)"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     docker.io/trixie docker-cli/trixie docker-buildx/trixie docker-compose/trixie
