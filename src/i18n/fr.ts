@@ -8,7 +8,7 @@ export const fr = {
   skipLink: 'Aller au contenu',
   home: 'Accueil',
   courseMap: 'Le parcours',
-  courseMapIntro: 'Onze chapitres, du premier fichier compose.yaml à une stack complète avec reverse proxy, API, base de données, cache et sauvegardes.',
+  courseMapIntro: 'Du premier fichier compose.yaml à une stack complète avec reverse proxy, API, base de données, cache et sauvegardes.',
   chapter: 'Chapitre',
   chapters: 'Chapitres du cours',
   duration: 'Durée estimée',
