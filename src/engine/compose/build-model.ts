@@ -147,6 +147,8 @@ class FileReader {
         const sourceValue = item.entries.get('source')?.value;
         const source = this.text(sourceValue)?.value;
         const target = this.text(item.entries.get('target')?.value)?.value ?? '';
+        // compose: `invalid mount config for type "bind": field Source must not be empty`.
+        if (type === 'bind' && !source) this.issues.push({ code: 'invalid-volume', key: 'source', value: '', ...this.at(item) });
         const readOnly = asScalar(item.entries.get('read_only')?.value)?.value === true;
         const located = this.at(item);
         out.push({

@@ -21,6 +21,17 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'vide',
 };
 
+/**
+ * Lists compose de-duplicates before validating (compose-go
+ * `override/uncity.go`, `EnforceUnicity`): a repeated item there is not an
+ * error, whatever the schema's `uniqueItems` says.
+ */
+const DEDUPLICATED_LISTS = new Set([
+  'annotations', 'args', 'additional_contexts', 'platforms', 'tags', 'labels', 'cap_add', 'cap_drop', 'devices', 'configs',
+  'dns', 'dns_opt', 'dns_search', 'environment', 'env_file', 'expose', 'links', 'aliases', 'link_local_ips', 'ports',
+  'profiles', 'secrets', 'sysctls', 'tmpfs', 'volumes',
+]);
+
 /** Keys written either as a list of `NAME=value` or as a map of `NAME: value`. */
 const KEY_VALUE_LISTS = new Set(['environment', 'labels', 'args', 'extra_hosts', 'sysctls', 'annotations', 'driver_opts']);
 
@@ -201,6 +212,7 @@ export function explainSchemaErrors(errors: readonly SchemaError[], root: Locate
         break;
       }
       case 'uniqueItems':
+        if (DEDUPLICATED_LISTS.has(key)) break;
         problems.push({ messageId: 'duplicate-item', data: { key, where: owner }, range: value.range });
         break;
       case 'pattern':

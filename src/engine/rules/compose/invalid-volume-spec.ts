@@ -5,6 +5,7 @@ export const invalidVolumeSpec: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
+    'missing-source': 'Un montage `type: bind` a besoin de `source:` (le chemin sur l’hôte, par exemple `./site`).',
     invalid: 'Volume invalide « {{value}} » : écrivez `SOURCE:CIBLE` ou `SOURCE:CIBLE:ro` (par exemple `db-data:/var/lib/postgresql/data` ou `./nginx.conf:/etc/nginx/nginx.conf:ro`).',
   },
   docs: {
@@ -26,12 +27,18 @@ export const invalidVolumeSpec: ComposeRule = {
           { messageId: 'invalid', line: 6, column: 9 },
         ],
       },
+      {
+        name: 'bind sans source',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - type: bind\n        target: /usr/share/nginx/html\n' },
+        errors: [{ messageId: 'missing-source', line: 5, column: 9 }],
+      },
     ],
   },
   check(context, report) {
     if (context.syntaxErrors) return;
     for (const issue of context.modelIssues) {
-      if (issue.code === 'invalid-volume') report({ messageId: 'invalid', data: { value: issue.value }, file: issue.file, range: issue.range });
+      if (issue.code !== 'invalid-volume') continue;
+      report({ messageId: issue.key === 'source' ? 'missing-source' : 'invalid', data: { value: issue.value }, file: issue.file, range: issue.range });
     }
   },
 };

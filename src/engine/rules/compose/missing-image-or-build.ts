@@ -29,7 +29,7 @@ export const missingImageOrBuild: ComposeRule = {
   check(context, report) {
     if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
-      if (service.image || service.build || service.extends || !service.wellFormed) continue;
+      if (service.image?.value || service.build || service.extends || !service.wellFormed) continue;
       report({ messageId: 'missing', data: { service: service.name }, file: service.file, range: service.range });
     }
   },

@@ -9,6 +9,7 @@ export const unknownDependency: ComposeRule = {
     unknown: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:`.',
     unknownSuggest: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:` : vouliez-vous dire `{{suggestion}}` ?',
     self: 'Le service `{{service}}` ne peut pas dépendre de lui-même.',
+    networkMode: '`network_mode: service:{{name}}` : le service `{{name}}` n’existe pas dans `services:`.',
   },
   docs: {
     title: '`depends_on` doit nommer un service du projet',
@@ -32,12 +33,21 @@ export const unknownDependency: ComposeRule = {
         },
         errors: [{ messageId: 'unknownSuggest', line: 5, column: 7 }],
       },
+      {
+        name: 'network_mode',
+        files: { 'compose.yaml': 'services:\n  vpn:\n    image: alpine:3.22\n  app:\n    image: node:22-alpine\n    network_mode: service:vpm\n' },
+        errors: [{ messageId: 'networkMode', line: 6, column: 19 }],
+      },
     ],
   },
   check(context, report) {
     if (context.syntaxErrors) return;
     const services = context.model.services;
     for (const service of services.values()) {
+      const mode = service.networkMode;
+      if (mode?.value.startsWith('service:') && !services.has(mode.value.slice('service:'.length))) {
+        report({ messageId: 'networkMode', data: { name: mode.value.slice('service:'.length) }, file: mode.file, range: mode.range });
+      }
       for (const dependency of service.dependsOn) {
         const base = { file: dependency.file, range: dependency.range };
         if (dependency.service === service.name) {
