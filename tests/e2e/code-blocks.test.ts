@@ -20,7 +20,9 @@ describe('code blocks', () => {
     '$slug shows the title bar "$title" above a focusable, dual-theme block',
     ({ slug, title }) => {
       const html = readFileSync(join(siteDist(), 'lecons', slug, 'index.html'), 'utf8');
-      const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // As the HTML serializer escapes text, then as a regular expression.
+      const asHtml = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
+      const escaped = asHtml.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       expect(html).toMatch(new RegExp(`<figure class="code-block"><figcaption class="code-title">${escaped}</figcaption><pre [^>]*--shiki-dark:[^>]*tabindex="0"`));
     },
   );
