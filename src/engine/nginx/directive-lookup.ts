@@ -17,18 +17,19 @@ export function isCheckedNode(info: NodeInfo): boolean {
 }
 
 /** The built-in rows for the node's name that nginx accepts in the node's context (all of them when the context is unknown). */
-export function applicableSpecs(info: NodeInfo): DirectiveSpec[] {
-  // Every directive rule asks this for every node: computed once per node.
-  const cached = specsCache.get(info);
-  if (cached) return cached;
-  const builtIn = directiveSpecs(info.node.name).filter((spec) => spec.builtIn);
-  const specs = info.context === undefined ? builtIn : builtIn.filter((spec) => spec.contexts.has(info.context!));
-  specsCache.set(info, specs);
+export function applicableSpecs(info: NodeInfo): readonly DirectiveSpec[] {
+  // Every directive rule asks this for every node; the table is static, so one answer per (name, context).
+  const key = `${info.node.name}\u0000${info.context ?? ''}`;
+  let specs = specsByNameAndContext.get(key);
+  if (!specs) {
+    const builtIn = directiveSpecs(info.node.name).filter((spec) => spec.builtIn);
+    specs = info.context === undefined ? builtIn : builtIn.filter((spec) => spec.contexts.has(info.context!));
+    specsByNameAndContext.set(key, specs);
+  }
   return specs;
 }
 
-const specsCache = new WeakMap<NodeInfo, DirectiveSpec[]>();
-const semicolonCache = new WeakMap<NginxNode, number | undefined>();
+const specsByNameAndContext = new Map<string, readonly DirectiveSpec[]>();
 
 /**
  * A word that starts a new line and is itself a directive name is almost
@@ -36,14 +37,9 @@ const semicolonCache = new WeakMap<NginxNode, number | undefined>();
  * `index index.html;` on the next line). Returns that word's index.
  */
 export function missingSemicolonAt(node: NginxNode): number | undefined {
-  if (semicolonCache.has(node)) return semicolonCache.get(node);
-  const found = findMissingSemicolon(node);
-  semicolonCache.set(node, found);
-  return found;
-}
-
-function findMissingSemicolon(node: NginxNode): number | undefined {
   const words = node.args;
+  // Most directives fit on one line: nothing to look at.
+  if (words.length === 0 || words[words.length - 1]!.range.start.line === node.nameRange.start.line) return undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const previousEnd = i === 0 ? node.nameRange.end : words[i - 1]!.range.end;

@@ -27,6 +27,7 @@ function isSpace(ch: string): boolean {
 
 /** nginx resolves `\"`, `\'`, `\\`, `\t`, `\r`, `\n` and keeps any other backslash. */
 function unescape(text: string): string {
+  if (!text.includes('\\')) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;

@@ -1,4 +1,4 @@
-import { applicableSpecs, isCheckedNode, isUnterminated, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import { directiveVerdicts } from '../../nginx/directive-check.ts';
 import type { NginxRule } from '../catalogue.ts';
 
 function expected(min: number, max: number): string {
@@ -37,20 +37,14 @@ export const directiveArguments: NginxRule = {
     ],
   },
   check(context, report) {
-    for (const info of context.nodes) {
-      const { node } = info;
-      if (!isCheckedNode(info) || isUnterminated(node) || missingSemicolonAt(node) !== undefined) continue;
-      const specs = applicableSpecs(info).filter((spec) => spec.block === (node.kind === 'block'));
-      if (specs.length === 0) continue;
-      const count = node.args.length;
-      if (specs.some((spec) => count >= spec.minArgs && count <= spec.maxArgs)) continue;
-      const min = Math.min(...specs.map((s) => s.minArgs));
-      const max = Math.max(...specs.map((s) => s.maxArgs));
+    for (const verdict of directiveVerdicts(context)) {
+      if (verdict.kind !== 'argument-count') continue;
+      const { node } = verdict.info;
       // nginx names the line of the `;` or `{`: the range runs from the name to it.
       const end = node.kind === 'block' ? node.openRange.end : node.range.end;
       report({
         messageId: 'invalid-count',
-        data: { name: node.name, count, expected: expected(min, max) },
+        data: { name: node.name, count: node.args.length, expected: expected(verdict.min, verdict.max) },
         file: context.file.path,
         range: { start: node.nameRange.start, end },
       });

@@ -1,6 +1,5 @@
+import { directiveVerdicts } from '../../nginx/directive-check.ts';
 import { CONTEXT_LABELS } from '../../nginx/nginx-contexts.ts';
-import { applicableSpecs, isCheckedNode, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
-import { isKnownDirective } from '../../nginx/directive-spec.ts';
 import type { NginxRule } from '../catalogue.ts';
 
 /** `"x" directive is not allowed here`. */
@@ -33,16 +32,13 @@ export const directiveContext: NginxRule = {
     ],
   },
   check(context, report) {
-    for (const info of context.nodes) {
-      if (info.context === undefined || !isCheckedNode(info) || !isKnownDirective(info.node.name)) continue;
-      if (applicableSpecs(info).length > 0) continue;
-      // A forgotten `;` glues two directives; the missing-semicolon rule explains it better.
-      if (missingSemicolonAt(info.node) !== undefined) continue;
+    for (const verdict of directiveVerdicts(context)) {
+      if (verdict.kind !== 'not-allowed' || verdict.info.context === undefined) continue;
       report({
         messageId: 'not-allowed',
-        data: { name: info.node.name, where: CONTEXT_LABELS[info.context] },
+        data: { name: verdict.info.node.name, where: CONTEXT_LABELS[verdict.info.context] },
         file: context.file.path,
-        range: info.node.nameRange,
+        range: verdict.info.node.nameRange,
       });
     }
   },

@@ -1,4 +1,4 @@
-import { applicableSpecs, isCheckedNode, isUnterminated, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import { directiveVerdicts } from '../../nginx/directive-check.ts';
 import type { NginxRule } from '../catalogue.ts';
 
 /** `directive "x" is not terminated by ";"` and `directive "x" has no opening "{"`. */
@@ -32,11 +32,10 @@ export const directiveTerminator: NginxRule = {
     ],
   },
   check(context, report) {
-    for (const info of context.nodes) {
-      const { node } = info;
-      if (!isCheckedNode(info) || isUnterminated(node) || missingSemicolonAt(node) !== undefined) continue;
-      const specs = applicableSpecs(info);
-      if (specs.length === 0 || specs.some((spec) => spec.block === (node.kind === 'block'))) continue;
+    for (const verdict of directiveVerdicts(context)) {
+      if (verdict.kind !== 'block-mismatch') continue;
+      const { node } = verdict.info;
+      // nginx names the line of the `{` or `;`: the range runs from the name to it.
       const end = node.kind === 'block' ? node.openRange.end : node.range.end;
       report({
         messageId: node.kind === 'block' ? 'not-terminated' : 'no-opening-brace',

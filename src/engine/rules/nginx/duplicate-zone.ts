@@ -1,14 +1,14 @@
 import type { NginxNode } from '../../nginx/ast.ts';
 import type { NginxRule } from '../catalogue.ts';
 
-const ZONE_DIRECTIVES: Record<string, string> = {
-  limit_req_zone: 'zone=',
-  limit_conn_zone: 'zone=',
-  proxy_cache_path: 'keys_zone=',
-  fastcgi_cache_path: 'keys_zone=',
-  uwsgi_cache_path: 'keys_zone=',
-  scgi_cache_path: 'keys_zone=',
-};
+const ZONE_DIRECTIVES: ReadonlyMap<string, string> = new Map([
+  ['limit_req_zone', 'zone='],
+  ['limit_conn_zone', 'zone='],
+  ['proxy_cache_path', 'keys_zone='],
+  ['fastcgi_cache_path', 'keys_zone='],
+  ['uwsgi_cache_path', 'keys_zone='],
+  ['scgi_cache_path', 'keys_zone='],
+]);
 
 /**
  * Shared-memory zones and cache directories are global to `http`: nginx
@@ -46,10 +46,11 @@ export const duplicateZone: NginxRule = {
   check(context, report) {
     const zones = new Map<string, NginxNode>();
     const paths = new Map<string, NginxNode>();
-    for (const info of context.nodes) {
+    const declarations = [...ZONE_DIRECTIVES.keys()].flatMap((name) => context.named(name)).sort((a, b) => a.node.nameRange.start.line - b.node.nameRange.start.line);
+    for (const info of declarations) {
       const { node } = info;
-      const prefix = ZONE_DIRECTIVES[node.name];
-      if (prefix === undefined || node.kind !== 'directive' || info.inGeneric || info.context !== 'http') continue;
+      const prefix = ZONE_DIRECTIVES.get(node.name)!;
+      if (node.kind !== 'directive' || info.inGeneric || info.context !== 'http') continue;
       const zoneArg = node.args.find((arg) => arg.value.startsWith(prefix));
       const zone = zoneArg?.value.slice(prefix.length).split(':')[0];
       if (zone) {

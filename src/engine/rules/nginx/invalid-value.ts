@@ -1,5 +1,4 @@
-import { firstInvalidArgument } from '../../nginx/argument-values.ts';
-import { isCheckedNode, isUnterminated, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import { directiveVerdicts } from '../../nginx/directive-check.ts';
 import type { NginxRule } from '../catalogue.ts';
 
 export const invalidValue: NginxRule = {
@@ -31,10 +30,9 @@ export const invalidValue: NginxRule = {
     ],
   },
   check(context, report) {
-    for (const info of context.nodes) {
-      if (!isCheckedNode(info) || isUnterminated(info.node) || missingSemicolonAt(info.node) !== undefined) continue;
-      const invalid = firstInvalidArgument(info);
-      if (!invalid) continue;
+    for (const verdict of directiveVerdicts(context)) {
+      if (verdict.kind !== 'invalid-value') continue;
+      const { invalid, info } = verdict;
       report({
         messageId: invalid.kind,
         data: { name: info.node.name, value: invalid.word.value, expected: invalid.expected ?? '' },

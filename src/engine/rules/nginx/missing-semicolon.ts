@@ -1,6 +1,4 @@
-import { firstInvalidArgument } from '../../nginx/argument-values.ts';
-import type { NodeInfo } from '../../nginx/context.ts';
-import { applicableSpecs, isCheckedNode, missingSemicolonAt } from '../../nginx/directive-lookup.ts';
+import { directiveVerdicts } from '../../nginx/directive-check.ts';
 import type { NginxRule } from '../catalogue.ts';
 
 /**
@@ -11,16 +9,6 @@ import type { NginxRule } from '../catalogue.ts';
  * the glued line (`server_name a` + `root /srv;` is a valid server_name),
  * the report is a warning: the file loads, but not as the learner meant.
  */
-function nginxRejects(info: NodeInfo): boolean {
-  const { node } = info;
-  const specs = applicableSpecs(info);
-  if (specs.length === 0) return false;
-  if (!specs.some((spec) => spec.block === (node.kind === 'block'))) return true;
-  const count = node.args.length;
-  if (!specs.some((spec) => count >= spec.minArgs && count <= spec.maxArgs)) return true;
-  return firstInvalidArgument(info) !== undefined;
-}
-
 export const missingSemicolon: NginxRule = {
   id: 'nginx-missing-semicolon',
   kind: 'nginx',
@@ -56,20 +44,16 @@ export const missingSemicolon: NginxRule = {
     ],
   },
   check(context, report) {
-    for (const info of context.nodes) {
-      if (!isCheckedNode(info)) continue;
-      const { node } = info;
-      const index = missingSemicolonAt(node);
-      if (index === undefined) continue;
-      const before = index === 0 ? node.nameRange.end : node.args[index - 1]!.range.end;
-      const next = node.args[index]!;
+    for (const verdict of directiveVerdicts(context)) {
+      if (verdict.kind !== 'missing-semicolon') continue;
+      const { node } = verdict.info;
+      const before = verdict.at === 0 ? node.nameRange.end : node.args[verdict.at - 1]!.range.end;
       // The range reaches the line nginx names (where it finally meets `;` or `{`).
       const end = node.kind === 'block' ? node.openRange.end : node.range.end;
-      const rejected = nginxRejects(info);
       report({
-        messageId: rejected ? 'missing' : 'missing-accepted',
-        ...(rejected ? {} : { severity: 'warning' as const }),
-        data: { name: node.name, next: next.value },
+        messageId: verdict.rejected ? 'missing' : 'missing-accepted',
+        ...(verdict.rejected ? {} : { severity: 'warning' as const }),
+        data: { name: node.name, next: node.args[verdict.at]!.value },
         file: context.file.path,
         range: { start: before, end },
         fix: { title: 'Ajouter « ; »', edits: [{ file: context.file.path, range: { start: before, end: before }, text: ';' }] },

@@ -1,5 +1,4 @@
-import { directiveSpecs } from '../../nginx/directive-spec.ts';
-import { isCheckedNode } from '../../nginx/directive-lookup.ts';
+import { directiveVerdicts } from '../../nginx/directive-check.ts';
 import type { NginxRule } from '../catalogue.ts';
 
 /** `unknown directive "x"`: nginx stops there, whatever the context. */
@@ -33,16 +32,13 @@ export const unknownDirective: NginxRule = {
     ],
   },
   check(context, report) {
-    for (const info of context.nodes) {
-      if (!isCheckedNode(info)) continue;
-      const specs = directiveSpecs(info.node.name);
-      if (specs.some((spec) => spec.builtIn)) continue;
-      const [spec] = specs;
+    for (const verdict of directiveVerdicts(context)) {
+      if (verdict.kind !== 'unknown') continue;
       report({
-        messageId: spec ? 'not-built' : 'unknown',
-        data: { name: info.node.name, module: spec?.module ?? '' },
+        messageId: verdict.module === undefined ? 'unknown' : 'not-built',
+        data: { name: verdict.info.node.name, module: verdict.module ?? '' },
         file: context.file.path,
-        range: info.node.nameRange,
+        range: verdict.info.node.nameRange,
       });
     }
   },
