@@ -14,7 +14,7 @@ describe('parsePort', () => {
     expect(parsePort(spec)).toEqual(expected);
   });
 
-  it.each(['80:80:80:80', 'http:80', '8080:abc', '70000:80', '80/icmp', '8000-8002:80-81', '', '8080:'])('rejects %s', (spec) => {
+  it.each(['localhost:80:80', '300.1.1.1:80:80', '80:80:80:80', 'http:80', '8080:abc', '70000:80', '80/icmp', '8000-8002:80-81', '', '8080:'])('rejects %s', (spec) => {
     expect(parsePort(spec)).toBeUndefined();
   });
 

@@ -11,6 +11,7 @@ export interface ParsedPort {
 const PORT = /^\d{1,5}$/;
 const PORT_RANGE = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 function portSpan(text: string): number | undefined {
   const match = PORT_RANGE.exec(text);
@@ -71,6 +72,8 @@ export function parsePort(spec: string): ParsedPort | undefined {
     if (targetSpan !== 1 && publishedSpan !== targetSpan) return undefined;
   }
   if (hostIp === '') hostIp = undefined;
+  // go-connections: "Invalid ip address: localhost" — a host name is not accepted.
+  if (hostIp !== undefined && !IPV4.test(hostIp) && !(hostIp.includes(':') && /^[0-9a-fA-F:.]+$/.test(hostIp))) return undefined;
   return { hostIp, published, target, protocol: protocol as PortProtocol };
 }
 

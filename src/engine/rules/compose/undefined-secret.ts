@@ -7,10 +7,12 @@ export const undefinedSecret: ComposeRule = {
   messages: {
     secret: 'Le service `{{service}}` utilise le secret `{{name}}`, qui n’est pas déclaré dans la section `secrets:` de premier niveau.',
     config: 'Le service `{{service}}` utilise la config `{{name}}`, qui n’est pas déclarée dans la section `configs:` de premier niveau.',
+    secretWithoutSource: 'Le secret `{{name}}` ne dit pas d’où vient son contenu : ajoutez `file: ./secrets/{{name}}.txt` ou `environment: NOM_DE_VARIABLE`.',
+    configWithoutSource: 'La config `{{name}}` ne dit pas d’où vient son contenu : ajoutez `file:`, `environment:` ou `content:`.',
   },
   docs: {
     title: 'Un secret ou une config utilisés doivent être déclarés',
-    what: 'Signale un service qui référence un secret (ou une config) absent de la section `secrets:` (ou `configs:`) de premier niveau.',
+    what: 'Signale un service qui référence un secret (ou une config) absent de la section `secrets:` (ou `configs:`) de premier niveau, et une déclaration qui ne dit pas d’où vient le contenu.',
     why: '`docker compose` refuse le projet : « service refers to undefined secret ». La section de premier niveau dit d’où vient le contenu (`file:` ou `environment:`).',
     howToFix: 'Déclarez-le en bas du fichier, par exemple `secrets:` puis `  db_password:` et `    file: ./secrets/db_password.txt`.',
     chapter: '08-production',
@@ -34,10 +36,27 @@ export const undefinedSecret: ComposeRule = {
           { messageId: 'config', line: 7, column: 17 },
         ],
       },
+      {
+        name: 'secret sans source',
+        files: {
+          'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n    secrets: [db_password]\nsecrets:\n  db_password: {}\n',
+        },
+        errors: [{ messageId: 'secretWithoutSource', line: 6, column: 3 }],
+      },
     ],
   },
   check(context, report) {
     if (context.syntaxErrors) return;
+    // compose: "secrets.x: one of file|environment must be set".
+    for (const [kind, resources, sources] of [
+      ['secretWithoutSource', context.model.secrets, ['file', 'environment']],
+      ['configWithoutSource', context.model.configs, ['file', 'environment', 'content']],
+    ] as const) {
+      for (const resource of resources.values()) {
+        if (resource.external || sources.some((key) => resource.fields.has(key))) continue;
+        report({ messageId: kind, data: { name: resource.name }, file: resource.file, range: resource.range });
+      }
+    }
     for (const service of context.model.services.values()) {
       for (const ref of service.secrets) {
         if (!context.model.secrets.has(ref.source)) report({ messageId: 'secret', data: { service: service.name, name: ref.source }, file: ref.file, range: ref.range });
