@@ -1,5 +1,6 @@
 import type { NginxRule } from '../catalogue.ts';
 import { addHeaderInheritance } from './add-header-inheritance.ts';
+import { conflictingServerName } from './conflicting-server-name.ts';
 import { directiveArguments } from './directive-arguments.ts';
 import { directiveContext } from './directive-context.ts';
 import { directiveTerminator } from './directive-terminator.ts';
@@ -42,7 +43,8 @@ export const nginxRules: readonly NginxRule[] = [
   proxyPassHost,
   sslCertificate,
   missingEvents,
-  // Good practice (warnings and hints).
+  // Warnings nginx prints itself, then good practice.
+  conflictingServerName,
   listenHttp2,
   sslProtocolsOutdated,
   sslPreferServerCiphers,
