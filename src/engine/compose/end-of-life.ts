@@ -16,15 +16,16 @@ export interface SupportedLine {
   /** Oldest supported version, compared numerically part by part (`[8, 4]`). */
   minimum: number[];
   label: string;
-  endOfLife: string;
+  /** Product name for messages. */
+  product: string;
 }
 
 export const SUPPORTED_LINES: readonly SupportedLine[] = [
-  { image: 'node', minimum: [22], label: '22', endOfLife: 'Node.js 20 n’est plus maintenu depuis le 30 avril 2026' },
-  { image: 'postgres', minimum: [15], label: '15', endOfLife: 'PostgreSQL 14 n’est plus maintenu depuis le 12 novembre 2026' },
-  { image: 'redis', minimum: [7], label: '7', endOfLife: 'Redis 6.2 n’est plus maintenu depuis février 2025' },
-  { image: 'mysql', minimum: [8, 4], label: '8.4', endOfLife: 'MySQL 8.0 n’est plus maintenu depuis avril 2026' },
-  { image: 'nginx', minimum: [1, 30], label: '1.30', endOfLife: 'seule la branche stable 1.30 reçoit les correctifs' },
+  { image: 'node', minimum: [22], label: '22', product: 'Node.js' },
+  { image: 'postgres', minimum: [15], label: '15', product: 'PostgreSQL' },
+  { image: 'redis', minimum: [7], label: '7', product: 'Redis' },
+  { image: 'mysql', minimum: [8, 4], label: '8.4', product: 'MySQL' },
+  { image: 'nginx', minimum: [1, 30], label: '1.30', product: 'nginx' },
 ];
 
 /** The numeric version at the start of a tag (`18-alpine` → [18], `1.25.3` → [1, 25, 3]), if any. */
