@@ -358,6 +358,8 @@ for (const plan of selected) {
 
       it.runIf(plan.backup)('backup, `down -v`, `up`, restore: the same rows come back; old dumps are pruned', async () => {
         const p = running();
+        // Independent of the tests before it: start from an API that answers.
+        await poll('API answering', 60_000, async () => ((await api('/api/health')).status === 200 ? true : undefined));
         const user = await createUser('backup');
         let orderId: number | undefined;
         if (plan.shop) {

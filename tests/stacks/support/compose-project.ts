@@ -160,7 +160,8 @@ export class ComposeProject {
   }
 
   async containerId(service: string): Promise<string> {
-    const id = (await this.composeOk(['ps', '-q', service])).stdout.trim();
+    // -a: a stopped container is still the one to inspect.
+    const id = (await this.composeOk(['ps', '-a', '-q', service])).stdout.trim();
     if (!id) throw new Error(`${this.slug}: no container for ${service}`);
     return id;
   }
