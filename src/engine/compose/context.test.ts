@@ -111,4 +111,16 @@ describe('createComposeContext', () => {
     expect(createComposeContext([{ path: 'compose.yaml', text: 'services: {}\n' }], undefined, {}).production).toBe(false);
     expect(createComposeContext([{ path: 'compose.yaml', text: 'services: {}\n' }], undefined, { production: true }).production).toBe(true);
   });
+
+  it('merges the documents of a multi-document file in order, as compose does', () => {
+    const ctx = createComposeContext([{ path: 'compose.yaml', text: 'services:\n  api:\n    image: node:22-alpine\n---\nservices:\n  api:\n    restart: always\n' }], undefined, {});
+    expect(ctx.documents).toHaveLength(2);
+    expect(ctx.model.services.get('api')).toMatchObject({ image: { value: 'node:22-alpine' }, restart: { value: 'always', range: { start: { line: 7 } } } });
+  });
+
+  it('keeps the model but flags syntax errors, so model rules stay quiet', () => {
+    const ctx = createComposeContext([{ path: 'compose.yaml', text: 'services:\n  api:\n    image: "node:22-alpine\n    ports: ["3000:3000"]\n' }], undefined, {});
+    expect(ctx.syntaxErrors).toBe(true);
+    expect(ctx.model.services.has('api')).toBe(true);
+  });
 });
