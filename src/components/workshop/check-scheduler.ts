@@ -1,6 +1,8 @@
-// Typing fires many changes per second; the engine should run once the learner
-// pauses, and an answer that arrives after a newer request was sent describes
-// text that no longer exists, so it is dropped.
+// Typing fires many changes per second. A change after a quiet moment is
+// checked at once (leading edge: the learner sees the effect of a single
+// keystroke without waiting), while a burst of typing is checked once, `delay`
+// ms after it stops (trailing edge). An answer that arrives after a newer
+// request was sent describes text that no longer exists, so it is dropped.
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -8,9 +10,9 @@ export interface Timers {
 }
 
 export interface CheckScheduler<Payload> {
-  /** Asks for a check of `payload` after `delay` ms without a newer request. */
+  /** Asks for a check of `payload`: now after a quiet moment, else once the burst pauses for `delay` ms. */
   request(payload: Payload): void;
-  /** Sends the pending request now (opening the workshop, switching lesson files). */
+  /** Sends the pending request now. */
   flush(): void;
   /** True for the answer to the most recent request sent, false for a stale one. */
   isCurrent(id: number): boolean;
@@ -29,25 +31,32 @@ export function createCheckScheduler<Payload>(
 ): CheckScheduler<Payload> {
   let lastId = 0;
   let pending: { payload: Payload } | undefined;
+  /** Running while a burst is in progress: the window after the last send or request. */
   let handle: unknown;
 
   const fire = (): void => {
-    handle = undefined;
     if (!pending) return;
     const { payload } = pending;
     pending = undefined;
     lastId += 1;
     send(lastId, payload);
   };
+  const restartWindow = (): void => {
+    if (handle !== undefined) timers.clearTimeout(handle);
+    handle = timers.setTimeout(() => {
+      handle = undefined;
+      fire();
+    }, delay);
+  };
 
   return {
     request(payload) {
       pending = { payload };
-      if (handle !== undefined) timers.clearTimeout(handle);
-      handle = timers.setTimeout(fire, delay);
+      const quiet = handle === undefined;
+      if (quiet) fire();
+      restartWindow();
     },
     flush() {
-      if (handle !== undefined) timers.clearTimeout(handle);
       fire();
     },
     isCurrent(id) {

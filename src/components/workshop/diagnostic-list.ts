@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../../engine/types.ts';
+import { inlineCode } from './inline-code.ts';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreur', warning: 'Avertissement', info: 'Information' };
 const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -59,7 +60,15 @@ export function renderDiagnosticList(
     label.textContent = `${SEVERITY_LABEL[diagnostic.severity]} : `;
     const message = document.createElement('span');
     message.className = 'diagnostic-message';
-    message.textContent = diagnostic.message;
+    // Engine messages quote code between backticks, as the lesson labels do.
+    message.append(
+      ...inlineCode(diagnostic.message).map((part) => {
+        if (!part.code) return document.createTextNode(part.text);
+        const code = document.createElement('code');
+        code.textContent = part.text;
+        return code;
+      }),
+    );
     const where = document.createElement('span');
     where.className = 'diagnostic-location';
     where.textContent = location(diagnostic);

@@ -61,7 +61,8 @@ function replaceAll(model: editor.ITextModel, text: string): void {
   model.pushStackElement();
 }
 
-export async function mountWorkshop(root: HTMLElement, tabs: FileTabs, options: { focusEditor: boolean }): Promise<void> {
+/** Mounts the live workshop in its server-rendered shell; resolves to a function that focuses the editor. */
+export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<() => void> {
   const data = readWorkshopData(root);
   const monaco = setupMonaco();
   const store = browserStore();
@@ -130,6 +131,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs, options: 
   const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
     const request: CheckRequest = { id, lesson: data.lesson, objectiveIds: data.objectives.map((o) => o.id), files };
     root.dataset['pendingCheck'] = String(id);
+    performance.mark('atelier:check-sent', { detail: { id } });
     worker.postMessage(request);
   });
 
@@ -169,6 +171,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs, options: 
   worker.addEventListener('message', (event: MessageEvent<CheckResponse>) => {
     const response = event.data;
     if (!scheduler.isCurrent(response.id)) return;
+    performance.mark('atelier:check-received', { detail: { id: response.id } });
     diagnostics = response.diagnostics;
     data.files.forEach((file, index) => {
       monaco.editor.setModelMarkers(models[index]!, MARKER_OWNER, toMarkers(diagnostics, file.path));
@@ -286,5 +289,5 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs, options: 
   performance.mark('atelier:ready');
   scheduler.request(currentFiles());
   scheduler.flush();
-  if (options.focusEditor) editorInstance.focus();
+  return () => editorInstance.focus();
 }

@@ -21,22 +21,31 @@ function bootWorkshop(root: HTMLElement): void {
   setupHints(root);
   const openButton = root.querySelector<HTMLButtonElement>('[data-open-workshop]');
   let opening: Promise<void> | undefined;
-  const open = (focusEditor: boolean): Promise<void> => {
+  // Clicking the button scrolls it into view, so the observer may start the
+  // opening first: the click's wish to land in the editor is kept apart.
+  let focusWanted = false;
+  let focusEditor: (() => void) | undefined;
+  const open = (): Promise<void> => {
     opening ??= (async () => {
       performance.mark('atelier:open');
       root.dataset['state'] = 'loading';
+      // aria-disabled, not disabled: a click while loading (the observer may have
+      // started it as the learner scrolled to the button) must still register,
+      // and a disabled button would drop the keyboard focus.
       if (openButton) {
-        openButton.disabled = true;
+        openButton.setAttribute('aria-disabled', 'true');
         openButton.textContent = "Chargement de l'atelier…";
       }
       try {
         const { mountWorkshop } = await import('./workshop-app.ts');
-        await mountWorkshop(root, tabs, { focusEditor });
+        focusEditor = await mountWorkshop(root, tabs);
+        const buttonHadFocus = document.activeElement === openButton;
         openButton?.remove();
+        if (focusWanted || buttonHadFocus) focusEditor();
       } catch (error) {
         root.dataset['state'] = 'error';
         if (openButton) {
-          openButton.disabled = false;
+          openButton.removeAttribute('aria-disabled');
           openButton.textContent = "L'atelier n'a pas pu se charger. Réessayer";
         }
         opening = undefined;
@@ -45,13 +54,17 @@ function bootWorkshop(root: HTMLElement): void {
     })();
     return opening;
   };
-  openButton?.addEventListener('click', () => void open(true));
+  openButton?.addEventListener('click', () => {
+    focusWanted = true;
+    if (focusEditor) focusEditor();
+    else void open();
+  });
   if ('IntersectionObserver' in window) {
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           observer.disconnect();
-          void open(false);
+          void open();
         }
       },
       { rootMargin: '200px 0px' },

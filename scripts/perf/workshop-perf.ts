@@ -1,0 +1,152 @@
+// Workshop performance, measured in Debian's Chromium on the built site
+// (`npx astro build` first). Prints figures; it is a measurement, not a test:
+// the goals are shown beside each figure.
+//   npm run perf                      uses dist/
+//   PERF_DIST=path npm run perf       another build
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../../tests/e2e/support/browser.ts';
+import { serveStatic } from '../../tests/e2e/support/static-server.ts';
+import { goToLine, openWorkshop, waitForCheck, WORKSHOP } from '../../tests/e2e/workshop-helpers.ts';
+
+const LESSON = process.env['PERF_LESSON'] ?? '01-introduction';
+const HEAVY_LESSON = '08-production';
+const KEYSTROKES = 15;
+
+const dist = resolve(process.env['PERF_DIST'] ?? 'dist');
+const server = await serveStatic(dist);
+const browser = await launchBrowser();
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number): string => `${value.toFixed(0)} ms`;
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
+/** JS the lesson page loads before the workshop opens, gzip-compressed as a server would send it. */
+async function jsBeforeOpening(): Promise<{ files: { url: string; gzip: number }[]; total: number }> {
+  const page = await freshPage();
+  const bodies: Promise<{ url: string; gzip: number }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    bodies.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length })));
+  });
+  await page.goto(`${server.url}lecons/${LESSON}/`);
+  await page.waitForLoadState('networkidle');
+  const state = await page.locator(WORKSHOP).getAttribute('data-state');
+  if (state !== 'closed') throw new Error(`the workshop opened by itself (state ${state}): the measure would include it`);
+  const files = await Promise.all(bodies);
+  await page.context().close();
+  return { files, total: files.reduce((sum, file) => sum + file.gzip, 0) };
+}
+
+/** From the click on « Ouvrir l'atelier » to an editor that takes keystrokes (performance marks of the page). */
+async function openToEditable(): Promise<number> {
+  const page = await freshPage();
+  await page.goto(`${server.url}lecons/${LESSON}/`);
+  await page.waitForLoadState('networkidle');
+  await page.click('[data-open-workshop]');
+  await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 120_000 });
+  await page
+    .waitForFunction(() => document.activeElement?.closest('[data-editor]') !== null, undefined, { timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      console.error('focus is on', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)));
+      throw error;
+    });
+  const duration = await page.evaluate(() => {
+    const open = performance.getEntriesByName('atelier:open')[0]!;
+    const ready = performance.getEntriesByName('atelier:ready')[0]!;
+    return ready.startTime - open.startTime;
+  });
+  await page.context().close();
+  return duration;
+}
+
+/** Single keystrokes after a pause, on the chapter 08 solution files: keydown → markers applied. */
+interface KeystrokeSamples {
+  total: number[];
+  /** Keydown → request posted to the worker (editor update, leading-edge scheduling). */
+  toWorker: number[];
+  /** Request posted → answer received (structured clone both ways + engine). */
+  roundTrip: number[];
+  /** The engine alone, timed inside the worker. */
+  engine: number[];
+  /** Answer received → markers, list and checklist rendered. */
+  render: number[];
+}
+
+async function keystrokeToMarkers(): Promise<KeystrokeSamples> {
+  const page = await freshPage();
+  await openWorkshop(page, server.url, HEAVY_LESSON);
+  await page.click('[data-action="solution"]');
+  await waitForCheck(page);
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-editor]')!;
+    host.addEventListener('keydown', () => ((window as unknown as { lastKey: number }).lastKey = performance.now()), { capture: true });
+  });
+  await goToLine(page, 1);
+  await page.keyboard.press('End');
+  const samples: KeystrokeSamples = { total: [], toWorker: [], roundTrip: [], engine: [], render: [] };
+  for (let i = 0; i < KEYSTROKES; i += 1) {
+    await page.waitForTimeout(400);
+    const before = Number(await page.locator(WORKSHOP).getAttribute('data-checked-id'));
+    await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+    await page.waitForFunction((id) => Number(document.querySelector<HTMLElement>('[data-workshop]')?.dataset['checkedId']) > id, before, { timeout: 30_000 });
+    const sample = await page.evaluate(() => {
+      const last = (name: string): PerformanceMark => {
+        const marks = performance.getEntriesByName(name) as PerformanceMark[];
+        return marks[marks.length - 1]!;
+      };
+      const key = (window as unknown as { lastKey: number }).lastKey;
+      const sent = last('atelier:check-sent').startTime;
+      const received = last('atelier:check-received').startTime;
+      const markers = last('atelier:markers');
+      return {
+        total: markers.startTime - key,
+        toWorker: sent - key,
+        roundTrip: received - sent,
+        engine: (markers.detail as { workerMs: number }).workerMs,
+        render: markers.startTime - received,
+      };
+    });
+    for (const name of Object.keys(samples) as (keyof KeystrokeSamples)[]) samples[name].push(sample[name]);
+  }
+  await page.context().close();
+  return samples;
+}
+
+try {
+  const js = await jsBeforeOpening();
+  console.log(`JS before the workshop opens (${LESSON}, gzip): ${kb(js.total)}  [goal ≤ 60 KB]`);
+  for (const file of js.files) console.log(`  ${kb(file.gzip).padStart(9)}  ${file.url}`);
+
+  const opens = [];
+  for (let i = 0; i < 3; i += 1) opens.push(await openToEditable());
+  console.log(`Open → editable editor (cold cache, median of 3): ${ms(median(opens))} (${opens.map(ms).join(', ')})  [goal ≤ 1500 ms]`);
+
+  const keys = await keystrokeToMarkers();
+  const line = (values: number[]): string => `median ${ms(median(values))}, p90 ${ms(percentile(values, 90))}`;
+  console.log(`Keystroke → markers on the ${HEAVY_LESSON} solution files (${KEYSTROKES} keystrokes): ${line(keys.total)}  [goal ≤ 100 ms]`);
+  console.log(`  keydown → request to the worker: ${line(keys.toWorker)}`);
+  console.log(`  worker round trip:               ${line(keys.roundTrip)}`);
+  console.log(`    of which the engine:           ${line(keys.engine)}`);
+  console.log(`  rendering markers and lists:     ${line(keys.render)}`);
+  const [load] = (await import('node:os')).loadavg();
+  console.log(`(machine load average: ${load?.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
