@@ -1,6 +1,10 @@
+import { childrenNamed } from '../../nginx/ast.ts';
 import { effectiveDirectives } from '../../nginx/inheritance.ts';
 import { httpServers, httpTop } from '../../nginx/servers.ts';
 import type { NginxRule } from '../catalogue.ts';
+
+/** `include mime.types;` and `include conf.d/*.conf;` hold no headers; other includes may. */
+const isSnippet = (path: string): boolean => !path.endsWith('mime.types') && !path.includes('*');
 
 export const securityHeaders: NginxRule = {
   id: 'nginx-security-headers',
@@ -43,6 +47,8 @@ export const securityHeaders: NginxRule = {
   check(context, report) {
     for (const server of httpServers(context)) {
       if (!server.tls) continue;
+      // An included snippet (`include snippets/security.conf;`) usually holds these: we cannot see inside it.
+      if ([...server.path, server.block].some((block) => childrenNamed(block, 'include').some((include) => isSnippet(include.args[0]?.value ?? '')))) continue;
       const headers = effectiveDirectives([...server.path, server.block], ['add_header'], httpTop(context));
       const has = (test: (name: string, value: string) => boolean): boolean =>
         headers.some((h) => test(h.args[0]?.value.toLowerCase() ?? '', h.args[1]?.value.toLowerCase() ?? ''));

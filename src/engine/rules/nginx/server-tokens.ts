@@ -1,6 +1,10 @@
+import { childrenNamed } from '../../nginx/ast.ts';
 import { effectiveDirective } from '../../nginx/inheritance.ts';
 import { httpServers, httpTop } from '../../nginx/servers.ts';
 import type { NginxRule } from '../catalogue.ts';
+
+/** `include mime.types;` and `include conf.d/*.conf;` hold no headers; other includes may. */
+const isSnippet = (path: string): boolean => !path.endsWith('mime.types') && !path.includes('*');
 
 export const serverTokens: NginxRule = {
   id: 'nginx-server-tokens',
@@ -36,6 +40,8 @@ export const serverTokens: NginxRule = {
     }
     for (const server of httpServers(context)) {
       if (!server.tls) continue;
+      // An included snippet (`include snippets/security.conf;`) usually holds these: we cannot see inside it.
+      if ([...server.path, server.block].some((block) => childrenNamed(block, 'include').some((include) => isSnippet(include.args[0]?.value ?? '')))) continue;
       if (effectiveDirective([...server.path, server.block], 'server_tokens', httpTop(context))) continue;
       report({ messageId: 'missing', file: context.file.path, range: server.block.nameRange });
     }
