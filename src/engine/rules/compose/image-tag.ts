@@ -17,7 +17,7 @@ export const imageTag: ComposeRule = {
     chapter: '11-bonnes-pratiques',
   },
   examples: {
-    valid: [{ files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n  api:\n    build: ./api\n' } }],
+    valid: [{ files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n  api:\n    build: ./api\n    image: atelier/api\n' } }],
     invalid: [
       {
         files: { 'compose.yaml': 'services:\n  db:\n    image: postgres\n  cache:\n    image: redis:latest\n' },
@@ -32,7 +32,8 @@ export const imageTag: ComposeRule = {
     if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       const image = service.image;
-      if (!image || image.value.trim() === '') continue;
+      // With `build:`, `image:` names the image built here: no registry tag to pin.
+      if (!image || image.value.trim() === '' || service.build) continue;
       const reference = parseImage(image.value);
       if (reference.digest) continue;
       const messageId = reference.tag === undefined ? 'untagged' : reference.tag === 'latest' ? 'latest' : undefined;
