@@ -36,16 +36,19 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function timeEngine(files: ProjectFile[]): { median: number; p95: number } {
+function timeEngine(files: ProjectFile[]): { median: number; p95: number; cpu: number } {
   for (let i = 0; i < 300; i++) checkProject(files);
   const samples: number[] = [];
+  // CPU time is reported too: on a busy shared runner the wall-clock median mostly measures the neighbours.
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < 1000; i++) {
     const started = performance.now();
     checkProject(files);
     samples.push(performance.now() - started);
   }
+  const cpu = process.cpuUsage(cpuBefore);
   samples.sort((a, b) => a - b);
-  return { median: median(samples), p95: samples[Math.floor(samples.length * 0.95)]! };
+  return { median: median(samples), p95: samples[Math.floor(samples.length * 0.95)]!, cpu: (cpu.user + cpu.system) / 1000 / samples.length };
 }
 
 function timeProcess(command: string, args: string[], cwd: string, runs: number): number {
@@ -78,7 +81,7 @@ const ms = (value: number): string => `${value.toFixed(2)} ms`;
 for (const benchCase of cases) {
   const engine = timeEngine(benchCase.files);
   console.log(`\n${benchCase.name}`);
-  console.log(`  checkProject (warm)        median ${ms(engine.median)}, p95 ${ms(engine.p95)}  ${engine.median <= 5 ? 'OK (≤ 5 ms)' : 'ABOVE the 5 ms goal'}`);
+  console.log(`  checkProject (warm)        median ${ms(engine.median)}, p95 ${ms(engine.p95)}, CPU ${ms(engine.cpu)}/call  ${engine.median <= 5 ? 'OK (≤ 5 ms)' : 'ABOVE the 5 ms goal'}`);
   if (!benchCase.compose) continue;
   const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
   try {
