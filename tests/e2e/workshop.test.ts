@@ -150,6 +150,42 @@ describe('workshop: live checking', { timeout: SLOW }, () => {
   });
 });
 
+describe('workshop: editor services', { timeout: SLOW }, () => {
+  it('offers the engine fix as a quick fix (Ctrl+.)', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    await goToLine(page, 2);
+    await page.keyboard.press('Control+.');
+    const fix = page.getByText('Supprimer la clé `version`');
+    await fix.first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await waitForCheck(page);
+    expect(await editorText(page)).not.toContain("version: '3.8'");
+    expect((await objectiveStates(page))['sans-cle-version']).toBe(true);
+  });
+
+  it('completes compose keys from the Compose Specification schema', async () => {
+    await openWorkshop(page, server.url, '01-introduction');
+    await goToLine(page, 6);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('resta');
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'restart' });
+    await suggestion.first().waitFor({ timeout: 30_000 });
+    await shot('01-completion');
+  });
+
+  it('explains an nginx directive on hover, from the nginx reference', async () => {
+    await openWorkshop(page, server.url, '04-client');
+    await page.locator('[role="tab"]', { hasText: 'default.conf' }).click();
+    await page.locator('[data-editor] .view-lines span', { hasText: /^listen$/ }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Syntaxe' });
+    await hover.first().waitFor({ timeout: 30_000 });
+    expect(await hover.first().textContent()).toContain('Documentation nginx');
+    await shot('04-nginx-hover');
+  });
+});
+
 describe('workshop: every lesson', { timeout: SLOW }, () => {
   it.each(lessons)('%s: the start files do not meet every objective; the solution meets them all with no error', async (slug) => {
     await openWorkshop(page, server.url, slug);

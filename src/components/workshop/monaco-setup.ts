@@ -31,7 +31,10 @@ import 'monaco-editor/languages/definitions/shell/register';
 import 'monaco-editor/languages/definitions/sql/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { createWebWorker as createLanguageWorker } from 'monaco-editor/internal/common/workers';
-import { configureMonacoYaml } from 'monaco-yaml';
+import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
+import composeSchema from '../../engine/compose/schema/compose-spec.json';
+import { loadDirectiveDocs } from '../../engine/nginx/directive-docs.ts';
+import { directiveHover, isDirectivePosition } from './nginx-hover.ts';
 import { dotenvLanguage, NGINX_LANGUAGE_ID, nginxConfiguration, nginxLanguage } from './nginx-language.ts';
 import YamlWorker from './yaml.worker.ts?worker';
 import { DARK_THEME, darkTheme, LIGHT_THEME, lightTheme, siteTheme } from './workshop-themes.ts';
@@ -89,7 +92,27 @@ export function setupMonaco(): Monaco {
     format: { enable: false },
     completion: true,
     hover: true,
-    schemas: [],
+    schemas: [
+      {
+        // The engine's own copy of the Compose Specification schema (src/engine/compose/schema/README.md).
+        uri: 'https://atelier-compose.invalid/compose-spec.json',
+        fileMatch: ['**/compose.yaml', '**/compose.yml', '**/compose.*.yaml', '**/compose.*.yml', '**/docker-compose*.yaml', '**/docker-compose*.yml'],
+        schema: composeSchema as JSONSchema,
+      },
+    ],
+  });
+  monaco.languages.registerHoverProvider(NGINX_LANGUAGE_ID, {
+    async provideHover(model, position) {
+      const word = model.getWordAtPosition(position);
+      if (!word || !isDirectivePosition(model.getLineContent(position.lineNumber), word.startColumn)) return null;
+      const name = model.getLineContent(position.lineNumber).slice(word.startColumn - 1).match(/^[A-Za-z_][\w]*/)?.[0] ?? word.word;
+      const docs = await loadDirectiveDocs(name);
+      if (docs.length === 0) return null;
+      return {
+        range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.startColumn + name.length),
+        contents: directiveHover(name, docs).map((value) => ({ value })),
+      };
+    },
   });
   return monaco;
 }

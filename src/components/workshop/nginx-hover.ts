@@ -1,0 +1,33 @@
+import type { DirectiveDoc } from '../../engine/nginx/directive-docs.ts';
+
+/**
+ * True when the word starting at `column` (1-based) is a directive name: the
+ * first word of a statement, i.e. only blanks, or a `;`, `{` or `}`, before it
+ * on its line. `proxy_pass` is hovered; `http://api` after it is not.
+ */
+export function isDirectivePosition(lineText: string, column: number): boolean {
+  const before = lineText.slice(0, column - 1);
+  const hash = before.indexOf('#');
+  if (hash !== -1) return false;
+  return /(^|[;{}])\s*$/.test(before);
+}
+
+/** The nginx.org page of a directive, from the module name the reference gives (`http_proxy`, `core`). */
+export function directiveUrl(name: string, module: string): string {
+  if (module === 'core') return `https://nginx.org/en/docs/ngx_core_module.html#${name}`;
+  const area = module.startsWith('stream') ? 'stream' : module.startsWith('mail') ? 'mail' : 'http';
+  return `https://nginx.org/en/docs/${area}/ngx_${module}_module.html#${name}`;
+}
+
+/** Markdown for Monaco's hover: French headings around nginx's own (English) reference text. */
+export function directiveHover(name: string, docs: readonly DirectiveDoc[]): string[] {
+  return docs.map((doc) =>
+    [
+      `**${name}** — module \`${doc.module}\``,
+      `Syntaxe : ${doc.syntax.map((syntax) => `\`${name}\` ${syntax}`).join(' ; ')}`,
+      doc.default === '' ? 'Pas de valeur par défaut.' : `Par défaut : \`${doc.default}\``,
+      doc.description,
+      `[Documentation nginx (en anglais)](${directiveUrl(name, doc.module)})`,
+    ].join('\n\n'),
+  );
+}
