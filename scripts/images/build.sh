@@ -49,7 +49,9 @@ node_inputs() {
   # shellcheck source=scripts/images/node/versions.env
   . "$root/scripts/images/node/versions.env"
   build_args+=(--build-arg "NODE_VERSION=$("$node_bin" --version | sed 's/^v//')" --build-arg "YARN_VERSION=$YARN_VERSION")
-  sha256sum "$node_bin" "$ca_bundle"
+  # Contents only, so the checkout's path does not change the hash.
+  echo "node $(sha256sum <"$node_bin")"
+  echo "ca $(sha256sum <"$ca_bundle")"
 }
 
 # Unpacks npm package <name>@<version> into <dir>, from the cache or the registry.
@@ -141,7 +143,7 @@ build_one() {
     mkdir -p "$ctx"
     cp -a "scripts/images/$name/." "$ctx/"
     if declare -F "${name}_context" >/dev/null; then "${name}_context" "$ctx"; fi
-    if ! docker build --quiet "${build_args[@]}" -t "$tag" "$ctx" >"$cache/build-$name.log" 2>&1; then
+    if ! docker build --progress=plain "${build_args[@]}" -t "$tag" "$ctx" >"$cache/build-$name.log" 2>&1; then
       echo "échec de la construction de $name ; fin du journal $cache/build-$name.log :" >&2
       tail -n 30 "$cache/build-$name.log" >&2
       return 1
