@@ -8,12 +8,21 @@ import type { Diagnostic, ProjectFile } from '../types.ts';
 
 const fixture = readFileSync(new URL('../../../scripts/bench/fixtures/compose.prod.yaml', import.meta.url), 'utf8');
 let slowest = 0;
+let slowestCpu = 0;
+const cpuTimes: number[] = [];
 
 function assertSound(files: ProjectFile[]): Diagnostic[] {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { diagnostics } = checkProject(files);
+  const cpu = process.cpuUsage(cpuBefore);
   // The huge-file cases are timed on their own; `slowest` is about ordinary inputs.
-  if (files.every((f) => f.text.length < 20_000)) slowest = Math.max(slowest, performance.now() - started);
+  if (files.every((f) => f.text.length < 20_000)) {
+    slowest = Math.max(slowest, performance.now() - started);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    slowestCpu = Math.max(slowestCpu, cpuMs);
+    cpuTimes.push(cpuMs);
+  }
   const texts = new Map(files.map((f) => [f.path, f.text.split('\n')]));
   for (const d of diagnostics) {
     expect(d.ruleId, d.docs).not.toBe('internal-error');
@@ -109,9 +118,11 @@ describe('checkProject on any input', () => {
     const text = `services:\n${services.join('\n')}\nnetworks:\n  front: {}\n`;
     expect(text.split('\n').length).toBeGreaterThanOrEqual(10_000);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const diagnostics = assertSound([{ path: 'compose.yaml', text }]);
+    const cpu = process.cpuUsage(cpuBefore);
     const took = performance.now() - started;
-    console.log(`10,000-line file: ${took.toFixed(1)} ms, ${diagnostics.length} diagnostics`);
+    console.log(`10,000-line file: ${took.toFixed(1)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms CPU, ${diagnostics.length} diagnostics`);
     expect(took).toBeLessThan(10_000);
   }, 30_000);
 
@@ -123,8 +134,14 @@ describe('checkProject on any input', () => {
   }, 60_000);
 
   it('reports the slowest ordinary call', () => {
-    // Not asserted under 50 ms: on a shared 2-core CI runner the maximum is noisy.
-    console.log(`slowest checkProject call on ordinary inputs (< 20 kB) above: ${slowest.toFixed(1)} ms`);
-    expect(slowest).toBeGreaterThan(0);
+    // Wall-clock maxima are not asserted: on a shared 2-core runner they measure the neighbours.
+    // CPU time is steadier; the p99 bound is generous (the goal is 50 ms per call).
+    const sorted = [...cpuTimes].sort((a, b) => a - b);
+    const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
+    console.log(
+      `ordinary inputs (< 20 kB), ${sorted.length} calls: wall max ${slowest.toFixed(1)} ms; CPU median ${(sorted[sorted.length >> 1] ?? 0).toFixed(2)} ms, p99 ${p99.toFixed(1)} ms, max ${slowestCpu.toFixed(1)} ms`,
+    );
+    expect(sorted.length).toBeGreaterThan(500);
+    expect(p99).toBeLessThan(50);
   });
 });
