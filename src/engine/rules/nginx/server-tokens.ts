@@ -36,7 +36,14 @@ export const serverTokens: NginxRule = {
   },
   check(context, report) {
     for (const info of context.named('server_tokens')) {
-      if (!info.inGeneric && info.node.args[0]?.value === 'on') report({ messageId: 'on', file: context.file.path, range: info.node.nameRange });
+      const value = info.node.args[0];
+      if (info.inGeneric || value?.value !== 'on') continue;
+      report({
+        messageId: 'on',
+        file: context.file.path,
+        range: info.node.nameRange,
+        fix: { title: 'Passer à « server_tokens off; »', edits: [{ file: context.file.path, range: value.range, text: 'off' }] },
+      });
     }
     for (const server of httpServers(context)) {
       if (!server.tls) continue;
