@@ -78,13 +78,14 @@ describe.skipIf(dockerDisabled)(image, () => {
       expect(result.stderr).toContain('password authentication failed');
     });
 
-    it('runs *.sql, *.sh (executable or sourced) and *.sql.gz in name order, as the postgres user', async () => {
+    it('runs *.sql, *.sh (executable or sourced), *.sql.gz and *.sql.xz in name order, as the postgres user', async () => {
       const rows = await psqlOverTcp(db, 'atelier', 'boutique', 'fichier-secret-42', 'SELECT step, os_user FROM init_log ORDER BY id');
       expect(rows.stdout.trim().split('\n')).toEqual([
         '01-schema.sql|sql',
         '02-os-user.sh|postgres',
         '03-data.sql.gz|sql',
         '04-sourced.sh|sql',
+        '05-data.sql.xz|sql',
       ]);
       expect(await logs(db)).toContain('ignoring /docker-entrypoint-initdb.d/README.txt');
     });
@@ -106,7 +107,7 @@ describe.skipIf(dockerDisabled)(image, () => {
       await dockerOk(['restart', db]);
       await waitReady(db, 'atelier');
       const count = await psqlOverTcp(db, 'atelier', 'boutique', 'fichier-secret-42', 'SELECT count(*) FROM init_log');
-      expect(count.stdout.trim()).toBe('4');
+      expect(count.stdout.trim()).toBe('5');
       expect(await logs(db)).toMatch(/skipping initiali[sz]ation/i);
     });
   });
