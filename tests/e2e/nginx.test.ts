@@ -68,9 +68,9 @@ describe('deploy/nginx/default.conf in nginx 1.30', () => {
     expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
-  it('caches hashed assets for a year, with the same security headers', async () => {
+  it.each(['/', '/formation/'])('caches hashed assets under %s for a year, with the same security headers', async (base) => {
     const css = readdirSync(join(dist, '_astro')).find((file) => file.endsWith('.css'));
-    const answer = await get(`/_astro/${css}`, { 'accept-encoding': 'gzip' });
+    const answer = await get(`${base}_astro/${css}`, { 'accept-encoding': 'gzip' });
     expect(answer.status).toBe(200);
     expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(answer.headers['content-encoding']).toBe('gzip');

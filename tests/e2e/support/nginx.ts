@@ -48,6 +48,8 @@ export async function serveWithNginx(rootfs: string, dist: string, confFile: str
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'tmp'), { recursive: true });
   cpSync(dist, join(dir, 'html'), { recursive: true });
+  // The same files under a sub-path too, as an instructor deploying at /formation/ would.
+  cpSync(dist, join(dir, 'html', 'formation'), { recursive: true });
   const port = await freePort();
   writeFileSync(join(dir, 'default.conf'), siteConf(readFileSync(confFile, 'utf8'), port, `${inside}/html`));
   // The image's nginx.conf in miniature: the http block includes mime.types and the site.
