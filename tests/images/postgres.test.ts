@@ -112,17 +112,20 @@ describe.skipIf(dockerDisabled)(image, () => {
     });
   });
 
-  it('defaults the database to the user, applies POSTGRES_INITDB_ARGS and passes postgres -c options through', async () => {
+  it('defaults the database to the user, honours PGDATA and POSTGRES_INITDB_ARGS, passes postgres -c options through', async () => {
     const db = await scratch.start('pg', [
       '--network', network,
       '-e', 'POSTGRES_PASSWORD=motdepasse',
       '-e', 'POSTGRES_USER=alice',
       '-e', 'POSTGRES_INITDB_ARGS=--data-checksums',
+      // The documented pattern for a mount point that is not empty (lost+found).
+      '-e', 'PGDATA=/var/lib/postgresql/data/pgdata',
       image, 'postgres', '-c', 'max_connections=42', '-c', 'shared_buffers=64MB',
     ]);
     await waitReady(db, 'alice');
-    const result = await psqlOverTcp(db, 'alice', 'alice', 'motdepasse', 'SELECT current_database(), current_setting(\'data_checksums\'), current_setting(\'max_connections\'), current_setting(\'shared_buffers\')');
-    expect(result.stdout.trim()).toBe('alice|on|42|64MB');
+    const settings = ['data_directory', 'data_checksums', 'max_connections', 'shared_buffers'].map((name) => `current_setting('${name}')`);
+    const result = await psqlOverTcp(db, 'alice', 'alice', 'motdepasse', `SELECT current_database(), ${settings.join(', ')}`);
+    expect(result.stdout.trim()).toBe('alice|/var/lib/postgresql/data/pgdata|on|42|64MB');
   });
 
   it('accepts options alone as the command (`-c ...` means `postgres -c ...`) and trust without a password', async () => {
