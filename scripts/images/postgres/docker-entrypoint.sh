@@ -39,8 +39,9 @@ file_env() {
 # run as the postgres user, like the official image does with su-exec.
 prepare_as_root() {
   mkdir -p "$PGDATA" /var/run/postgresql
-  chmod 00700 "$PGDATA"
-  chmod 03775 /var/run/postgresql
+  # Some mounts refuse chmod; initdb and the server then say what is wrong.
+  chmod 00700 "$PGDATA" || :
+  chmod 03775 /var/run/postgresql || :
   if [[ -n ${POSTGRES_INITDB_WALDIR:-} ]]; then
     mkdir -p "$POSTGRES_INITDB_WALDIR"
     chown -R postgres:postgres "$POSTGRES_INITDB_WALDIR"
