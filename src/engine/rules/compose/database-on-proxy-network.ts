@@ -23,7 +23,7 @@ function isPublicProxy(service: ComposeService): boolean {
 export const databaseOnProxyNetwork: ComposeRule = {
   id: 'database-on-proxy-network',
   kind: 'compose',
-  severity: 'warning',
+  severity: 'info',
   messages: {
     shared:
       'La base de données `{{service}}` est sur le réseau `{{network}}`, comme le reverse proxy public `{{proxy}}` : si le proxy est compromis, la base est directement joignable. Mettez-la sur un réseau interne (`back`) partagé seulement avec l’API.',
