@@ -112,7 +112,7 @@ describe.skipIf(dockerDisabled)(image, () => {
     });
   });
 
-  it('defaults the database to the user, honours PGDATA and POSTGRES_INITDB_ARGS, passes postgres -c options through', async () => {
+  it('defaults the database to the user, honours PGDATA and POSTGRES_INITDB_ARGS, passes postgres -c options through (init included)', async () => {
     const db = await scratch.start('pg', [
       '--network', network,
       '-e', 'POSTGRES_PASSWORD=motdepasse',
@@ -120,12 +120,15 @@ describe.skipIf(dockerDisabled)(image, () => {
       '-e', 'POSTGRES_INITDB_ARGS=--data-checksums',
       // The documented pattern for a mount point that is not empty (lost+found).
       '-e', 'PGDATA=/var/lib/postgresql/data/pgdata',
+      '-v', `${fixtures}/initdb-settings:/docker-entrypoint-initdb.d:ro`,
       image, 'postgres', '-c', 'max_connections=42', '-c', 'shared_buffers=64MB',
     ]);
     await waitReady(db, 'alice');
     const settings = ['data_directory', 'data_checksums', 'max_connections', 'shared_buffers'].map((name) => `current_setting('${name}')`);
     const result = await psqlOverTcp(db, 'alice', 'alice', 'motdepasse', `SELECT current_database(), ${settings.join(', ')}`);
     expect(result.stdout.trim()).toBe('alice|/var/lib/postgresql/data/pgdata|on|42|64MB');
+    const duringInit = await psqlOverTcp(db, 'alice', 'alice', 'motdepasse', 'SELECT max_connections FROM init_settings');
+    expect(duringInit.stdout.trim()).toBe('42');
   });
 
   it('accepts options alone as the command (`-c ...` means `postgres -c ...`) and trust without a password', async () => {

@@ -117,12 +117,15 @@ run_init_scripts() {
   shopt -u nullglob
 }
 
+# $@: the server's options (`-c ...`), which apply while the init scripts run
+# too (e.g. shared_preload_libraries for an extension they create).
 first_start() {
   check_environment
   init_database_directory
   # A server on the socket only: nothing outside reaches it before the init
-  # scripts are done.
-  PGUSER=$POSTGRES_USER pg_ctl -D "$PGDATA" -o "-c listen_addresses='' -p ${PGPORT:-5432}" -w start
+  # scripts are done. pg_ctl hands -o to a shell, hence the quoting.
+  local options=("$@" -c listen_addresses= -p "${PGPORT:-5432}")
+  PGUSER=$POSTGRES_USER pg_ctl -D "$PGDATA" -o "$(printf '%q ' "${options[@]}")" -w start
   if [[ $POSTGRES_DB != postgres ]]; then
     local exists
     exists=$(psql_init --dbname postgres -tA -v db="$POSTGRES_DB" <<<"SELECT 1 FROM pg_database WHERE datname = :'db';")
@@ -146,7 +149,7 @@ if [[ ${1:-} == postgres ]]; then
     exec setpriv --reuid=postgres --regid=postgres --init-groups "${BASH_SOURCE[0]}" "$@"
   fi
   if [[ ! -s $PGDATA/PG_VERSION ]]; then
-    first_start
+    first_start "${@:2}"
   else
     say "PostgreSQL database directory appears to contain a database; skipping initialization."
   fi
