@@ -6,7 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { documentedEntries, CORRECTIONS_PATH, type DirectiveCorrections, type TableEntry } from './build-nginx-reference.ts';
 import { NGINX_CONTEXTS, type NginxContextName } from '../../src/engine/nginx/nginx-contexts.ts';
-import { LOAD_MODULES, prepare, rootfs, runAll, WORK_DIR, type NginxVerdict } from '../oracle/nginx-chroot.ts';
+import { LOAD_MODULES, prepare as prepareChroot, rootfs, runAll as runAllIn, type NginxVerdict } from '../oracle/nginx-chroot.ts';
+
+const WORK_DIR = '/tmp/atelier-nginx-probe';
+const prepare = (root: string): string => prepareChroot(root, WORK_DIR);
+const runAll = (root: string, files: Record<string, string>, mains: readonly string[]): Map<string, NginxVerdict> => runAllIn(root, files, mains, 2, '', WORK_DIR);
 
 const MAX_PROBED_ARGS = 8;
 

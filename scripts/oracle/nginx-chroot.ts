@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const ROOTFS_PACKAGES = ['nginx', 'libnginx-mod-stream', 'libnginx-mod-mail'];
 /** Names the course's stacks use for compose services; nginx resolves proxy_pass hosts at load time. */
 export const SERVICE_HOSTS = ['api', 'client', 'db', 'cache', 'proxy', 'web', 'backend', 'frontend', 'app', 'redis', 'postgres', 'upstream-host'];
-/** Inside the chroot. */
+/** Inside the chroot. Each caller may take its own directory so concurrent runs (the probe, the recorder, the lesson tests) never clean up each other's files. */
 export const WORK_DIR = '/tmp/atelier-nginx-oracle';
 export const LOAD_MODULES = 'load_module /usr/lib/nginx/modules/ngx_stream_module.so;\nload_module /usr/lib/nginx/modules/ngx_mail_module.so;\n';
 
@@ -19,9 +19,9 @@ export function rootfs(): string {
 }
 
 /** Hosts file, dummy certificate and key, and an empty work directory inside the chroot. */
-export function prepare(root: string): string {
+export function prepare(root: string, workDir: string = WORK_DIR): string {
   writeFileSync(join(root, 'etc/hosts'), `127.0.0.1 localhost ${SERVICE_HOSTS.join(' ')}\n::1 localhost\n`);
-  const dir = join(root, WORK_DIR);
+  const dir = join(root, workDir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'files'), { recursive: true });
   const certs = join(root, 'etc/nginx/certs');
@@ -74,21 +74,21 @@ export function parseOutput(output: string, ok: boolean): NginxVerdict {
  * Writes each config under the work dir (`files/<name>`) and runs
  * `nginx -t -c` on each `main` path, in parallel lanes, in a single chroot call.
  */
-export function runAll(root: string, files: Record<string, string>, mains: readonly string[], lanes = 2, extraArgs = ''): Map<string, NginxVerdict> {
-  const dir = join(root, WORK_DIR);
+export function runAll(root: string, files: Record<string, string>, mains: readonly string[], lanes = 2, extraArgs = '', workDir: string = WORK_DIR): Map<string, NginxVerdict> {
+  const dir = join(root, workDir);
   for (const [name, text] of Object.entries(files)) {
     const path = join(dir, 'files', name);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, text);
   }
-  writeFileSync(join(dir, 'list'), mains.map((m) => `${WORK_DIR}/files/${m}`).join('\n') + '\n');
-  const script = `cd ${WORK_DIR} && rm -f lane-* && split -n r/${lanes} -d list lane- && for l in lane-[0-9][0-9]; do (while read -r f; do out=$(nginx -t -q -c "$f" ${extraArgs} 2>&1); rc=$?; printf '### %s %s\\n%s\\n' "$rc" "$f" "$out"; done < "$l" > "$l.out") & done; wait; cat lane-[0-9][0-9].out`;
+  writeFileSync(join(dir, 'list'), mains.map((m) => `${workDir}/files/${m}`).join('\n') + '\n');
+  const script = `cd ${workDir} && rm -f lane-* && split -n r/${lanes} -d list lane- && for l in lane-[0-9][0-9]; do (while read -r f; do out=$(nginx -t -q -c "$f" ${extraArgs} 2>&1); rc=$?; printf '### %s %s\\n%s\\n' "$rc" "$f" "$out"; done < "$l" > "$l.out") & done; wait; cat lane-[0-9][0-9].out`;
   const output = execFileSync('chroot', [root, 'sh', '-c', script], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const verdicts = new Map<string, NginxVerdict>();
   for (const chunk of output.split(/^### /m).slice(1)) {
     const newline = chunk.indexOf('\n');
     const [rc, path] = chunk.slice(0, newline).split(' ') as [string, string];
-    const name = path.slice(`${WORK_DIR}/files/`.length);
+    const name = path.slice(`${workDir}/files/`.length);
     verdicts.set(name, parseOutput(chunk.slice(newline + 1), rc === '0'));
   }
   return verdicts;

@@ -8,7 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepare, rootfs, runAll, WORK_DIR } from './nginx-chroot.ts';
+import { prepare, rootfs, runAll } from './nginx-chroot.ts';
+
+const WORK_DIR = '/tmp/atelier-nginx-record';
 
 const CORPUS = new URL('../../tests/oracle/nginx/corpus/', import.meta.url).pathname;
 const VERDICTS = new URL('../../tests/oracle/nginx/verdicts.json', import.meta.url).pathname;
@@ -28,7 +30,7 @@ function corpusFiles(): string[] {
 
 function main(): void {
   const root = rootfs();
-  prepare(root);
+  prepare(root, WORK_DIR);
   const version = spawnSync('chroot', [root, 'nginx', '-v'], { encoding: 'utf8' }).stderr.replace(/^nginx version: /, '');
   const files: Record<string, string> = {};
   const tested = new Map<string, { corpus: string; testedPath: string }>();
@@ -44,7 +46,7 @@ function main(): void {
       tested.set(`${id}/nginx.conf`, { corpus, testedPath: `${WORK_DIR}/files/${id}/conf.d/test.conf` });
     }
   });
-  const verdicts = runAll(root, files, [...tested.keys()], 2, MODULES);
+  const verdicts = runAll(root, files, [...tested.keys()], 2, MODULES, WORK_DIR);
   const out: Record<string, RecordedVerdict> = {};
   for (const [main, { corpus, testedPath }] of [...tested.entries()].sort((a, b) => a[1].corpus.localeCompare(b[1].corpus))) {
     const v = verdicts.get(main);
