@@ -34,12 +34,35 @@ install_node_modules() {
   node --version
 }
 
+# The real tools the engine is judged against: Compose 2.40 and nginx 1.30 from
+# Debian forky, in cached chroots (never installed on the host).
+record_oracles() {
+  bash scripts/ci/rootfs.sh forky docker-compose >/dev/null
+  npm run oracle:compose
+  npm run oracle:nginx
+}
+
+# The site built at / (dist) and under a sub-path, both link-checked.
+build_site() {
+  npm run build
+  npm run linkcheck
+  BASE_PATH=/formation/ OUT_DIR=.cache/dist-formation npm run build
+  npm run linkcheck -- .cache/dist-formation --base /formation/
+}
+
+# Oracle and lesson tests fail, rather than skip, when a real tool is missing.
+export ATELIER_REQUIRE_ORACLES=1
+export SITE_DIST_FORMATION=.cache/dist-formation
+
 phase install bash -c "$(declare -f install_node_modules); install_node_modules"
 phase provision bash scripts/ci/provision.sh
 phase typecheck bash -c "astro sync && tsc --noEmit"
+phase oracles bash -c "$(declare -f record_oracles); record_oracles"
 phase unit npx vitest run --project unit
-phase build npm run build
+phase build bash -c "$(declare -f build_site); build_site"
+phase budget npm run budget
 phase e2e npx vitest run --project e2e
+phase bench npm run bench
 phase stacks npm run test:stacks
 
 echo "=== durations"

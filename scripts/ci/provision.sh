@@ -20,3 +20,9 @@ if ((${#missing[@]})); then
 fi
 chromium --version
 nginx -v
+# nginx 1.30 (the line the stacks use) for `nginx -t` and the site's own
+# server test, in a cached forky chroot: forky packages never go on the host.
+# (The oracle adds the stream and mail modules the official image builds in.)
+bash "$(dirname "$0")/rootfs.sh" forky nginx >/dev/null
+bash "$(dirname "$0")/rootfs.sh" forky nginx libnginx-mod-stream libnginx-mod-mail >/dev/null
+
