@@ -468,6 +468,7 @@ export function buildModel(sources: readonly ModelSource[]): { model: ComposeMod
   const model: ComposeModel = {
     name: undefined,
     version: [],
+    include: [],
     services: new Map(),
     networks: new Map(),
     volumes: new Map(),
@@ -486,6 +487,10 @@ export function buildModel(sources: readonly ModelSource[]): { model: ComposeMod
     if (version) {
       const keyRange = reader.range(version.keyRange);
       model.version.push(versionText ? { ...versionText, keyRange } : { value: '', file: source.file, range: keyRange, keyRange });
+    }
+    for (const item of asSeq(root.entries.get('include')?.value)?.items ?? []) {
+      const path = item.kind === 'map' ? reader.text(item.entries.get('path')?.value) : reader.text(item);
+      if (path) model.include.push(path);
     }
     for (const [serviceName, entry] of asMap(root.entries.get('services')?.value)?.entries ?? []) {
       const service = reader.service(serviceName, entry.keyRange, entry.value);

@@ -157,6 +157,12 @@ export interface ComposeModel {
   name: LocatedText | undefined;
   /** The obsolete top-level `version`, one per file that has it. */
   version: (LocatedText & { keyRange: Range })[];
+  /**
+   * Top-level `include:` entries. Their files are not part of the model, so
+   * reference rules (unknown service, undefined network…) stay quiet when
+   * there is any: the name may be defined there.
+   */
+  include: LocatedText[];
   /** In declaration order. */
   services: Map<string, ComposeService>;
   networks: Map<string, TopLevelResource>;

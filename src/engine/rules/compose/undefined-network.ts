@@ -27,7 +27,8 @@ export const undefinedNetwork: ComposeRule = {
     ],
   },
   check(context, report) {
-    if (context.syntaxErrors) return;
+    // Names may come from `include:`d files, which the model does not hold.
+    if (context.syntaxErrors || context.model.include.length > 0) return;
     const declared = context.model.networks;
     for (const service of context.model.services.values()) {
       for (const network of service.networks) {

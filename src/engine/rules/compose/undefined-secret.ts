@@ -46,7 +46,8 @@ export const undefinedSecret: ComposeRule = {
     ],
   },
   check(context, report) {
-    if (context.syntaxErrors) return;
+    // Names may come from `include:`d files, which the model does not hold.
+    if (context.syntaxErrors || context.model.include.length > 0) return;
     // compose: "secrets.x: one of file|environment must be set".
     for (const [kind, resources, sources] of [
       ['secretWithoutSource', context.model.secrets, ['file', 'environment']],

@@ -39,7 +39,8 @@ export const undefinedVolume: ComposeRule = {
     ],
   },
   check(context, report) {
-    if (context.syntaxErrors) return;
+    // Names may come from `include:`d files, which the model does not hold.
+    if (context.syntaxErrors || context.model.include.length > 0) return;
     const declared = context.model.volumes;
     for (const service of context.model.services.values()) {
       for (const volume of service.volumes) {

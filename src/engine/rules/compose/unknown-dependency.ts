@@ -41,7 +41,8 @@ export const unknownDependency: ComposeRule = {
     ],
   },
   check(context, report) {
-    if (context.syntaxErrors) return;
+    // Names may come from `include:`d files, which the model does not hold.
+    if (context.syntaxErrors || context.model.include.length > 0) return;
     const services = context.model.services;
     for (const service of services.values()) {
       const mode = service.networkMode;
