@@ -23,6 +23,7 @@ import { sslCertificate } from './ssl-certificate.ts';
 import { sslPreferServerCiphers } from './ssl-prefer-server-ciphers.ts';
 import { sslProtocolsOutdated } from './ssl-protocols-outdated.ts';
 import { syntaxError } from './syntax-error.ts';
+import { tryFilesFallback } from './try-files-fallback.ts';
 import { unknownDirective } from './unknown-directive.ts';
 
 /** In the order nginx itself checks: syntax, then name, context, `;`/`{`, argument count. */
@@ -53,4 +54,5 @@ export const nginxRules: readonly NginxRule[] = [
   addHeaderInheritance,
   proxyHeaders,
   proxyCacheUserData,
+  tryFilesFallback,
 ];
