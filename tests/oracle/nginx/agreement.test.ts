@@ -10,7 +10,14 @@ interface RecordedVerdict {
   ok: boolean;
   message?: string;
   line?: number;
+  warnings?: string[];
 }
+
+/** nginx's own warnings that a rule of ours mirrors. */
+const MIRRORED_WARNINGS: { pattern: RegExp; ruleId: string }[] = [
+  { pattern: /^the "listen \.\.\. http2" directive is deprecated/, ruleId: 'nginx-listen-http2-deprecated' },
+  { pattern: /^conflicting server name/, ruleId: 'nginx-conflicting-server-name' },
+];
 
 const corpus = new URL('./corpus/', import.meta.url);
 const recorded = JSON.parse(readFileSync(new URL('./verdicts.json', import.meta.url), 'utf8')) as { nginx: string; files: Record<string, RecordedVerdict> };
@@ -53,6 +60,21 @@ describe(`agreement with ${recorded.nginx} (nginx -t)`, () => {
   it('accepts every base config nginx accepts', () => {
     const base = entries.filter(([file]) => file.startsWith('base/')).map(([file, v]) => judge(file, v));
     expect(base.filter((o) => !o.agrees)).toEqual([]);
+  });
+
+  it('raises our rule wherever nginx prints a warning we mirror', () => {
+    const missed: string[] = [];
+    let checked = 0;
+    for (const [file, verdict] of entries) {
+      for (const { pattern, ruleId } of MIRRORED_WARNINGS) {
+        if (!verdict.warnings?.some((w) => pattern.test(w))) continue;
+        checked++;
+        const text = readFileSync(new URL(file, corpus), 'utf8');
+        if (!checkProject([{ path: projectPath(file), text }]).diagnostics.some((d) => d.ruleId === ruleId)) missed.push(`${file}: ${ruleId}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(missed).toEqual([]);
   });
 
   it('agrees with nginx -t on at least 98% of the corpus, line included', () => {
