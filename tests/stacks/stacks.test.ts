@@ -129,6 +129,11 @@ for (const plan of selected) {
       expect(reference.code, reference.stderr).toBe(0);
       const local = await project!.compose(['config', '-q']);
       expect(local.code, local.stderr).toBe(0);
+      // Overrides meant for `-f` (chapter 10's compose.dev.yaml) must merge cleanly too.
+      for (const override of (await readdir(project!.dir)).filter((f) => /^compose\.[\w-]+\.ya?ml$/.test(f))) {
+        const merged = await project!.referenceCompose(['-f', 'compose.yaml', '-f', override, 'config', '-q']);
+        expect(merged.code, `${override} : ${merged.stderr}`).toBe(0);
+      }
     });
 
     it('has no error from the project engine (checkProject)', async () => {
@@ -266,6 +271,14 @@ for (const plan of selected) {
         expect(ddl.stderr).toMatch(/permission denied/);
         const drop = await p.exec('db', `psql -U ${appUser} -d ${db} -c 'DROP TABLE orders'`);
         expect(drop.code).not.toBe(0);
+      });
+
+      it.runIf(plan.slug.startsWith('10-'))('the `outils` profile: psql runs on demand, never with a plain `up`', async () => {
+        const p = running();
+        expect((await p.composeOk(['ps', '--services'])).stdout.split('\n')).not.toContain('psql');
+        const query = await p.compose(['--profile', 'outils', 'run', '--rm', '-T', 'psql', '-tAc', 'SELECT count(*) > 0 FROM users'], 120_000);
+        expect(query.code, query.stderr).toBe(0);
+        expect(query.stdout.trim()).toBe('t');
       });
 
       it.runIf(plan.api)('the database and the cache publish no port on the host', async () => {
