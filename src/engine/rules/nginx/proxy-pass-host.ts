@@ -28,6 +28,13 @@ export const proxyPassHost: NginxRule = {
   },
   examples: {
     valid: [
+      {
+        name: 'upstream defined in a sibling conf.d file',
+        files: {
+          'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api_backend;\n    }\n}\n',
+          'nginx/conf.d/upstreams.conf': 'upstream api_backend {\n    server api:3000;\n}\n',
+        },
+      },
       { files: { 'nginx/conf.d/default.conf': 'upstream api_backend {\n    server api:3000;\n}\nserver {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api_backend;\n    }\n    location / {\n        proxy_pass http://client:80;\n    }\n}\n' } },
     ],
     invalid: [
@@ -51,6 +58,11 @@ export const proxyPassHost: NginxRule = {
       }
     }
     const upstreams = new Set(context.named('upstream').map((info) => info.node.args[0]?.value.toLowerCase()));
+    // conf.d files share one `http` block: an upstream may live in a sibling file.
+    for (const file of context.project) {
+      if (file.path === context.file.path) continue;
+      for (const match of file.text.matchAll(/(?:^|[\s;{}])upstream\s+([^\s{;]+)\s*\{/g)) upstreams.add(match[1]!.toLowerCase());
+    }
     for (const name of ['proxy_pass', 'grpc_pass']) {
       for (const info of context.named(name)) {
         if (info.inGeneric || info.context === undefined || !info.context.startsWith('http')) continue;
