@@ -63,6 +63,7 @@ phase build bash -c "$(declare -f build_site); build_site"
 phase budget npm run budget
 phase e2e npx vitest run --project e2e
 phase bench npm run bench
+phase docker bash scripts/docker/ensure.sh
 phase stacks npm run test:stacks
 
 echo "=== durations"
