@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -41,6 +42,8 @@ beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await acceptDialogs(page);
+  // Browser-side errors end up in the test output, next to a failure they explain.
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
 });
 
 afterEach(async () => {
@@ -232,6 +235,26 @@ describe('workshop: progress', { timeout: SLOW }, () => {
     await openWorkshop(page, server.url, '01-introduction');
     await page.locator('[data-import-input]').setInputFiles({ name: 'progression.json', mimeType: 'application/json', buffer: Buffer.from('pas du json') });
     await poll(() => page.locator('[data-workshop-message]').textContent()).toContain('Ce fichier ne peut pas être importé');
+  });
+
+  it('downloads the edited files as a zip', async () => {
+    await openWorkshop(page, server.url, '04-client');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download-files"]')]);
+    expect(download.suggestedFilename()).toBe('atelier-04-client.zip');
+    const entries = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    expect(Object.keys(entries).sort()).toEqual(['04-client/.env', '04-client/compose.yaml', '04-client/nginx/conf.d/default.conf']);
+    expect(strFromU8(entries['04-client/compose.yaml']!)).toContain('services:');
+  });
+
+  it('links the chapter stack as a zip built with the site', async () => {
+    await page.goto(`${server.url}lecons/04-client/`);
+    const href = await page.locator(`${WORKSHOP} a[download]`).getAttribute('href');
+    expect(href).toBe('/telechargements/04-client.zip');
+    const response = await page.request.get(new URL(href!, server.url).toString());
+    expect(response.status()).toBe(200);
+    const names = Object.keys(unzipSync(new Uint8Array(await response.body())));
+    expect(names.some((name) => name === '04-client/compose.yaml')).toBe(true);
+    expect(names.some((name) => /(^|\/)\.env$|node_modules|\/certs\//.test(name))).toBe(false);
   });
 
   it('exports the progress as JSON that imports back', async () => {
