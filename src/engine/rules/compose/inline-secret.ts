@@ -8,7 +8,7 @@ export const inlineSecret: ComposeRule = {
   severity: 'warning',
   messages: {
     inline:
-      'La variable `{{name}}` contient un secret écrit en clair dans le fichier compose, qui finira dans Git. Utilisez `${{{name}}}` avec un fichier `.env` non versionné, ou un `secret` Compose (`{{name}}_FILE`).',
+      'La variable `{{name}}` contient un secret écrit en clair dans le fichier compose, qui finira dans Git. Utilisez `${{{name}}}` avec un fichier `.env` non versionné, ou un `secret` Compose lu par l’application (les images officielles postgres et mysql acceptent `{{name}}_FILE`).',
   },
   docs: {
     title: 'N’écrivez pas de secret en clair',
