@@ -318,10 +318,11 @@ describe('workshop: keyboard and accessibility', { timeout: SLOW }, () => {
     await shot('07-nginx-light');
   });
 
-  it.each(['closed', 'open', 'with problems and the diff view'])('has no axe-core violation (%s)', async (state) => {
+  it.each(['closed', 'open', 'with problems and the diff view', 'dark theme, with problems and the diff view'])('has no axe-core violation (%s)', async (state) => {
     if (state === 'closed') await page.goto(`${server.url}lecons/04-client/`);
     else await openWorkshop(page, server.url, '04-client');
-    if (state === 'with problems and the diff view') {
+    if (state.startsWith('dark')) await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
+    if (state.endsWith('with problems and the diff view')) {
       await page.locator('[data-objective] [data-hint-toggle]').first().click();
       await page.click('[data-action="diff"]');
       await page.waitForSelector('[data-diff-editor] .monaco-diff-editor');
