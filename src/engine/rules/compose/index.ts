@@ -6,6 +6,7 @@ import { duplicatePublishedPort } from './duplicate-published-port.ts';
 import { endOfLifeImage } from './end-of-life-image.ts';
 import { envFileSyntax } from './env-file-syntax.ts';
 import { healthcheckWithoutCurl } from './healthcheck-without-curl.ts';
+import { redisHealthcheckAuth } from './redis-healthcheck-auth.ts';
 import { healthyDependencyWithoutHealthcheck } from './healthy-dependency-without-healthcheck.ts';
 import { imageTag } from './image-tag.ts';
 import { inlineSecret } from './inline-secret.ts';
@@ -56,6 +57,7 @@ export const composeRules: readonly ComposeRule[] = [
   inlineSecret,
   preferHealthyDependency,
   healthcheckWithoutCurl,
+  redisHealthcheckAuth,
   publishedDatabasePort,
   noContainerName,
   productionRestartPolicy,

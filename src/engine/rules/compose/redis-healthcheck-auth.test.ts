@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { redisHealthcheckAuth } from './redis-healthcheck-auth.ts';
+
+testRule(redisHealthcheckAuth);

@@ -1,0 +1,65 @@
+import type { ComposeRule } from '../catalogue.ts';
+import { parseImage } from '../../compose/image-reference.ts';
+
+const REDIS_FAMILIES = new Set(['redis', 'valkey', 'keydb']);
+/** `-a`, `--pass`, `--user … --pass`, `-u redis://:pw@…`, or the REDISCLI_AUTH variable that redis-cli reads. */
+const AUTHENTICATES = /(^|\s)(-a|--pass|--askpass|-u)(\s|=|$)|REDISCLI_AUTH/;
+
+function text(value: string | string[]): string {
+  return Array.isArray(value) ? value.join(' ') : value;
+}
+
+export const redisHealthcheckAuth: ComposeRule = {
+  id: 'redis-healthcheck-auth',
+  kind: 'compose',
+  severity: 'warning',
+  messages: {
+    noAuth:
+      'Redis exige un mot de passe (`--requirepass`) mais le healthcheck appelle `redis-cli` sans s’authentifier : Redis répond « NOAUTH », donc le contrôle ne prouve rien. Passez le mot de passe (`redis-cli -a "$${REDIS_PASSWORD}" --no-auth-warning ping`) ou définissez `REDISCLI_AUTH`.',
+  },
+  docs: {
+    title: 'Le healthcheck de Redis doit s’authentifier',
+    what: 'Signale un service Redis (ou Valkey) lancé avec `--requirepass` dont le healthcheck utilise `redis-cli` sans mot de passe.',
+    why: 'Sans authentification, chaque commande reçoit l’erreur « NOAUTH Authentication required » : selon la version de `redis-cli`, le contrôle échoue toujours (les services qui attendent `service_healthy` ne démarrent jamais) ou réussit toujours, sans rien vérifier. La variante `redis-cli incr ping` vue dans certains tutoriels écrit en plus une clé à chaque contrôle.',
+    howToFix: 'Écrivez `test: ["CMD-SHELL", "redis-cli -a \\"$${REDIS_PASSWORD}\\" --no-auth-warning ping | grep -q PONG"]` : le `$$` laisse le shell du conteneur lire sa propre variable, et `grep PONG` vérifie la vraie réponse.',
+    chapter: '08-production',
+  },
+  examples: {
+    valid: [
+      {
+        files: {
+          'compose.yaml':
+            'services:\n  cache:\n    image: redis:8-alpine\n    command: ["sh", "-c", "exec redis-server --appendonly yes --requirepass \\"$${REDIS_PASSWORD}\\""]\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD:?}\n    healthcheck:\n      test: ["CMD-SHELL", "redis-cli -a \\"$${REDIS_PASSWORD}\\" --no-auth-warning ping | grep -q PONG"]\n',
+          '.env': 'REDIS_PASSWORD=dev-only\n',
+        },
+      },
+      {
+        name: 'no password, no authentication needed',
+        files: { 'compose.yaml': 'services:\n  cache:\n    image: redis:8-alpine\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n' },
+      },
+    ],
+    invalid: [
+      {
+        files: {
+          'compose.yaml':
+            'services:\n  cache:\n    image: redis:8-alpine\n    command: redis-server --appendonly yes --requirepass "$${REDIS_PASSWORD}"\n    healthcheck:\n      test: ["CMD", "redis-cli", "--raw", "incr", "ping"]\n',
+        },
+        errors: [{ messageId: 'noAuth', line: 6, column: 13 }],
+      },
+    ],
+  },
+  check(context, report) {
+    if (context.syntaxErrors) return;
+    for (const service of context.model.services.values()) {
+      const image = service.image?.value;
+      const test = service.healthcheck?.test;
+      if (!image || !test || !REDIS_FAMILIES.has(parseImage(image).name)) continue;
+      const command = [service.command, service.entrypoint].map((c) => (c ? text(c.value) : '')).join(' ');
+      if (!command.includes('--requirepass')) continue;
+      const probe = text(test.value);
+      if (!probe.includes('redis-cli') || AUTHENTICATES.test(probe)) continue;
+      if (service.environment.some((variable) => variable.name === 'REDISCLI_AUTH')) continue;
+      report({ messageId: 'noAuth', file: test.file, range: test.range });
+    }
+  },
+};
