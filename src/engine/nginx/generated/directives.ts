@@ -855,7 +855,7 @@ export const DIRECTIVE_ROWS: readonly DirectiveRow[] = [
   ["uri", "http_acme", 0, 1, 1, 0, 0, 0, ""],
   ["usage_report", "mgmt", 0, 0, 2, 0, 0, 0, ""],
   ["use", "core", 2, 1, 1, 0, 1, 0, ""],
-  ["user", "core", 1, 1, 2, 0, 1, 0, ""],
+  ["user", "core", 1, 1, 2, 0, 1, 1, ""],
   ["userid", "http_userid", 28, 1, 1, 0, 1, 1, "on|v1|log|off"],
   ["userid_domain", "http_userid", 28, 1, 1, 0, 1, 1, ""],
   ["userid_expires", "http_userid", 28, 1, 1, 0, 1, 1, ""],
