@@ -96,10 +96,13 @@ describe('workshop: live checking', { timeout: SLOW }, () => {
     expect(await item.locator('a.diagnostic-rule').getAttribute('href')).toBe('/regles/yaml-syntax/');
     expect(await page.locator('[data-diagnostic-summary]').textContent()).toMatch(/\d+ erreurs?/);
 
-    // The squiggle sits on line 7 of the editor.
-    const squiggle = await page.locator('[data-editor] .squiggly-error').first().boundingBox();
+    // The squiggle sits on line 7 of the editor (Monaco paints decorations on its next frame).
+    const squiggleLocator = page.locator('[data-editor] .squiggly-error').first();
+    await squiggleLocator.waitFor({ timeout: 30_000 });
+    const squiggle = await squiggleLocator.boundingBox();
     const lineSeven = await page.locator('[data-editor] .line-numbers', { hasText: /^7$/ }).boundingBox();
-    expect(squiggle && lineSeven && Math.abs(squiggle.y + squiggle.height / 2 - (lineSeven.y + lineSeven.height / 2))).toBeLessThan(lineSeven!.height);
+    if (!squiggle || !lineSeven) throw new Error('the squiggle or line 7 is not displayed');
+    expect(Math.abs(squiggle.y + squiggle.height / 2 - (lineSeven.y + lineSeven.height / 2))).toBeLessThan(lineSeven.height);
     await shot('01-indentation-error');
 
     // Fix: put the indentation back, then remove `container_name`: its objective ticks.

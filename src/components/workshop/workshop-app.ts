@@ -11,6 +11,7 @@ import {
 import { createCheckScheduler } from './check-scheduler.ts';
 import { renderDiagnosticList, summarize } from './diagnostic-list.ts';
 import { toMarkers } from './diagnostic-markers.ts';
+import { setupDiffView } from './diff-view.ts';
 import type { CheckRequest, CheckResponse } from './engine-protocol.ts';
 import EngineWorker from './engine.worker.ts?worker';
 import type { FileTabs } from './file-tabs.ts';
@@ -104,13 +105,17 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     renderValidationDecorations: 'on',
     wordWrap: 'on',
   });
+  const diff = setupDiffView(monaco, required<HTMLElement>(root, '[data-diff]'), required<HTMLButtonElement>(root, '[data-action="diff"]'), () => [
+    models[tabs.index]!,
+    solutions[tabs.index]!,
+  ]);
   const viewStates = new Map<number, editor.ICodeEditorViewState | null>();
   tabs.onChange((index) => {
     viewStates.set(models.indexOf(editorInstance.getModel() as editor.ITextModel), editorInstance.saveViewState());
     editorInstance.setModel(models[index] ?? null);
     editorInstance.restoreViewState(viewStates.get(index) ?? null);
     editorInstance.updateOptions({ ariaLabel: `Éditeur du fichier ${data.files[index]?.path ?? ''}. Échap pour quitter l'éditeur.` });
-    if (diff) diff.setModel({ original: models[index]!, modified: solutions[index]! });
+    diff.show(models[index]!, solutions[index]!);
   });
 
   // Monaco keeps Tab for indentation; Escape hands the focus back to the page
@@ -218,9 +223,6 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   window.addEventListener('pagehide', () => saveScheduler.flush());
 
   // --- Actions -------------------------------------------------------------------
-  let diff: editor.IStandaloneDiffEditor | undefined;
-  const diffHost = required<HTMLElement>(root, '[data-diff]');
-  const diffButton = required<HTMLButtonElement>(root, '[data-action="diff"]');
   const setAll = (texts: (file: WorkshopData['files'][number]) => string): void => {
     data.files.forEach((file, index) => replaceAll(models[index]!, texts(file)));
   };
@@ -234,28 +236,6 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     if (!window.confirm('Afficher la solution ? Vos fichiers de cette leçon seront remplacés par ceux de la solution.')) return;
     setAll((file) => file.solution);
     say('La solution est chargée dans l’éditeur (Ctrl+Z pour retrouver vos fichiers).', 'info');
-  });
-  diffButton.addEventListener('click', () => {
-    const open = diffButton.getAttribute('aria-pressed') !== 'true';
-    diffButton.setAttribute('aria-pressed', String(open));
-    diffHost.hidden = !open;
-    if (open) {
-      diff ??= monaco.editor.createDiffEditor(required<HTMLElement>(diffHost, '[data-diff-editor]'), {
-        automaticLayout: true,
-        readOnly: true,
-        originalEditable: false,
-        renderSideBySide: true,
-        originalAriaLabel: 'Votre fichier (lecture seule)',
-        modifiedAriaLabel: 'La solution (lecture seule)',
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        fontSize: 14,
-      });
-      // The diff's inner editors do not take originalAriaLabel/modifiedAriaLabel onto their input in Monaco 0.57.
-      diff.getOriginalEditor().updateOptions({ ariaLabel: 'Votre fichier (lecture seule)' });
-      diff.getModifiedEditor().updateOptions({ ariaLabel: 'La solution (lecture seule)' });
-      diff.setModel({ original: models[tabs.index]!, modified: solutions[tabs.index]! });
-    }
   });
   root.querySelector('[data-action="download-files"]')?.addEventListener('click', () => {
     const entries = Object.fromEntries(Object.entries(currentFiles()).map(([path, text]) => [`${data.lesson}/${path}`, strToU8(text)]));
