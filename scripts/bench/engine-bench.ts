@@ -20,6 +20,18 @@ interface BenchCase {
   name: string;
   files: ProjectFile[];
   compose?: string;
+  /** Copied beside the compose file as `.env` for the tools. */
+  env?: string;
+}
+
+/** The chapter 08 stack as a learner has it: compose.yaml, its .env and both nginx files. */
+function chapter08(): BenchCase {
+  const stack = join(repo, 'stacks/08-production');
+  const read = (path: string): ProjectFile => ({ path, text: readFileSync(join(stack, path), 'utf8') });
+  const files = [read('compose.yaml'), read('nginx/proxy.conf.template'), read('nginx/client.conf')];
+  files.push({ path: '.env', text: readFileSync(join(stack, '.env.example'), 'utf8') });
+  const lines = files.map((f) => `${f.path} ${f.text.split('\n').length - 1}`).join(', ');
+  return { name: `stacks/08-production (${lines} lines)`, files, compose: join(stack, 'compose.yaml'), env: join(stack, '.env.example') };
 }
 
 const cases: BenchCase[] = [
@@ -28,6 +40,7 @@ const cases: BenchCase[] = [
     files: [{ path: 'compose.prod.yaml', text: readFileSync(join(fixtures, 'compose.prod.yaml'), 'utf8') }],
     compose: join(fixtures, 'compose.prod.yaml'),
   },
+  chapter08(),
 ];
 
 function median(values: number[]): number {
@@ -86,6 +99,7 @@ for (const benchCase of cases) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
   try {
     copyFileSync(benchCase.compose, join(dir, 'compose.yaml'));
+    if (benchCase.env) copyFileSync(benchCase.env, join(dir, '.env'));
     const tools: [string, string, string[]][] = [];
     if (compose) tools.push(['docker compose config -q', compose, ['config', '-q']]);
     else console.log('  docker compose              not found (set DOCKER_COMPOSE or run scripts/ci/rootfs.sh forky docker-compose)');
