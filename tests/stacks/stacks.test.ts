@@ -136,6 +136,12 @@ for (const plan of selected) {
       }
     });
 
+    it.runIf(plan.api)('refuses to start without .env: secrets are required variables, never defaults', async () => {
+      const result = await project!.referenceCompose(['--env-file', '/dev/null', 'config', '-q']);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain('copiez .env.example en .env');
+    });
+
     it('has no error from the project engine (checkProject)', async () => {
       const files = await project!.projectFiles();
       expect(files.some((f) => f.path === 'compose.yaml')).toBe(true);
