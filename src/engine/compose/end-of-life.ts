@@ -16,16 +16,18 @@ export interface SupportedLine {
   /** Oldest supported version, compared numerically part by part (`[8, 4]`). */
   minimum: number[];
   label: string;
+  /** The line to suggest: the newest one the course teaches (LTS for Node.js). */
+  recommended: string;
   /** Product name for messages. */
   product: string;
 }
 
 export const SUPPORTED_LINES: readonly SupportedLine[] = [
-  { image: 'node', minimum: [22], label: '22', product: 'Node.js' },
-  { image: 'postgres', minimum: [15], label: '15', product: 'PostgreSQL' },
-  { image: 'redis', minimum: [7], label: '7', product: 'Redis' },
-  { image: 'mysql', minimum: [8, 4], label: '8.4', product: 'MySQL' },
-  { image: 'nginx', minimum: [1, 30], label: '1.30', product: 'nginx' },
+  { image: 'node', minimum: [22], label: '22', recommended: '24-alpine', product: 'Node.js' },
+  { image: 'postgres', minimum: [15], label: '15', recommended: '17-alpine', product: 'PostgreSQL' },
+  { image: 'redis', minimum: [7], label: '7', recommended: '8-alpine', product: 'Redis' },
+  { image: 'mysql', minimum: [8, 4], label: '8.4', recommended: '8.4', product: 'MySQL' },
+  { image: 'nginx', minimum: [1, 30], label: '1.30', recommended: '1.30-alpine', product: 'nginx' },
 ];
 
 /** The numeric version at the start of a tag (`18-alpine` → [18], `1.25.3` → [1, 25, 3]), if any. */

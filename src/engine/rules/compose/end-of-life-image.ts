@@ -7,7 +7,7 @@ export const endOfLifeImage: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    old: 'L’image `{{image}}` est en fin de vie : {{product}} {{version}} ne reçoit plus de correctifs de sécurité. Passez au moins à `{{name}}:{{minimum}}`.',
+    old: 'L’image `{{image}}` est en fin de vie : {{product}} {{version}} ne reçoit plus de correctifs de sécurité. Passez à une version maintenue ({{minimum}} ou plus récente), par exemple `{{name}}:{{recommended}}`.',
   },
   docs: {
     title: 'N’utilisez pas une version en fin de vie',
@@ -41,7 +41,7 @@ export const endOfLifeImage: ComposeRule = {
       if (!line || !version || !isOlder(version, line.minimum)) continue;
       report({
         messageId: 'old',
-        data: { image: image.value, product: line.product, version: version.slice(0, line.minimum.length).join('.'), name: reference.name, minimum: line.label },
+        data: { image: image.value, product: line.product, version: version.slice(0, line.minimum.length).join('.'), name: reference.name, minimum: line.label, recommended: line.recommended },
         file: image.file,
         range: image.range,
       });

@@ -1,18 +1,22 @@
 import type { ComposeRule } from '../catalogue.ts';
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|_KEY$|^KEY$|APIKEY|PRIVATE)/i;
+/** `postgresql://user:password@db:5432/app`: a literal password in the user-info part of a URL. */
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/i;
 
 export const inlineSecret: ComposeRule = {
   id: 'inline-secret',
   kind: 'compose',
   severity: 'warning',
   messages: {
+    inUrl:
+      'L’URL de `{{name}}` contient un mot de passe écrit en clair, qui finira dans Git. Composez-la à partir de variables (`postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@db:5432/${POSTGRES_DB}`) définies dans un `.env` non versionné.',
     inline:
       'La variable `{{name}}` contient un secret écrit en clair dans le fichier compose, qui finira dans Git. Utilisez `${{{name}}}` avec un fichier `.env` non versionné, ou un `secret` Compose lu par l’application (les images officielles postgres et mysql acceptent `{{name}}_FILE`).',
   },
   docs: {
     title: 'N’écrivez pas de secret en clair',
-    what: 'Signale une variable d’environnement dont le nom évoque un secret (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*_KEY`) et dont la valeur est écrite littéralement dans le fichier compose.',
+    what: 'Signale une variable d’environnement dont le nom évoque un secret (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*_KEY`) et dont la valeur est écrite littéralement dans le fichier compose, ainsi qu’une URL de connexion (`DATABASE_URL`, `REDIS_URL`…) qui contient un mot de passe en clair.',
     why: 'Le fichier compose est versionné et partagé : un mot de passe qui y est écrit est lisible par toute personne qui a accès au dépôt, pour toujours (l’historique Git le garde).',
     howToFix: 'Écrivez `POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?…}` et mettez la valeur dans `.env` (ajouté à `.gitignore`), ou mieux, utilisez `secrets:` et la variable `POSTGRES_PASSWORD_FILE: /run/secrets/db_password`.',
     chapter: '08-production',
@@ -23,6 +27,14 @@ export const inlineSecret: ComposeRule = {
         files: {
           'compose.yaml':
             'services:\n  db:\n    image: postgres:17-alpine\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?à définir dans .env}\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n',
+        },
+      },
+      {
+        name: 'a URL built from variables',
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:24-alpine\n    environment:\n      DATABASE_URL: postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@db:5432/app\n',
+          '.env': 'POSTGRES_USER=atelier\nPOSTGRES_PASSWORD=dev-only\n',
         },
       },
     ],
@@ -37,15 +49,28 @@ export const inlineSecret: ComposeRule = {
           { messageId: 'inline', line: 9, column: 9 },
         ],
       },
+      {
+        name: 'a password inside a connection URL',
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:24-alpine\n    environment:\n      - DATABASE_URL=postgresql://atelier:motdepasse@db:5432/atelier\n      - REDIS_URL=redis://cache:6379\n',
+        },
+        errors: [{ messageId: 'inUrl', line: 5, column: 9 }],
+      },
     ],
   },
   check(context, report) {
     if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
       for (const variable of service.environment) {
-        if (!SECRET_NAME.test(variable.name) || /_FILE$/i.test(variable.name)) continue;
         const raw = variable.raw;
-        if (raw === undefined || raw.trim() === '' || raw.includes('$')) continue;
+        if (raw === undefined || raw.trim() === '') continue;
+        const urlPassword = URL_PASSWORD.exec(raw.trim())?.[1];
+        if (urlPassword !== undefined && !urlPassword.includes('$')) {
+          report({ messageId: 'inUrl', data: { name: variable.name }, file: variable.file, range: variable.valueRange });
+          continue;
+        }
+        if (!SECRET_NAME.test(variable.name) || /_FILE$/i.test(variable.name) || raw.includes('$')) continue;
         report({ messageId: 'inline', data: { name: variable.name }, file: variable.file, range: variable.valueRange });
       }
     }

@@ -3,14 +3,21 @@ import { effectiveDirectives } from '../../nginx/inheritance.ts';
 import { httpTop } from '../../nginx/servers.ts';
 import type { NginxRule } from '../catalogue.ts';
 
-const EXPECTED = ['Host', 'X-Forwarded-For', 'X-Forwarded-Proto'];
+const EXPECTED = ['Host', 'X-Forwarded-For', 'X-Forwarded-Proto'] as const;
+
+/** What the application loses without each header, for the message. */
+const LOST: Record<(typeof EXPECTED)[number], string> = {
+  Host: 'le nom d’hôte demandé par le navigateur',
+  'X-Forwarded-For': 'l’adresse du client',
+  'X-Forwarded-Proto': 'le protocole d’origine (HTTPS)',
+};
 
 export const proxyHeaders: NginxRule = {
   id: 'nginx-proxy-headers',
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    missing: 'Ce « proxy_pass » ne transmet pas {{headers}} : l’application ne verra ni le vrai nom d’hôte, ni l’adresse du client, ni le protocole d’origine.',
+    missing: 'Ce « proxy_pass » ne transmet pas {{headers}} : l’application ne connaîtra pas {{lost}}.',
   },
   docs: {
     title: 'En-têtes du reverse proxy manquants',
@@ -45,7 +52,7 @@ export const proxyHeaders: NginxRule = {
       if (missing.length === 0 || chain.some((block) => childrenNamed(block, 'include').length > 0)) continue;
       report({
         messageId: 'missing',
-        data: { headers: missing.map((h) => `« ${h} »`).join(', ') },
+        data: { headers: missing.map((h) => `« ${h} »`).join(', '), lost: missing.map((h) => LOST[h]).join(', ') },
         file: context.file.path,
         range: info.node.nameRange,
       });
