@@ -13,6 +13,9 @@ export default defineConfig({
   // A second build (the sub-path link check) must not overwrite the main `dist/`.
   outDir: process.env.OUT_DIR ?? './dist',
   integrations: [mdx()],
+  // Cross-origin isolation for `astro dev` and `astro preview`, as deploy/nginx sends it:
+  // WebContainers (the in-browser API of chapters 05 and 09) need SharedArrayBuffer.
+  server: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
   markdown: {
     shikiConfig: {
       // Both palettes ship as CSS variables; the page's theme picks one, with no client JS.

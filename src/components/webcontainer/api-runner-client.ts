@@ -1,0 +1,91 @@
+import { WebContainer } from '@webcontainer/api';
+import pgliteServer from '../../lib/webcontainer/pglite-server.mjs?raw';
+import { apiChapter } from '../../lib/webcontainer/api-chapters.ts';
+import { loadStackFiles } from '../../lib/webcontainer/stack-files.ts';
+import { parseProgress, STORAGE_KEY } from '../../lib/progress/storage.ts';
+import { createApiRunner, statusMessage, type ContainerHost, type Environment, type RunnerState } from './api-runner.ts';
+import { buildMountTree } from './mount-tree.ts';
+
+// Loaded on the first click only: the WebContainer API and the stack's sources.
+
+/** Keeps the terminal readable and the page light when npm is chatty. */
+const MAX_OUTPUT = 60_000;
+
+const host: ContainerHost = {
+  async boot() {
+    // require-corp: the value our pages send (deploy/nginx/default.conf, astro.config.mjs).
+    const container = await WebContainer.boot({ coep: 'require-corp', workdirName: 'api' });
+    return {
+      mount: (tree) => container.mount(tree),
+      spawn: (command, args, options) => container.spawn(command, args, options ?? {}),
+      onServerReady: (listener) => container.on('server-ready', listener),
+      teardown: () => container.teardown(),
+    };
+  },
+};
+
+/** The learner's saved files for this lesson, read without touching the workshop's storage. */
+function savedEdits(lesson: string): Record<string, string> {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (raw === null) return {};
+    const verdict = parseProgress(raw);
+    return verdict.ok ? (verdict.progress.lessons[lesson]?.files ?? {}) : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function runApi(root: HTMLElement, environment: () => Environment): Promise<void> {
+  const stack = root.dataset['stack'] ?? '';
+  const lesson = root.dataset['lesson'] ?? '';
+  const start = root.querySelector<HTMLButtonElement>('[data-api-start]');
+  const stop = root.querySelector<HTMLButtonElement>('[data-api-stop]');
+  const status = root.querySelector<HTMLElement>('[data-api-status]');
+  const fallback = root.querySelector<HTMLElement>('[data-api-fallback]');
+  const terminal = root.querySelector<HTMLElement>('[data-api-terminal]');
+  const preview = root.querySelector<HTMLElement>('[data-api-preview]');
+  const frame = root.querySelector<HTMLIFrameElement>('[data-api-frame]');
+  const chapter = apiChapter(stack);
+  const files = await loadStackFiles(stack);
+  if (!start || !stop || !status || !fallback || !terminal || !preview || !frame || !chapter || !files) return;
+
+  let previewUrl = '';
+  const render = (state: RunnerState): void => {
+    status.dataset['kind'] = state.kind;
+    status.textContent = statusMessage(state);
+    const busy = state.kind === 'booting' || state.kind === 'installing' || state.kind === 'starting';
+    start.disabled = busy || state.kind === 'running';
+    start.textContent = state.kind === 'stopped' || state.kind === 'failed' ? 'Relancer l’API' : 'Lancer l’API dans le navigateur';
+    stop.hidden = !(busy || state.kind === 'running');
+    fallback.hidden = state.kind !== 'failed';
+    preview.hidden = state.kind !== 'running';
+    if (state.kind === 'running') {
+      previewUrl = state.url;
+      frame.src = `${previewUrl}/health`;
+    }
+  };
+
+  const runner = createApiRunner({
+    host,
+    tree: buildMountTree({ ...files, pgliteServer, stack, edits: savedEdits(lesson) }),
+    preStart: chapter.preStart,
+    environment: environment(),
+    onChange: render,
+    onOutput: (text) => {
+      terminal.hidden = false;
+      const stuck = terminal.scrollTop + terminal.clientHeight >= terminal.scrollHeight - 4;
+      terminal.textContent = ((terminal.textContent ?? '') + text).slice(-MAX_OUTPUT);
+      if (stuck) terminal.scrollTop = terminal.scrollHeight;
+    },
+  });
+
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-api-route]')) {
+    button.addEventListener('click', () => {
+      if (previewUrl) frame.src = `${previewUrl}${button.dataset['apiRoute'] ?? '/'}`;
+    });
+  }
+  start.addEventListener('click', () => void runner.start());
+  stop.addEventListener('click', () => runner.stop());
+  await runner.start();
+}

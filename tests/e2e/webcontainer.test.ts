@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { editorText, openWorkshop, waitForCheck } from './workshop-helpers.ts';
+
+// "Lancer l'API dans le navigateur" in the built site, in Debian's Chromium.
+// This machine cannot reach StackBlitz, so a boot can only fail: what is
+// proven is that it fails in French, in bounded time, and harms nothing else.
+
+const screenshots = resolve('test-results/screenshots');
+/** `WEBCONTAINER_DIST` lets a developer test a private build while others rebuild the shared dist/. */
+const dist = resolve(process.env['WEBCONTAINER_DIST'] ?? 'dist');
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const RUNNER = '[data-api-runner]';
+const STATUS = `${RUNNER} [data-api-status]`;
+/** The runner's boot timeout (20 s) plus room for a loaded 2-core machine. */
+const BOOT_BOUND = 40_000;
+
+let browser: Browser;
+let isolated: StaticServer;
+let plain: StaticServer;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  isolated = await serveStatic(dist, '/', ISOLATION);
+  plain = await serveStatic(dist);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await isolated?.close();
+  await plain?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+describe('API in the browser, served with cross-origin isolation', { timeout: 120_000 }, () => {
+  it('isolates lesson pages and shows the panel on chapters 05 and 09 only', async () => {
+    for (const [slug, routes] of [['05-api-nodejs', 2], ['09-base-de-donnees', 4]] as const) {
+      await page.goto(`${isolated.url}lecons/${slug}/`);
+      expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+      expect(await page.locator(`${RUNNER} [data-api-start]`).isEnabled()).toBe(true);
+      expect(await page.locator(`${RUNNER} [data-api-route]`).count()).toBe(routes);
+    }
+    await page.goto(`${isolated.url}lecons/04-client/`);
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+    expect(await page.locator(RUNNER).count()).toBe(0);
+  });
+
+  it('starts a boot on click, then explains the failure in French within a bounded time, offering the stack', async () => {
+    await page.goto(`${isolated.url}lecons/05-api-nodejs/`);
+    const statuses: string[] = [];
+    await page.exposeFunction('recordStatus', (text: string) => statuses.push(text));
+    await page.evaluate((selector) => {
+      const status = document.querySelector(selector);
+      if (!status) return;
+      new MutationObserver(() => (globalThis as unknown as { recordStatus(text: string): void }).recordStatus(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    }, STATUS);
+    await page.locator(`${RUNNER} [data-api-start]`).click();
+    const started = Date.now();
+    await page.waitForSelector(`${STATUS}[data-kind="failed"]`, { timeout: BOOT_BOUND });
+    const elapsed = Date.now() - started;
+    console.log(`webcontainer: failure shown ${elapsed} ms after the click`);
+    await page.locator(RUNNER).screenshot({ path: join(screenshots, 'webcontainer-boot-failure.png') });
+
+    // Offline (navigator.onLine false) fails at once; otherwise the boot was tried and timed out.
+    const message = await page.locator(STATUS).innerText();
+    expect(message).toMatch(/StackBlitz/);
+    expect(message).toMatch(/Téléchargez la stack du chapitre/);
+    if (!message.includes('hors ligne')) expect(statuses).toContain('Démarrage de WebContainer (Node.js dans le navigateur)…');
+    expect(elapsed).toBeLessThan(BOOT_BOUND);
+    const download = page.locator(`${RUNNER} [data-api-fallback] a`);
+    expect(await download.isVisible()).toBe(true);
+    expect(await download.getAttribute('href')).toBe('/telechargements/05-api-nodejs.zip');
+    // Nothing left spinning: no stop button, no preview.
+    expect(await page.locator(`${RUNNER} [data-api-stop]`).isHidden()).toBe(true);
+    expect(await page.locator(`${RUNNER} [data-api-preview]`).isHidden()).toBe(true);
+  });
+
+  it('keeps the workshop editor and its checks working after a failed boot', async () => {
+    await page.goto(`${isolated.url}lecons/05-api-nodejs/`);
+    await page.locator(`${RUNNER} [data-api-start]`).click();
+    await page.waitForSelector(`${STATUS}[data-kind="failed"]`, { timeout: BOOT_BOUND });
+    await openWorkshop(page, isolated.url, '05-api-nodejs');
+    await waitForCheck(page);
+    expect(await editorText(page)).toContain('services');
+  });
+});
+
+describe('API in the browser, served without the isolation headers', { timeout: 120_000 }, () => {
+  it('explains why at once, disables the button, offers the stack, and the workshop still works', async () => {
+    await openWorkshop(page, plain.url, '09-base-de-donnees');
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
+    const status = page.locator(STATUS);
+    expect(await status.getAttribute('data-kind')).toBe('failed');
+    expect(await status.innerText()).toContain('Cross-Origin-Embedder-Policy');
+    expect(await page.locator(`${RUNNER} [data-api-start]`).isDisabled()).toBe(true);
+    expect(await page.locator(`${RUNNER} [data-api-fallback] a`).isVisible()).toBe(true);
+    await page.locator(RUNNER).screenshot({ path: join(screenshots, 'webcontainer-not-isolated.png') });
+    await waitForCheck(page);
+    expect(await editorText(page)).toContain('services');
+  });
+});
