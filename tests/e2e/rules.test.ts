@@ -166,6 +166,9 @@ describe('rules reference in Chromium', () => {
     await page.locator(`[data-search-results][data-query="${query}"]`).waitFor();
     const hrefs = await page.locator('.search-results li a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs).toContain('/regles/no-version-key/');
+    // The excerpt is prose, not the page's facts list.
+    const excerpt = await page.locator('.search-results li', { has: page.locator('a[href="/regles/no-version-key/"]') }).textContent();
+    expect(excerpt).not.toContain('Identifiant');
     await screenshot(page, 'rules-search');
     expect(errors).toEqual([]);
     await page.context().close();
