@@ -90,6 +90,8 @@ describe('API in the browser, served with cross-origin isolation', { timeout: 12
     const download = page.locator(`${RUNNER} [data-api-fallback] a`);
     expect(await download.isVisible()).toBe(true);
     expect(await download.getAttribute('href')).toBe('/telechargements/05-api-nodejs.zip');
+    // One WebContainer per page: the message says to reload, so the button must not pretend otherwise.
+    expect(await page.locator(`${RUNNER} [data-api-start]`).isDisabled()).toBe(true);
     // Nothing left spinning: no stop button, no preview.
     expect(await page.locator(`${RUNNER} [data-api-stop]`).isHidden()).toBe(true);
     expect(await page.locator(`${RUNNER} [data-api-preview]`).isHidden()).toBe(true);

@@ -51,12 +51,13 @@ export async function runApi(root: HTMLElement, environment: () => Environment):
   if (!start || !stop || !status || !fallback || !terminal || !preview || !frame || !chapter || !files) return;
 
   let previewUrl = '';
+  let canStart = (): boolean => false;
   const render = (state: RunnerState): void => {
     status.dataset['kind'] = state.kind;
     status.textContent = statusMessage(state);
     const busy = state.kind === 'booting' || state.kind === 'installing' || state.kind === 'starting';
-    start.disabled = busy || state.kind === 'running';
-    start.textContent = state.kind === 'stopped' || state.kind === 'failed' ? 'Relancer l’API' : 'Lancer l’API dans le navigateur';
+    start.disabled = !canStart();
+    start.textContent = start.disabled || state.kind === 'idle' ? 'Lancer l’API dans le navigateur' : 'Relancer l’API';
     stop.hidden = !(busy || state.kind === 'running');
     fallback.hidden = state.kind !== 'failed';
     preview.hidden = state.kind !== 'running';
@@ -70,7 +71,7 @@ export async function runApi(root: HTMLElement, environment: () => Environment):
     host,
     tree: buildMountTree({ ...files, pgliteServer, stack, edits: savedEdits(lesson) }),
     preStart: chapter.preStart,
-    environment: environment(),
+    environment,
     onChange: render,
     onOutput: (text) => {
       terminal.hidden = false;
@@ -80,6 +81,7 @@ export async function runApi(root: HTMLElement, environment: () => Environment):
     },
   });
 
+  canStart = runner.canStart;
   for (const button of root.querySelectorAll<HTMLButtonElement>('[data-api-route]')) {
     button.addEventListener('click', () => {
       if (previewUrl) frame.src = `${previewUrl}${button.dataset['apiRoute'] ?? '/'}`;

@@ -98,7 +98,7 @@ function run(host: ContainerHost, preStart: string[] = [], environment = OK_ENV)
     host,
     tree: { 'package.json': { file: { contents: '{}' } } },
     preStart,
-    environment,
+    environment: () => environment,
     timeouts: FAST,
     onChange: (state) => states.push(state.kind),
     onOutput: (text) => (output += text),
@@ -142,6 +142,27 @@ describe('createApiRunner', () => {
     await runner.start();
     expect(runner.state()).toEqual({ kind: 'failed', failure: { reason } });
     expect(fake.spawned).toEqual([]);
+    // Only coming back online can change the verdict without reloading the page.
+    expect(runner.canStart()).toBe(reason === 'offline');
+  });
+
+  test('once back online, a second start boots', async () => {
+    const fake = fakeHost(HAPPY);
+    let onLine = false;
+    const runner = createApiRunner({
+      host: fake.host,
+      tree: {},
+      preStart: [],
+      environment: () => ({ ...OK_ENV, onLine }),
+      timeouts: FAST,
+      onChange: () => {},
+      onOutput: () => {},
+    });
+    await runner.start();
+    expect(runner.state()).toEqual({ kind: 'failed', failure: { reason: 'offline' } });
+    onLine = true;
+    await runner.start();
+    expect(runner.state().kind).toBe('running');
   });
 
   test('a boot that never answers fails within the boot timeout, and a late boot is torn down', async () => {
@@ -156,6 +177,7 @@ describe('createApiRunner', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.torn()).toBe(true);
     // One WebContainer per page: no second boot is attempted.
+    expect(runner.canStart()).toBe(false);
     await runner.start();
     expect(runner.state().kind).toBe('failed');
   });
@@ -174,6 +196,8 @@ describe('createApiRunner', () => {
     const first = run(failing.host);
     await first.runner.start();
     expect(first.runner.state()).toEqual({ kind: 'failed', failure: { reason: 'install-failed', code: 1 } });
+    // Booted already: the learner may fix things and try again.
+    expect(first.runner.canStart()).toBe(true);
 
     const hanging = fakeHost({ ...HAPPY, 'npm install --no-audit --no-fund': { output: ['fetching…\n'] } });
     const second = run(hanging.host);

@@ -173,7 +173,8 @@ export interface RunnerOptions {
   tree: FileSystemTree;
   /** Scripts of the api folder run to completion before the API (migrations). */
   preStart: string[];
-  environment: Environment;
+  /** Read at each start: the learner may come back online. */
+  environment(): Environment;
   timeouts?: Timeouts;
   onChange(state: RunnerState): void;
   onOutput(text: string): void;
@@ -183,6 +184,8 @@ export interface ApiRunner {
   start(): Promise<void>;
   stop(): void;
   state(): RunnerState;
+  /** False while busy or running, and for good once a boot failed or cannot happen (one WebContainer per page). */
+  canStart(): boolean;
 }
 
 export function createApiRunner(options: RunnerOptions): ApiRunner {
@@ -227,7 +230,7 @@ export function createApiRunner(options: RunnerOptions): ApiRunner {
   }
 
   async function run(mine: number): Promise<void> {
-    const reason = checkSupport(options.environment);
+    const reason = checkSupport(options.environment());
     if (reason) throw new RunnerFailure({ reason });
 
     if (!container) {
@@ -300,12 +303,17 @@ export function createApiRunner(options: RunnerOptions): ApiRunner {
     });
   }
 
+  const canStart = (): boolean =>
+    state.kind === 'idle' ||
+    state.kind === 'stopped' ||
+    (state.kind === 'failed' && (container !== undefined || state.failure.reason === 'offline'));
+
   return {
     state: () => state,
+    canStart,
     async start() {
-      if (state.kind !== 'idle' && state.kind !== 'stopped' && state.kind !== 'failed') return;
-      // A timed-out boot leaves no container; WebContainer allows one boot per page.
-      if (state.kind === 'failed' && !container) return;
+      // A failed boot leaves no container, and WebContainer allows one boot per page.
+      if (!canStart()) return;
       generation += 1;
       const mine = generation;
       try {
