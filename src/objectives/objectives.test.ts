@@ -38,7 +38,8 @@ function lessonsOnDisk(): LessonOnDisk[] {
 const lessons = lessonsOnDisk();
 
 function check(files: Record<string, string>) {
-  return checkProject(Object.entries(files).map(([path, text]) => ({ path, text })));
+  // As the workshop checks them: an excerpt of the chapter's stack.
+  return checkProject(Object.entries(files).map(([path, text]) => ({ path, text })), { partial: true });
 }
 
 describe('lesson objectives', () => {

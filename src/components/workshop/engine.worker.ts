@@ -7,7 +7,11 @@ import type { CheckRequest, CheckResponse } from './engine-protocol.ts';
 self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
   const started = performance.now();
   const { id, lesson, objectiveIds, files } = event.data;
-  const result = checkProject(Object.entries(files).map(([path, text]) => ({ path, text })));
+  // A lesson shows an excerpt of its stack: rules about files missing from the project stay silent.
+  const result = checkProject(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+    { partial: true },
+  );
   const response: CheckResponse = {
     id,
     diagnostics: result.diagnostics,
