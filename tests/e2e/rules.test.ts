@@ -44,6 +44,10 @@ describe('rules reference in dist/', () => {
     expect(listed.length).toBeGreaterThan(30);
   });
 
+  it('has a page for the internal-error id too, which the workshop links like any rule', () => {
+    expect(pageHtml('internal-error')).toContain('<h1>Erreur interne de l’atelier</h1>');
+  });
+
   it.each(listed.map((rule) => [rule.id, rule] as const))('%s has its page with both examples, each giving the verdict the page claims', (id, rule) => {
     const html = pageHtml(id);
     const data = island(html);
@@ -89,7 +93,8 @@ describe('rules reference in Chromium', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(new URL(path, server.url).href);
+    const response = await page.goto(new URL(path, server.url).href);
+    expect(response?.status(), path).toBe(200);
     return { page, errors };
   }
 
@@ -139,7 +144,7 @@ describe('rules reference in Chromium', () => {
   });
 
   // One page per kind, with several examples and a quick fix among them.
-  const axePages = ['regles/', 'regles/yaml-syntax/', 'regles/no-version-key/', 'regles/directive-terminator/', 'regles/proxy-wrong-port/'];
+  const axePages = ['regles/', 'regles/internal-error/', 'regles/yaml-syntax/', 'regles/no-version-key/', 'regles/nginx-missing-semicolon/', 'regles/proxy-wrong-port/'];
   it.each(axePages)('axe-core finds no violation on /%s, light and dark', async (path) => {
     const { page } = await open(path);
     expect(await axeViolations(page)).toEqual([]);
