@@ -62,6 +62,7 @@ phase unit npx vitest run --project unit
 phase build bash -c "$(declare -f build_site); build_site"
 phase budget npm run budget
 phase e2e npx vitest run --project e2e
+phase perf npm run perf
 phase bench npm run bench
 phase docker bash scripts/docker/ensure.sh
 phase stacks npm run test:stacks
