@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../engine/types.ts';
+import type { ServiceGraphPayload } from './service-graph-payload.ts';
 
 /** Main thread → engine worker: check these files for this lesson. */
 export interface CheckRequest {
@@ -16,4 +17,6 @@ export interface CheckResponse {
   objectives: Record<string, boolean>;
   /** Time spent in the worker, for the perf script. */
   durationMs: number;
+  /** The service graph of the compose file(s), laid out. */
+  graph: ServiceGraphPayload;
 }

@@ -3,6 +3,7 @@
 import { checkProject } from '../../engine/check.ts';
 import { evaluateObjectives } from '../../objectives/index.ts';
 import type { CheckRequest, CheckResponse } from './engine-protocol.ts';
+import { serviceGraphPayload } from './service-graph-payload.ts';
 
 self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
   const started = performance.now();
@@ -16,6 +17,7 @@ self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
     id,
     diagnostics: result.diagnostics,
     objectives: evaluateObjectives(lesson, objectiveIds, result, files),
+    graph: serviceGraphPayload(result.compose),
     durationMs: performance.now() - started,
   };
   self.postMessage(response);

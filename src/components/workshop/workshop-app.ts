@@ -17,6 +17,7 @@ import EngineWorker from './engine.worker.ts?worker';
 import type { FileTabs } from './file-tabs.ts';
 import { monacoLanguage, setupMonaco } from './monaco-setup.ts';
 import { registerQuickFixes } from './quick-fixes.ts';
+import { mountServiceGraph } from './service-graph-view.ts';
 import { PROGRESS_EVENT } from './progress-ticks.ts';
 import { readWorkshopData, type WorkshopData } from './workshop-data.ts';
 import type { editor } from 'monaco-editor/editor/editor.api';
@@ -131,6 +132,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
 
   // --- Engine in its worker ---------------------------------------------------
   let diagnostics: Diagnostic[] = [];
+  const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), `atelier-${data.lesson}-graphe`);
   const worker = new EngineWorker();
   const currentFiles = (): Record<string, string> => Object.fromEntries(data.files.map((file, i) => [file.path, models[i]!.getValue()]));
   const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
@@ -185,6 +187,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     summary.textContent = summarize(diagnostics);
     renderDiagnosticList(list, diagnostics, data.base, jumpTo);
     applyObjectives(response.objectives);
+    graphView.update(response.graph);
     root.dataset['checkedId'] = String(response.id);
     performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });
   });

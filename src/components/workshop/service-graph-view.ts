@@ -1,0 +1,173 @@
+// Draws the service graph the worker computed (graph + layout) as an SVG and
+// an equivalent table; the main thread only renders. Loaded with the workshop
+// app, never by the lesson page itself.
+import { boxLines, METRICS, type ServiceGraphLayout } from './service-graph-layout.ts';
+import type { ServiceGraphPayload } from './service-graph-payload.ts';
+import { summarizeGraph, type ServiceGraph } from './service-graph.ts';
+import './service-graph.css';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** How many zone colours the stylesheet defines. */
+const ZONE_COLOURS = 6;
+
+function svg<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function html<K extends keyof HTMLElementTagNameMap>(name: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(name);
+  if (text !== undefined) element.textContent = text;
+  if (className) element.className = className;
+  return element;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout, idPrefix: string): SVGSVGElement {
+  const m = METRICS;
+  const root = svg('svg', {
+    class: 'service-graph-svg',
+    viewBox: `0 0 ${layout.width} ${layout.height}`,
+    width: layout.width,
+    height: layout.height,
+    role: 'img',
+    'aria-label': `Graphe des services : ${summarizeGraph(graph)}`,
+  });
+  const arrowId = `${idPrefix}-fleche`;
+  const defs = svg('defs', {});
+  const marker = svg('marker', { id: arrowId, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' });
+  marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'service-graph-arrowhead' }));
+  defs.append(marker);
+  root.append(defs);
+
+  layout.zones.forEach((zone, index) => {
+    const group = svg('g', { class: `service-graph-zone service-graph-zone-${index % ZONE_COLOURS}`, 'data-zone': zone.name });
+    group.append(svg('rect', { x: zone.x, y: zone.y, width: zone.width, height: zone.height, rx: 10 }));
+    group.append(svg('text', { x: zone.labelX, y: zone.labelY, class: 'service-graph-zone-label' }, `réseau ${zone.name}`));
+    root.append(group);
+  });
+
+  const services = new Map(graph.services.map((service) => [service.name, service]));
+  for (const node of layout.nodes) {
+    const service = services.get(node.name);
+    if (!service) continue;
+    const group = svg('g', { class: 'service-graph-node', 'data-service': node.name });
+    group.append(svg('rect', { x: node.x, y: node.y, width: node.width, height: node.height, rx: 6 }));
+    group.append(svg('text', { x: node.x + 10, y: node.y + 18, class: 'service-graph-name' }, truncate(node.name, layout.maxChars - 2)));
+    boxLines(service).forEach((line, index) => {
+      const kind = line.startsWith('port ')
+        ? 'port'
+        : line.startsWith('volume ')
+          ? 'volume'
+          : line.startsWith('contrôle de santé')
+            ? 'health'
+            : index === 0
+              ? 'image'
+              : 'detail';
+      group.append(
+        svg(
+          'text',
+          { x: node.x + 10, y: node.y + m.titleHeight + (index + 1) * m.lineHeight - 4, class: `service-graph-line service-graph-${kind}` },
+          truncate(kind === 'health' ? `♥ ${line}` : line, layout.maxChars),
+        ),
+      );
+    });
+    root.append(group);
+  }
+
+  const edgeData = new Map(graph.edges.map((edge) => [`${edge.from}→${edge.to}`, edge]));
+  for (const edge of layout.edges) {
+    const data = edgeData.get(`${edge.from}→${edge.to}`);
+    const group = svg('g', { class: 'service-graph-edge', 'data-from': edge.from, 'data-to': edge.to });
+    const [start, end] = [edge.points[0]!, edge.points[edge.points.length - 1]!];
+    group.append(svg('line', { x1: start.x, y1: start.y, x2: end.x, y2: end.y, 'marker-end': `url(#${arrowId})` }));
+    const label = data?.label ?? '';
+    const width = label.length * 6.6 + 12;
+    group.append(svg('rect', { x: edge.labelX - width / 2, y: edge.labelY - 10, width, height: 20, rx: 10, class: 'service-graph-edge-label-bg' }));
+    group.append(svg('text', { x: edge.labelX, y: edge.labelY + 4, 'text-anchor': 'middle', class: 'service-graph-edge-label' }, label));
+    root.append(group);
+  }
+  return root;
+}
+
+export function graphTable(graph: ServiceGraph): HTMLTableElement {
+  const table = html('table', undefined, 'service-graph-table');
+  table.append(html('caption', `Services : ${summarizeGraph(graph)}`));
+  const head = html('thead');
+  const headRow = html('tr');
+  for (const title of ['Service', 'Image', 'Réseaux', 'Ports publiés', 'Dépend de (condition)', 'Volumes']) {
+    const th = html('th', title);
+    th.scope = 'col';
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = html('tbody');
+  for (const service of graph.services) {
+    const row = html('tr');
+    row.dataset['service'] = service.name;
+    const name = html('th', service.name);
+    name.scope = 'row';
+    const dependencies = graph.edges
+      .filter((edge) => edge.from === service.name)
+      .map((edge) => `${edge.to} (${edge.label}${edge.missing ? ', service introuvable' : ''})`);
+    const networks = service.networkMode !== undefined ? [`network_mode : ${service.networkMode}`] : service.zones;
+    const image = service.image ?? (service.build ? 'construite (build)' : '—');
+    const cells = [
+      service.healthcheck === 'defined' ? `${image}, avec contrôle de santé` : image,
+      networks.join(', '),
+      service.ports.map((port) => port.label).join(', ') || '—',
+      dependencies.join(', ') || '—',
+      service.volumes.map((volume) => `${volume.name} → ${volume.target}${volume.readOnly ? ' (lecture seule)' : ''}`).join(', ') || '—',
+    ];
+    row.append(name, ...cells.map((text) => html('td', text)));
+    body.append(row);
+  }
+  table.append(head, body);
+  return table;
+}
+
+export interface ServiceGraphView {
+  update(payload: ServiceGraphPayload): void;
+}
+
+/** Fills the workshop's graph section and keeps it in step with the worker's answers. */
+export function mountServiceGraph(container: HTMLElement, idPrefix: string): ServiceGraphView {
+  const note = html('p', undefined, 'service-graph-note');
+  note.hidden = true;
+  const drawing = html('div', undefined, 'service-graph-drawing');
+  const details = html('details', undefined, 'service-graph-details');
+  details.append(html('summary', 'Voir le graphe sous forme de tableau'));
+  const tableHost = html('div', undefined, 'service-graph-table-host');
+  details.append(tableHost);
+  container.append(note, drawing, details);
+  let shown = false;
+
+  return {
+    update(payload) {
+      if (payload.status === 'none') {
+        container.hidden = true;
+        return;
+      }
+      container.hidden = false;
+      if (payload.status === 'broken') {
+        container.dataset['stale'] = 'true';
+        note.textContent = shown
+          ? 'Graphe du dernier fichier valide : corrigez le YAML pour le mettre à jour.'
+          : 'Le graphe apparaîtra quand le fichier compose sera valide.';
+        note.hidden = false;
+        return;
+      }
+      container.dataset['stale'] = 'false';
+      note.hidden = true;
+      drawing.replaceChildren(drawServiceGraph(payload.graph, payload.layout, idPrefix));
+      tableHost.replaceChildren(graphTable(payload.graph));
+      shown = true;
+    },
+  };
+}
