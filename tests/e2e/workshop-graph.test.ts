@@ -1,0 +1,160 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { acceptDialogs, goToLine, openWorkshop, waitForCheck, WORKSHOP } from './workshop-helpers.ts';
+
+// The workshop's live service graph in the built site (`npx astro build` first), in Debian's Chromium.
+
+const screenshots = resolve('test-results/screenshots');
+/** `WORKSHOP_DIST` lets a developer test a private build while others rebuild the shared dist/. */
+const dist = resolve(process.env['WORKSHOP_DIST'] ?? 'dist');
+const LESSON = '06-architecture-trois-couches';
+const GRAPH = '[data-service-graph]';
+const SLOW = 180_000;
+
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await serveStatic(dist);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  await acceptDialogs(page);
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+const drawnServices = (): Promise<string[]> =>
+  page.$$eval(`${GRAPH} svg [data-service]`, (nodes) => nodes.map((node) => node.getAttribute('data-service') ?? ''));
+const tableServices = (): Promise<string[]> =>
+  page.$$eval(`${GRAPH} table tbody tr`, (rows) => rows.map((row) => (row as HTMLElement).dataset['service'] ?? ''));
+
+/** Line of the first service in the lesson's start compose file (1-based): always on screen, unlike the end of the file. */
+function firstServiceLine(): number {
+  const text = readFileSync(resolve('src/content/lessons', LESSON, 'start/compose.yaml'), 'utf8');
+  return text.split('\n').findIndex((line) => line === '  client:') + 1;
+}
+
+/**
+ * Types lines at the cursor with their own indentation: whatever Monaco
+ * auto-indents after Enter is selected and replaced, and a suggestion popup is
+ * closed first so Enter does not accept it.
+ */
+async function typeLines(lines: string[]): Promise<void> {
+  for (const [index, line] of lines.entries()) {
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type(line);
+    await page.waitForTimeout(300);
+    if (await page.locator('[data-editor] .suggest-widget.visible').count()) await page.keyboard.press('Escape');
+    if (index < lines.length - 1) await page.keyboard.press('Enter');
+  }
+}
+
+describe('workshop: service graph', { timeout: SLOW }, () => {
+  it('is not loaded by the lesson page before the workshop opens', async () => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(`${server.url}lecons/${LESSON}/`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator(GRAPH).isHidden()).toBe(true);
+    expect(await page.locator(WORKSHOP).getAttribute('data-state')).toBe('closed');
+    const bodies = await Promise.all(scripts.map(async (url) => (await fetch(url)).text()));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(bodies.filter((body) => body.includes('Voir le graphe sous forme de tableau'))).toEqual([]);
+  });
+
+  it('draws lesson 06 and follows an edit: a new cache service on backend appears in the drawing and the table', async () => {
+    await openWorkshop(page, server.url, LESSON);
+    await page.waitForSelector(`${GRAPH} svg[role="img"]`);
+    expect(await drawnServices()).toEqual(['client', 'api', 'db']);
+    expect(await page.locator(`${GRAPH} svg`).getAttribute('aria-label')).toBe('Graphe des services : 3 services, 2 réseaux, 2 dépendances, 1 volume nommé');
+    expect(await page.locator(`${GRAPH} [data-zone]`).evaluateAll((zones) => zones.map((zone) => zone.getAttribute('data-zone')))).toEqual([
+      'frontend',
+      'backend',
+    ]);
+    expect(await page.locator(`${GRAPH} svg [data-service="client"]`).textContent()).toContain('port 8080→80');
+    expect(await page.locator(`${GRAPH} [data-from="client"][data-to="api"]`).textContent()).toBe('démarré');
+
+    // The table says the same, for screen readers and keyboard users.
+    await page.locator(`${GRAPH} summary`).click();
+    expect(await tableServices()).toEqual(['client', 'api', 'db']);
+    expect(await page.locator(`${GRAPH} tr[data-service="client"] td`).allTextContents()).toEqual([
+      'nginx:1.30-alpine',
+      'frontend',
+      '8080→80',
+      'api (démarré)',
+      '—',
+    ]);
+
+    await goToLine(page, firstServiceLine());
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
+    await typeLines(['  cache:', '    image: redis:8-alpine', '    networks:', '      - backend']);
+    await waitForCheck(page);
+
+    await poll(drawnServices).toEqual(['cache', 'client', 'api', 'db']);
+    expect(await tableServices()).toEqual(['cache', 'client', 'api', 'db']);
+    expect(await page.locator(`${GRAPH} tr[data-service="cache"] td`).allTextContents()).toEqual(['redis:8-alpine', 'backend', '—', '—', '—']);
+    expect(await page.locator(`${GRAPH} svg`).getAttribute('aria-label')).toBe('Graphe des services : 4 services, 2 réseaux, 2 dépendances, 1 volume nommé');
+    // The new box sits inside the backend zone, outside frontend.
+    const inZone = async (zone: string): Promise<boolean> => {
+      const zoneBox = await page.locator(`${GRAPH} [data-zone="${zone}"] rect`).boundingBox();
+      const box = await page.locator(`${GRAPH} svg [data-service="cache"] rect`).boundingBox();
+      if (!zoneBox || !box) throw new Error('graph not displayed');
+      return box.x >= zoneBox.x && box.x + box.width <= zoneBox.x + zoneBox.width && box.y >= zoneBox.y && box.y + box.height <= zoneBox.y + zoneBox.height;
+    };
+    expect(await inZone('backend')).toBe(true);
+    expect(await inZone('frontend')).toBe(false);
+    await page.locator(GRAPH).screenshot({ path: join(screenshots, '06-service-graph-cache.png') });
+  });
+
+  it('keeps the last good graph, dimmed, while the YAML is broken', async () => {
+    await openWorkshop(page, server.url, LESSON);
+    await page.waitForSelector(`${GRAPH} svg[role="img"]`);
+    await goToLine(page, 2);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' "oops');
+    await waitForCheck(page);
+    await poll(() => page.locator(GRAPH).getAttribute('data-stale')).toBe('true');
+    expect(await page.locator(`${GRAPH} .service-graph-note`).textContent()).toContain('Graphe du dernier fichier valide');
+    expect(await drawnServices()).toEqual(['client', 'api', 'db']);
+    await page.keyboard.press('Control+z');
+    await waitForCheck(page);
+    await poll(() => page.locator(GRAPH).getAttribute('data-stale')).toBe('false');
+    expect(await page.locator(`${GRAPH} .service-graph-note`).isHidden()).toBe(true);
+  });
+
+  it.each(['light', 'dark'])('has no axe-core violation with the graph and its table shown (%s theme)', async (theme) => {
+    await openWorkshop(page, server.url, LESSON);
+    await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+    await page.waitForSelector(`${GRAPH} svg[role="img"]`);
+    await page.locator(`${GRAPH} summary`).click();
+    await page.locator(GRAPH).scrollIntoViewIfNeeded();
+    const results = await new AxeBuilder({ page }).include(GRAPH).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.locator(GRAPH).screenshot({ path: join(screenshots, `06-service-graph-${theme}.png`) });
+  });
+});
