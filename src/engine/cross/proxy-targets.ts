@@ -1,6 +1,9 @@
 // The host names an nginx file makes the proxy connect to, with their ports.
+import type { ComposeService } from '../compose/model.ts';
 import type { NginxContext } from '../nginx/context.ts';
 import type { Range } from '../types.ts';
+import type { CrossContext } from './context.ts';
+import { placeNginxFile, resolveHost } from './nginx-services.ts';
 
 export interface ProxyTarget {
   host: string;
@@ -58,4 +61,35 @@ export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>
     }
   }
   return targets;
+}
+
+/** A proxy target with the service running its nginx file and the services its host name reaches. */
+export interface ResolvedTarget {
+  target: ProxyTarget;
+  /** The compose service running the nginx file (the proxy). */
+  proxy: ComposeService;
+  /** Services answering to the host name, on any network. */
+  named: ComposeService[];
+  /** Those of `named` on a network the proxy shares. */
+  reachable: ComposeService[];
+}
+
+/**
+ * Every host an nginx file of the project proxies to, for the files a compose
+ * service runs, resolved the way Docker's DNS would from that service. The
+ * proxy rules differ only in which of these they report.
+ */
+export function resolvedProxyTargets(context: CrossContext): ResolvedTarget[] {
+  const model = context.compose?.model;
+  if (!model) return [];
+  const upstreams = upstreamNames(context.nginx);
+  const resolved: ResolvedTarget[] = [];
+  for (const nginx of context.nginx) {
+    const placement = placeNginxFile(context, nginx);
+    if (!placement) continue;
+    for (const target of proxyTargets(nginx, upstreams)) {
+      resolved.push({ target, proxy: placement.service, ...resolveHost(model, placement.service, target.host) });
+    }
+  }
+  return resolved;
 }

@@ -1,5 +1,4 @@
-import { placeNginxFile, resolveHost } from '../../cross/nginx-services.ts';
-import { proxyTargets, upstreamNames } from '../../cross/proxy-targets.ts';
+import { resolvedProxyTargets } from '../../cross/proxy-targets.ts';
 import type { CrossRule } from '../catalogue.ts';
 
 const COMPOSE = `services:
@@ -52,15 +51,10 @@ export const proxyUnknownService: CrossRule = {
   check(context, report) {
     const model = context.compose?.model;
     if (!model) return;
-    const upstreams = upstreamNames(context.nginx);
     const services = [...model.services.keys()].map((name) => `\`${name}\``).join(', ') || 'aucun service';
-    for (const nginx of context.nginx) {
-      const placement = placeNginxFile(context, nginx);
-      if (!placement) continue;
-      for (const target of proxyTargets(nginx, upstreams)) {
-        if (resolveHost(model, placement.service, target.host).named.length > 0) continue;
-        report({ messageId: 'unknown', data: { host: target.host, services }, file: target.file, range: target.range });
-      }
+    for (const { target, named } of resolvedProxyTargets(context)) {
+      if (named.length > 0) continue;
+      report({ messageId: 'unknown', data: { host: target.host, services }, file: target.file, range: target.range });
     }
   },
 };

@@ -1,5 +1,4 @@
-import { placeNginxFile, resolveHost } from '../../cross/nginx-services.ts';
-import { proxyTargets, upstreamNames } from '../../cross/proxy-targets.ts';
+import { resolvedProxyTargets } from '../../cross/proxy-targets.ts';
 import type { CrossRule } from '../catalogue.ts';
 
 const NGINX = 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    }\n}\n';
@@ -50,24 +49,15 @@ export const proxyUnreachableService: CrossRule = {
     ],
   },
   check(context, report) {
-    const model = context.compose?.model;
-    if (!model) return;
-    const upstreams = upstreamNames(context.nginx);
-    for (const nginx of context.nginx) {
-      const placement = placeNginxFile(context, nginx);
-      if (!placement) continue;
-      const proxy = placement.service;
+    for (const { target, proxy, named, reachable } of resolvedProxyTargets(context)) {
+      if (named.length === 0 || reachable.length > 0) continue;
       const networks = proxy.networks.length ? proxy.networks.map((n) => `\`${n.name}\``).join(', ') : 'le réseau `default`';
-      for (const target of proxyTargets(nginx, upstreams)) {
-        const { named, reachable } = resolveHost(model, proxy, target.host);
-        if (named.length === 0 || reachable.length > 0) continue;
-        report({
-          messageId: 'noSharedNetwork',
-          data: { target: named[0]!.name, proxy: proxy.name, networks },
-          file: target.file,
-          range: target.range,
-        });
-      }
+      report({
+        messageId: 'noSharedNetwork',
+        data: { target: named[0]!.name, proxy: proxy.name, networks },
+        file: target.file,
+        range: target.range,
+      });
     }
   },
 };

@@ -1,5 +1,5 @@
-import { listeningPorts, placeNginxFile, resolveHost } from '../../cross/nginx-services.ts';
-import { proxyTargets, upstreamNames } from '../../cross/proxy-targets.ts';
+import { listeningPorts } from '../../cross/nginx-services.ts';
+import { resolvedProxyTargets } from '../../cross/proxy-targets.ts';
 import type { CrossRule } from '../catalogue.ts';
 
 const COMPOSE = `services:
@@ -55,24 +55,17 @@ export const proxyWrongPort: CrossRule = {
     ],
   },
   check(context, report) {
-    const model = context.compose?.model;
-    if (!model) return;
-    const upstreams = upstreamNames(context.nginx);
-    for (const nginx of context.nginx) {
-      const placement = placeNginxFile(context, nginx);
-      if (!placement) continue;
-      for (const target of proxyTargets(nginx, upstreams)) {
-        const [service] = resolveHost(model, placement.service, target.host).reachable;
-        if (!service) continue;
-        const ports = listeningPorts(service);
-        if (ports.size === 0 || ports.has(target.port)) continue;
-        report({
-          messageId: 'wrongPort',
-          data: { target: service.name, port: target.port, ports: [...ports].sort((a, b) => a - b).join(', ') },
-          file: target.file,
-          range: target.range,
-        });
-      }
+    for (const { target, reachable } of resolvedProxyTargets(context)) {
+      const [service] = reachable;
+      if (!service) continue;
+      const ports = listeningPorts(service);
+      if (ports.size === 0 || ports.has(target.port)) continue;
+      report({
+        messageId: 'wrongPort',
+        data: { target: service.name, port: target.port, ports: [...ports].sort((a, b) => a - b).join(', ') },
+        file: target.file,
+        range: target.range,
+      });
     }
   },
 };
