@@ -150,7 +150,7 @@ describe('rules reference in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     expect(await axeViolations(page)).toEqual([]);
-    if (path === 'regles/') await screenshot(page, 'rules-index-dark');
+    await screenshot(page, `rules-${path.split('/')[1] || 'index'}-dark`);
     await page.context().close();
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../engine/check.ts';
 import { catalogue } from '../../engine/rules/catalogue.ts';
 import { noVersionKey } from '../../engine/rules/compose/no-version-key.ts';
 import { proxyWrongPort } from '../../engine/rules/cross/proxy-wrong-port.ts';
@@ -47,6 +48,22 @@ describe('rule pages', () => {
       changes: [{ file: 'compose.yaml', lang: 'yaml', before: 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.30-alpine\n', after: 'services:\n  web:\n    image: nginx:1.30-alpine\n' }],
     });
     expect(quickFixPreview(proxyWrongPort)).toBeUndefined();
+  });
+
+  it('shows only quick fixes that remove a diagnostic of their rule when applied', () => {
+    const withFix = catalogue.flatMap((rule) => {
+      const preview = quickFixPreview(rule);
+      return preview ? [{ rule, preview }] : [];
+    });
+    expect(withFix.length).toBeGreaterThan(0);
+    for (const { rule, preview } of withFix) {
+      const testCase = rule.examples.invalid[0]!;
+      const count = (files: Record<string, string>): number =>
+        checkProject(Object.entries(files).map(([path, text]) => ({ path, text })), testCase.options).diagnostics.filter((d) => d.ruleId === rule.id).length;
+      const fixed = { ...testCase.files, ...Object.fromEntries(preview.changes.map((change) => [change.file, change.after])) };
+      expect(count(fixed), rule.id).toBeLessThan(count(testCase.files));
+      for (const change of preview.changes) expect(change.after, rule.id).not.toBe(change.before);
+    }
   });
 
   it('refuses to build a page for an undocumented rule', () => {
