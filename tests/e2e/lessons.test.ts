@@ -1,29 +1,17 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { axeViolations, builtLessons, collectErrors, screenshot, siteDist } from './support/site.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { axeViolations, builtLessons, collectErrors, screenshot, useBuiltSite } from './support/site.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 const lessons = builtLessons();
 
-beforeAll(async () => {
-  server = await serveStatic(siteDist());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 // Every page in both themes: the theme comes from the system preference when
 // nothing is saved, so a dark context is the dark theme.
 describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    context = await site.browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
     await context?.close();
@@ -32,7 +20,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
   it('the home page lists every chapter, without console errors or axe violations', async () => {
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     expect(await page.getAttribute('html', 'data-theme')).toBe(colorScheme);
     expect(await page.locator('.course-map > li').count()).toBe(lessons.length);
     await screenshot(page, `home-${colorScheme}`);
@@ -44,7 +32,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
   it.each(lessons)('lesson %s renders, without console errors or axe violations', async (slug) => {
     const page = await context.newPage();
     const errors = collectErrors(page);
-    const response = await page.goto(`${server.url}lecons/${slug}/`);
+    const response = await page.goto(`${site.server.url}lecons/${slug}/`);
     expect(response?.status()).toBe(200);
     const title = await page.textContent('h1');
     expect(await page.title()).toContain(title?.trim());
@@ -63,7 +51,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
 describe('on a 360 px wide phone', () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+    context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
   });
   afterAll(async () => {
     await context?.close();
@@ -71,7 +59,7 @@ describe('on a 360 px wide phone', () => {
 
   it.each(['', ...lessons.map((slug) => `lecons/${slug}/`), 'page-absente/'])('page "/%s" does not scroll sideways', async (path) => {
     const page = await context.newPage();
-    await page.goto(server.url + path);
+    await page.goto(site.server.url + path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (path === '' || path.includes(lessons[0] ?? '')) await screenshot(page, `mobile-${path === '' ? 'home' : lessons[0]}`);
     expect(overflow).toBeLessThanOrEqual(0);

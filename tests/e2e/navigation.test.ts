@@ -1,31 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TICKS_STORAGE_KEY } from '../../src/components/workshop/progress-ticks.ts';
-import { launchBrowser } from './support/browser.ts';
-import { builtLessons, collectErrors, siteDist } from './support/site.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { builtLessons, collectErrors, useBuiltSite } from './support/site.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 const lessons = builtLessons();
 
-beforeAll(async () => {
-  server = await serveStatic(siteDist());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const currentSlug = (page: Page): string => new URL(page.url()).pathname.replace(/^.*\/lecons\/([^/]+)\/$/, '$1');
 
 describe('course navigation', () => {
   it('goes from the home page to chapter 1, through every chapter with « Suivant », and back with « Précédent »', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors = collectErrors(page);
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.getByRole('link', { name: 'Commencer le chapitre 1' }).click();
     await page.waitForURL(/\/lecons\//);
 
@@ -49,8 +37,8 @@ describe('course navigation', () => {
   });
 
   it('reaches every chapter from the sidebar and marks the current one', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}lecons/${lessons[0]}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}lecons/${lessons[0]}/`);
     const hrefs = await page.locator('nav.sidebar a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs).toEqual(lessons.map((slug) => `/lecons/${slug}/`));
     expect(await page.locator('nav.sidebar [data-lesson]').evaluateAll((ticks) => ticks.map((tick) => tick.getAttribute('data-lesson')))).toEqual(lessons);
@@ -59,23 +47,23 @@ describe('course navigation', () => {
 
   it('ticks a finished lesson on the course map and in the sidebar, from the saved progress', async () => {
     const [done, notDone] = lessons;
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await context.addInitScript(
       ([key, slug]) => localStorage.setItem(key ?? '', JSON.stringify({ version: 1, lessons: { [slug ?? '']: { done: true } } })),
       [TICKS_STORAGE_KEY, done],
     );
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     expect(await page.locator(`.course-map [data-lesson="${done}"]`).textContent()).toBe('✓');
     expect(await page.locator(`.course-map [data-lesson="${notDone}"]`).textContent()).toBe('');
-    await page.goto(`${server.url}lecons/${notDone}/`);
+    await page.goto(`${site.server.url}lecons/${notDone}/`);
     expect(await page.locator(`.sidebar [data-lesson="${done}"]`).getAttribute('aria-label')).toBe('Leçon terminée');
     await context.close();
   });
 
   it('jumps to a section from the table of contents', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}lecons/${lessons[0]}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}lecons/${lessons[0]}/`);
     const link = page.locator('.toc a').nth(1);
     const target = (await link.getAttribute('href')) ?? '';
     await link.click();
@@ -85,8 +73,8 @@ describe('course navigation', () => {
   });
 
   it('moves focus to the content with the skip link', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}lecons/${lessons[0]}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}lecons/${lessons[0]}/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
     await page.keyboard.press('Enter');
@@ -95,12 +83,12 @@ describe('course navigation', () => {
   });
 
   it('answers an unknown page with the French 404 page', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}lecons/n-existe-pas/`);
+    const page = await site.browser.newPage();
+    const response = await page.goto(`${site.server.url}lecons/n-existe-pas/`);
     expect(response?.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Page introuvable');
     await page.getByRole('link', { name: 'Retour au parcours' }).click();
-    await page.waitForURL(server.url);
+    await page.waitForURL(site.server.url);
     await page.close();
   });
 });

@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { builtLessons, collectErrors, screenshot, siteDist } from './support/site.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtLessons, collectErrors, screenshot, useBuiltSite } from './support/site.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 const lessons = builtLessons();
 
-beforeAll(async () => {
-  server = await serveStatic(siteDist());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function search(page: Page, query: string): Promise<string[]> {
   await page.getByRole('searchbox', { name: 'Rechercher dans le cours' }).fill(query);
@@ -28,9 +16,9 @@ describe('search', () => {
   it('finds the reverse-proxy chapter from a French query and opens it', async () => {
     const target = lessons.find((slug) => slug.endsWith('reverse-proxy'));
     if (!target) return expect.fail('the reverse-proxy lesson is not built');
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors = collectErrors(page);
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const hrefs = await search(page, 'certificat autosigné');
     expect(hrefs[0]).toBe(`/lecons/${target}/`);
     await screenshot(page, 'search-results');
@@ -41,8 +29,8 @@ describe('search', () => {
   });
 
   it('stems French words: a plural finds the singular', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url);
     const plural = await search(page, 'sauvegardes');
     const singular = await search(page, 'sauvegarde');
     expect(plural.length).toBeGreaterThan(0);
@@ -51,8 +39,8 @@ describe('search', () => {
   });
 
   it('says so when nothing matches', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url);
     expect(await search(page, 'zzzzzzzzzzzzzzzz')).toEqual([]);
     expect(await page.locator('.search-results').textContent()).toBe('Aucun résultat.');
     await page.close();

@@ -1,30 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { builtLessons, siteDist } from './support/site.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { builtLessons, useBuiltSite } from './support/site.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite();
 const lesson = builtLessons()[0];
 
-beforeAll(async () => {
-  server = await serveStatic(siteDist());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const background = 'getComputedStyle(document.body).backgroundColor';
 
 describe('theme', () => {
   it('follows the system, toggles, and remembers the choice across pages', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${server.url}lecons/${lesson}/`);
+    await page.goto(`${site.server.url}lecons/${lesson}/`);
     expect(await page.getAttribute('html', 'data-theme')).toBe('light');
     expect(await page.evaluate(background)).toBe('rgb(255, 255, 255)');
     const toggle = page.getByRole('button', { name: 'Thème sombre' });
@@ -37,14 +24,14 @@ describe('theme', () => {
     // Code blocks switch palette with the page, through Shiki's CSS variables.
     expect(await page.locator('.astro-code').first().evaluate((pre) => getComputedStyle(pre).backgroundColor)).toBe('rgb(13, 17, 23)');
 
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     expect(await page.getByRole('button', { name: 'Thème sombre' }).getAttribute('aria-pressed')).toBe('true');
     await context.close();
   });
 
   it('sets the theme before the body is parsed, so a dark page never flashes light', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await site.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     await page.addInitScript(() => {
       new MutationObserver((_records, observer) => {
@@ -54,7 +41,7 @@ describe('theme', () => {
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe('dark');
     await context.close();
   });

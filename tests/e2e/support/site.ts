@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 /** The built site under test: `dist/` from `npm run build`, or another build via SITE_DIST. */
 export function siteDist(): string {
@@ -48,4 +51,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map(
     (violation) => `${violation.id} (${violation.impact ?? '?'}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`,
   );
+}
+
+export interface SiteSession {
+  browser: Browser;
+  server: StaticServer;
+}
+
+/**
+ * Serves the built site on loopback and opens Debian's Chromium for the
+ * tests of one file, closing both after them. Read `site.browser` and
+ * `site.server` inside tests and hooks (they are set in `beforeAll`).
+ */
+export function useBuiltSite(dist = siteDist()): SiteSession {
+  const session = {} as SiteSession;
+  beforeAll(async () => {
+    session.server = await serveStatic(dist);
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
