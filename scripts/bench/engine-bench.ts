@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from '../../src/engine/check.ts';
+import { aliasBomb, composeOf10000Lines, nestedNginxLocations, nginxOf10000Lines } from '../../src/engine/testing/large-inputs.ts';
 import type { ProjectFile } from '../../src/engine/types.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -112,4 +113,31 @@ for (const benchCase of cases) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// The extreme inputs of the property tests, timed here rather than asserted
+// there. CPU time of one call, median of 7 after 2 warm-up calls.
+function cpuMedian(files: ProjectFile[]): number {
+  for (let i = 0; i < 2; i++) checkProject(files);
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const before = process.cpuUsage();
+    checkProject(files);
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000);
+  }
+  return median(samples);
+}
+
+const proxyConf = readFileSync(join(repo, 'stacks/08-production/nginx/proxy.conf.template'), 'utf8');
+const extremes: [string, ProjectFile[]][] = [
+  ['compose.yaml de 10 000 lignes', [{ path: 'compose.yaml', text: composeOf10000Lines() }]],
+  ['bombe d’alias YAML (12 × 14)', [{ path: 'compose.yaml', text: aliasBomb(12, 14) }]],
+  ['nginx de 10 000 lignes', [{ path: 'nginx/conf.d/default.conf', text: nginxOf10000Lines(proxyConf) }]],
+  ['nginx, 2 000 locations imbriquées', [{ path: 'nginx/conf.d/default.conf', text: nestedNginxLocations(2000) }]],
+];
+console.log('\nextreme inputs (goal: ≤ 50 ms per call)');
+for (const [label, files] of extremes) {
+  const took = cpuMedian(files);
+  console.log(`  ${label.padEnd(36)} CPU median ${ms(took)}  ${took <= 50 ? 'OK' : 'ABOVE the 50 ms goal'}`);
 }
