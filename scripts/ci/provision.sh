@@ -7,6 +7,8 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v nginx >/dev/null || missing+=(nginx)
 command -v unshare >/dev/null || missing+=(util-linux)
+command -v openssl >/dev/null || missing+=(openssl)
+command -v debootstrap >/dev/null || missing+=(debootstrap)
 
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then
