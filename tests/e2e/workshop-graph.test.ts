@@ -141,6 +141,11 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
     await poll(() => page.locator(GRAPH).getAttribute('data-stale')).toBe('true');
     expect(await page.locator(`${GRAPH} .service-graph-note`).textContent()).toContain('Graphe du dernier fichier valide');
     expect(await drawnServices()).toEqual(['client', 'api', 'db']);
+    await page.locator(`${GRAPH} summary`).click();
+    const results = await new AxeBuilder({ page }).include(GRAPH).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+    await page.locator(GRAPH).screenshot({ path: join(screenshots, '06-service-graph-stale.png') });
+    await page.locator('[data-editor] .view-lines').click();
     await page.keyboard.press('Control+z');
     await waitForCheck(page);
     await poll(() => page.locator(GRAPH).getAttribute('data-stale')).toBe('false');
