@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/check.ts';
 import type { ExamplesIsland } from '../../src/lib/rules/rule-page.ts';
-import { launchBrowser } from './support/browser.ts';
-import { axeViolations, collectErrors, screenshot, siteDist } from './support/site.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { axeViolations, collectErrors, screenshot, siteDist, useBuiltSite } from './support/site.ts';
 
 interface ListedRule {
   id: string;
@@ -75,25 +73,14 @@ describe('rules reference in dist/', () => {
 });
 
 describe('rules reference in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic(dist);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useBuiltSite(dist);
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
     // axe-core's Playwright builder needs a page of an explicit context.
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const errors = collectErrors(page);
-    const response = await page.goto(new URL(path, server.url).href);
+    const response = await page.goto(new URL(path, site.server.url).href);
     expect(response?.status(), path).toBe(200);
     return { page, errors };
   }
@@ -117,7 +104,7 @@ describe('rules reference in Chromium', () => {
     const { page } = await open('regles/');
     const hrefs = await page.locator('main a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     for (const href of hrefs) {
-      const response = await fetch(new URL(href, server.url));
+      const response = await fetch(new URL(href, site.server.url));
       expect(response.status, href).toBe(200);
     }
     await page.context().close();
