@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { siteDist } from './support/site.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 import { editorText, openWorkshop, waitForCheck } from './workshop-helpers.ts';
 
@@ -11,8 +12,8 @@ import { editorText, openWorkshop, waitForCheck } from './workshop-helpers.ts';
 // proven is that it fails in French, in bounded time, and harms nothing else.
 
 const screenshots = resolve('test-results/screenshots');
-/** `WEBCONTAINER_DIST` lets a developer test a private build while others rebuild the shared dist/. */
-const dist = resolve(process.env['WEBCONTAINER_DIST'] ?? 'dist');
+/** `SITE_DIST` lets a developer test a private build while others rebuild the shared dist/. */
+const dist = siteDist();
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const RUNNER = '[data-api-runner]';
 const STATUS = `${RUNNER} [data-api-status]`;
