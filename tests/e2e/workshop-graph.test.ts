@@ -152,6 +152,24 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
     expect(await page.locator(`${GRAPH} .service-graph-note`).isHidden()).toBe(true);
   });
 
+  it('keeps a wide stack readable: natural size, scrolled sideways and reachable with the keyboard', async () => {
+    await openWorkshop(page, server.url, '10-commandes');
+    await page.waitForSelector(`${GRAPH} svg[role="img"]`);
+    const drawing = page.locator(`${GRAPH} .service-graph-drawing`);
+    const sizes = await drawing.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+      svg: element.querySelector('svg')!.getBoundingClientRect().width,
+      viewBox: Number(element.querySelector('svg')!.getAttribute('width')),
+    }));
+    expect(sizes.svg).toBe(sizes.viewBox);
+    expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    expect(await drawing.getAttribute('tabindex')).toBe('0');
+    const results = await new AxeBuilder({ page }).include(GRAPH).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+    await page.locator(GRAPH).screenshot({ path: join(screenshots, '10-service-graph-wide.png') });
+  });
+
   it.each(['light', 'dark'])('has no axe-core violation with the graph and its table shown (%s theme)', async (theme) => {
     await openWorkshop(page, server.url, LESSON);
     await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../engine/check.ts';
-import { layoutServiceGraph, type LaidOutNode, type ServiceGraphLayout } from './service-graph-layout.ts';
+import { intersects, LABEL_HEIGHT, labelWidth, layoutServiceGraph, type LaidOutNode, type ServiceGraphLayout } from './service-graph-layout.ts';
 import { buildServiceGraph } from './service-graph.ts';
 
 function layoutOf(text: string): ServiceGraphLayout {
@@ -18,9 +18,7 @@ const node = (layout: ServiceGraphLayout, name: string): LaidOutNode => {
   return found;
 };
 
-function overlaps(a: LaidOutNode, b: LaidOutNode): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
+const overlaps = intersects;
 
 function inside(n: LaidOutNode, zone: { x: number; y: number; width: number; height: number }): boolean {
   return n.x >= zone.x && n.y >= zone.y && n.x + n.width <= zone.x + zone.width && n.y + n.height <= zone.y + zone.height;
@@ -98,5 +96,21 @@ networks: { one: {}, spare: {} }
     const spare = layout.zones.find((z) => z.name === 'spare')!;
     expect(spare.width).toBeGreaterThan(0);
     expect(inside(node(layout, 'a'), spare)).toBe(false);
+  });
+
+  it('keeps the arrow labels of chapter 10 (seven services) clear of the boxes and of each other', () => {
+    const text = readFileSync(new URL('../../content/lessons/10-commandes/solution/compose.yaml', import.meta.url), 'utf8');
+    const compose = checkProject([{ path: 'compose.yaml', text }], { partial: true }).compose!;
+    const graph = buildServiceGraph(compose.model);
+    const layout = layoutServiceGraph(graph);
+    expect(layout.edges.length).toBeGreaterThan(4);
+    const labels = layout.edges.map((edge) => {
+      const width = labelWidth(graph.edges.find((e) => e.from === edge.from && e.to === edge.to)!.label);
+      return { name: `${edge.from}→${edge.to}`, x: edge.labelX - width / 2, y: edge.labelY - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT };
+    });
+    for (const label of labels) {
+      for (const box of layout.nodes) expect(intersects(label, box), `${label.name} on ${box.name}`).toBe(false);
+      for (const other of labels) if (other !== label) expect(intersects(label, other), `${label.name} on ${other.name}`).toBe(false);
+    }
   });
 });

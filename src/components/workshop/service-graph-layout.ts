@@ -104,6 +104,25 @@ function depths(graph: ServiceGraph): Map<string, number> {
   return depth;
 }
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const LABEL_HEIGHT = 20;
+const LABEL_POSITIONS = [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85];
+
+/** Estimated width of an arrow's label pill (11px text). */
+export function labelWidth(label: string): number {
+  return Math.ceil(label.length * 6.6 + 12);
+}
+
+export function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /** Spreads `count` points over a box edge of `width` starting at `x`. */
 function spread(x: number, width: number, index: number, count: number): number {
   return x + (width * (index + 1)) / (count + 1);
@@ -207,6 +226,21 @@ export function layoutServiceGraph(graph: ServiceGraph): ServiceGraphLayout {
     };
   });
 
+  // Labels slide along their arrow until they cover neither a box nor an earlier label.
+  const taken: Box[] = nodes.map((node) => ({ x: node.x, y: node.y, width: node.width, height: node.height }));
+  const placeLabel = (start: Point, end: Point, width: number): { labelX: number; labelY: number } => {
+    const at = (t: number): Box => ({
+      x: start.x + (end.x - start.x) * t - width / 2,
+      y: start.y + (end.y - start.y) * t - LABEL_HEIGHT / 2,
+      width,
+      height: LABEL_HEIGHT,
+    });
+    const t = LABEL_POSITIONS.find((candidate) => !taken.some((box) => intersects(box, at(candidate)))) ?? 0.5;
+    const box = at(t);
+    taken.push(box);
+    return { labelX: box.x + width / 2, labelY: box.y + LABEL_HEIGHT / 2 };
+  };
+
   const byName = new Map(nodes.map((node) => [node.name, node]));
   const drawn = graph.edges.filter((edge) => !edge.missing && edge.from !== edge.to && byName.has(edge.to));
   const outgoing = (name: string) => drawn.filter((edge) => edge.from === name);
@@ -230,7 +264,7 @@ export function layoutServiceGraph(graph: ServiceGraph): ServiceGraphLayout {
       start = { x: rightwards ? from.x + from.width : from.x, y: from.y + 20 };
       end = { x: rightwards ? to.x : to.x + to.width, y: to.y + 20 };
     }
-    return { from: edge.from, to: edge.to, points: [start, end], labelX: (start.x + end.x) / 2, labelY: (start.y + end.y) / 2 };
+    return { from: edge.from, to: edge.to, points: [start, end], ...placeLabel(start, end, labelWidth(edge.label)) };
   });
 
   return {

@@ -1,7 +1,7 @@
 // Draws the service graph the worker computed (graph + layout) as an SVG and
 // an equivalent table; the main thread only renders. Loaded with the workshop
 // app, never by the lesson page itself.
-import { boxLines, METRICS, type ServiceGraphLayout } from './service-graph-layout.ts';
+import { boxLines, LABEL_HEIGHT, labelWidth, METRICS, type ServiceGraphLayout } from './service-graph-layout.ts';
 import type { ServiceGraphPayload } from './service-graph-payload.ts';
 import { summarizeGraph, type ServiceGraph } from './service-graph.ts';
 import './service-graph.css';
@@ -88,8 +88,10 @@ export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout
     const [start, end] = [edge.points[0]!, edge.points[edge.points.length - 1]!];
     group.append(svg('line', { x1: start.x, y1: start.y, x2: end.x, y2: end.y, 'marker-end': `url(#${arrowId})` }));
     const label = data?.label ?? '';
-    const width = label.length * 6.6 + 12;
-    group.append(svg('rect', { x: edge.labelX - width / 2, y: edge.labelY - 10, width, height: 20, rx: 10, class: 'service-graph-edge-label-bg' }));
+    const width = labelWidth(label);
+    group.append(
+      svg('rect', { x: edge.labelX - width / 2, y: edge.labelY - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT, rx: 10, class: 'service-graph-edge-label-bg' }),
+    );
     group.append(svg('text', { x: edge.labelX, y: edge.labelY + 4, 'text-anchor': 'middle', class: 'service-graph-edge-label' }, label));
     root.append(group);
   }
@@ -166,6 +168,16 @@ export function mountServiceGraph(container: HTMLElement, idPrefix: string): Ser
       container.dataset['stale'] = 'false';
       note.hidden = true;
       drawing.replaceChildren(drawServiceGraph(payload.graph, payload.layout, idPrefix));
+      // A drawing wider than the column scrolls: keyboard users must reach it too.
+      if (drawing.scrollWidth > drawing.clientWidth) {
+        drawing.tabIndex = 0;
+        drawing.setAttribute('role', 'group');
+        drawing.setAttribute('aria-label', 'Graphe des services, défilement horizontal');
+      } else {
+        drawing.removeAttribute('tabindex');
+        drawing.removeAttribute('role');
+        drawing.removeAttribute('aria-label');
+      }
       tableHost.replaceChildren(graphTable(payload.graph));
       shown = true;
     },
