@@ -117,6 +117,8 @@ describe('rules reference in Chromium', () => {
     expect(await page.locator('.rule-example-failing figcaption').allTextContents()).toEqual(['compose.yaml']);
     expect(await page.locator('.rule-example-passing figcaption').allTextContents()).toEqual(['compose.yaml']);
     expect(await page.locator('.rule-example-failing .astro-code').textContent()).toContain('version: "3.8"');
+    expect(await page.locator('.rule-example-failing .line-flagged').allTextContents()).toEqual(['version: "3.8"']);
+    expect(await page.locator('.rule-example-passing .line-flagged').count()).toBe(0);
     expect(await page.locator('.rule-diagnostics li').allTextContents()).toEqual([expect.stringMatching(/^compose\.yaml:1:1 La clé version est obsolète/)]);
     expect(await page.locator('#correction-rapide + p').textContent()).toContain('Supprimer la clé version');
     expect(await page.locator('.fix-change figcaption').allTextContents()).toEqual(['compose.yaml (avant)', 'compose.yaml (après)']);
