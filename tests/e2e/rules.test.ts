@@ -153,6 +153,19 @@ describe('rules reference in Chromium', () => {
     }
   });
 
+  it('fits a phone screen: no page-wide horizontal scroll, code blocks scroll on their own', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
+    for (const path of axePages) {
+      const page = await context.newPage();
+      await page.goto(new URL(path, site.server.url).href);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      if (path === 'regles/proxy-wrong-port/') await screenshot(page, 'rules-proxy-wrong-port-phone');
+      await page.close();
+    }
+    await context.close();
+  });
+
   it('the site search finds a rule page from a French word of its title', async () => {
     const { page, errors } = await open('');
     const query = 'obsolète';
