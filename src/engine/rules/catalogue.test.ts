@@ -8,6 +8,15 @@ describe('rule catalogue', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
+  it('names its examples in French, since the rules reference shows the names to learners', () => {
+    const english = /\b(the|an?|with|without|inside|before|after|given|of|is|not|missing|unclosed|file)\b/i;
+    for (const rule of catalogue) {
+      for (const example of [...rule.examples.valid, ...rule.examples.invalid]) {
+        if (example.name !== undefined) expect(example.name, rule.id).not.toMatch(english);
+      }
+    }
+  });
+
   it('documents every rule in French with a failing and a passing example', () => {
     for (const rule of catalogue) {
       expect(rule.docs.title, rule.id).toBeTruthy();

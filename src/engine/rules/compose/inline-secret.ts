@@ -30,7 +30,7 @@ export const inlineSecret: ComposeRule = {
         },
       },
       {
-        name: 'a URL built from variables',
+        name: 'une URL construite avec des variables',
         files: {
           'compose.yaml':
             'services:\n  api:\n    image: node:24-alpine\n    environment:\n      DATABASE_URL: postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@db:5432/app\n',
@@ -50,7 +50,7 @@ export const inlineSecret: ComposeRule = {
         ],
       },
       {
-        name: 'a password inside a connection URL',
+        name: 'un mot de passe dans une URL de connexion',
         files: {
           'compose.yaml':
             'services:\n  api:\n    image: node:24-alpine\n    environment:\n      - DATABASE_URL=postgresql://atelier:motdepasse@db:5432/atelier\n      - REDIS_URL=redis://cache:6379\n',

@@ -34,7 +34,7 @@ export const redisHealthcheckAuth: ComposeRule = {
         },
       },
       {
-        name: 'no password, no authentication needed',
+        name: 'sans mot de passe, pas d’authentification nécessaire',
         files: { 'compose.yaml': 'services:\n  cache:\n    image: redis:8-alpine\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n' },
       },
     ],

@@ -37,7 +37,7 @@ export const nginxConfigNotInProject: CrossRule = {
   examples: {
     valid: [
       {
-        name: 'an excerpt of a project (a lesson shows only some files)',
+        name: 'un extrait de projet (une leçon ne montre que certains fichiers)',
         files: EXCERPT,
         options: { partial: true },
       },{ files: { 'compose.yaml': compose('./nginx/default.conf'), 'nginx/default.conf': SITE } }],

@@ -36,14 +36,14 @@ export const nginxIncludeMissing: CrossRule = {
   examples: {
     valid: [
       {
-        name: 'an excerpt of a project (a lesson shows only some files)',
+        name: 'un extrait de projet (une leçon ne montre que certains fichiers)',
         files: EXCERPT,
         options: { partial: true },
       },
       {
         files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': site('/etc/nginx/snippets/proxy.conf'), 'nginx/snippets/proxy.conf': SNIPPET },
       },
-      { name: 'a file of the image itself', files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': site('/etc/nginx/mime.types') } },
+      { name: 'un fichier fourni par l’image elle-même', files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': site('/etc/nginx/mime.types') } },
     ],
     invalid: [
       {

@@ -30,7 +30,7 @@ export const directiveArguments: NginxRule = {
         errors: [{ messageId: 'invalid-count', line: 3, column: 5 }],
       },
       {
-        name: 'unquoted value with spaces',
+        name: 'valeur avec espaces sans guillemets',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/my site;\n}\n' },
         errors: [{ messageId: 'invalid-count', line: 3, column: 5 }],
       },

@@ -25,7 +25,7 @@ export const directiveContext: NginxRule = {
         errors: [{ messageId: 'not-allowed', line: 3, column: 5 }],
       },
       {
-        name: 'http block inside a conf.d file',
+        name: 'bloc http dans un fichier de conf.d',
         files: { 'nginx/conf.d/default.conf': 'http {\n    server {\n        listen 80;\n    }\n}\n' },
         errors: [{ messageId: 'not-allowed', line: 1, column: 1 }],
       },

@@ -21,7 +21,7 @@ export const directiveTerminator: NginxRule = {
     valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        root /usr/share/nginx/html;\n    }\n}\n' } }],
     invalid: [
       {
-        name: 'a simple directive given a block',
+        name: 'une directive simple suivie d’un bloc',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html {\n    }\n}\n' },
         errors: [{ messageId: 'not-terminated', line: 3, column: 5 }],
       },

@@ -38,7 +38,7 @@ export const duplicateDirective: NginxRule = {
         errors: [{ messageId: 'duplicate', line: 4, column: 5 }],
       },
       {
-        name: 'the same listen twice in one server',
+        name: 'le même listen deux fois dans un server',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    listen 0.0.0.0:80;\n}\n' },
         errors: [{ messageId: 'duplicate-listen', line: 3, column: 5 }],
       },

@@ -45,7 +45,7 @@ export const locationNesting: NginxRule = {
     valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        location /api/admin/ {\n            deny all;\n        }\n    }\n    location @fallback {\n        return 503;\n    }\n}\n' } }],
     invalid: [
       {
-        name: 'a forgotten } nests the next location',
+        name: 'une } oubliée imbrique la location suivante',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    location / {\n        root /usr/share/nginx/html;\n    }\n}\n' },
         errors: [{ messageId: 'outside', line: 5, column: 5 }],
       },

@@ -32,12 +32,12 @@ export const missingSemicolon: NginxRule = {
         errors: [{ messageId: 'missing', line: 2, column: 14 }],
       },
       {
-        name: 'accepted by nginx, but not what was meant',
+        name: 'accepté par nginx, mais pas ce qui était voulu',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name localhost\n    root /usr/share/nginx/html;\n}\n' },
         errors: [{ messageId: 'missing-accepted', line: 3, column: 26 }],
       },
       {
-        name: 'before a location block',
+        name: 'avant un bloc location',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html\n    location / {\n    }\n}\n' },
         errors: [{ messageId: 'missing', line: 3, column: 31 }],
       },

@@ -29,7 +29,7 @@ export const proxyPassHost: NginxRule = {
   examples: {
     valid: [
       {
-        name: 'upstream defined in a sibling conf.d file',
+        name: 'upstream défini dans un autre fichier de conf.d',
         files: {
           'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api_backend;\n    }\n}\n',
           'nginx/conf.d/upstreams.conf': 'upstream api_backend {\n    server api:3000;\n}\n',
@@ -43,7 +43,7 @@ export const proxyPassHost: NginxRule = {
         errors: [{ messageId: 'invalid', line: 7, column: 20 }],
       },
       {
-        name: 'a URL in a stream server',
+        name: 'une URL dans un serveur stream',
         files: { 'nginx/nginx.conf': 'events {}\nstream {\n    server {\n        listen 5433;\n        proxy_pass http://db:5432;\n    }\n}\n' },
         errors: [{ messageId: 'stream-url', line: 5, column: 20 }],
       },

@@ -23,22 +23,22 @@ export const syntaxError: NginxRule = {
     valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n}\n' } }],
     invalid: [
       {
-        name: 'missing semicolon before }',
+        name: 'point-virgule manquant avant }',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html\n}\n' },
         errors: [{ messageId: 'unexpected-close-brace', line: 4, column: 1 }],
       },
       {
-        name: 'unclosed block',
+        name: 'bloc non fermé',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        root /usr/share/nginx/html;\n}\n' },
         errors: [{ messageId: 'unexpected-eof-expecting-brace', line: 6, column: 1 }],
       },
       {
-        name: 'unbalanced quote',
+        name: 'guillemet non refermé',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    return 200 "ok;\n}\n' },
         errors: [{ messageId: 'unexpected-eof-expecting-semicolon', line: 5, column: 1 }],
       },
       {
-        name: 'text glued to a closing quote',
+        name: 'texte collé à un guillemet fermant',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Test "a"b;\n}\n' },
         errors: [{ messageId: 'unexpected-after-quote', line: 3, column: 26 }],
       },

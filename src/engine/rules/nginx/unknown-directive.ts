@@ -25,7 +25,7 @@ export const unknownDirective: NginxRule = {
         errors: [{ messageId: 'unknown', line: 3, column: 5 }],
       },
       {
-        name: 'NGINX Plus directive',
+        name: 'directive réservée à NGINX Plus',
         files: { 'nginx/conf.d/default.conf': 'upstream api {\n    zone api 64k;\n    server api:3000;\n    ntlm;\n}\n' },
         errors: [{ messageId: 'not-built', line: 4, column: 5 }],
       },
