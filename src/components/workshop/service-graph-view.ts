@@ -46,10 +46,11 @@ export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout
   defs.append(marker);
   root.append(defs);
 
+  const external = new Set(graph.zones.filter((zone) => zone.external).map((zone) => zone.name));
   layout.zones.forEach((zone, index) => {
     const group = svg('g', { class: `service-graph-zone service-graph-zone-${index % ZONE_COLOURS}`, 'data-zone': zone.name });
     group.append(svg('rect', { x: zone.x, y: zone.y, width: zone.width, height: zone.height, rx: 10 }));
-    group.append(svg('text', { x: zone.labelX, y: zone.labelY, class: 'service-graph-zone-label' }, `réseau ${zone.name}`));
+    group.append(svg('text', { x: zone.labelX, y: zone.labelY, class: 'service-graph-zone-label' }, `réseau ${zone.name}${external.has(zone.name) ? ' (externe)' : ''}`));
     root.append(group);
   });
 
@@ -84,7 +85,8 @@ export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout
   const edgeData = new Map(graph.edges.map((edge) => [`${edge.from}→${edge.to}`, edge]));
   for (const edge of layout.edges) {
     const data = edgeData.get(`${edge.from}→${edge.to}`);
-    const group = svg('g', { class: 'service-graph-edge', 'data-from': edge.from, 'data-to': edge.to });
+    const optional = data?.required === false ? ' service-graph-edge-optional' : '';
+    const group = svg('g', { class: `service-graph-edge${optional}`, 'data-from': edge.from, 'data-to': edge.to });
     const [start, end] = [edge.points[0]!, edge.points[edge.points.length - 1]!];
     group.append(svg('line', { x1: start.x, y1: start.y, x2: end.x, y2: end.y, 'marker-end': `url(#${arrowId})` }));
     const label = data?.label ?? '';
@@ -117,7 +119,7 @@ export function graphTable(graph: ServiceGraph): HTMLTableElement {
     name.scope = 'row';
     const dependencies = graph.edges
       .filter((edge) => edge.from === service.name)
-      .map((edge) => `${edge.to} (${edge.label}${edge.missing ? ', service introuvable' : ''})`);
+      .map((edge) => `${edge.to} (${edge.label}${edge.required ? '' : ', facultatif'}${edge.missing ? ', service introuvable' : ''})`);
     const networks = service.networkMode !== undefined ? [`network_mode : ${service.networkMode}`] : service.zones;
     const image = service.image ?? (service.build ? 'construite (build)' : '—');
     const cells = [
