@@ -1,0 +1,439 @@
+import { strToU8, zipSync } from 'fflate';
+import type { editor } from 'monaco-editor/editor/editor.api';
+import type { Diagnostic } from '../../engine/types.ts';
+import { acceptFiles, languageOf, stripCommonFolder, validateFileName, type ImportOutcome } from '../../lib/playground/files.ts';
+import { decodeShare, encodeShare } from '../../lib/playground/share-link.ts';
+import { loadProject, saveProject } from '../../lib/playground/storage.ts';
+import { importZip } from '../../lib/playground/zip-import.ts';
+import type { KeyValueStore } from '../../lib/progress/storage.ts';
+import { createCheckScheduler } from '../workshop/check-scheduler.ts';
+import { renderDiagnosticList, summarize } from '../workshop/diagnostic-list.ts';
+import { toMarkers } from '../workshop/diagnostic-markers.ts';
+import type { CheckRequest, CheckResponse } from '../workshop/engine-protocol.ts';
+import EngineWorker from '../workshop/engine.worker.ts?worker';
+import { monacoLanguage, setupMonaco } from '../workshop/monaco-setup.ts';
+import { registerQuickFixes } from '../workshop/quick-fixes.ts';
+import { mountServiceGraph } from '../workshop/service-graph-view.ts';
+import { tabForKey } from '../workshop/tab-keys.ts';
+
+// The playground reuses the lesson workshop's modules (editor setup, engine
+// worker, markers, diagnostics list, quick fixes, graph) on an editable file
+// list without objectives. Built beside workshop-app.ts rather than inside it
+// so the lesson pages keep their code and their tests untouched.
+
+const MARKER_OWNER = 'atelier';
+const EMPTY_PROJECT: Record<string, string> = { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n' };
+
+interface PlaygroundData {
+  base: string;
+  stacks: { stack: string; files: Record<string, string> }[];
+}
+
+function browserStore(): KeyValueStore {
+  try {
+    return window.localStorage;
+  } catch {
+    return {
+      getItem: () => {
+        throw new Error('localStorage indisponible');
+      },
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    };
+  }
+}
+
+function required<T extends Element>(root: HTMLElement, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`playground markup lacks ${selector}`);
+  return element;
+}
+
+function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Files from an input or a drop: a .zip is unpacked, a folder loses its top folder name. */
+async function readBrought(files: readonly File[]): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { files: {}, refused: [] };
+  const plain: { path: string; bytes: Uint8Array }[] = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (file.name.toLowerCase().endsWith('.zip')) {
+      const unzipped = importZip(file.name, bytes);
+      Object.assign(outcome.files, unzipped.files);
+      outcome.refused.push(...unzipped.refused);
+    } else {
+      plain.push({ path: file.webkitRelativePath || file.name, bytes });
+    }
+  }
+  const strip = stripCommonFolder(plain.map((entry) => entry.path));
+  const accepted = acceptFiles(plain.map((entry) => ({ path: strip(entry.path), bytes: entry.bytes })));
+  Object.assign(outcome.files, accepted.files);
+  outcome.refused.push(...accepted.refused);
+  return outcome;
+}
+
+export async function mountPlayground(root: HTMLElement): Promise<void> {
+  const data = JSON.parse(root.querySelector('script[data-playground-data]')?.textContent ?? '{}') as PlaygroundData;
+  const monaco = setupMonaco();
+  const store = browserStore();
+  const message = required<HTMLElement>(root, '[data-workshop-message]');
+  const announcer = required<HTMLElement>(root, '[data-announcer]');
+  const summary = required<HTMLElement>(root, '[data-diagnostic-summary]');
+  const list = required<HTMLElement>(root, '[data-diagnostic-list]');
+  const host = required<HTMLElement>(root, '[data-editor]');
+  const tabList = required<HTMLElement>(root, '[data-file-tabs]');
+  const panel = required<HTMLElement>(root, '[data-file-panel]');
+  const banner = required<HTMLElement>(root, '[data-share-banner]');
+  const controls = required<HTMLElement>(root, '[data-edit-controls]');
+  const nameInput = required<HTMLInputElement>(root, '[data-file-name]');
+
+  const say = (text: string, kind: 'info' | 'problem'): void => {
+    message.textContent = text;
+    message.dataset['kind'] = kind;
+    message.hidden = false;
+  };
+
+  // --- Project state -------------------------------------------------------------
+  const models = new Map<string, editor.ITextModel>();
+  let current = '';
+  let readOnly = false;
+  let ownFiles: Record<string, string> | undefined;
+
+  const loaded = loadProject(store);
+  const problems: string[] = [];
+  if (loaded.problem) problems.push(loaded.problem);
+  const shared = decodeShare(window.location.hash);
+
+  host.replaceChildren();
+  const editorInstance = monaco.editor.create(host, {
+    model: null,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 2,
+    insertSpaces: true,
+    fixedOverflowWidgets: true,
+    renderValidationDecorations: 'on',
+    wordWrap: 'on',
+    // Monaco dims the number of the line after a final newline below the contrast axe-core asks for.
+    renderFinalNewline: 'on',
+  });
+  editorInstance.addCommand(
+    monaco.KeyCode.Escape,
+    () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="share"]')?.focus(),
+    'editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !inSnippetMode',
+  );
+
+  const paths = (): string[] => [...models.keys()].sort((a, b) => a.localeCompare(b));
+  const currentFiles = (): Record<string, string> => Object.fromEntries(paths().map((path) => [path, models.get(path)!.getValue()]));
+
+  // --- Engine ---------------------------------------------------------------------
+  let diagnostics: Diagnostic[] = [];
+  const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), 'bac-graphe');
+  const worker = new EngineWorker();
+  const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
+    const request: CheckRequest = { id, lesson: 'bac-a-sable', objectiveIds: [], files };
+    root.dataset['pendingCheck'] = String(id);
+    performance.mark('atelier:check-sent', { detail: { id } });
+    worker.postMessage(request);
+  });
+  const problemCount = (path: string): number => diagnostics.filter((d) => d.file === path && d.severity === 'error').length;
+
+  const jumpTo = (diagnostic: Diagnostic): void => {
+    if (!models.has(diagnostic.file)) return;
+    select(diagnostic.file);
+    const { start } = diagnostic.range;
+    editorInstance.setPosition({ lineNumber: start.line, column: start.column });
+    editorInstance.revealLineInCenter(start.line);
+    editorInstance.focus();
+  };
+
+  worker.addEventListener('message', (event: MessageEvent<CheckResponse>) => {
+    const response = event.data;
+    if (!scheduler.isCurrent(response.id)) return;
+    diagnostics = response.diagnostics;
+    for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
+    summary.textContent = summarize(diagnostics);
+    renderDiagnosticList(list, diagnostics, data.base, jumpTo);
+    graphView.update(response.graph);
+    renderTabs();
+    root.dataset['checkedId'] = String(response.id);
+    performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });
+  });
+  worker.addEventListener('error', () => {
+    summary.textContent = "La vérification n'a pas pu démarrer dans ce navigateur : rechargez la page pour réessayer.";
+  });
+  registerQuickFixes(monaco, {
+    diagnosticsFor: (model) => {
+      const path = [...models].find(([, m]) => m === model)?.[0];
+      return path === undefined ? [] : diagnostics.filter((d) => d.file === path && d.fix);
+    },
+    modelFor: (path) => models.get(path),
+  });
+
+  // --- Tabs -----------------------------------------------------------------------
+  function renderTabs(focusPath?: string): void {
+    const list = paths();
+    // Re-rendering replaces the buttons: keep the keyboard focus on the same file.
+    focusPath ??= tabList.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset['path'] : undefined;
+    tabList.replaceChildren(
+      ...list.map((path, index) => {
+        const tab = document.createElement('button');
+        tab.type = 'button';
+        tab.role = 'tab';
+        tab.id = `bac-onglet-${index}`;
+        tab.dataset['path'] = path;
+        const selected = path === current;
+        tab.setAttribute('aria-selected', String(selected));
+        tab.setAttribute('aria-controls', 'bac-panneau');
+        tab.tabIndex = selected ? 0 : -1;
+        const count = problemCount(path);
+        tab.textContent = path;
+        if (count > 0) {
+          const badge = document.createElement('span');
+          badge.className = 'tab-problems';
+          badge.textContent = ` (${count} ${count > 1 ? 'erreurs' : 'erreur'})`;
+          tab.append(badge);
+        }
+        tab.addEventListener('click', () => select(path));
+        tab.addEventListener('keydown', (event) => {
+          const next = tabForKey(event.key, index, list.length);
+          if (next === undefined) return;
+          event.preventDefault();
+          select(list[next]!, true);
+        });
+        return tab;
+      }),
+    );
+    const selectedIndex = list.indexOf(current);
+    if (selectedIndex !== -1) panel.setAttribute('aria-labelledby', `bac-onglet-${selectedIndex}`);
+    if (focusPath) tabList.querySelector<HTMLElement>(`[data-path="${CSS.escape(focusPath)}"]`)?.focus();
+  }
+
+  function select(path: string, focusTab = false): void {
+    const model = models.get(path);
+    if (!model) return;
+    current = path;
+    editorInstance.setModel(model);
+    editorInstance.updateOptions({ ariaLabel: `Éditeur du fichier ${path}. Échap pour quitter l'éditeur.` });
+    nameInput.value = path;
+    renderTabs(focusTab ? path : undefined);
+  }
+
+  // --- Files ----------------------------------------------------------------------
+  const saveScheduler = createCheckScheduler<null>(() => persist(), 400);
+  function persist(): void {
+    if (readOnly) return;
+    try {
+      saveProject(store, currentFiles());
+    } catch {
+      say("Votre projet n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem');
+    }
+  }
+  function createModel(path: string, text: string): editor.ITextModel {
+    const model = monaco.editor.createModel(text, monacoLanguage(languageOf(path)), monaco.Uri.from({ scheme: 'file', path: `/bac-a-sable/${path}` }));
+    model.onDidChangeContent(() => {
+      scheduler.request(currentFiles());
+      saveScheduler.request(null);
+    });
+    return model;
+  }
+  function setProject(files: Record<string, string>): void {
+    for (const model of models.values()) model.dispose();
+    models.clear();
+    for (const [path, text] of Object.entries(files)) models.set(path, createModel(path, text));
+    current = paths().find((path) => /compose\.ya?ml$/.test(path)) ?? paths()[0] ?? '';
+    editorInstance.setModel(models.get(current) ?? null);
+    select(current);
+    renderTabs();
+    check();
+  }
+  function mergeFiles(files: Record<string, string>): void {
+    for (const [path, text] of Object.entries(files)) {
+      const existing = models.get(path);
+      if (existing) existing.setValue(text);
+      else models.set(path, createModel(path, text));
+    }
+    const first = Object.keys(files)[0];
+    if (first) select(first);
+    check();
+    persist();
+  }
+  function check(): void {
+    scheduler.request(currentFiles());
+    scheduler.flush();
+  }
+  function setReadOnly(value: boolean): void {
+    readOnly = value;
+    banner.hidden = !value;
+    controls.hidden = value;
+    root.dataset['readonly'] = String(value);
+    editorInstance.updateOptions({ readOnly: value });
+  }
+
+  nameInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      addFile();
+    }
+  });
+  function addFile(): void {
+    const verdict = validateFileName(nameInput.value);
+    if (!verdict.ok) return say(verdict.error, 'problem');
+    if (models.has(verdict.path)) return say(`« ${verdict.path} » existe déjà dans le projet.`, 'problem');
+    models.set(verdict.path, createModel(verdict.path, ''));
+    select(verdict.path, true);
+    check();
+    persist();
+    say(`Fichier « ${verdict.path} » ajouté.`, 'info');
+  }
+  root.querySelector('[data-action="add"]')?.addEventListener('click', addFile);
+  root.querySelector('[data-action="rename"]')?.addEventListener('click', () => {
+    const model = models.get(current);
+    if (!model) return;
+    const verdict = validateFileName(nameInput.value);
+    if (!verdict.ok) return say(verdict.error, 'problem');
+    if (verdict.path === current) return;
+    if (models.has(verdict.path)) return say(`« ${verdict.path} » existe déjà dans le projet.`, 'problem');
+    const text = model.getValue();
+    const old = current;
+    model.dispose();
+    models.delete(old);
+    models.set(verdict.path, createModel(verdict.path, text));
+    select(verdict.path, true);
+    check();
+    persist();
+    say(`« ${old} » renommé en « ${verdict.path} ».`, 'info');
+  });
+  root.querySelector('[data-action="remove"]')?.addEventListener('click', () => {
+    const model = models.get(current);
+    if (!model) return;
+    if (!window.confirm(`Supprimer « ${current} » du projet ?`)) return;
+    const old = current;
+    model.dispose();
+    models.delete(old);
+    const next = paths()[0] ?? '';
+    current = next;
+    if (next) select(next, true);
+    else {
+      editorInstance.setModel(null);
+      renderTabs();
+    }
+    check();
+    persist();
+    say(`« ${old} » supprimé du projet.`, 'info');
+  });
+  root.querySelector('[data-action="start"]')?.addEventListener('click', () => {
+    const stack = required<HTMLSelectElement>(root, '[data-start-select]').value;
+    const choice = data.stacks.find((s) => s.stack === stack);
+    if (!window.confirm('Remplacer les fichiers du projet ? Les fichiers actuels seront perdus (téléchargez-les en .zip pour les garder).')) return;
+    setProject(choice ? choice.files : EMPTY_PROJECT);
+    persist();
+    say(choice ? `Stack du chapitre ${choice.stack} chargée.` : 'Projet vide créé.', 'info');
+  });
+
+  const bring = async (files: readonly File[]): Promise<void> => {
+    if (readOnly || files.length === 0) return;
+    const outcome = await readBrought(files);
+    const count = Object.keys(outcome.files).length;
+    if (count > 0) mergeFiles(outcome.files);
+    const parts: string[] = [];
+    if (count > 0) parts.push(`${count} ${count > 1 ? 'fichiers ouverts' : 'fichier ouvert'}.`);
+    if (outcome.refused.length > 0) parts.push(`Refusé : ${outcome.refused.join(' ')}`);
+    if (parts.length === 0) parts.push('Aucun fichier lisible par l’atelier dans ce que vous avez apporté.');
+    say(parts.join(' '), outcome.refused.length > 0 || count === 0 ? 'problem' : 'info');
+  };
+  for (const selector of ['[data-file-input]', '[data-folder-input]']) {
+    const input = required<HTMLInputElement>(root, selector);
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      input.value = '';
+      void bring(files);
+    });
+  }
+  const drop = required<HTMLElement>(root, '[data-drop-zone]');
+  root.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.dataset['dragging'] = 'true';
+  });
+  root.addEventListener('dragleave', () => delete drop.dataset['dragging']);
+  root.addEventListener('drop', (event) => {
+    event.preventDefault();
+    delete drop.dataset['dragging'];
+    void bring([...(event.dataTransfer?.files ?? [])]);
+  });
+
+  // --- Share and download ---------------------------------------------------------
+  const shareOutput = required<HTMLElement>(root, '[data-share-output]');
+  const shareLink = required<HTMLInputElement>(root, '[data-share-link]');
+  root.querySelector('[data-action="share"]')?.addEventListener('click', () => {
+    const encoded = encodeShare(currentFiles());
+    if (!encoded.ok) {
+      shareOutput.hidden = true;
+      return say(encoded.error, 'problem');
+    }
+    shareLink.value = `${window.location.origin}${window.location.pathname}${encoded.fragment}`;
+    shareOutput.hidden = false;
+    shareLink.focus();
+    shareLink.select();
+    void navigator.clipboard?.writeText(shareLink.value).catch(() => undefined);
+    say('Lien de partage prêt : il contient vos fichiers, copiez-le et envoyez-le.', 'info');
+  });
+  root.querySelector('[data-action="download"]')?.addEventListener('click', () => {
+    const entries = Object.fromEntries(Object.entries(currentFiles()).map(([path, text]) => [`bac-a-sable/${path}`, strToU8(text)]));
+    download('bac-a-sable.zip', zipSync(entries, { level: 6 }), 'application/zip');
+  });
+
+  const clearHash = (): void => history.replaceState(null, '', window.location.pathname + window.location.search);
+  root.querySelector('[data-action="replace"]')?.addEventListener('click', () => {
+    setReadOnly(false);
+    ownFiles = undefined;
+    clearHash();
+    persist();
+    say('Le projet partagé remplace maintenant votre projet.', 'info');
+    announcer.textContent = 'Projet remplacé.';
+  });
+  root.querySelector('[data-action="keep"]')?.addEventListener('click', () => {
+    setReadOnly(false);
+    setProject(ownFiles ?? EMPTY_PROJECT);
+    ownFiles = undefined;
+    clearHash();
+    say('Votre projet est conservé ; le projet partagé est refermé.', 'info');
+    announcer.textContent = 'Projet conservé.';
+  });
+
+  // --- Start ------------------------------------------------------------------------
+  if (shared.ok === true) {
+    ownFiles = loaded.files;
+    setReadOnly(true);
+    setProject(shared.files);
+  } else {
+    if (shared.ok === false) {
+      problems.push(shared.error);
+      clearHash();
+    }
+    setProject(loaded.files ?? EMPTY_PROJECT);
+  }
+  if (problems.length > 0) say(problems.join(' '), 'problem');
+  window.addEventListener('pagehide', () => saveScheduler.flush());
+  window.addEventListener('hashchange', () => {
+    const next = decodeShare(window.location.hash);
+    if (next.ok === true) {
+      ownFiles = readOnly ? ownFiles : currentFiles();
+      setReadOnly(true);
+      setProject(next.files);
+    } else if (next.ok === false) say(next.error, 'problem');
+  });
+  root.dataset['state'] = 'ready';
+  performance.mark('atelier:ready');
+}

@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations, SCREENSHOTS, useBuiltSite } from './support/site.ts';
+import { acceptDialogs, editorText, waitForCheck, WORKSHOP } from './workshop-helpers.ts';
+
+// The playground /bac-a-sable/ in the built site (`npx astro build` first), in Debian's Chromium.
+
+const SLOW = 180_000;
+const FIXTURES = resolve('tests/e2e/fixtures/playground');
+const site = useBuiltSite();
+const contexts: BrowserContext[] = [];
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function openPlayground(hash = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+  contexts.push(context);
+  const page = await context.newPage();
+  await acceptDialogs(page);
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(`${site.server.url}bac-a-sable/${hash}`);
+  await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
+  return page;
+}
+
+async function tabs(page: Page): Promise<string[]> {
+  return page.$$eval('[data-file-tabs] [role="tab"]', (items) => items.map((item) => (item as HTMLElement).dataset['path'] ?? ''));
+}
+
+async function diagnosticsAt(page: Page): Promise<string[]> {
+  return page.$$eval('[data-diagnostic-list] [data-rule-id]', (items) =>
+    items.map((item) => `${(item as HTMLElement).dataset['file']}:${(item as HTMLElement).dataset['line']} ${(item as HTMLElement).dataset['ruleId']}`),
+  );
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `playground-${name}.png`), fullPage: true });
+}
+
+async function loadFixtures(page: Page): Promise<void> {
+  await page.locator('[data-file-input]').setInputFiles([join(FIXTURES, 'compose.yaml'), join(FIXTURES, 'site.conf')]);
+  await poll(() => tabs(page)).toEqual(['compose.yaml', 'site.conf']);
+  await waitForCheck(page);
+}
+
+describe('playground', { timeout: SLOW }, () => {
+  it('is linked from the header and checks brought files: diagnostics at their lines and the service graph', async () => {
+    const page = await openPlayground();
+    await page.goto(`${site.server.url}`);
+    await page.locator('.site-nav a', { hasText: 'Bac à sable' }).click();
+    await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
+    await loadFixtures(page);
+    await poll(() => diagnosticsAt(page)).toEqual(
+      expect.arrayContaining(['compose.yaml:13 unknown-dependency', 'site.conf:6 nginx-duplicate-location']),
+    );
+    await poll(() => page.locator('[data-service-graph] svg [data-service="proxy"]').count()).toBe(1);
+    await expect(page.locator('[data-service-graph] svg [data-from="proxy"][data-to="api"]').count()).resolves.toBe(1);
+    // Saved in localStorage: a reload keeps the project.
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
+    expect(await tabs(page)).toEqual(['compose.yaml', 'site.conf']);
+    await shot(page, 'files');
+  });
+
+  it('refuses a binary file by name and keeps the open files', async () => {
+    const page = await openPlayground();
+    await loadFixtures(page);
+    await page.locator('[data-file-input]').setInputFiles([join(FIXTURES, 'logo.png')]);
+    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('logo.png');
+    expect(await tabs(page)).toEqual(['compose.yaml', 'site.conf']);
+    await page.locator('[data-file-input]').setInputFiles({ name: 'bad.conf', mimeType: 'application/octet-stream', buffer: Buffer.from([0x73, 0, 1, 2]) });
+    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('« bad.conf » est un fichier binaire');
+    expect(await tabs(page)).toEqual(['compose.yaml', 'site.conf']);
+  });
+
+  it('round-trips a share link: read-only first, then replaces the own project', async () => {
+    const page = await openPlayground();
+    await loadFixtures(page);
+    await page.locator('[data-action="share"]').click();
+    const link = await page.locator('[data-share-link]').inputValue();
+    expect(link).toContain('#p=');
+
+    const other = await openPlayground();
+    const ownTabs = await tabs(other);
+    await other.goto(link);
+    await other.reload();
+    await other.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
+    await expect(other.locator('[data-share-banner]').innerText()).resolves.toContain('Projet partagé, en lecture seule');
+    expect(await tabs(other)).toEqual(['compose.yaml', 'site.conf']);
+    expect(await other.getAttribute(WORKSHOP, 'data-readonly')).toBe('true');
+    await shot(other, 'shared');
+    await other.locator('[data-action="replace"]').click();
+    expect(await other.locator('[data-share-banner]').isHidden()).toBe(true);
+    await other.waitForTimeout(300);
+    await other.reload();
+    await other.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
+    expect(await tabs(other)).toEqual(['compose.yaml', 'site.conf']);
+    expect(ownTabs).toEqual(['compose.yaml']);
+  });
+
+  it('explains a corrupted link in French and keeps working', async () => {
+    const page = await openPlayground('#p=eJzLSM3JyVcozy_KSQEAGgQEXQ');
+    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('incomplet ou abîmé');
+    expect(await tabs(page)).toEqual(['compose.yaml']);
+    expect(await page.locator('[data-share-banner]').isHidden()).toBe(true);
+    await page.locator('[data-editor] .view-lines').click();
+    await page.keyboard.press('Control+A');
+    // One flow-style line: Monaco's auto-indent cannot shift it.
+    await page.keyboard.type('services: {web: {image: nginx, depends_on: [ghost]}}');
+    await waitForCheck(page);
+    await poll(() => diagnosticsAt(page)).toContain('compose.yaml:1 unknown-dependency');
+    expect(await editorText(page)).toContain('ghost');
+  });
+
+  it('works from the keyboard: file list, add a file, arrows between tabs', async () => {
+    const page = await openPlayground();
+    await page.locator('[data-file-name]').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('conf.d/site.conf');
+    await page.keyboard.press('Enter');
+    await poll(() => tabs(page)).toEqual(['compose.yaml', 'conf.d/site.conf']);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['path'])).toBe('conf.d/site.conf');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['path'])).toBe('compose.yaml');
+    expect(await page.getAttribute('[role="tab"][data-path="compose.yaml"]', 'aria-selected')).toBe('true');
+    // A name the engine does not read is refused in French.
+    await page.locator('[data-file-name]').fill('Dockerfile');
+    await page.locator('[data-file-name]').press('Enter');
+    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain("« Dockerfile » n'est pas un fichier que l'atelier vérifie");
+    // Tab from the name field reaches the file list's buttons, then the tab list.
+    await page.locator('[data-start-select]').focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName ?? ''));
+    }
+    expect(reached).toContain('tab');
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe-core violations (%s)', async (scheme) => {
+    const page = await openPlayground('', scheme);
+    await loadFixtures(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, scheme);
+  });
+});
