@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bin/**/*.test.ts', 'tests/oracle/**/*.test.ts', 'stacks/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bin/**/*.test.ts', 'tests/oracle/**/*.test.ts', 'tests/stacks-api/**/*.test.ts', 'stacks/*.test.ts'],
           exclude: ['**/node_modules/**'],
           environment: 'node',
         },
