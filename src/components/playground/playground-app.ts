@@ -161,6 +161,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   worker.addEventListener('message', (event: MessageEvent<CheckResponse>) => {
     const response = event.data;
     if (!scheduler.isCurrent(response.id)) return;
+    performance.mark('atelier:check-received', { detail: { id: response.id } });
     diagnostics = response.diagnostics;
     for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
     summary.textContent = summarize(diagnostics);
