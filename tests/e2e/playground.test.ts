@@ -105,6 +105,22 @@ describe('playground', { timeout: SLOW }, () => {
     expect(ownTabs).toEqual(['compose.yaml']);
   });
 
+  it('keeps the own project when asked', async () => {
+    const page = await openPlayground();
+    await loadFixtures(page);
+    await page.locator('[data-action="share"]').click();
+    const link = await page.locator('[data-share-link]').inputValue();
+    const other = await openPlayground();
+    await other.goto(link);
+    await other.reload();
+    await other.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
+    expect(await tabs(other)).toEqual(['compose.yaml', 'site.conf']);
+    await other.locator('[data-action="keep"]').click();
+    await poll(() => tabs(other)).toEqual(['compose.yaml']);
+    expect(await other.locator('[data-share-banner]').isHidden()).toBe(true);
+    expect(new URL(other.url()).hash).toBe('');
+  });
+
   it('explains a corrupted link in French and keeps working', async () => {
     const page = await openPlayground('#p=eJzLSM3JyVcozy_KSQEAGgQEXQ');
     await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('incomplet ou abîmé');
