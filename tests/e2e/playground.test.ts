@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, SCREENSHOTS, useBuiltSite } from './support/site.ts';
@@ -78,6 +79,23 @@ describe('playground', { timeout: SLOW }, () => {
     await page.locator('[data-file-input]').setInputFiles({ name: 'bad.conf', mimeType: 'application/octet-stream', buffer: Buffer.from([0x73, 0, 1, 2]) });
     await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('« bad.conf » est un fichier binaire');
     expect(await tabs(page)).toEqual(['compose.yaml', 'site.conf']);
+  });
+
+  it('opens a .zip, a folder and dropped files', async () => {
+    const page = await openPlayground();
+    const zip = zipSync({ 'projet/compose.yaml': strToU8('services:\n  web:\n    image: nginx:1.30-alpine\n'), 'projet/conf.d/a.conf': strToU8('server {\n    listen 80;\n}\n') });
+    await page.locator('[data-file-input]').setInputFiles({ name: 'projet.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await poll(() => tabs(page)).toEqual(['compose.yaml', 'conf.d/a.conf']);
+    await page.locator('[data-folder-input]').setInputFiles(FIXTURES);
+    await poll(() => tabs(page)).toEqual(['compose.yaml', 'conf.d/a.conf', 'site.conf']);
+    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('logo.png');
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['A=1\n'], '.env', { type: 'text/plain' }));
+      return transfer;
+    });
+    await page.dispatchEvent('[data-drop-zone]', 'drop', { dataTransfer });
+    await poll(() => tabs(page)).toEqual(['.env', 'compose.yaml', 'conf.d/a.conf', 'site.conf']);
   });
 
   it('round-trips a share link: read-only first, then replaces the own project', async () => {
