@@ -113,6 +113,7 @@ describe('playground', { timeout: SLOW }, () => {
     await expect(other.locator('[data-share-banner]').innerText()).resolves.toContain('Projet partagé, en lecture seule');
     expect(await tabs(other)).toEqual(['compose.yaml', 'site.conf']);
     expect(await other.getAttribute(WORKSHOP, 'data-readonly')).toBe('true');
+    expect(await other.locator('[data-edit-controls]').isHidden()).toBe(true);
     await shot(other, 'shared');
     await other.locator('[data-action="replace"]').click();
     expect(await other.locator('[data-share-banner]').isHidden()).toBe(true);
