@@ -5,8 +5,8 @@ import { acceptFiles, languageOf, stripCommonFolder, validateFileName, type Impo
 import { decodeShare, encodeShare } from '../../lib/playground/share-link.ts';
 import { loadProject, saveProject } from '../../lib/playground/storage.ts';
 import { importZip } from '../../lib/playground/zip-import.ts';
-import type { KeyValueStore } from '../../lib/progress/storage.ts';
 import { createCheckScheduler } from '../workshop/check-scheduler.ts';
+import { browserStore, createEditor, download, escapeLeavesEditor, required } from '../workshop/editor-page.ts';
 import { renderDiagnosticList, summarize } from '../workshop/diagnostic-list.ts';
 import { toMarkers } from '../workshop/diagnostic-markers.ts';
 import type { CheckRequest, CheckResponse } from '../workshop/engine-protocol.ts';
@@ -29,36 +29,8 @@ interface PlaygroundData {
   stacks: { stack: string; files: Record<string, string> }[];
 }
 
-function browserStore(): KeyValueStore {
-  try {
-    return window.localStorage;
-  } catch {
-    return {
-      getItem: () => {
-        throw new Error('localStorage indisponible');
-      },
-      setItem: () => undefined,
-      removeItem: () => undefined,
-    };
-  }
-}
 
-function required<T extends Element>(root: HTMLElement, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`playground markup lacks ${selector}`);
-  return element;
-}
 
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Files from an input or a drop: a .zip is unpacked, a folder loses its top folder name. */
 async function readBrought(files: readonly File[]): Promise<ImportOutcome> {
@@ -113,26 +85,12 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   if (loaded.problem) problems.push(loaded.problem);
   const shared = decodeShare(window.location.hash);
 
-  host.replaceChildren();
-  const editorInstance = monaco.editor.create(host, {
+  const editorInstance = createEditor(monaco, host, {
     model: null,
-    automaticLayout: true,
-    minimap: { enabled: false },
-    scrollBeyondLastLine: false,
-    fontSize: 14,
-    tabSize: 2,
-    insertSpaces: true,
-    fixedOverflowWidgets: true,
-    renderValidationDecorations: 'on',
-    wordWrap: 'on',
     // Monaco dims the number of the line after a final newline below the contrast axe-core asks for.
     renderFinalNewline: 'on',
   });
-  editorInstance.addCommand(
-    monaco.KeyCode.Escape,
-    () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="share"]')?.focus(),
-    'editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !inSnippetMode',
-  );
+  escapeLeavesEditor(monaco, editorInstance, () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="share"]'));
 
   const paths = (): string[] => [...models.keys()].sort((a, b) => a.localeCompare(b));
   const currentFiles = (): Record<string, string> => Object.fromEntries(paths().map((path) => [path, models.get(path)!.getValue()]));

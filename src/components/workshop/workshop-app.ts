@@ -6,7 +6,6 @@ import {
   importProgress,
   loadProgress,
   saveLesson,
-  type KeyValueStore,
 } from '../../lib/progress/storage.ts';
 import { createCheckScheduler } from './check-scheduler.ts';
 import { renderDiagnosticList, summarize } from './diagnostic-list.ts';
@@ -18,43 +17,15 @@ import type { FileTabs } from './file-tabs.ts';
 import { monacoLanguage, setupMonaco } from './monaco-setup.ts';
 import { registerQuickFixes } from './quick-fixes.ts';
 import { mountServiceGraph } from './service-graph-view.ts';
+import { browserStore, createEditor, download, escapeLeavesEditor, required } from './editor-page.ts';
 import { PROGRESS_EVENT } from './progress-ticks.ts';
 import { readWorkshopData, type WorkshopData } from './workshop-data.ts';
 import type { editor } from 'monaco-editor/editor/editor.api';
 
 const MARKER_OWNER = 'atelier';
 
-/** localStorage, or a store that keeps nothing when the browser forbids it (loadProgress reports it). */
-function browserStore(): KeyValueStore {
-  try {
-    return window.localStorage;
-  } catch {
-    return {
-      getItem: () => {
-        throw new Error('localStorage indisponible');
-      },
-      setItem: () => undefined,
-      removeItem: () => undefined,
-    };
-  }
-}
 
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
-function required<T extends Element>(root: HTMLElement, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`workshop markup lacks ${selector}`);
-  return element;
-}
 
 function replaceAll(model: editor.ITextModel, text: string): void {
   if (model.getValue() === text) return;
@@ -92,19 +63,9 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   );
   const solutions = data.files.map((file) => monaco.editor.createModel(file.solution, monacoLanguage(file.language), uri('solution', file.path)));
 
-  host.replaceChildren();
-  const editorInstance = monaco.editor.create(host, {
+  const editorInstance = createEditor(monaco, host, {
     model: models[tabs.index] ?? null,
-    automaticLayout: true,
-    minimap: { enabled: false },
-    scrollBeyondLastLine: false,
-    fontSize: 14,
-    tabSize: 2,
-    insertSpaces: true,
-    fixedOverflowWidgets: true,
     ariaLabel: `Éditeur du fichier ${data.files[tabs.index]?.path ?? ''}. Échap pour quitter l'éditeur.`,
-    renderValidationDecorations: 'on',
-    wordWrap: 'on',
   });
   const diff = setupDiffView(monaco, required<HTMLElement>(root, '[data-diff]'), required<HTMLButtonElement>(root, '[data-action="diff"]'), () => [
     models[tabs.index]!,
@@ -119,16 +80,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     diff.show(models[index]!, solutions[index]!);
   });
 
-  // Monaco keeps Tab for indentation; Escape hands the focus back to the page
-  // (Ctrl+M, Monaco's own toggle, also makes Tab move the focus).
-  editorInstance.addCommand(
-    monaco.KeyCode.Escape,
-    () => {
-      const target = root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="reset"]');
-      target?.focus();
-    },
-    'editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !inSnippetMode',
-  );
+  escapeLeavesEditor(monaco, editorInstance, () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="reset"]'));
 
   // --- Engine in its worker ---------------------------------------------------
   let diagnostics: Diagnostic[] = [];

@@ -1,0 +1,68 @@
+// What the lesson workshop and the playground share on the page side: the
+// browser's storage, downloads, their markup, and the editor with its options.
+import type { editor } from 'monaco-editor/editor/editor.api';
+import type { KeyValueStore } from '../../lib/progress/storage.ts';
+import type { Monaco } from './monaco-setup.ts';
+
+/** localStorage, or a store that reports it is unavailable (private modes, blocked storage). */
+export function browserStore(): KeyValueStore {
+  try {
+    return window.localStorage;
+  } catch {
+    return {
+      getItem: () => {
+        throw new Error('localStorage indisponible');
+      },
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    };
+  }
+}
+
+export function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** An element the server-rendered markup must have; its absence is our bug, not the learner's. */
+export function required<T extends Element>(root: HTMLElement, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`markup lacks ${selector}`);
+  return element;
+}
+
+/** The editor both pages use: no minimap, wrapped lines, 2-space YAML indentation. */
+export function createEditor(monaco: Monaco, host: HTMLElement, options: editor.IStandaloneEditorConstructionOptions): editor.IStandaloneCodeEditor {
+  host.replaceChildren();
+  return monaco.editor.create(host, {
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 2,
+    insertSpaces: true,
+    fixedOverflowWidgets: true,
+    renderValidationDecorations: 'on',
+    wordWrap: 'on',
+    ...options,
+  });
+}
+
+/**
+ * Monaco keeps Tab for indentation; Escape hands the focus back to the page
+ * (Ctrl+M, Monaco's own toggle, also makes Tab move the focus), unless a
+ * widget of the editor is open and Escape belongs to it.
+ */
+export function escapeLeavesEditor(monaco: Monaco, editorInstance: editor.IStandaloneCodeEditor, target: () => HTMLElement | null): void {
+  editorInstance.addCommand(
+    monaco.KeyCode.Escape,
+    () => target()?.focus(),
+    'editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !inSnippetMode',
+  );
+}
