@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { containerEnv, freePort, installStackCopy, runNpmTest, startNode, type StackCopy, type Started } from '../../src/lib/webcontainer/testing/stack-api.ts';
+import { callJson, containerEnv, freePort, installStackCopy, runNpmTest, startNode, type StackCopy, type Started } from '../../src/lib/webcontainer/testing/stack-api.ts';
 
 // Chapter 05's API exactly as "Lancer l'API dans le navigateur" runs it (same
 // files, same pglite-server.mjs, same environment), here in Node.
@@ -24,15 +24,7 @@ afterAll(async () => {
   copy?.cleanup();
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
+const call = (method: string, path: string, body?: unknown) => callJson(url, method, path, body);
 
 describe('chapter 05 API on PGlite (pglite-socket), without Redis', () => {
   test('pglite-server.mjs applied the init SQL', () => {

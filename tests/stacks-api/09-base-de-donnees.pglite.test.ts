@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiChapter } from '../../src/lib/webcontainer/api-chapters.ts';
-import { containerEnv, freePort, installStackCopy, runNpmTest, startNode, type StackCopy, type Started } from '../../src/lib/webcontainer/testing/stack-api.ts';
+import { callJson, containerEnv, freePort, installStackCopy, runNpmTest, startNode, type StackCopy, type Started } from '../../src/lib/webcontainer/testing/stack-api.ts';
 
 // Chapter 09's API as "Lancer l'API dans le navigateur" runs it: PGlite with
 // the init SQL, the chapter's pre-start scripts (migrations), then the API.
@@ -33,15 +33,7 @@ afterAll(async () => {
   copy?.cleanup();
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
+const call = (method: string, path: string, body?: unknown) => callJson(url, method, path, body);
 
 describe('chapter 09 API on PGlite (pglite-socket), without Redis', () => {
   test('the migrations ran against PGlite before the API', () => {

@@ -94,3 +94,14 @@ export async function runNpmTest(dir: string): Promise<string> {
   const { stdout } = await run('npm', ['test'], { cwd: dir, timeout: 300_000 });
   return stdout;
 }
+
+/** One JSON call to the API under test, as the panel's route buttons make them. */
+export async function callJson(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
