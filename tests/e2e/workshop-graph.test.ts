@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useBuiltSite } from './support/site.ts';
 import { acceptDialogs, goToLine, openWorkshop, waitForCheck, WORKSHOP } from './workshop-helpers.ts';
 
 // The workshop's live service graph in the built site (`npx astro build` first), in Debian's Chromium.
@@ -18,24 +17,16 @@ const SLOW = 180_000;
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite(dist);
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(screenshots, { recursive: true });
-  server = await serveStatic(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await acceptDialogs(page);
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
@@ -77,7 +68,7 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    await page.goto(`${server.url}lecons/${LESSON}/`);
+    await page.goto(`${site.server.url}lecons/${LESSON}/`);
     await page.waitForLoadState('networkidle');
     expect(await page.locator(GRAPH).isHidden()).toBe(true);
     expect(await page.locator(WORKSHOP).getAttribute('data-state')).toBe('closed');
@@ -87,7 +78,7 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
   });
 
   it('draws lesson 06 and follows an edit: a new cache service on backend appears in the drawing and the table', async () => {
-    await openWorkshop(page, server.url, LESSON);
+    await openWorkshop(page, site.server.url, LESSON);
     await page.waitForSelector(`${GRAPH} svg[role="img"]`);
     expect(await drawnServices()).toEqual(['client', 'api', 'db']);
     expect(await page.locator(`${GRAPH} svg`).getAttribute('aria-label')).toBe('Graphe des services : 3 services, 2 réseaux, 2 dépendances, 1 volume nommé');
@@ -132,7 +123,7 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
   });
 
   it('keeps the last good graph, dimmed, while the YAML is broken', async () => {
-    await openWorkshop(page, server.url, LESSON);
+    await openWorkshop(page, site.server.url, LESSON);
     await page.waitForSelector(`${GRAPH} svg[role="img"]`);
     await goToLine(page, 2);
     await page.keyboard.press('End');
@@ -153,7 +144,7 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
   });
 
   it('keeps a wide stack readable: natural size, scrolled sideways and reachable with the keyboard', async () => {
-    await openWorkshop(page, server.url, '10-commandes');
+    await openWorkshop(page, site.server.url, '10-commandes');
     await page.waitForSelector(`${GRAPH} svg[role="img"]`);
     const drawing = page.locator(`${GRAPH} .service-graph-drawing`);
     const sizes = await drawing.evaluate((element) => ({
@@ -171,7 +162,7 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
   });
 
   it.each(['light', 'dark'])('has no axe-core violation with the graph and its table shown (%s theme)', async (theme) => {
-    await openWorkshop(page, server.url, LESSON);
+    await openWorkshop(page, site.server.url, LESSON);
     await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
     await page.waitForSelector(`${GRAPH} svg[role="img"]`);
     await page.locator(`${GRAPH} summary`).click();

@@ -2,10 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useBuiltSite } from './support/site.ts';
 import { acceptDialogs, editorText, goToLine, objectiveStates, openWorkshop, waitForCheck, WORKSHOP } from './workshop-helpers.ts';
 
 // The workshop in the built site (`npx astro build` first), in Debian's Chromium.
@@ -21,25 +20,17 @@ const SLOW = 180_000;
 /** expect.poll with room for a busy machine. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
 
-let browser: Browser;
-let server: StaticServer;
+const site = useBuiltSite(dist);
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(screenshots, { recursive: true });
-  server = await serveStatic(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 beforeEach(async () => {
   // A fresh context per test: empty localStorage, no saved work.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await acceptDialogs(page);
   // Browser-side errors end up in the test output, next to a failure they explain.
@@ -60,7 +51,7 @@ describe('workshop: loading', { timeout: SLOW }, () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    await page.goto(`${server.url}lecons/01-introduction/`);
+    await page.goto(`${site.server.url}lecons/01-introduction/`);
     await page.waitForLoadState('networkidle');
     expect(scripts.some((url) => url.includes('workshop-app'))).toBe(false);
     expect(await page.locator(WORKSHOP).getAttribute('data-state')).toBe('closed');
@@ -70,7 +61,7 @@ describe('workshop: loading', { timeout: SLOW }, () => {
   });
 
   it('server-renders the shell: heading, objectives, tabs and the start file', async () => {
-    await page.goto(`${server.url}lecons/04-client/`);
+    await page.goto(`${site.server.url}lecons/04-client/`);
     expect(await page.locator(`${WORKSHOP} h2`).textContent()).toBe('Atelier');
     expect(await page.locator('[data-objective]').count()).toBeGreaterThan(0);
     expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['compose.yaml', 'nginx/conf.d/default.conf', '.env']);
@@ -80,7 +71,7 @@ describe('workshop: loading', { timeout: SLOW }, () => {
 
 describe('workshop: live checking', { timeout: SLOW }, () => {
   it('marks a broken indentation at its line with a French message, and ticks an objective once fixed', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     expect(await editorText(page)).toContain('container_name: mon-site');
 
     // Line 7 is `    container_name: mon-site`: dedent it to one space.
@@ -120,7 +111,7 @@ describe('workshop: live checking', { timeout: SLOW }, () => {
   });
 
   it('keeps the edits after a reload, and Reset restores the start files', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     await goToLine(page, 2);
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Delete');
@@ -129,7 +120,7 @@ describe('workshop: live checking', { timeout: SLOW }, () => {
     await page.waitForTimeout(600);
 
     // openWorkshop navigates again: a reload.
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     expect(await editorText(page)).not.toContain("version: '3.8'");
     expect((await objectiveStates(page))['sans-cle-version']).toBe(true);
 
@@ -140,7 +131,7 @@ describe('workshop: live checking', { timeout: SLOW }, () => {
   });
 
   it('jumps to the problem when its entry is clicked, switching tab', async () => {
-    await openWorkshop(page, server.url, '04-client');
+    await openWorkshop(page, site.server.url, '04-client');
     await page.locator('[role="tab"]', { hasText: 'default.conf' }).click();
     await page.locator('[data-editor] .view-lines').click();
     await page.keyboard.press('Control+End');
@@ -158,7 +149,7 @@ describe('workshop: live checking', { timeout: SLOW }, () => {
 
 describe('workshop: editor services', { timeout: SLOW }, () => {
   it('offers the engine fix as a quick fix (Ctrl+.)', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     await goToLine(page, 2);
     await page.keyboard.press('Control+.');
     const fix = page.getByText('Supprimer la clé `version`');
@@ -170,7 +161,7 @@ describe('workshop: editor services', { timeout: SLOW }, () => {
   });
 
   it('completes compose keys from the Compose Specification schema', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     await goToLine(page, 6);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -182,7 +173,7 @@ describe('workshop: editor services', { timeout: SLOW }, () => {
   });
 
   it('explains an nginx directive on hover, from the nginx reference', async () => {
-    await openWorkshop(page, server.url, '04-client');
+    await openWorkshop(page, site.server.url, '04-client');
     await page.locator('[role="tab"]', { hasText: 'default.conf' }).click();
     await page.locator('[data-editor] .view-lines span', { hasText: /^listen$/ }).first().hover();
     const hover = page.locator('.monaco-hover', { hasText: 'Syntaxe' });
@@ -194,7 +185,7 @@ describe('workshop: editor services', { timeout: SLOW }, () => {
 
 describe('workshop: every lesson', { timeout: SLOW }, () => {
   it.each(lessons)('%s: the start files do not meet every objective; the solution meets them all with no error', async (slug) => {
-    await openWorkshop(page, server.url, slug);
+    await openWorkshop(page, site.server.url, slug);
     const start = await objectiveStates(page);
     expect(Object.keys(start).length).toBeGreaterThan(0);
     expect(Object.values(start).every(Boolean)).toBe(false);
@@ -212,19 +203,19 @@ describe('workshop: every lesson', { timeout: SLOW }, () => {
 
 describe('workshop: progress', { timeout: SLOW }, () => {
   it('ticks a finished lesson in the sidebar of every page', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     await page.click('[data-action="solution"]');
     await waitForCheck(page);
     await expectTick(page, '01-introduction', true);
-    await page.goto(`${server.url}lecons/02-architecture/`);
+    await page.goto(`${site.server.url}lecons/02-architecture/`);
     await expectTick(page, '01-introduction', true);
     await expectTick(page, '02-architecture', false);
   });
 
   it('sets corrupt saved data aside, says so in French, and keeps working', async () => {
-    await page.goto(`${server.url}lecons/01-introduction/`);
+    await page.goto(`${site.server.url}lecons/01-introduction/`);
     await page.evaluate(() => localStorage.setItem('atelier-compose:progress', '{"version": 1, "lessons": '));
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     const message = page.locator('[data-workshop-message]');
     expect(await message.isVisible()).toBe(true);
     expect(await message.textContent()).toContain("n'a pas pu être relu");
@@ -235,13 +226,13 @@ describe('workshop: progress', { timeout: SLOW }, () => {
   });
 
   it('refuses a progress file that is not one, in French', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     await page.locator('[data-import-input]').setInputFiles({ name: 'progression.json', mimeType: 'application/json', buffer: Buffer.from('pas du json') });
     await poll(() => page.locator('[data-workshop-message]').textContent()).toContain('Ce fichier ne peut pas être importé');
   });
 
   it('downloads the edited files as a zip', async () => {
-    await openWorkshop(page, server.url, '04-client');
+    await openWorkshop(page, site.server.url, '04-client');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download-files"]')]);
     expect(download.suggestedFilename()).toBe('atelier-04-client.zip');
     const entries = unzipSync(new Uint8Array(readFileSync(await download.path())));
@@ -250,10 +241,10 @@ describe('workshop: progress', { timeout: SLOW }, () => {
   });
 
   it('links the chapter stack as a zip built with the site', async () => {
-    await page.goto(`${server.url}lecons/04-client/`);
+    await page.goto(`${site.server.url}lecons/04-client/`);
     const href = await page.locator(`${WORKSHOP} a[download]`).getAttribute('href');
     expect(href).toBe('/telechargements/04-client.zip');
-    const response = await page.request.get(new URL(href!, server.url).toString());
+    const response = await page.request.get(new URL(href!, site.server.url).toString());
     expect(response.status()).toBe(200);
     const names = Object.keys(unzipSync(new Uint8Array(await response.body())));
     expect(names.some((name) => name === '04-client/compose.yaml')).toBe(true);
@@ -261,7 +252,7 @@ describe('workshop: progress', { timeout: SLOW }, () => {
   });
 
   it('exports the progress as JSON that imports back', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     await goToLine(page, 2);
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Delete');
@@ -272,7 +263,7 @@ describe('workshop: progress', { timeout: SLOW }, () => {
 
     const other = await context.browser()!.newContext();
     const fresh = await other.newPage();
-    await openWorkshop(fresh, server.url, '01-introduction');
+    await openWorkshop(fresh, site.server.url, '01-introduction');
     await fresh.locator('[data-import-input]').setInputFiles(path);
     await poll(() => fresh.locator('[data-workshop-message]').textContent()).toContain('Progression importée');
     await waitForCheck(fresh);
@@ -283,7 +274,7 @@ describe('workshop: progress', { timeout: SLOW }, () => {
 
 describe('workshop: keyboard and accessibility', { timeout: SLOW }, () => {
   it('moves between file tabs with the arrow keys, as the ARIA tabs pattern', async () => {
-    await openWorkshop(page, server.url, '04-client');
+    await openWorkshop(page, site.server.url, '04-client');
     await page.locator('[role="tab"]').first().focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('nginx/conf.d/default.conf');
@@ -296,14 +287,14 @@ describe('workshop: keyboard and accessibility', { timeout: SLOW }, () => {
   });
 
   it('lets Escape leave the editor, so Tab never traps the learner', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     await page.locator('[data-editor] .view-lines').click();
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-editor]') === null)).toBe(true);
   });
 
   it('shows a hint on demand', async () => {
-    await openWorkshop(page, server.url, '01-introduction');
+    await openWorkshop(page, site.server.url, '01-introduction');
     const toggle = page.locator('[data-objective="sans-cle-version"] [data-hint-toggle]');
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
@@ -311,7 +302,7 @@ describe('workshop: keyboard and accessibility', { timeout: SLOW }, () => {
   });
 
   it('follows the site theme', async () => {
-    await openWorkshop(page, server.url, '07-reverse-proxy');
+    await openWorkshop(page, site.server.url, '07-reverse-proxy');
     await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
     await poll(() => page.locator('[data-editor] .monaco-editor').getAttribute('class')).toContain('vs-dark');
     await page.locator('[role="tab"]', { hasText: 'proxy.conf.template' }).click();
@@ -322,8 +313,8 @@ describe('workshop: keyboard and accessibility', { timeout: SLOW }, () => {
   });
 
   it.each(['closed', 'open', 'with problems and the diff view', 'dark theme, with problems and the diff view'])('has no axe-core violation (%s)', async (state) => {
-    if (state === 'closed') await page.goto(`${server.url}lecons/04-client/`);
-    else await openWorkshop(page, server.url, '04-client');
+    if (state === 'closed') await page.goto(`${site.server.url}lecons/04-client/`);
+    else await openWorkshop(page, site.server.url, '04-client');
     if (state.startsWith('dark')) await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
     if (state.endsWith('with problems and the diff view')) {
       await page.locator('[data-objective] [data-hint-toggle]').first().click();
