@@ -89,23 +89,18 @@ interface KeystrokeSamples {
   render: number[];
 }
 
-async function keystrokeToMarkers(): Promise<KeystrokeSamples> {
-  const page = await freshPage();
-  await openWorkshop(page, server.url, HEAVY_LESSON);
-  await page.click('[data-action="solution"]');
-  await waitForCheck(page);
-  await page.evaluate(() => {
-    const host = document.querySelector('[data-editor]')!;
-    host.addEventListener('keydown', () => ((window as unknown as { lastKey: number }).lastKey = performance.now()), { capture: true });
-  });
-  await goToLine(page, 1);
-  await page.keyboard.press('End');
+/**
+ * Types KEYSTROKES alternate `x` / Backspace at the caret, one at a time, and
+ * reads the performance marks the workshop (or the playground) leaves for each:
+ * keydown → request sent → answer received → markers rendered.
+ */
+async function sampleKeystrokes(page: Page, timeoutMs: number): Promise<KeystrokeSamples> {
   const samples: KeystrokeSamples = { total: [], toWorker: [], roundTrip: [], engine: [], render: [] };
   for (let i = 0; i < KEYSTROKES; i += 1) {
     await page.waitForTimeout(400);
     const before = Number(await page.locator(WORKSHOP).getAttribute('data-checked-id'));
     await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
-    await page.waitForFunction((id) => Number(document.querySelector<HTMLElement>('[data-workshop]')?.dataset['checkedId']) > id, before, { timeout: 30_000 });
+    await page.waitForFunction((id) => Number(document.querySelector<HTMLElement>('[data-workshop]')?.dataset['checkedId']) > id, before, { timeout: timeoutMs });
     const sample = await page.evaluate(() => {
       const last = (name: string): PerformanceMark => {
         const marks = performance.getEntriesByName(name) as PerformanceMark[];
@@ -125,6 +120,21 @@ async function keystrokeToMarkers(): Promise<KeystrokeSamples> {
     });
     for (const name of Object.keys(samples) as (keyof KeystrokeSamples)[]) samples[name].push(sample[name]);
   }
+  return samples;
+}
+
+async function keystrokeToMarkers(): Promise<KeystrokeSamples> {
+  const page = await freshPage();
+  await openWorkshop(page, server.url, HEAVY_LESSON);
+  await page.click('[data-action="solution"]');
+  await waitForCheck(page);
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-editor]')!;
+    host.addEventListener('keydown', () => ((window as unknown as { lastKey: number }).lastKey = performance.now()), { capture: true });
+  });
+  await goToLine(page, 1);
+  await page.keyboard.press('End');
+  const samples = await sampleKeystrokes(page, 30_000);
   await page.context().close();
   return samples;
 }
@@ -173,27 +183,7 @@ async function playgroundLargeFile(): Promise<{ keys: number[]; parts: Record<st
   });
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('End');
-  const keys: number[] = [];
-  const parts: Record<string, number[]> = {};
-  for (let i = 0; i < KEYSTROKES; i += 1) {
-    await page.waitForTimeout(400);
-    const checked = Number(await page.locator(WORKSHOP).getAttribute('data-checked-id'));
-    await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
-    await page.waitForFunction((id) => Number(document.querySelector<HTMLElement>('[data-workshop]')?.dataset['checkedId']) > id, checked, { timeout: 60_000 });
-    const sample = await page.evaluate(() => {
-      const last = (name: string): PerformanceMark => {
-        const marks = performance.getEntriesByName(name) as PerformanceMark[];
-        return marks[marks.length - 1]!;
-      };
-      const key = (window as unknown as { lastKey: number }).lastKey;
-      const sent = last('atelier:check-sent').startTime;
-      const received = last('atelier:check-received').startTime;
-      const markers = last('atelier:markers');
-      return { total: markers.startTime - key, toWorker: sent - key, roundTrip: received - sent, engine: (markers.detail as { workerMs: number }).workerMs, render: markers.startTime - received };
-    });
-    keys.push(sample.total);
-    for (const name of ['toWorker', 'roundTrip', 'engine', 'render'] as const) (parts[name] ??= []).push(sample[name]);
-  }
+  const { total: keys, ...parts } = await sampleKeystrokes(page, 60_000);
   const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   await context.close();
   return { keys, parts, pasteToMarkers, longestTask: Math.max(0, ...tasks), longTasks: tasks.length };
