@@ -80,6 +80,17 @@ export interface ResolvedTarget {
  * proxy rules differ only in which of these they report.
  */
 export function resolvedProxyTargets(context: CrossContext): ResolvedTarget[] {
+  const known = resolvedByContext.get(context);
+  if (known) return known;
+  const resolved = resolve(context);
+  resolvedByContext.set(context, resolved);
+  return resolved;
+}
+
+/** One resolution per check: the three proxy rules read the same list. */
+const resolvedByContext = new WeakMap<CrossContext, ResolvedTarget[]>();
+
+function resolve(context: CrossContext): ResolvedTarget[] {
   const model = context.compose?.model;
   if (!model) return [];
   const upstreams = upstreamNames(context.nginx);
