@@ -1,7 +1,7 @@
-import { LineCounter, type Scalar } from 'yaml';
 import type { CheckOptions, ProjectFile, Range } from '../types.ts';
-import { toLocated, type LocatedValue } from '../yaml/located.ts';
-import { parseYaml, SourcePositions, type ParsedYaml } from '../yaml/parse-yaml.ts';
+import { readBlockYaml } from '../yaml/block-reader.ts';
+import { toLocated, type LocatedValue, type ScalarTransform } from '../yaml/located.ts';
+import { parseYaml, SourcePositions, type YamlIssue } from '../yaml/parse-yaml.ts';
 import { buildModel } from './build-model.ts';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.ts';
 import { interpolate, type InterpolationIssueKind } from './interpolate.ts';
@@ -9,12 +9,14 @@ import type { ComposeModel, ModelIssue } from './model.ts';
 import { expressionEnd, sourceOffsetOfDollar } from './scalar-offsets.ts';
 
 /**
- * One YAML document of a compose file, parsed once: the Document, its issues
- * and its located, interpolated tree. A file has one per `---` document.
+ * One YAML document of a compose file, read once: its YAML issues and its
+ * located, interpolated tree. A file has one per `---` document.
  */
 export interface ComposeDocument {
   file: ProjectFile;
-  yaml: ParsedYaml;
+  positions: SourcePositions;
+  /** YAML syntax problems, in French, at their place. */
+  issues: YamlIssue[];
   /** Undefined when the file could not be read at all (alias bomb, empty file). */
   root: LocatedValue | undefined;
 }
@@ -68,33 +70,11 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | un
   const lookup = (name: string): string | undefined => variables.get(name);
 
   const interpolationFindings: InterpolationFinding[] = [];
-  const documents = files.flatMap((file): ComposeDocument[] => {
-    const parsed = parseYaml(file);
-    const positions = parsed[0]!.positions;
-    const transform = (scalar: Scalar, value: string): string => {
-      if (!value.includes('$')) return value;
-      const result = interpolate(value, lookup);
-      const range = scalar.range;
-      for (const issue of result.issues) {
-        if (!range) break;
-        const start = sourceOffsetOfDollar(file.text, { range: [range[0], range[1]], style: scalar.type }, value, issue.start);
-        const end = expressionEnd(file.text, start, issue.end - issue.start, range[1]);
-        interpolationFindings.push({
-          kind: issue.kind,
-          name: issue.name,
-          detail: issue.detail,
-          file: file.path,
-          range: positions.range(start, Math.max(end, start + 1)),
-        });
-      }
-      return result.value;
-    };
-    return parsed.map((yaml) => ({ file, yaml, root: toLocated(yaml.document, yaml.positions, yaml.issues, transform) }));
-  });
+  const documents = files.flatMap((file) => readComposeFile(file, lookup, interpolationFindings));
 
-  const { model, issues } = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.yaml.positions, root: d.root })));
-  const byPath = new Map(documents.map((d) => [d.file.path, d.yaml.positions]));
-  if (env) byPath.set(env.path, new SourcePositions(env.text, new LineCounter()));
+  const { model, issues } = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.positions, root: d.root })));
+  const byPath = new Map(documents.map((d) => [d.file.path, d.positions]));
+  if (env) byPath.set(env.path, new SourcePositions(env.text));
   return {
     files,
     env,
@@ -103,11 +83,41 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | un
     documents,
     envFile,
     variables,
-    syntaxErrors: documents.some((d) => d.yaml.issues.some((i) => i.severity === 'error')),
+    syntaxErrors: documents.some((d) => d.issues.some((i) => i.severity === 'error')),
     model,
     modelIssues: issues,
     interpolationFindings,
     rangeOf: (file, start, end) => byPath.get(file)?.range(start, end) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     positionsOf: (file) => byPath.get(file),
   };
+}
+
+/**
+ * Reads one compose file: the fast block reader first (plain block YAML, the
+ * usual case), eemeli `yaml` for everything else, errors included. Variable
+ * problems met by an attempt the fast reader gives up on are dropped, since
+ * `yaml`'s pass meets them again.
+ */
+function readComposeFile(file: ProjectFile, lookup: (name: string) => string | undefined, findings: InterpolationFinding[]): ComposeDocument[] {
+  const positions = new SourcePositions(file.text);
+  const interpolateInto =
+    (sink: InterpolationFinding[]): ScalarTransform =>
+    (value, range, style) => {
+      if (!value.includes('$')) return value;
+      const result = interpolate(value, lookup);
+      for (const issue of result.issues) {
+        const start = sourceOffsetOfDollar(file.text, { range, style }, value, issue.start);
+        const end = expressionEnd(file.text, start, issue.end - issue.start, range[1]);
+        sink.push({ kind: issue.kind, name: issue.name, detail: issue.detail, file: file.path, range: positions.range(start, Math.max(end, start + 1)) });
+      }
+      return result.value;
+    };
+  const fastFindings: InterpolationFinding[] = [];
+  const root = readBlockYaml(file.text, interpolateInto(fastFindings));
+  if (root) {
+    findings.push(...fastFindings);
+    return [{ file, positions, issues: [], root }];
+  }
+  const transform = interpolateInto(findings);
+  return parseYaml(file, positions).map((yaml) => ({ file, positions, issues: yaml.issues, root: toLocated(yaml.document, positions, yaml.issues, transform) }));
 }

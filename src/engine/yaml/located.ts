@@ -44,7 +44,8 @@ export interface LocatedScalar {
   written?: string;
 }
 
-export type ScalarTransform = (scalar: Scalar, value: string) => string;
+/** Turns a string scalar's value (compose interpolates it); `range` and `style` place it in the source. */
+export type ScalarTransform = (value: string, range: [number, number], style: Scalar.Type | undefined) => string;
 
 const MAX_DEPTH = 512;
 
@@ -59,6 +60,15 @@ function scalarValue(value: unknown): ScalarValue {
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Date) return value.toISOString();
   return String(value);
+}
+
+/**
+ * Where a block collection ends: at its last value, without the comments and
+ * blank lines after it (yaml's own node ranges include some of them,
+ * depending on their indentation). block-reader.ts computes the same.
+ */
+function valueEnd(node: Node, located: LocatedValue): number {
+  return isAlias(node) ? rangeOf(node)[1] : located.range[1];
 }
 
 /**
@@ -128,7 +138,7 @@ export function toLocated(
       const value = scalarValue(node.value);
       result =
         typeof value === 'string'
-          ? { kind: 'scalar', value: transform(node, value), range: rangeOf(node), style: node.type, written: value }
+          ? { kind: 'scalar', value: transform(value, rangeOf(node), node.type), range: rangeOf(node), style: node.type, written: value }
           : { kind: 'scalar', value, range: rangeOf(node), style: node.type };
     } else if (isMap(node)) {
       result = buildMap(node, depth);
@@ -137,6 +147,7 @@ export function toLocated(
       result = { kind: 'seq', items, range: rangeOf(node) };
       memo.set(node, result);
       for (const item of node.items) items.push(build(item as Node, depth + 1));
+      if (!node.flow && node.items.length > 0) result.range = [result.range[0], valueEnd(node.items[node.items.length - 1] as Node, items[items.length - 1]!)];
     } else {
       result = { kind: 'scalar', value: null, range: rangeOf(node), style: undefined };
     }
@@ -150,6 +161,7 @@ export function toLocated(
     const result: LocatedMap = { kind: 'map', entries, range: rangeOf(node) };
     memo.set(node, result);
     const merged: LocatedMap[] = [];
+    let lastEnd: number | undefined;
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
@@ -157,6 +169,7 @@ export function toLocated(
       const isMergeKey = isScalar(keyNode) && (typeof keyNode.value === 'symbol' || (keyNode.value === '<<' && keyNode.type === 'PLAIN'));
       const key = isScalar(keyNode) ? String(keyNode.value ?? 'null') : keyNode ? String(keyNode) : 'null';
       const value = build(pair.value as Node | null, depth + 1);
+      lastEnd = pair.value ? valueEnd(pair.value as Node, value) : rangeOf(keyNode)[1];
       if (isMergeKey) {
         // YAML 1.1 merge key, supported by compose: explicit keys win whatever their order.
         if (value.kind === 'map') merged.push(value);
@@ -175,6 +188,7 @@ export function toLocated(
     for (const source of merged) {
       for (const [key, entry] of source.entries) if (!entries.has(key)) entries.set(key, entry);
     }
+    if (!node.flow && lastEnd !== undefined) result.range = [result.range[0], lastEnd];
     return result;
   };
 

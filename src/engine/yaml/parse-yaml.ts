@@ -24,13 +24,11 @@ export interface ParsedYaml {
  */
 export class SourcePositions {
   readonly text: string;
-  readonly lineCounter: LineCounter;
   /** Offsets where each line starts. Our own, not yaml's LineCounter: the lexer stops counting when it gives up on a broken file. */
   readonly lineStarts: number[];
 
-  constructor(text: string, lineCounter: LineCounter) {
+  constructor(text: string) {
     this.text = text;
-    this.lineCounter = lineCounter;
     this.lineStarts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
@@ -67,13 +65,12 @@ export class SourcePositions {
  * compose allows them, and yaml's English error texts are replaced by French
  * messages chosen from the error `code`.
  */
-export function parseYaml(file: ProjectFile): ParsedYaml[] {
+export function parseYaml(file: ProjectFile, positions = new SourcePositions(file.text)): ParsedYaml[] {
   const lineCounter = new LineCounter();
   // `uniqueKeys` is off on purpose: yaml compares each key with every other
   // one of its map (quadratic: +80 % on a 1,500-service file). The located
   // walk (`toLocated`) reports the same DUPLICATE_KEY with a Map lookup.
   const options: ParseOptions & DocumentOptions & SchemaOptions = { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true, keepSourceTokens: false };
-  const positions = new SourcePositions(file.text, lineCounter);
   const parsed = parseAllDocuments(file.text, options);
   const documents: Document.Parsed[] = Array.isArray(parsed) && parsed.length > 0 ? parsed : [parseDocument(file.text, { ...options, lineCounter: new LineCounter() })];
   return documents.map((document) => ({ file, document, positions, issues: issuesOf(document, positions) }));

@@ -79,7 +79,7 @@ export const composeSchema: ComposeRule = {
   },
   check(context, report) {
     for (const document of context.documents) {
-      if (document.yaml.issues.some((i) => i.severity === 'error') || document.root?.kind !== 'map') continue;
+      if (document.issues.some((i) => i.severity === 'error') || document.root?.kind !== 'map') continue;
       if (validate(toPlain(document.root))) continue;
       for (const problem of explainSchemaErrors(validate.errors ?? [], document.root)) {
         const range = context.rangeOf(document.file.path, problem.range[0], problem.range[1]);

@@ -60,16 +60,16 @@ export const yamlSyntax: ComposeRule = {
   },
   check(context, report) {
     for (const document of context.documents) {
-      for (const issue of document.yaml.issues) {
+      for (const issue of document.issues) {
         report({ messageId: messageId(issue.code), file: document.file.path, range: issue.range, severity: issue.severity });
       }
       const root = document.root;
       const empty = !root || (root.kind === 'scalar' && root.value === null) || (root.kind === 'map' && root.entries.size === 0);
-      if (document.yaml.issues.length === 0 && empty && context.documents.filter((d) => d.file === document.file).length === 1) {
+      if (document.issues.length === 0 && empty && context.documents.filter((d) => d.file === document.file).length === 1) {
         report({ messageId: 'empty-file', file: document.file.path, range: context.rangeOf(document.file.path, 0, 0) });
         continue;
       }
-      if (document.yaml.issues.length === 0 && root && root.kind !== 'map' && !(root.kind === 'scalar' && root.value === null)) {
+      if (document.issues.length === 0 && root && root.kind !== 'map' && !(root.kind === 'scalar' && root.value === null)) {
         report({
           messageId: 'not-a-map',
           data: { found: root.kind === 'seq' ? 'une liste' : 'une simple valeur' },
