@@ -4,20 +4,20 @@ import type { LessonObjectives } from './types.ts';
 
 
 export const objectives: LessonObjectives = {
-  'api-joint-db-par-son-nom': (result, files) =>
-    composeView(result, files)?.services.get('api')?.environment.some((v) => v.name === 'PGHOST' && v.raw === 'db') ?? false,
-  'db-non-publiee': (result, files) => {
-    const db = composeView(result, files)?.services.get('db');
+  'api-joint-db-par-son-nom': (result) =>
+    composeView(result)?.services.get('api')?.environment.some((v) => v.name === 'PGHOST' && v.raw === 'db') ?? false,
+  'db-non-publiee': (result) => {
+    const db = composeView(result)?.services.get('db');
     return db !== undefined && !db.ports.some((p) => p.target === '5432' && p.published !== undefined);
   },
-  'volume-nomme-db': (result, files) => {
-    const view = composeView(result, files);
+  'volume-nomme-db': (result) => {
+    const view = composeView(result);
     const mounted = view?.services.get('db')?.volumes.some((v) => v.source === 'db-data' && v.target.replace(/\/$/, '') === '/var/lib/postgresql/data');
     return mounted === true && view?.volumes.has('db-data') === true;
   },
-  'image-postgres-maintenue': (result, files) => composeView(result, files)?.services.get('db')?.image === 'postgres:17-alpine',
+  'image-postgres-maintenue': (result) => composeView(result)?.services.get('db')?.image === 'postgres:17-alpine',
   'mot-de-passe-dans-env': (result, files) => {
-    const view = composeView(result, files);
+    const view = composeView(result);
     const password = dotenvVariables(files['.env']).get('POSTGRES_PASSWORD');
     const uses = (service: string, variable: string): boolean =>
       view?.services.get(service)?.environment.some((v) => v.name === variable && requiresVariable(v.raw, 'POSTGRES_PASSWORD')) ?? false;

@@ -5,15 +5,15 @@ const sameSet = (actual: readonly string[] | undefined, expected: readonly strin
   actual !== undefined && actual.length === expected.length && expected.every((name) => actual.includes(name));
 
 export const objectives: LessonObjectives = {
-  'reseaux-declares': (result, files) => {
-    const networks = composeView(result, files)?.networks;
+  'reseaux-declares': (result) => {
+    const networks = composeView(result)?.networks;
     return networks?.has('frontend') === true && networks.has('backend');
   },
-  'client-sur-frontend': (result, files) => sameSet(composeView(result, files)?.services.get('client')?.networks, ['frontend']),
-  'api-sur-deux-reseaux': (result, files) => sameSet(composeView(result, files)?.services.get('api')?.networks, ['frontend', 'backend']),
-  'db-sur-backend': (result, files) => sameSet(composeView(result, files)?.services.get('db')?.networks, ['backend']),
-  'api-non-publiee': (result, files) => {
-    const services = composeView(result, files)?.services;
+  'client-sur-frontend': (result) => sameSet(composeView(result)?.services.get('client')?.networks, ['frontend']),
+  'api-sur-deux-reseaux': (result) => sameSet(composeView(result)?.services.get('api')?.networks, ['frontend', 'backend']),
+  'db-sur-backend': (result) => sameSet(composeView(result)?.services.get('db')?.networks, ['backend']),
+  'api-non-publiee': (result) => {
+    const services = composeView(result)?.services;
     if (!services?.has('api')) return false;
     return [...services.values()].every((service) => service.name === 'client' || service.ports.length === 0);
   },

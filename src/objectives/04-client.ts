@@ -6,9 +6,9 @@ import type { LessonObjectives } from './types.ts';
 const CONF = 'nginx/conf.d/default.conf';
 
 export const objectives: LessonObjectives = {
-  'client-image-epinglee': (result, files) => composeView(result, files)?.services.get('client')?.image === 'nginx:1.30-alpine',
-  'sans-url-api-absolue': (result, files) => {
-    const client = composeView(result, files)?.services.get('client');
+  'client-image-epinglee': (result) => composeView(result)?.services.get('client')?.image === 'nginx:1.30-alpine',
+  'sans-url-api-absolue': (result) => {
+    const client = composeView(result)?.services.get('client');
     return client !== undefined && !client.environment.some((v) => v.name === 'REACT_APP_API_URL');
   },
   // No URI after the upstream name: nginx then passes `/api/...` unchanged.
@@ -23,7 +23,7 @@ export const objectives: LessonObjectives = {
         return values.includes('$uri') && values[values.length - 1] === '/index.html';
       }),
     ),
-  'sante-client': (result, files) =>
+  'sante-client': (result) =>
     locations(nginxRoots(result, CONF), '/health', '=').length > 0 &&
-    probesWithWget(composeView(result, files)?.services.get('client'), 'http://127.0.0.1/health'),
+    probesWithWget(composeView(result)?.services.get('client'), 'http://127.0.0.1/health'),
 };

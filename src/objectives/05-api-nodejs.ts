@@ -13,8 +13,8 @@ function code(files: Readonly<Record<string, string>>): string {
 }
 
 export const objectives: LessonObjectives = {
-  'connexion-pg-par-variables': (result, files) => {
-    const environment = composeView(result, files)?.services.get('api')?.environment ?? [];
+  'connexion-pg-par-variables': (result) => {
+    const environment = composeView(result)?.services.get('api')?.environment ?? [];
     const has = (name: string): boolean => environment.some((v) => v.name === name && v.raw !== undefined && v.raw !== '');
     const password = environment.find((v) => v.name === 'PGPASSWORD')?.raw ?? '';
     return (
@@ -23,12 +23,12 @@ export const objectives: LessonObjectives = {
       /^\$\{POSTGRES_PASSWORD:?\?[^}]*\}$/.test(password.trim())
     );
   },
-  'healthcheck-wget-3000': (result, files) => {
-    const api = composeView(result, files)?.services.get('api');
+  'healthcheck-wget-3000': (result) => {
+    const api = composeView(result)?.services.get('api');
     return probesWithWget(api, 'http://127.0.0.1:3000/health') && api?.environment.some((v) => v.name === 'API_PORT' && v.raw === '3000') === true;
   },
-  'sans-montages-de-dev': (result, files) => {
-    const api = composeView(result, files)?.services.get('api');
+  'sans-montages-de-dev': (result) => {
+    const api = composeView(result)?.services.get('api');
     return api !== undefined && !api.volumes.some((v) => v.target === '/app/src' || v.target === '/app/node_modules');
   },
   'health-interroge-la-base': (_result, files) => {

@@ -5,18 +5,18 @@ import type { LessonObjectives } from './types.ts';
 const CONF = 'nginx/proxy.conf.template';
 
 export const objectives: LessonObjectives = {
-  'proxy-seul-publie': (result, files) => {
-    const services = composeView(result, files)?.services;
+  'proxy-seul-publie': (result) => {
+    const services = composeView(result)?.services;
     const published = services?.get('proxy')?.ports.map((p) => p.published?.replace(/\s/g, '')) ?? [];
     if (!services || !published.includes('${HTTP_PORT:-8080}') || !published.includes('${HTTPS_PORT:-8443}')) return false;
     return [...services.values()].every((service) => service.name === 'proxy' || service.ports.length === 0);
   },
-  'proxy-hors-backend': (result, files) => {
-    const networks = composeView(result, files)?.services.get('proxy')?.networks;
+  'proxy-hors-backend': (result) => {
+    const networks = composeView(result)?.services.get('proxy')?.networks;
     return networks !== undefined && networks.includes('frontend') && !networks.includes('backend');
   },
-  'proxy-attend-certs': (result, files) => {
-    const view = composeView(result, files);
+  'proxy-attend-certs': (result) => {
+    const view = composeView(result);
     const proxy = view?.services.get('proxy');
     const certs = view?.services.get('certs');
     return (

@@ -7,10 +7,10 @@ import type { LessonObjectives } from './types.ts';
 const CLEAR_PASSWORDS = ['securepass', 'redispass'];
 
 export const objectives: LessonObjectives = {
-  'restart-unless-stopped': (result, files) => restartsUnlessStopped(composeView(result, files), ['certs']),
-  'rotation-des-logs': (result, files) => logsRotatedFromExtension(composeView(result, files)),
+  'restart-unless-stopped': (result) => restartsUnlessStopped(composeView(result), ['certs']),
+  'rotation-des-logs': (result) => logsRotatedFromExtension(composeView(result)),
   'secrets-depuis-env': (result, files) => {
-    const services = composeView(result, files)?.services;
+    const services = composeView(result)?.services;
     const clear = Object.values(files).some((text) => CLEAR_PASSWORDS.some((password) => text.includes(password)));
     return (
       !clear &&
@@ -20,14 +20,14 @@ export const objectives: LessonObjectives = {
       takesFromRequired(services?.get('cache'), 'REDIS_PASSWORD', 'REDIS_PASSWORD')
     );
   },
-  'healthchecks-fonctionnels': (result, files) => {
-    const services = composeView(result, files)?.services;
+  'healthchecks-fonctionnels': (result) => {
+    const services = composeView(result)?.services;
     return apiProbesWithWget(services?.get('api')) && redisPingsWithPassword(services?.get('cache'));
   },
-  'override-db-locale': (result, files) => {
-    const override = composeView(result, { 'compose.override.yaml': files['compose.override.yaml'] ?? '' });
+  'override-db-locale': (result) => {
+    const override = composeView(result, 'compose.override.yaml');
     const dbPorts = override?.services.get('db')?.ports ?? [];
-    const api = composeView(result, files)?.services.get('api');
+    const api = composeView(result)?.services.get('api');
     return (
       dbPorts.length > 0 &&
       dbPorts.every((port) => port.raw.startsWith('127.0.0.1:')) &&

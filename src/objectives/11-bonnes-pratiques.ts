@@ -13,8 +13,8 @@ const PINNED: Record<string, string> = {
 };
 
 export const objectives: LessonObjectives = {
-  'fichier-et-images': (result, files) => {
-    const view = composeView(result, files);
+  'fichier-et-images': (result) => {
+    const view = composeView(result);
     if (!view || view.hasVersion) return false;
     const services = [...view.services.values()];
     const api = view.services.get('api');
@@ -27,7 +27,7 @@ export const objectives: LessonObjectives = {
     );
   },
   'secrets-hors-fichier': (result, files) => {
-    const services = composeView(result, files)?.services;
+    const services = composeView(result)?.services;
     const clear = /secret123|redispass/.test(files['compose.yaml'] ?? '');
     return (
       !clear &&
@@ -37,8 +37,8 @@ export const objectives: LessonObjectives = {
       takesFromRequired(services?.get('cache'), 'REDIS_PASSWORD', 'REDIS_PASSWORD')
     );
   },
-  'reseaux-et-ports': (result, files) => {
-    const services = composeView(result, files)?.services;
+  'reseaux-et-ports': (result) => {
+    const services = composeView(result)?.services;
     if (!services) return false;
     const published = services.get('proxy')?.ports.map((p) => p.published?.replace(/\s/g, '')) ?? [];
     const only = (name: string, network: string): boolean => {
@@ -54,8 +54,8 @@ export const objectives: LessonObjectives = {
       only('cache', 'backend')
     );
   },
-  'sante-et-dependances': (result, files) => {
-    const view = composeView(result, files);
+  'sante-et-dependances': (result) => {
+    const view = composeView(result);
     const services = [...(view?.services.values() ?? [])];
     const dependencies = services.flatMap((service) => service.dependsOn);
     return (
@@ -66,8 +66,8 @@ export const objectives: LessonObjectives = {
     );
   },
   // A `tar` of a live PostgreSQL directory is no backup: pg_dump gives a consistent one.
-  'exploitation': (result, files) => {
-    const view = composeView(result, files);
+  'exploitation': (result) => {
+    const view = composeView(result);
     const backup = view?.services.get('backup');
     const command = [healthcheckCommand(backup), ...(Array.isArray(backup?.command) ? backup.command : [backup?.command ?? ''])].join(' ');
     return (

@@ -3,7 +3,7 @@ import { checkProject } from '../engine/check.ts';
 import { composeView, dotenvVariables, splitOutsideVariables } from './compose-view.ts';
 
 const view = (files: Record<string, string>) =>
-  composeView(checkProject(Object.entries(files).map(([path, text]) => ({ path, text }))), files);
+  composeView(checkProject(Object.entries(files).map(([path, text]) => ({ path, text }))));
 
 describe('compose view for objectives', () => {
   it('splits a port mapping without cutting its variable default', () => {

@@ -1,13 +1,12 @@
-import { parse } from 'yaml';
-import { classifyFile, composeFileOrder } from '../engine/classify-file.ts';
 import type { CheckResult } from '../engine/check.ts';
+import { toWritten } from '../engine/yaml/located.ts';
 
 // The few facts about the compose project that objectives ask about, with the
 // field names of the engine's compose model (`src/engine/compose/model.ts`).
 // Objectives judge what the learner WROTE (`"${HTTP_PORT:-8080}:80"`, `$${POSTGRES_USER}`,
 // an `x-logging` anchor), while the engine's model holds values after
-// interpolation and merging; so the view reads the files' YAML values
-// before interpolation. Predicates only see this view: a change of source
+// interpolation and merging; so the view reads the values as written that
+// the engine's located tree keeps (no second YAML parse). Predicates only see this view: a change of source
 // stays in this file.
 
 export interface PortView {
@@ -183,19 +182,26 @@ function resources(value: unknown): Map<string, Record<string, unknown>> {
  * The compose view of the learner's files, or undefined when a compose file is
  * missing or does not parse (then no compose objective can be met).
  */
-export function composeView(_result: CheckResult, files: Readonly<Record<string, string>>): ComposeView | undefined {
-  const paths = Object.keys(files)
-    .filter((path) => classifyFile(path) === 'compose')
-    .sort(composeFileOrder);
-  if (paths.length === 0) return undefined;
+const views = new WeakMap<CheckResult, ComposeView | undefined>();
+
+/** `onlyFile` restricts the view to one compose file (`compose.override.yaml` alone). */
+export function composeView(result: CheckResult, onlyFile?: string): ComposeView | undefined {
+  if (onlyFile !== undefined) return buildView(result, onlyFile);
+  // Several objectives of a lesson ask for the same view of one check.
+  if (views.has(result)) return views.get(result);
+  const view = buildView(result, undefined);
+  views.set(result, view);
+  return view;
+}
+
+function buildView(result: CheckResult, onlyFile: string | undefined): ComposeView | undefined {
+  const documents = result.compose?.documents.filter((d) => onlyFile === undefined || d.file.path === onlyFile);
+  if (!documents || documents.length === 0) return undefined;
+  // A file yaml cannot read gives no view: objectives wait for a readable file.
+  if (documents.some((d) => d.issues.some((issue) => issue.severity === 'error'))) return undefined;
   const view: ComposeView = { hasVersion: false, name: undefined, extensions: new Map(), services: new Map(), networks: new Map(), volumes: new Map(), secrets: new Map() };
-  for (const path of paths) {
-    let document: unknown;
-    try {
-      document = parse(files[path] ?? '', { uniqueKeys: false });
-    } catch {
-      return undefined;
-    }
+  for (const { root } of documents) {
+    const document = root ? toWritten(root) : null;
     if (document === null || document === undefined) continue;
     if (!isPlain(document)) return undefined;
     if ('version' in document) view.hasVersion = true;

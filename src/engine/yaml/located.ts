@@ -252,6 +252,24 @@ export function toPlain(value: LocatedValue): unknown {
   }
 }
 
+/**
+ * Plain JavaScript with strings as written, before the transformation
+ * (interpolation): what the lesson objectives judge (`"${HTTP_PORT:-8080}:80"`).
+ */
+export function toWritten(value: LocatedValue): unknown {
+  switch (value.kind) {
+    case 'scalar':
+      return value.written ?? value.value;
+    case 'seq':
+      return value.items.map(toWritten);
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const [key, entry] of value.entries) out[key] = toWritten(entry.value);
+      return out;
+    }
+  }
+}
+
 /** The located value at a JSON pointer's segments, or the deepest one found. */
 export function locate(root: LocatedValue, path: readonly string[]): { value: LocatedValue; entry: LocatedEntry | undefined; depth: number } {
   let value = root;
