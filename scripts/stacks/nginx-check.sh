@@ -54,6 +54,8 @@ CONF
     -keyout "$work/etc/certs/key.pem" -out "$work/etc/certs/cert.pem" 2>/dev/null
   # The compose service names the configs point at, as Docker's DNS would resolve them.
   printf '127.0.0.1 localhost api client web\n' >"$work/hosts"
+  # A minbase debootstrap has no /etc/hosts (netbase ships it): the bind mount needs its mount point.
+  [[ -e $rootfs/etc/hosts ]] || : >"$rootfs/etc/hosts"
   if unshare --mount --propagation private sh -c '
       mount --bind "$1/etc" "$2/etc/nginx" &&
       mount --bind "$1/hosts" "$2/etc/hosts" &&
