@@ -97,7 +97,6 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
 
   // --- Engine ---------------------------------------------------------------------
   let diagnostics: Diagnostic[] = [];
-  let lastGraph = '';
   const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), 'bac-graphe');
   const worker = new EngineWorker();
   const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
@@ -125,13 +124,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
     summary.textContent = summarize(diagnostics);
     renderDiagnosticList(list, diagnostics, data.base, jumpTo);
-    // A keystroke rarely changes the graph, and redrawing a big one (SVG and
-    // table) is the longest main-thread task on a large file: skip equal ones.
-    const graphKey = JSON.stringify(response.graph);
-    if (graphKey !== lastGraph) {
-      lastGraph = graphKey;
-      graphView.update(response.graph);
-    }
+    graphView.update(response.graph);
     renderTabs();
     root.dataset['checkedId'] = String(response.id);
     performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });

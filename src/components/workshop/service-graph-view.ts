@@ -151,6 +151,8 @@ export function mountServiceGraph(container: HTMLElement, idPrefix: string): Ser
   details.append(tableHost);
   container.append(note, drawing, details);
   let shown = false;
+  /** The last graph drawn, serialized: a keystroke rarely changes the graph, and redrawing is the page's longest task. */
+  let drawn = '';
 
   return {
     update(payload) {
@@ -167,8 +169,23 @@ export function mountServiceGraph(container: HTMLElement, idPrefix: string): Ser
         note.hidden = false;
         return;
       }
+      if (payload.status === 'too-large') {
+        container.dataset['stale'] = 'false';
+        note.textContent = `Ce projet compte ${payload.services.toLocaleString('fr-FR')} services : le graphe n’est dessiné que jusqu’à ${payload.limit} services. Les diagnostics, eux, portent sur tout le fichier.`;
+        note.hidden = false;
+        drawing.replaceChildren();
+        tableHost.replaceChildren();
+        details.hidden = true;
+        drawn = '';
+        shown = false;
+        return;
+      }
       container.dataset['stale'] = 'false';
       note.hidden = true;
+      details.hidden = false;
+      const key = JSON.stringify(payload);
+      if (key === drawn) return;
+      drawn = key;
       drawing.replaceChildren(drawServiceGraph(payload.graph, payload.layout, idPrefix));
       // A drawing wider than the column scrolls: keyboard users must reach it too.
       if (drawing.scrollWidth > drawing.clientWidth) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../engine/check.ts';
-import { serviceGraphPayload } from './service-graph-payload.ts';
+import { GRAPH_MAX_SERVICES, serviceGraphPayload } from './service-graph-payload.ts';
 import { buildServiceGraph, summarizeGraph, type ServiceGraph } from './service-graph.ts';
 
 const lessonFile = (lesson: string, variant: 'start' | 'solution', path = 'compose.yaml'): string =>
@@ -134,5 +134,13 @@ describe('serviceGraphPayload', () => {
     const broken = checkProject([{ path: 'compose.yaml', text: 'services:\n  web:\n    image: "nginx\n   ports: [' }], { partial: true });
     expect(serviceGraphPayload(broken.compose)).toEqual({ status: 'broken' });
     expect(serviceGraphPayload(checkProject([{ path: 'nginx/conf.d/default.conf', text: 'server {}' }]).compose)).toEqual({ status: 'none' });
+  });
+
+  it('neither lays out nor sends a graph of more services than a drawing can show', () => {
+    const services = (count: number): string => `services:\n${Array.from({ length: count }, (_, i) => `  s${i}:\n    image: nginx:1.30-alpine\n`).join('')}`;
+    const atLimit = serviceGraphPayload(checkProject([{ path: 'compose.yaml', text: services(GRAPH_MAX_SERVICES) }], { partial: true }).compose);
+    expect(atLimit.status).toBe('ok');
+    const beyond = serviceGraphPayload(checkProject([{ path: 'compose.yaml', text: services(GRAPH_MAX_SERVICES + 1) }], { partial: true }).compose);
+    expect(beyond).toEqual({ status: 'too-large', services: GRAPH_MAX_SERVICES + 1, limit: GRAPH_MAX_SERVICES });
   });
 });
