@@ -116,17 +116,20 @@ for (const benchCase of cases) {
 }
 
 // The extreme inputs of the property tests, timed here rather than asserted
-// there. CPU time of one call, median of 7 after 2 warm-up calls.
-function cpuMedian(files: ProjectFile[]): number {
-  for (let i = 0; i < 2; i++) checkProject(files);
+// there. CPU time of one call (the process's, garbage collector threads
+// included), median and p90 of 21 calls after 3 warm-up calls: a call that
+// meets a major collection costs two or three times the others.
+function cpuTimes(files: ProjectFile[]): { median: number; p90: number } {
+  for (let i = 0; i < 3; i++) checkProject(files);
   const samples: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 21; i++) {
     const before = process.cpuUsage();
     checkProject(files);
     const used = process.cpuUsage(before);
     samples.push((used.user + used.system) / 1000);
   }
-  return median(samples);
+  samples.sort((a, b) => a - b);
+  return { median: median(samples), p90: samples[Math.ceil(samples.length * 0.9) - 1]! };
 }
 
 const proxyConf = readFileSync(join(repo, 'stacks/08-production/nginx/proxy.conf.template'), 'utf8');
@@ -138,6 +141,6 @@ const extremes: [string, ProjectFile[]][] = [
 ];
 console.log('\nextreme inputs (goal: ≤ 50 ms per call)');
 for (const [label, files] of extremes) {
-  const took = cpuMedian(files);
-  console.log(`  ${label.padEnd(36)} CPU median ${ms(took)}  ${took <= 50 ? 'OK' : 'ABOVE the 50 ms goal'}`);
+  const took = cpuTimes(files);
+  console.log(`  ${label.padEnd(36)} CPU median ${ms(took.median)}, p90 ${ms(took.p90)}  ${took.median <= 50 ? 'OK' : 'ABOVE the 50 ms goal'}`);
 }

@@ -10,7 +10,23 @@ export interface ImageReference {
   digest: string | undefined;
 }
 
-export function parseImage(reference: string): ImageReference {
+/**
+ * Parsed references by text: a large file names the same few images over and
+ * over, and several rules ask for each service's. Cleared when it grows, so
+ * a long editing session cannot make it grow without bound.
+ */
+const parsed = new Map<string, Readonly<ImageReference>>();
+
+export function parseImage(reference: string): Readonly<ImageReference> {
+  const known = parsed.get(reference);
+  if (known) return known;
+  if (parsed.size > 2000) parsed.clear();
+  const result = Object.freeze(splitImage(reference));
+  parsed.set(reference, result);
+  return result;
+}
+
+function splitImage(reference: string): ImageReference {
   let rest = reference.trim();
   let digest: string | undefined;
   const at = rest.indexOf('@');

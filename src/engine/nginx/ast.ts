@@ -82,9 +82,41 @@ export interface NodeWithPath<N extends NginxNode = NginxNode> {
   path: NginxBlock[];
 }
 
-/** Depth-first, in source order, every node with its enclosing blocks. Iterative: nesting depth is the learner's. */
-export function walk(nodes: readonly NginxNode[], visit: (node: NginxNode, path: NginxBlock[]) => void): void {
-  const stack: { children: readonly NginxNode[]; next: number; path: NginxBlock[] }[] = [{ children: nodes, next: 0, path: [] }];
+/**
+ * Enclosing blocks as a linked list, turned into an array only when asked
+ * for (and then once): copying the whole path for every block made a walk
+ * quadratic in the nesting depth (2,000 nested locations: 2 million copies).
+ */
+export interface BlockPath {
+  readonly block: NginxBlock;
+  readonly up: BlockPath | undefined;
+  readonly depth: number;
+  array?: NginxBlock[];
+}
+
+const NO_BLOCKS: readonly NginxBlock[] = Object.freeze([]);
+
+export function extendPath(up: BlockPath | undefined, block: NginxBlock): BlockPath {
+  return { block, up, depth: (up?.depth ?? 0) + 1 };
+}
+
+/** The blocks of a path, outermost first. The array is shared: do not modify it. */
+export function blocksOf(path: BlockPath | undefined): NginxBlock[] {
+  if (!path) return NO_BLOCKS as NginxBlock[];
+  if (!path.array) {
+    const array = new Array<NginxBlock>(path.depth);
+    for (let link: BlockPath | undefined = path; link; link = link.up) array[link.depth - 1] = link.block;
+    path.array = array;
+  }
+  return path.array;
+}
+
+/**
+ * Depth-first, in source order, every node with its enclosing blocks
+ * (`blocksOf(path)` for the array). Iterative: nesting depth is the learner's.
+ */
+export function walk(nodes: readonly NginxNode[], visit: (node: NginxNode, path: BlockPath | undefined) => void): void {
+  const stack: { children: readonly NginxNode[]; next: number; path: BlockPath | undefined }[] = [{ children: nodes, next: 0, path: undefined }];
   while (stack.length > 0) {
     const level = stack[stack.length - 1]!;
     const node = level.children[level.next++];
@@ -93,7 +125,7 @@ export function walk(nodes: readonly NginxNode[], visit: (node: NginxNode, path:
       continue;
     }
     visit(node, level.path);
-    if (node.kind === 'block') stack.push({ children: node.children, next: 0, path: [...level.path, node] });
+    if (node.kind === 'block') stack.push({ children: node.children, next: 0, path: extendPath(level.path, node) });
   }
 }
 
@@ -101,7 +133,7 @@ export function walk(nodes: readonly NginxNode[], visit: (node: NginxNode, path:
 export function findAll(config: NginxConfig | readonly NginxNode[], name: string): NodeWithPath[] {
   const found: NodeWithPath[] = [];
   walk('kind' in config ? config.children : config, (node, path) => {
-    if (node.name === name) found.push({ node, path });
+    if (node.name === name) found.push({ node, path: blocksOf(path) });
   });
   return found;
 }

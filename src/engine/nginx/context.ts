@@ -1,7 +1,7 @@
 // What every nginx rule receives: one file parsed once, its role in the
 // official image's layout, and each node with its block path and the nginx
 // context it sits in. The cross-file rules read the same objects.
-import { walk, type NginxBlock, type NginxConfig, type NginxNode } from './ast.ts';
+import { blocksOf, extendPath, walk, type BlockPath, type NginxBlock, type NginxConfig, type NginxNode } from './ast.ts';
 import { isKnownDirective } from './directive-spec.ts';
 import { childContext, type NginxContextName } from './nginx-contexts.ts';
 import { parseNginx } from './parse.ts';
@@ -19,8 +19,10 @@ export type NginxFileRole = 'main' | 'http-include' | 'fragment';
 
 export interface NodeInfo<N extends NginxNode = NginxNode> {
   node: N;
-  /** Enclosing blocks, outermost first. */
-  path: NginxBlock[];
+  /** Enclosing blocks, outermost first (built on first use; shared, do not modify). */
+  readonly path: NginxBlock[];
+  /** The innermost enclosing block, undefined at the top of the file. */
+  readonly parent: NginxBlock | undefined;
   /**
    * The nginx context the node sits in; undefined inside a generic block
    * (`map`, `types`…), inside a block nginx would reject, or at the top of a fragment.
@@ -86,6 +88,31 @@ function templateVariables(config: NginxConfig): TemplateVariable[] {
   return found;
 }
 
+/** A NodeInfo whose block path becomes an array only when a rule asks for it. */
+class LazyNodeInfo implements NodeInfo {
+  readonly node: NginxNode;
+  readonly context: NginxContextName | undefined;
+  readonly inGeneric: boolean;
+  readonly inUnknownBlock: boolean;
+  readonly #blocks: BlockPath | undefined;
+
+  constructor(node: NginxNode, blocks: BlockPath | undefined, context: NginxContextName | undefined, inGeneric: boolean, inUnknownBlock: boolean) {
+    this.node = node;
+    this.#blocks = blocks;
+    this.context = context;
+    this.inGeneric = inGeneric;
+    this.inUnknownBlock = inUnknownBlock;
+  }
+
+  get path(): NginxBlock[] {
+    return blocksOf(this.#blocks);
+  }
+
+  get parent(): NginxBlock | undefined {
+    return this.#blocks?.block;
+  }
+}
+
 export function createNginxContext(file: ProjectFile, project: ProjectFile[]): NginxContext {
   const config = parseNginx(file.text);
   const role = fileRole(file.path, config);
@@ -97,12 +124,12 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[]): N
   interface Level {
     children: readonly NginxNode[];
     next: number;
-    path: NginxBlock[];
+    path: BlockPath | undefined;
     context: NginxContextName | undefined;
     inGeneric: boolean;
     inUnknownBlock: boolean;
   }
-  const stack: Level[] = [{ children: config.children, next: 0, path: [], context: rootContext, inGeneric: false, inUnknownBlock: false }];
+  const stack: Level[] = [{ children: config.children, next: 0, path: undefined, context: rootContext, inGeneric: false, inUnknownBlock: false }];
   while (stack.length > 0) {
     const level = stack[stack.length - 1]!;
     const node = level.children[level.next++];
@@ -110,13 +137,13 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[]): N
       stack.pop();
       continue;
     }
-    nodes.push({ node, path: level.path, context: level.context, inGeneric: level.inGeneric, inUnknownBlock: level.inUnknownBlock });
+    nodes.push(new LazyNodeInfo(node, level.path, level.context, level.inGeneric, level.inUnknownBlock));
     if (node.kind === 'block') {
       const generic = level.inGeneric || node.generic;
       stack.push({
         children: node.children,
         next: 0,
-        path: [...level.path, node],
+        path: extendPath(level.path, node),
         context: level.context === undefined || generic ? undefined : childContext(level.context, node.name),
         inGeneric: generic,
         inUnknownBlock: level.inUnknownBlock || (!generic && !isKnownDirective(node.name)),

@@ -50,7 +50,7 @@ export const duplicateDirective: NginxRule = {
       if (info.context !== 'http-server' || info.node.kind !== 'directive') continue;
       const address = listenAddress(info.node.args[0]?.value ?? '');
       if (address === undefined) continue;
-      const server = info.path[info.path.length - 1]!;
+      const server = info.parent!;
       const key = `${server.nameRange.start.line}.${server.nameRange.start.column} ${address}`;
       const first = listens.get(key);
       if (!first) listens.set(key, info.node);
@@ -63,7 +63,7 @@ export const duplicateDirective: NginxRule = {
       if (node.kind !== 'directive' || !isCheckedNode(info) || isUnterminated(node) || missingSemicolonAt(node) !== undefined) continue;
       const specs = applicableSpecs(info);
       if (specs.length === 0 || !specs.every((spec) => spec.unique)) continue;
-      const parent = info.path[info.path.length - 1];
+      const parent = info.parent;
       const level = seen.get(parent) ?? new Map<string, NginxNode>();
       seen.set(parent, level);
       const first = level.get(node.name);

@@ -54,7 +54,7 @@ export const duplicateLocation: NginxRule = {
       if (info.context !== 'http-server' && info.context !== 'http-location') continue;
       const key = locationKey(node);
       if (key === undefined) continue;
-      const parent = info.path[info.path.length - 1] ?? 'root';
+      const parent = info.parent ?? 'root';
       const level = seen.get(parent) ?? new Map<string, NginxBlock>();
       seen.set(parent, level);
       const first = level.get(key);

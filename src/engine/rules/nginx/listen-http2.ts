@@ -28,7 +28,7 @@ export const listenHttp2: NginxRule = {
   check(context, report) {
     for (const info of context.named('listen')) {
       if (info.context !== 'http-server') continue;
-      const server = info.path[info.path.length - 1] as NginxBlock;
+      const server = info.parent as NginxBlock;
       const http2 = info.node.args.slice(1).find((arg) => arg.value === 'http2');
       if (!http2) continue;
       const previous = info.node.args[info.node.args.indexOf(http2) - 1]!;

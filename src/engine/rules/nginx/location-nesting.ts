@@ -62,7 +62,7 @@ export const locationNesting: NginxRule = {
         continue;
       }
       if (info.context !== 'http-location') continue;
-      const parentBlock = info.path[info.path.length - 1]!;
+      const parentBlock = info.parent!;
       const parent = parseLocation(parentBlock);
       if (!parent) continue;
       const data = { path: location.path, parent: parent.path };
