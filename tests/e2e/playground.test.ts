@@ -70,6 +70,18 @@ describe('playground', { timeout: SLOW }, () => {
     await shot(page, 'files');
   });
 
+  it('says so instead of drawing a graph of more than 60 services, and draws again below', async () => {
+    const page = await openPlayground();
+    const services = (count: number): Buffer =>
+      Buffer.from(`services:\n${Array.from({ length: count }, (_, i) => `  s${i}:\n    image: nginx:1.30-alpine\n`).join('')}`);
+    await page.locator('[data-file-input]').setInputFiles({ name: 'compose.yaml', mimeType: 'text/yaml', buffer: services(61) });
+    await poll(() => page.locator('[data-service-graph] .service-graph-note').innerText()).toContain('Ce projet compte 61 services');
+    expect(await page.locator('[data-service-graph] svg').count()).toBe(0);
+    await page.locator('[data-file-input]').setInputFiles({ name: 'compose.yaml', mimeType: 'text/yaml', buffer: services(3) });
+    await poll(() => page.locator('[data-service-graph] svg [data-service="s2"]').count()).toBe(1);
+    expect(await page.locator('[data-service-graph] .service-graph-note').isVisible()).toBe(false);
+  });
+
   it('refuses a binary file by name and keeps the open files', async () => {
     const page = await openPlayground();
     await loadFixtures(page);
