@@ -1,5 +1,5 @@
 import type { CheckResult } from '../engine/check.ts';
-import { toWritten } from '../engine/yaml/located.ts';
+import { toPlain } from '../engine/yaml/located.ts';
 
 // The few facts about the compose project that objectives ask about, with the
 // field names of the engine's compose model (`src/engine/compose/model.ts`).
@@ -201,7 +201,7 @@ function buildView(result: CheckResult, onlyFile: string | undefined): ComposeVi
   if (documents.some((d) => d.issues.some((issue) => issue.severity === 'error'))) return undefined;
   const view: ComposeView = { hasVersion: false, name: undefined, extensions: new Map(), services: new Map(), networks: new Map(), volumes: new Map(), secrets: new Map() };
   for (const { root } of documents) {
-    const document = root ? toWritten(root) : null;
+    const document = root ? toPlain(root, 'written') : null;
     if (document === null || document === undefined) continue;
     if (!isPlain(document)) return undefined;
     if ('version' in document) view.hasVersion = true;

@@ -1,4 +1,4 @@
-import type { LocatedEntry, LocatedMap, LocatedScalar, LocatedSeq, LocatedValue, ScalarTransform, ScalarValue } from './located.ts';
+import { expandedSize, type LocatedEntry, type LocatedMap, type LocatedScalar, type LocatedSeq, type LocatedValue, type ScalarTransform, type ScalarValue } from './located.ts';
 
 /**
  * A fast reader for the plain block YAML that nearly every compose file is
@@ -32,7 +32,11 @@ export function readBlockYaml(text: string, transform: ScalarTransform): Located
     const reader = new BlockReader(text, lines, transform);
     const root = reader.node();
     if (!reader.atEnd()) return undefined;
-    return reader.aliases === 0 || expandsReasonably(root) ? root : undefined;
+    if (reader.aliases === 0) return root;
+    // Aliases share values, so a few lines can stand for a huge tree (an alias
+    // bomb): located.ts then asks yaml's own guard; here such a file simply goes to yaml.
+    const { expanded, distinct } = expandedSize(root);
+    return expanded <= 10 * distinct + 1000 ? root : undefined;
   } catch (error) {
     if (error === OUTSIDE_SUBSET) return undefined;
     throw error;
@@ -322,10 +326,7 @@ class BlockReader {
     let key: string;
     let keyEnd: number;
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      const close = this.closingQuote(offset, end);
-      key = this.quotedValue(offset, close);
-      keyEnd = close + 1;
-      if (keyEnd - offset > 1000) outside();
+      ({ key, keyEnd } = this.quotedKey(offset, end));
     } else {
       if (INDICATOR_START.has(c)) outside();
       keyEnd = this.plainKeyEnd(offset, end);
@@ -339,6 +340,13 @@ class BlockReader {
     const after = keyEnd + 1;
     if (after !== end && this.text.charCodeAt(after) !== SPACE) outside();
     return { key, keyEnd, after };
+  }
+
+  /** A quoted key: its text, and the offset after its closing quote. Over 1,024 characters yaml refuses an implicit key. */
+  private quotedKey(offset: number, end: number): { key: string; keyEnd: number } {
+    const close = this.closingQuote(offset, end);
+    if (close + 1 - offset > 1000) outside();
+    return { key: this.quotedValue(offset, close), keyEnd: close + 1 };
   }
 
   /** Offset of the quote closing the scalar opened at `offset`, on this line. */
@@ -460,9 +468,7 @@ class BlockReader {
       let key: string;
       let keyEnd: number;
       if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-        const close = this.closingQuote(i, end);
-        key = this.quotedValue(i, close);
-        keyEnd = close + 1;
+        ({ key, keyEnd } = this.quotedKey(i, end));
       } else {
         if (INDICATOR_START.has(c)) outside();
         keyEnd = i;
@@ -511,26 +517,6 @@ function unescapeDoubleQuoted(inner: string): string {
     i += digits;
   }
   return out;
-}
-
-/**
- * Aliases share values, so a few lines can stand for a huge tree (an alias
- * bomb). located.ts asks yaml's own guard when the expanded size looks
- * suspicious; here such a file simply goes to yaml, which decides.
- */
-function expandsReasonably(root: LocatedValue): boolean {
-  const sizes = new Map<LocatedValue, number>();
-  const size = (value: LocatedValue): number => {
-    const known = sizes.get(value);
-    if (known !== undefined) return known;
-    sizes.set(value, 1);
-    let total = 1;
-    if (value.kind === 'seq') for (const item of value.items) total += size(item);
-    else if (value.kind === 'map') for (const entry of value.entries.values()) total += size(entry.value);
-    sizes.set(value, total);
-    return total;
-  };
-  return size(root) <= 10 * sizes.size + 1000;
 }
 
 function nullScalar(offset: number): LocatedScalar {

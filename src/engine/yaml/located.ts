@@ -214,6 +214,20 @@ export function toLocated(
  * ordinary files with a few `<<: *defaults` skip that second conversion.
  */
 function isAliasBomb(document: Document.Parsed, root: LocatedValue, nodes: number): boolean {
+  const { expanded } = expandedSize(root);
+  if (expanded <= 10 * nodes + 1000) return false;
+  if (expanded > 1_000_000) return true;
+  try {
+    document.toJS({ maxAliasCount: 100 });
+    return false;
+  } catch (error) {
+    // Other toJS errors (an alias without anchor) are reported with their position by `build`.
+    return error instanceof ReferenceError && /Excessive alias count/.test(error.message);
+  }
+}
+
+/** The size of a located tree with its aliases expanded, and how many distinct values it holds. */
+export function expandedSize(root: LocatedValue): { expanded: number; distinct: number } {
   const sizes = new Map<LocatedValue, number>();
   const size = (value: LocatedValue): number => {
     const known = sizes.get(value);
@@ -226,45 +240,23 @@ function isAliasBomb(document: Document.Parsed, root: LocatedValue, nodes: numbe
     return total;
   };
   const expanded = size(root);
-  if (expanded <= 10 * nodes + 1000) return false;
-  if (expanded > 1_000_000) return true;
-  try {
-    document.toJS({ maxAliasCount: 100 });
-    return false;
-  } catch (error) {
-    // Other toJS errors (an alias without anchor) are reported with their position by `build`.
-    return error instanceof ReferenceError && /Excessive alias count/.test(error.message);
-  }
-}
-
-/** Plain JavaScript (what a JSON schema validator needs), from the located tree. */
-export function toPlain(value: LocatedValue): unknown {
-  switch (value.kind) {
-    case 'scalar':
-      return value.value;
-    case 'seq':
-      return value.items.map(toPlain);
-    case 'map': {
-      const out: Record<string, unknown> = {};
-      for (const [key, entry] of value.entries) out[key] = toPlain(entry.value);
-      return out;
-    }
-  }
+  return { expanded, distinct: sizes.size };
 }
 
 /**
- * Plain JavaScript with strings as written, before the transformation
- * (interpolation): what the lesson objectives judge (`"${HTTP_PORT:-8080}:80"`).
+ * Plain JavaScript, from the located tree: interpolated values (what a JSON
+ * schema validator needs), or strings as written, before interpolation
+ * (what the lesson objectives judge: `"${HTTP_PORT:-8080}:80"`).
  */
-export function toWritten(value: LocatedValue): unknown {
+export function toPlain(value: LocatedValue, strings: 'interpolated' | 'written' = 'interpolated'): unknown {
   switch (value.kind) {
     case 'scalar':
-      return value.written ?? value.value;
+      return strings === 'written' ? (value.written ?? value.value) : value.value;
     case 'seq':
-      return value.items.map(toWritten);
+      return value.items.map((item) => toPlain(item, strings));
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const [key, entry] of value.entries) out[key] = toWritten(entry.value);
+      for (const [key, entry] of value.entries) out[key] = toPlain(entry.value, strings);
       return out;
     }
   }
