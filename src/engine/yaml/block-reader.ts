@@ -455,7 +455,6 @@ class BlockReader {
       if (c === 44) i = this.skipSpaces(i + 1, end);
       else if (c !== 93) outside();
     }
-    if (i >= end) outside();
     return { value: { kind: 'seq', items, range: [open, i + 1] }, next: i + 1 };
   }
 

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, parseDocument, visit, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
+import { parseAllDocuments, parseDocument, visit, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { ProjectFile, Range } from '../types.ts';
 import { yamlErrorMessages } from './yaml-error-messages.ts';
 
@@ -66,13 +66,12 @@ export class SourcePositions {
  * messages chosen from the error `code`.
  */
 export function parseYaml(file: ProjectFile, positions = new SourcePositions(file.text)): ParsedYaml[] {
-  const lineCounter = new LineCounter();
   // `uniqueKeys` is off on purpose: yaml compares each key with every other
   // one of its map (quadratic: +80 % on a 1,500-service file). The located
   // walk (`toLocated`) reports the same DUPLICATE_KEY with a Map lookup.
-  const options: ParseOptions & DocumentOptions & SchemaOptions = { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true, keepSourceTokens: false };
+  const options: ParseOptions & DocumentOptions & SchemaOptions = { prettyErrors: false, uniqueKeys: false, merge: true, keepSourceTokens: false };
   const parsed = parseAllDocuments(file.text, options);
-  const documents: Document.Parsed[] = Array.isArray(parsed) && parsed.length > 0 ? parsed : [parseDocument(file.text, { ...options, lineCounter: new LineCounter() })];
+  const documents: Document.Parsed[] = Array.isArray(parsed) && parsed.length > 0 ? parsed : [parseDocument(file.text, options)];
   return documents.map((document) => ({ file, document, positions, issues: issuesOf(document, positions) }));
 }
 
