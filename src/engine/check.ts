@@ -3,7 +3,9 @@ import { createComposeContext, type ComposeContext } from './compose/context.ts'
 import { createNginxContext, type NginxContext } from './nginx/context.ts';
 import type { CrossContext } from './cross/context.ts';
 import { formatMessage } from './format-message.ts';
+import { mountTargetOf, projectDirectory } from './cross/nginx-services.ts';
 import { catalogue, type AnyRule } from './rules/catalogue.ts';
+import { applyDisableDirectives, findDisableDirectives } from './suppressions.ts';
 import type { CheckOptions, Diagnostic, ProjectFile, ReportDescriptor } from './types.ts';
 
 export interface CheckResult {
@@ -15,6 +17,7 @@ export interface CheckResult {
 }
 
 const INTERNAL_ERROR_ID = 'internal-error';
+const knownRuleIds: ReadonlySet<string> = new Set(catalogue.map((rule) => rule.id));
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (
@@ -33,12 +36,17 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 export function checkProject(files: readonly ProjectFile[], options: CheckOptions = {}): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const composeFiles = files.filter((f) => classifyFile(f.path) === 'compose').sort((a, b) => composeFileOrder(a.path, b.path));
-  const envFile = files.find((f) => classifyFile(f.path) === 'env');
+  const envFiles = options.envFiles
+    ? options.envFiles.flatMap((path) => files.filter((f) => f.path === path))
+    : files.filter((f) => classifyFile(f.path) === 'env').slice(0, 1);
   const nginxFiles = files.filter((f) => classifyFile(f.path) === 'nginx');
 
-  const compose = composeFiles.length > 0 ? createComposeContext(composeFiles, envFile, options) : undefined;
-  const nginx = nginxFiles.map((file) => createNginxContext(file, nginxFiles));
-  const cross: CrossContext = { compose, nginx, files, options };
+  const compose = composeFiles.length > 0 ? createComposeContext(composeFiles, envFiles, options) : undefined;
+  // An nginx file is read in the context of where Compose mounts it.
+  const base = projectDirectory({ compose, options });
+  const nginx = nginxFiles.map((file) => createNginxContext(file, nginxFiles, compose && mountTargetOf(compose.model, base, file.path)?.containerPath));
+  const disableDirectives = files.flatMap(findDisableDirectives);
+  const cross: CrossContext = { compose, nginx, files, options, disableDirectives, knownRuleIds };
 
   const run = <C>(rule: AnyRule, context: C, fallbackFile: string): void => {
     const report = (d: ReportDescriptor): void => {
@@ -76,6 +84,7 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
     else if (rule.kind === 'cross') run(rule, cross, files[0]?.path ?? 'compose.yaml');
   }
 
-  diagnostics.sort(byPosition);
-  return { diagnostics, compose, nginx };
+  const kept = applyDisableDirectives(diagnostics, disableDirectives);
+  kept.sort(byPosition);
+  return { diagnostics: kept, compose, nginx };
 }

@@ -67,6 +67,26 @@ export interface CheckOptions {
    * missing", stay silent.
    */
   partial?: boolean;
+  /**
+   * Active Compose profiles (`--profile`, `COMPOSE_PROFILES`). When given, a
+   * service whose `profiles:` names none of them (and `*` is not among them)
+   * is left out of the model as `docker compose` leaves it out; an empty list
+   * means no profile is active. Undefined keeps every service, for the
+   * workshop, where a learner edits every service of the file.
+   */
+  profiles?: string[];
+  /**
+   * Compose's project directory as a project path (`--project-directory`):
+   * relative paths of the compose files (bind mounts, build contexts) resolve
+   * against it. Defaults to the first compose file's folder, as Compose does.
+   */
+  projectDirectory?: string;
+  /**
+   * The project files to read as env files (`--env-file`, repeatable), in
+   * order: a later file wins over an earlier one, the shell wins over all.
+   * Defaults to the project's `.env`.
+   */
+  envFiles?: string[];
 }
 
 export type RuleKind = 'yaml' | 'compose' | 'nginx' | 'cross';

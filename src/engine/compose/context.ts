@@ -5,7 +5,8 @@ import { parseYaml, SourcePositions, type YamlIssue } from '../yaml/parse-yaml.t
 import { buildModel } from './build-model.ts';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.ts';
 import { interpolate, type InterpolationIssueKind } from './interpolate.ts';
-import type { ComposeModel, ModelIssue } from './model.ts';
+import type { ComposeModel, ComposeService, ModelIssue } from './model.ts';
+import { selectProfiles } from './profiles.ts';
 import { expressionEnd, sourceOffsetOfDollar } from './scalar-offsets.ts';
 
 /**
@@ -37,14 +38,17 @@ export interface InterpolationFinding {
 export interface ComposeContext {
   /** The compose files, in merge order (base first). */
   files: ProjectFile[];
+  /** The first env file (`.env` unless `options.envFiles` says otherwise). */
   env: ProjectFile | undefined;
+  /** Every env file, in the order Compose reads them, each parsed with positions. */
+  envFiles: { file: ProjectFile; parsed: ParsedEnvFile }[];
   options: CheckOptions;
   /** `options.production`, or true when a compose file name contains `prod`. */
   production: boolean;
   documents: ComposeDocument[];
-  /** The `.env` file, parsed with positions. */
+  /** The first env file, parsed with positions. */
   envFile: ParsedEnvFile | undefined;
-  /** Variables interpolation sees: `.env`, overridden by `options.environment`. */
+  /** Variables interpolation sees: the env files, overridden by `options.environment`. */
   variables: ReadonlyMap<string, string>;
   /**
    * True when a compose file has YAML errors. The model is still built from
@@ -53,7 +57,10 @@ export interface ComposeContext {
    * only add noise next to the real, syntax, error.
    */
   syntaxErrors: boolean;
+  /** The active services only when `options.profiles` is given (see `selectProfiles`). */
   model: ComposeModel;
+  /** Services left out because none of their profiles is active. */
+  inactiveServices: ReadonlyMap<string, ComposeService>;
   modelIssues: ModelIssue[];
   interpolationFindings: InterpolationFinding[];
   /** Offsets in a compose file (or the `.env` file) to a 1-based range. */
@@ -61,23 +68,39 @@ export interface ComposeContext {
   positionsOf(file: string): SourcePositions | undefined;
 }
 
-export function createComposeContext(files: ProjectFile[], env: ProjectFile | undefined, options: CheckOptions): ComposeContext {
+export function createComposeContext(files: ProjectFile[], env: ProjectFile | readonly ProjectFile[] | undefined, options: CheckOptions): ComposeContext {
   const shell = options.environment ?? {};
-  const envFile = env ? parseEnvFile(env.text, shell) : undefined;
-  const variables = new Map<string, string>();
-  for (const entry of envFile?.entries ?? []) variables.set(entry.name, entry.value);
+  const envList: readonly ProjectFile[] = env === undefined ? [] : Array.isArray(env) ? env : [env as ProjectFile];
+  // compose-go's dotenv.GetEnvFromFile (dotenv/env.go, v2.9.1): each file is
+  // read in turn into one map, so a later file wins; its `${VAR}` sees the
+  // shell first, then what earlier files set. The shell then wins over all
+  // (cli/options.go `WithDotEnv` merges without overwriting).
+  const fromFiles: Record<string, string> = {};
+  const envFiles = envList.map((file) => {
+    const parsed = parseEnvFile(file.text, { ...fromFiles, ...shell });
+    for (const entry of parsed.entries) fromFiles[entry.name] = entry.value;
+    return { file, parsed };
+  });
+  const envFile = envFiles[0]?.parsed;
+  const variables = new Map<string, string>(Object.entries(fromFiles));
   for (const [name, value] of Object.entries(shell)) variables.set(name, value);
   const lookup = (name: string): string | undefined => variables.get(name);
 
   const interpolationFindings: InterpolationFinding[] = [];
   const documents = files.flatMap((file) => readComposeFile(file, lookup, interpolationFindings));
 
-  const { model, issues } = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.positions, root: d.root })));
+  const built = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.positions, root: d.root })));
+  const { model, inactive } = selectProfiles(built.model, options.profiles);
+  // Values are decoded, and variables interpolated, over every service before
+  // the profiles apply (loader.go: Transform, then WithProfiles), so an
+  // inactive service's bad port or missing `${VAR:?}` is still an error.
+  const issues = built.issues;
   const byPath = new Map(documents.map((d) => [d.file.path, d.positions]));
-  if (env) byPath.set(env.path, new SourcePositions(env.text));
+  for (const file of envList) byPath.set(file.path, new SourcePositions(file.text));
   return {
     files,
-    env,
+    env: envList[0],
+    envFiles,
     options,
     production: options.production ?? files.some((f) => /prod/i.test(f.path.slice(f.path.lastIndexOf('/') + 1))),
     documents,
@@ -85,6 +108,7 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | un
     variables,
     syntaxErrors: documents.some((d) => d.issues.some((i) => i.severity === 'error')),
     model,
+    inactiveServices: inactive,
     modelIssues: issues,
     interpolationFindings,
     rangeOf: (file, start, end) => byPath.get(file)?.range(start, end) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },

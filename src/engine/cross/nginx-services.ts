@@ -13,14 +13,26 @@ export interface NginxPlacement {
   containerPath: string | undefined;
 }
 
-/** The compose project directory: bind-mount sources are relative to the first compose file. */
-export function projectDirectory(context: CrossContext): string {
-  return dirname(context.compose?.files[0]?.path ?? '');
+/** The compose project directory: `options.projectDirectory`, else the first compose file's folder, as Compose resolves relative paths. */
+export function projectDirectory(context: Pick<CrossContext, 'compose' | 'options'>): string {
+  return context.options.projectDirectory ?? dirname(context.compose?.files[0]?.path ?? '');
 }
 
 export function isNginxImage(service: ComposeService): boolean {
   const image = service.image?.value;
   return image !== undefined && ['nginx', 'nginx-unprivileged', 'openresty'].includes(parseImage(image).name);
+}
+
+/** The first bind mount of an active service that puts the project file `path` in a container, and where. */
+export function mountTargetOf(model: ComposeModel, base: string, path: string): { service: ComposeService; containerPath: string } | undefined {
+  for (const service of model.services.values()) {
+    for (const mount of service.volumes) {
+      if (mount.type !== 'bind' || mount.source === undefined) continue;
+      const source = joinPath(base, mount.source);
+      if (isWithin(path, source)) return { service, containerPath: `${mount.target.replace(/\/$/, '')}${path.slice(source.length)}` };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -34,16 +46,8 @@ export function placeNginxFile(context: CrossContext, nginx: NginxContext): Ngin
   if (!model) return undefined;
   const base = projectDirectory(context);
   const path = nginx.file.path;
-  for (const service of model.services.values()) {
-    for (const mount of service.volumes) {
-      if (mount.type !== 'bind' || mount.source === undefined) continue;
-      const source = joinPath(base, mount.source);
-      if (isWithin(path, source)) {
-        const rest = path.slice(source.length);
-        return { nginx, service, containerPath: `${mount.target.replace(/\/$/, '')}${rest}` };
-      }
-    }
-  }
+  const mounted = mountTargetOf(model, base, path);
+  if (mounted) return { nginx, service: mounted.service, containerPath: mounted.containerPath };
   for (const service of model.services.values()) {
     const buildContext = service.build?.context?.value;
     if (buildContext !== undefined && isWithin(path, joinPath(base, buildContext))) return { nginx, service, containerPath: undefined };

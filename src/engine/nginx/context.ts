@@ -47,6 +47,8 @@ export interface NginxContext {
   role: NginxFileRole;
   /** The context of the file's top level. */
   rootContext: NginxContextName | undefined;
+  /** Where the compose project bind-mounts the file, when it does. */
+  containerPath: string | undefined;
   /** A `*.conf.template` the official image renders with envsubst. */
   isTemplate: boolean;
   /** `${VAR}` placeholders of a template, in order (envsubst replaces them before nginx reads the file). */
@@ -62,8 +64,26 @@ const HTTP_INCLUDE_DIRS = /(^|\/)(conf\.d|templates|sites-enabled|sites-availabl
 const HTTP_LEVEL_BLOCKS = new Set(['server', 'upstream', 'map', 'geo', 'split_clients']);
 const TEMPLATE_VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-export function fileRole(path: string, config: NginxConfig): NginxFileRole {
-  // The path wins: the official image includes conf.d/ inside `http {}` whatever the file holds.
+/**
+ * Where the official nginx image reads a file mounted at `containerPath`:
+ * `/etc/nginx/nginx.conf` is the main file; its `http {}` includes
+ * `/etc/nginx/conf.d/*.conf`; the entrypoint renders
+ * `/etc/nginx/templates/*.template` with envsubst into conf.d
+ * (docker-nginx's 20-envsubst-on-templates.sh). Undefined elsewhere.
+ */
+export function roleOfMountTarget(containerPath: string): NginxFileRole | undefined {
+  if (containerPath === '/etc/nginx/nginx.conf') return 'main';
+  if (/^\/etc\/nginx\/conf\.d\/[^/]+\.conf$/.test(containerPath)) return 'http-include';
+  if (/^\/etc\/nginx\/templates\/.+\.conf\.template$/.test(containerPath)) return 'http-include';
+  return undefined;
+}
+
+export function fileRole(path: string, config: NginxConfig, containerPath?: string): NginxFileRole {
+  // Where Compose mounts the file decides first: `nginx.conf` mounted as
+  // /etc/nginx/conf.d/default.conf is read inside `http {}`, whatever its name.
+  const mounted = containerPath === undefined ? undefined : roleOfMountTarget(containerPath);
+  if (mounted) return mounted;
+  // Then the path: the official image includes conf.d/ inside `http {}` whatever the file holds.
   if (HTTP_INCLUDE_DIRS.test(path) || path.endsWith('.conf.template')) return 'http-include';
   if (/(^|\/)nginx\.conf$/.test(path)) return 'main';
   if (config.children.some((node) => MAIN_BLOCKS.has(node.name))) return 'main';
@@ -113,9 +133,10 @@ class LazyNodeInfo implements NodeInfo {
   }
 }
 
-export function createNginxContext(file: ProjectFile, project: ProjectFile[]): NginxContext {
+/** `containerPath`: where the compose project bind-mounts the file, when it does (see `mountTargetOf`). */
+export function createNginxContext(file: ProjectFile, project: ProjectFile[], containerPath?: string): NginxContext {
   const config = parseNginx(file.text);
-  const role = fileRole(file.path, config);
+  const role = fileRole(file.path, config, containerPath);
   const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : undefined;
   const isTemplate = file.path.endsWith('.conf.template');
 
@@ -164,6 +185,7 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[]): N
     config,
     role,
     rootContext,
+    containerPath,
     isTemplate,
     templateVariables: isTemplate ? templateVariables(config) : [],
     nodes,

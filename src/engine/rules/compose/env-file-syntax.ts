@@ -42,16 +42,15 @@ export const envFileSyntax: ComposeRule = {
     ],
   },
   check(context, report) {
-    const env = context.env;
-    const parsed = context.envFile;
-    if (!env || !parsed) return;
-    for (const issue of parsed.issues) {
-      const quote = env.text[issue.start];
-      const messageId = quote === '"' || quote === "'" ? 'unclosed' : 'syntax';
-      report({ messageId, file: env.path, range: context.rangeOf(env.path, issue.start, issue.end) });
-    }
-    for (const issue of parsed.interpolationIssues) {
-      report({ messageId: issue.kind === 'required' ? 'required' : 'invalid', data: { name: issue.name }, file: env.path, range: context.rangeOf(env.path, issue.start, issue.end) });
+    for (const { file: env, parsed } of context.envFiles) {
+      for (const issue of parsed.issues) {
+        const quote = env.text[issue.start];
+        const messageId = quote === '"' || quote === "'" ? 'unclosed' : 'syntax';
+        report({ messageId, file: env.path, range: context.rangeOf(env.path, issue.start, issue.end) });
+      }
+      for (const issue of parsed.interpolationIssues) {
+        report({ messageId: issue.kind === 'required' ? 'required' : 'invalid', data: { name: issue.name }, file: env.path, range: context.rangeOf(env.path, issue.start, issue.end) });
+      }
     }
   },
 };

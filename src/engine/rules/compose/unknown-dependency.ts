@@ -10,6 +10,8 @@ export const unknownDependency: ComposeRule = {
     unknownSuggest: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:` : vouliez-vous dire `{{suggestion}}` ?',
     self: 'Le service `{{service}}` ne peut pas dépendre de lui-même.',
     networkMode: '`network_mode: service:{{name}}` : le service `{{name}}` n’existe pas dans `services:`.',
+    inactive:
+      'Le service `{{service}}` dépend de `{{name}}`, qui n’est pas lancé avec les profils choisis (il demande le profil `{{profiles}}`) : activez ce profil (`--profile {{profile}}`) ou écrivez `required: false` sous la dépendance.',
   },
   docs: {
     title: '`depends_on` doit nommer un service du projet',
@@ -19,7 +21,17 @@ export const unknownDependency: ComposeRule = {
     chapter: '06-architecture-trois-couches',
   },
   examples: {
-    valid: [{ files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on: [db]\n  db:\n    image: postgres:17-alpine\n' } }],
+    valid: [
+      { files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on: [db]\n  db:\n    image: postgres:17-alpine\n' } },
+      {
+        name: 'dépendance facultative vers un profil inactif',
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      debug:\n        condition: service_started\n        required: false\n  debug:\n    image: alpine:3.22\n    profiles: [outils]\n',
+        },
+        options: { profiles: [] },
+      },
+    ],
     invalid: [
       {
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      - postgres\n  db:\n    image: postgres:17-alpine\n' },
@@ -37,6 +49,12 @@ export const unknownDependency: ComposeRule = {
         name: 'network_mode',
         files: { 'compose.yaml': 'services:\n  vpn:\n    image: alpine:3.22\n  app:\n    image: node:22-alpine\n    network_mode: service:vpm\n' },
         errors: [{ messageId: 'networkMode', line: 6, column: 19 }],
+      },
+      {
+        name: 'dépendance vers un service d’un profil inactif',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on: [debug]\n  debug:\n    image: alpine:3.22\n    profiles: [outils]\n' },
+        options: { profiles: [] },
+        errors: [{ messageId: 'inactive', line: 4, column: 18 }],
       },
     ],
   },
@@ -56,6 +74,16 @@ export const unknownDependency: ComposeRule = {
           continue;
         }
         if (services.has(dependency.service)) continue;
+        // compose-go's checkConsistency (loader/validate.go, v2.9.1): a service
+        // the profiles leave out is still an error, unless `required: false`.
+        const inactive = context.inactiveServices.get(dependency.service);
+        if (inactive) {
+          if (dependency.required) {
+            const profiles = inactive.profiles.map((p) => p.value);
+            report({ messageId: 'inactive', data: { service: service.name, name: dependency.service, profiles: profiles.join('`, `'), profile: profiles[0] ?? '' }, ...base });
+          }
+          continue;
+        }
         const suggestion = closest(dependency.service, services.keys());
         report({
           messageId: suggestion ? 'unknownSuggest' : 'unknown',

@@ -1,4 +1,5 @@
 import type { CrossRule } from '../catalogue.ts';
+import { disableCommentUnknownRule } from './disable-comment-unknown-rule.ts';
 import { nginxConfigNotInProject } from './nginx-config-not-in-project.ts';
 import { nginxIncludeMissing } from './nginx-include-missing.ts';
 import { proxyUnknownService } from './proxy-unknown-service.ts';
@@ -13,4 +14,5 @@ export const crossRules: readonly CrossRule[] = [
   publishedPortNotListened,
   nginxConfigNotInProject,
   nginxIncludeMissing,
+  disableCommentUnknownRule,
 ];

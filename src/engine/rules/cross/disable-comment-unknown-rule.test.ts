@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { disableCommentUnknownRule } from './disable-comment-unknown-rule.ts';
+
+testRule(disableCommentUnknownRule);
