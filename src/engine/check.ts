@@ -35,7 +35,9 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
  */
 export function checkProject(files: readonly ProjectFile[], options: CheckOptions = {}): CheckResult {
   const diagnostics: Diagnostic[] = [];
-  const composeFiles = files.filter((f) => classifyFile(f.path) === 'compose').sort((a, b) => composeFileOrder(a.path, b.path));
+  const composeFiles = options.composeFiles
+    ? options.composeFiles.flatMap((path) => files.filter((f) => f.path === path))
+    : files.filter((f) => classifyFile(f.path) === 'compose').sort((a, b) => composeFileOrder(a.path, b.path));
   const envFiles = options.envFiles
     ? options.envFiles.flatMap((path) => files.filter((f) => f.path === path))
     : files.filter((f) => classifyFile(f.path) === 'env').slice(0, 1);

@@ -87,6 +87,12 @@ export interface CheckOptions {
    * Defaults to the project's `.env`.
    */
   envFiles?: string[];
+  /**
+   * The project files to read as compose files, in merge order (`-f`,
+   * repeatable, whatever their names). Defaults to the files named as Compose
+   * names them, the base file first.
+   */
+  composeFiles?: string[];
 }
 
 export type RuleKind = 'yaml' | 'compose' | 'nginx' | 'cross';
