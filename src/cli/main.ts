@@ -6,6 +6,7 @@ import { classifyFile } from '../engine/classify-file.ts';
 import { catalogue } from '../engine/rules/catalogue.ts';
 import type { Diagnostic } from '../engine/types.ts';
 import { applyRuleSettings, ConfigError, loadConfig } from './config.ts';
+import { escapeControls } from './escape.ts';
 import { formatGithub } from './format-github.ts';
 import { formatJson } from './format-json.ts';
 import { formatSarif } from './format-sarif.ts';
@@ -21,6 +22,7 @@ type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage :
   atelier-compose check [chemins…] [options]
+  atelier-compose services [chemins…] [options de projet]
   atelier-compose rules [--format text|json] [--docs-url URL]
 
 check   vérifie un projet Compose comme « docker compose config » le lit (fichiers compose,
@@ -30,7 +32,9 @@ check   vérifie un projet Compose comme « docker compose config » le lit (fic
         docker-compose.yml ou docker-compose.yaml, et son fichier override), comme Compose.
         Un dossier : le projet de ce dossier. Un fichier nginx : vérifié seul.
 
-Options de check (les mêmes que docker compose) :
+services  affiche les services que Compose lancerait (comme « docker compose config --services »).
+
+Options de projet (les mêmes que docker compose) :
   -f, --file FICHIER          fichier compose, répétable (sinon COMPOSE_FILE)
   --project-directory DOSSIER dossier du projet (défaut : celui du premier fichier compose)
   --env-file FICHIER          fichier de variables, répétable (défaut : .env du projet)
@@ -109,7 +113,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : rules.map((r) => `${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.title}`).join('\n') + '\n');
     return 0;
   }
-  if (command !== 'check') return usageError(io, `Commande inconnue : ${command}`);
+  if (command !== 'check' && command !== 'services') return usageError(io, `Commande inconnue : ${command}`);
 
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -136,6 +140,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   if (projects === undefined) {
     for (const problem of context.problems) io.stderr(`${problem}\n`);
     return 2;
+  }
+
+  if (command === 'services') {
+    for (const project of projects) {
+      const names = checkProject(project.files, project.options).compose?.model.services.keys() ?? [];
+      for (const name of names) io.stdout(`${escapeControls(name)}\n`);
+    }
+    for (const problem of context.problems) io.stderr(`${problem}\n`);
+    return context.problems.length > 0 ? 2 : 0;
   }
 
   const diagnostics: Diagnostic[] = [];
