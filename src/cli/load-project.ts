@@ -56,7 +56,9 @@ function toPosix(path: string): string {
 /** A path as the user reads it: relative to the working directory when below it, else absolute. */
 export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
-  return toPosix(rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? absolute : rel);
+  // `../compose.yaml` (Compose found the project in a parent) reads better than an absolute path; far away, it does not.
+  const climbs = rel.split(sep).filter((part) => part === '..').length;
+  return toPosix(rel === '' ? '.' : climbs > 2 || isAbsolute(rel) ? absolute : rel);
 }
 
 /** The engine's project path for a file: relative to the project root when below it, else absolute (POSIX). */
@@ -202,8 +204,9 @@ function isNginxTarget(target: string): boolean {
 /**
  * Reads the nginx files the project's active services bind-mount under
  * /etc/nginx (files, or every `*.conf` and `*.conf.template` of a mounted
- * folder). Where each one is read (main file, inside `http {}`, template) is
- * the engine's call, from the same mounts.
+ * folder), and those in their local build contexts. Where each one is read
+ * (main file, inside `http {}`, template) is the engine's call, from the
+ * same mounts.
  */
 function addMountedNginxFiles(project: LoadedProject, context: LoadContext): void {
   const { compose } = checkProject(project.files, project.options);
@@ -225,15 +228,33 @@ function addMountedNginxFiles(project: LoadedProject, context: LoadContext): voi
         : classifyFile(source) === 'nginx'
           ? [source]
           : [];
-      for (const path of paths) {
-        const enginePath = projectPath(path, project.root);
-        if (known.has(enginePath)) continue;
-        known.add(enginePath);
-        const read = readRegularFile(path, displayPath(path, context.cwd));
-        if (read.ok) project.files.push({ path: enginePath, text: read.text });
-        else context.problems.push(read.problem);
-      }
+      add(paths);
     }
+    // A Dockerfile may COPY nginx files from its build context: the engine ties them to the service by that context.
+    const buildContext = service.build?.context?.value;
+    if (buildContext !== undefined && !/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(buildContext)) {
+      const directory = resolve(project.root, buildContext);
+      if (isDirectory(directory)) add(walkFiles(directory, displayPath(directory, context.cwd), (name) => classifyFile(name) === 'nginx', context.problems));
+    }
+  }
+
+  function add(paths: string[]): void {
+    for (const path of paths) {
+      const enginePath = projectPath(path, project.root);
+      if (known.has(enginePath)) continue;
+      known.add(enginePath);
+      const read = readRegularFile(path, displayPath(path, context.cwd));
+      if (read.ok) project.files.push({ path: enginePath, text: read.text });
+      else context.problems.push(read.problem);
+    }
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
