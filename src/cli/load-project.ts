@@ -10,8 +10,8 @@
 // 2.40 has no COMPOSE_PROJECT_DIRECTORY: only `--project-directory` moves it.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { checkProject } from '../engine/check.ts';
 import { classifyFile } from '../engine/classify-file.ts';
+import { createComposeContext } from '../engine/compose/context.ts';
 import { parseEnvFile } from '../engine/compose/env-file.ts';
 import type { CheckOptions, ProjectFile } from '../engine/types.ts';
 import { readRegularFile, walkFiles } from './read-input.ts';
@@ -30,6 +30,8 @@ export interface ProjectRequest {
   envFiles: string[];
   /** `--profile`; empty means COMPOSE_PROFILES. */
   profiles: string[];
+  /** `-p/--project-name`. */
+  projectName?: string | undefined;
 }
 
 /** A set of files checked together: a compose project, or nginx files on their own. */
@@ -183,8 +185,13 @@ export function loadComposeProject(request: ProjectRequest, context: LoadContext
   }
   // compose-go `WithDefaultProfiles`: the flags, else COMPOSE_PROFILES (commas, trimmed).
   const profiles = request.profiles.length > 0 ? request.profiles : (state.environment['COMPOSE_PROFILES'] ?? '').split(',').map((s) => s.trim());
+  const name = projectName(request.projectName, state.environment['COMPOSE_PROJECT_NAME'], files.slice(0, state.configPaths.length), root);
+  if (!name.ok) {
+    problems.push(name.problem);
+    return undefined;
+  }
   const options: CheckOptions = {
-    environment: env,
+    environment: name.value === undefined ? env : { ...env, COMPOSE_PROJECT_NAME: name.value },
     profiles: profiles.filter((p) => p !== ''),
     projectDirectory: '',
     envFiles: envFiles.filter((path) => texts.has(path)).map((path) => projectPath(path, root)),
@@ -194,6 +201,35 @@ export function loadComposeProject(request: ProjectRequest, context: LoadContext
   const project: LoadedProject = { root, files, options: { ...options, composeFiles: composePaths }, inactiveServices: [] };
   addMountedNginxFiles(project, context);
   return project;
+}
+
+/** compose-go `NormalizeProjectName` (loader/loader.go, v2.9.1). */
+function normalizeProjectName(name: string): string {
+  return (name.toLowerCase().match(/[a-z0-9_-]/g) ?? []).join('').replace(/^[_-]+/, '');
+}
+
+/**
+ * The name Compose gives `${COMPOSE_PROJECT_NAME}` (compose-go cli/options.go
+ * `withNamePrecedenceLoad` and loader.go `projectName`): `-p`, else
+ * COMPOSE_PROJECT_NAME (both must already be normalized), else a top-level
+ * `name:` of the compose files (undefined: the engine reads the file itself,
+ * and an interpolated name is left to it), else the project folder's name.
+ */
+function projectName(flag: string | undefined, fromEnv: string | undefined, composeFiles: ProjectFile[], root: string): { ok: true; value: string | undefined } | { ok: false; problem: string } {
+  const imperative = flag !== undefined && flag !== '' ? flag : fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined;
+  if (imperative !== undefined) {
+    if (normalizeProjectName(imperative) !== imperative) {
+      return { ok: false, problem: `Nom de projet invalide : « ${imperative} » (lettres minuscules, chiffres, tirets et soulignés, en commençant par une lettre ou un chiffre).` };
+    }
+    return { ok: true, value: imperative };
+  }
+  let named: string | undefined;
+  for (const file of composeFiles) {
+    const match = /^name:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?$/m.exec(file.text);
+    if (match && match[2] !== '') named = match[2];
+  }
+  if (named !== undefined) return { ok: true, value: named.includes('$') ? undefined : normalizeProjectName(named) };
+  return { ok: true, value: normalizeProjectName(root.split(sep).pop() ?? '') };
 }
 
 /** Bind mounts into these folders hold nginx configuration the official image reads. */
@@ -209,8 +245,11 @@ function isNginxTarget(target: string): boolean {
  * same mounts.
  */
 function addMountedNginxFiles(project: LoadedProject, context: LoadContext): void {
-  const { compose } = checkProject(project.files, project.options);
-  if (!compose) return;
+  // The compose model alone (no rule runs): the full check comes once every file is read.
+  const pick = (paths: string[] | undefined) => (paths ?? []).flatMap((path) => project.files.filter((f) => f.path === path));
+  const composeFiles = pick(project.options.composeFiles);
+  if (composeFiles.length === 0) return;
+  const compose = createComposeContext(composeFiles, pick(project.options.envFiles), project.options);
   project.inactiveServices = [...compose.inactiveServices.keys()];
   const known = new Set(project.files.map((f) => f.path));
   for (const service of compose.model.services.values()) {

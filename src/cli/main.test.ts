@@ -177,6 +177,9 @@ process.stdout.write(JSON.stringify({ code, out, err }));`;
     expect(run(['check', '--max-warnings', 'beaucoup', 'clean']).err).toContain('--max-warnings attend un nombre entier');
     expect(run(['check', '--inconnue', 'clean']).err).toContain('Option incorrecte');
     expect(run(['--help']).out).toContain('Usage');
+    const name = run(['check', '-p', 'Demo', 'clean']);
+    expect(name.code).toBe(2);
+    expect(name.err).toContain('Nom de projet invalide : « Demo »');
   });
 });
 

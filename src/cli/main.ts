@@ -39,7 +39,7 @@ Options de projet (les mêmes que docker compose) :
   --project-directory DOSSIER dossier du projet (défaut : celui du premier fichier compose)
   --env-file FICHIER          fichier de variables, répétable (défaut : .env du projet)
   --profile NOM               profil à activer, répétable (sinon COMPOSE_PROFILES)
-  -p, --project-name NOM      nom du projet (accepté pour la compatibilité)
+  -p, --project-name NOM      nom du projet, valeur de \${COMPOSE_PROJECT_NAME} (sinon COMPOSE_PROJECT_NAME)
 Options de sortie :
   --format text|json|sarif|github   text par défaut
   --max-warnings N            code de sortie 1 au-delà de N avertissements
@@ -188,6 +188,7 @@ interface ProjectFlags {
   'project-directory'?: string | undefined;
   'env-file': string[];
   profile: string[];
+  'project-name'?: string | undefined;
 }
 
 /**
@@ -198,7 +199,13 @@ interface ProjectFlags {
  * its own. Undefined when nothing could be loaded.
  */
 function loadProjects(targets: string[], flags: ProjectFlags, context: LoadContext): LoadedProject[] | undefined {
-  const request: ProjectRequest = { files: [...flags.file], projectDirectory: flags['project-directory'], envFiles: flags['env-file'], profiles: flags.profile };
+  const request: ProjectRequest = {
+    files: [...flags.file],
+    projectDirectory: flags['project-directory'],
+    envFiles: flags['env-file'],
+    profiles: flags.profile,
+    projectName: flags['project-name'],
+  };
   const folders: string[] = [];
   const nginxFiles: string[] = [];
   for (const target of targets) {
