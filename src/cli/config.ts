@@ -57,7 +57,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRuleI
     const where = explicit ?? 'le fichier de configuration';
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     throw new ConfigError(
-      code === 'ENOENT' ? `Fichier de configuration introuvable : ${where}` : `Configuration illisible (${where}) : ${error instanceof Error ? error.message : String(error)}`,
+      code === 'ENOENT' ? `Fichier de configuration introuvable : ${where}` : `Configuration illisible (${where}) : ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   if (!found || found.isEmpty) return { filepath: found?.filepath, rules: new Map() };
@@ -66,17 +66,17 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRuleI
 
 function readRules(config: unknown, filepath: string, knownRuleIds: ReadonlySet<string>): Map<string, RuleSetting> {
   const rules = new Map<string, RuleSetting>();
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new ConfigError(`${filepath} : la configuration doit être un objet, par exemple { "rules": { "image-tag": "off" } }.`);
-  for (const key of Object.keys(config)) if (key !== 'rules') throw new ConfigError(`${filepath} : clé inconnue « ${key} » (seule « rules » est reconnue).`);
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new ConfigError(`${filepath} : la configuration doit être un objet, par exemple { "rules": { "image-tag": "off" } }.`);
+  for (const key of Object.keys(config)) if (key !== 'rules') throw new ConfigError(`${filepath} : clé inconnue « ${key} » (seule « rules » est reconnue).`);
   const section = (config as { rules?: unknown }).rules;
   if (section === undefined) return rules;
-  if (typeof section !== 'object' || section === null || Array.isArray(section)) throw new ConfigError(`${filepath} : « rules » doit associer des identifiants de règles à "off", "info", "warning" ou "error".`);
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) throw new ConfigError(`${filepath} : « rules » doit associer des identifiants de règles à "off", "info", "warning" ou "error".`);
   for (const [id, setting] of Object.entries(section)) {
     if (!knownRuleIds.has(id)) {
       const suggestion = closest(id, knownRuleIds);
-      throw new ConfigError(`${filepath} : la règle « ${id} » n’existe pas${suggestion ? ` ; vouliez-vous dire « ${suggestion} » ?` : ' (la liste : atelier-compose rules).'}`);
+      throw new ConfigError(`${filepath} : la règle « ${id} » n’existe pas${suggestion ? ` ; vouliez-vous dire « ${suggestion} » ?` : ' (la liste : atelier-compose rules).'}`);
     }
-    if (!SETTINGS.includes(setting as RuleSetting)) throw new ConfigError(`${filepath} : « ${String(setting)} » n’est pas un réglage pour « ${id} » (attendu : "off", "info", "warning" ou "error").`);
+    if (!SETTINGS.includes(setting as RuleSetting)) throw new ConfigError(`${filepath} : « ${String(setting)} » n’est pas un réglage pour « ${id} » (attendu : "off", "info", "warning" ou "error").`);
     rules.set(id, setting as RuleSetting);
   }
   return rules;

@@ -109,7 +109,7 @@ function withDotEnv(state: OptionsState, texts: Map<string, string>, context: Lo
     if (text === undefined) {
       const read = readRegularFile(file, displayPath(file, context.cwd));
       if (!read.ok) {
-        context.problems.push(`Fichier d’environnement illisible : ${read.problem}`);
+        context.problems.push(`Fichier d’environnement illisible : ${read.problem}`);
         continue;
       }
       text = read.text;
@@ -219,7 +219,7 @@ function projectName(flag: string | undefined, fromEnv: string | undefined, comp
   const imperative = flag !== undefined && flag !== '' ? flag : fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined;
   if (imperative !== undefined) {
     if (normalizeProjectName(imperative) !== imperative) {
-      return { ok: false, problem: `Nom de projet invalide : « ${imperative} » (lettres minuscules, chiffres, tirets et soulignés, en commençant par une lettre ou un chiffre).` };
+      return { ok: false, problem: `Nom de projet invalide : « ${imperative} » (lettres minuscules, chiffres, tirets et soulignés, en commençant par une lettre ou un chiffre).` };
     }
     return { ok: true, value: imperative };
   }

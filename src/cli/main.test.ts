@@ -107,7 +107,7 @@ describe('atelier-compose check: which files', () => {
 
   it('says which services the profiles leave out, and checks them with --profile *', () => {
     const { out } = run(['check', 'projects/profiles']);
-    expect(out).toContain('Services laissés de côté par les profils (comme docker compose) : cache, backup, adminer.');
+    expect(out).toContain('Services laissés de côté par les profils (comme docker compose) : cache, backup, adminer.');
     expect(run(['check', '--profile', '*', 'projects/profiles']).out).not.toContain('laissés de côté');
   });
 
@@ -122,7 +122,7 @@ describe('atelier-compose check: refusals, exit code 2', () => {
   it('says a path is missing, in French', () => {
     const missing = run(['check', 'nope.yaml']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('Fichier introuvable : nope.yaml');
+    expect(missing.err).toContain('Fichier introuvable : nope.yaml');
   });
 
   it('says when no compose file is found here or above', () => {
@@ -136,7 +136,7 @@ describe('atelier-compose check: refusals, exit code 2', () => {
     execFileSync('mkfifo', [join(dir, 'compose.override.yaml')]);
     const fifo = run(['check', '-f', 'compose.override.yaml'], { cwd: dir });
     expect(fifo.code).toBe(2);
-    expect(fifo.err).toContain('compose.override.yaml est un tube nommé (FIFO), pas un fichier ordinaire : ignoré.');
+    expect(fifo.err).toContain('compose.override.yaml est un tube nommé (FIFO), pas un fichier ordinaire : ignoré.');
     // Found by Compose's own lookup too (compose.yaml + its override).
     expect(run(['check'], { cwd: dir }).err).toContain('tube nommé');
     const device = run(['check', '-f', '/dev/null']);
@@ -166,20 +166,20 @@ process.stdout.write(JSON.stringify({ code, out, err }));`;
       result = run(['check', '--format', 'json'], { cwd: dir });
     }
     chmodSync(join(dir, 'nginx/private'), 0o755);
-    expect(result.err).toContain('Dossier illisible (permissions) : nginx/private');
+    expect(result.err).toContain('Dossier illisible (permissions) : nginx/private');
     expect(result.code).toBe(2);
     expect(json(result.out).files).toEqual(['compose.yaml', 'nginx/site.conf']);
   });
 
   it('explains its usage on a wrong command or option', () => {
     expect(run(['verifier']).code).toBe(2);
-    expect(run(['check', '--format', 'xml', 'clean']).err).toContain('Format inconnu : xml');
+    expect(run(['check', '--format', 'xml', 'clean']).err).toContain('Format inconnu : xml');
     expect(run(['check', '--max-warnings', 'beaucoup', 'clean']).err).toContain('--max-warnings attend un nombre entier');
     expect(run(['check', '--inconnue', 'clean']).err).toContain('Option incorrecte');
     expect(run(['--help']).out).toContain('Usage');
     const name = run(['check', '-p', 'Demo', 'clean']);
     expect(name.code).toBe(2);
-    expect(name.err).toContain('Nom de projet invalide : « Demo »');
+    expect(name.err).toContain('Nom de projet invalide : « Demo »');
   });
 });
 
@@ -189,7 +189,7 @@ describe('atelier-compose check: exit codes and --max-warnings', () => {
     expect(run(['check', '--max-warnings', '1', 'warnings']).code).toBe(0);
     const over = run(['check', '--max-warnings', '0', 'warnings']);
     expect(over.code).toBe(1);
-    expect(over.err).toContain('Trop d’avertissements : 1 pour 0 permis (--max-warnings).');
+    expect(over.err).toContain('Trop d’avertissements : 1 pour 0 permis (--max-warnings).');
   });
 });
 
@@ -265,9 +265,9 @@ describe('atelier-compose check: configuration file', () => {
   it('refuses an unknown rule id or setting in French, with exit code 2', () => {
     const typo = run(['check'], { cwd: scratch({ ...project, '.atelier-composerc.json': '{ "rules": { "image-tags": "off" } }' }) });
     expect(typo.code).toBe(2);
-    expect(typo.err).toMatch(/la règle « image-tags » n’existe pas ; vouliez-vous dire « image-tag » \?/);
+    expect(typo.err).toMatch(/la règle «\u00a0image-tags\u00a0» n’existe pas\u00a0; vouliez-vous dire «\u00a0image-tag\u00a0»\u00a0\?/);
     const setting = run(['check'], { cwd: scratch({ ...project, '.atelier-composerc.json': '{ "rules": { "image-tag": "warn" } }' }) });
-    expect(setting.err).toContain('« warn » n’est pas un réglage pour « image-tag »');
+    expect(setting.err).toContain('« warn » n’est pas un réglage pour « image-tag »');
     expect(run(['check', '--config', 'absent.json'], { cwd: scratch(project) }).err).toContain('Fichier de configuration introuvable');
   });
 

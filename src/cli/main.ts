@@ -20,34 +20,34 @@ export const DEFAULT_DOCS_BASE = 'https://atelier-compose.example/';
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage :
+const USAGE = `Usage :
   atelier-compose check [chemins…] [options]
   atelier-compose services [chemins…] [options de projet]
   atelier-compose rules [--format text|json] [--docs-url URL]
 
-check   vérifie un projet Compose comme « docker compose config » le lit (fichiers compose,
-        override, .env, profils), les fichiers nginx qu’il monte (comme « nginx -t »),
+check   vérifie un projet Compose comme « docker compose config » le lit (fichiers compose,
+        override, .env, profils), les fichiers nginx qu’il monte (comme « nginx -t »),
         et les bonnes pratiques du cours.
-        Sans chemin : le projet du dossier courant (compose.yaml, compose.yml,
+        Sans chemin : le projet du dossier courant (compose.yaml, compose.yml,
         docker-compose.yml ou docker-compose.yaml, et son fichier override), comme Compose.
-        Un dossier : le projet de ce dossier. Un fichier nginx : vérifié seul.
+        Un dossier : le projet de ce dossier. Un fichier nginx : vérifié seul.
 
-services  affiche les services que Compose lancerait (comme « docker compose config --services »).
+services  affiche les services que Compose lancerait (comme « docker compose config --services »).
 
-Options de projet (les mêmes que docker compose) :
+Options de projet (les mêmes que docker compose) :
   -f, --file FICHIER          fichier compose, répétable (sinon COMPOSE_FILE)
-  --project-directory DOSSIER dossier du projet (défaut : celui du premier fichier compose)
-  --env-file FICHIER          fichier de variables, répétable (défaut : .env du projet)
+  --project-directory DOSSIER dossier du projet (défaut : celui du premier fichier compose)
+  --env-file FICHIER          fichier de variables, répétable (défaut : .env du projet)
   --profile NOM               profil à activer, répétable (sinon COMPOSE_PROFILES)
   -p, --project-name NOM      nom du projet, valeur de \${COMPOSE_PROJECT_NAME} (sinon COMPOSE_PROJECT_NAME)
-Options de sortie :
+Options de sortie :
   --format text|json|sarif|github   text par défaut
   --max-warnings N            code de sortie 1 au-delà de N avertissements
   --config FICHIER            configuration des règles (sinon .atelier-composerc…, package.json)
   --production                applique les règles de production
   --docs-url URL              adresse du cours pour les liens vers les règles
 
-Code de sortie : 0 sans erreur, 1 s’il y a une erreur (ou trop d’avertissements),
+Code de sortie : 0 sans erreur, 1 s’il y a une erreur (ou trop d’avertissements),
 2 en cas d’usage incorrect ou de fichier illisible.
 `;
 
@@ -94,7 +94,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       },
     });
   } catch (error) {
-    return usageError(io, `Option incorrecte : ${error instanceof Error ? error.message : String(error)}`);
+    return usageError(io, `Option incorrecte : ${error instanceof Error ? error.message : String(error)}`);
   }
   const { values, positionals } = parsed;
   const [command, ...targets] = positionals;
@@ -102,8 +102,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(USAGE);
     return 0;
   }
-  if (command === undefined) return usageError(io, 'Indiquez une commande : check ou rules.');
-  if (!(FORMATS as readonly string[]).includes(values.format)) return usageError(io, `Format inconnu : ${values.format} (attendu : text, json, sarif ou github)`);
+  if (command === undefined) return usageError(io, 'Indiquez une commande : check ou rules.');
+  if (!(FORMATS as readonly string[]).includes(values.format)) return usageError(io, `Format inconnu : ${values.format} (attendu : text, json, sarif ou github)`);
   const format = values.format as Format;
   const docsBase = values['docs-url'] ?? io.env.ATELIER_DOCS_URL ?? DEFAULT_DOCS_BASE;
 
@@ -113,14 +113,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : rules.map((r) => `${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.title}`).join('\n') + '\n');
     return 0;
   }
-  if (command !== 'check' && command !== 'services') return usageError(io, `Commande inconnue : ${command}`);
+  if (command !== 'check' && command !== 'services') return usageError(io, `Commande inconnue : ${command}`);
 
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
-    if (!/^\d+$/.test(values['max-warnings'])) return usageError(io, `--max-warnings attend un nombre entier positif ou nul, pas « ${values['max-warnings']} ».`);
+    if (!/^\d+$/.test(values['max-warnings'])) return usageError(io, `--max-warnings attend un nombre entier positif ou nul, pas « ${values['max-warnings']} ».`);
     maxWarnings = Number(values['max-warnings']);
   }
-  if (values.file.includes('-')) return usageError(io, 'La lecture du fichier compose sur l’entrée standard (-f -) n’est pas prise en charge : indiquez un chemin.');
+  if (values.file.includes('-')) return usageError(io, 'La lecture du fichier compose sur l’entrée standard (-f -) n’est pas prise en charge : indiquez un chemin.');
 
   const env = Object.fromEntries(Object.entries(io.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const knownRuleIds = new Set(catalogue.map((rule) => rule.id));
@@ -161,7 +161,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     for (const d of checkProject(project.files, options).diagnostics) diagnostics.push({ ...d, file: shown(d.file) });
     if (project.inactiveServices.length > 0) {
       notes.push(
-        `Services laissés de côté par les profils (comme docker compose) : ${project.inactiveServices.join(', ')}. Pour les vérifier aussi : --profile '*'.`,
+        `Services laissés de côté par les profils (comme docker compose) : ${project.inactiveServices.join(', ')}. Pour les vérifier aussi : --profile '*'.`,
       );
     }
   }
@@ -177,7 +177,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   if (kept.some((d) => d.severity === 'error')) return 1;
   const warnings = kept.filter((d) => d.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`Trop d’avertissements : ${warnings} pour ${maxWarnings} permis (--max-warnings).\n`);
+    io.stderr(`Trop d’avertissements : ${warnings} pour ${maxWarnings} permis (--max-warnings).\n`);
     return 1;
   }
   return 0;
@@ -214,7 +214,7 @@ function loadProjects(targets: string[], flags: ProjectFlags, context: LoadConte
     try {
       stats = statSync(path);
     } catch {
-      context.problems.push(`Fichier introuvable : ${target}`);
+      context.problems.push(`Fichier introuvable : ${target}`);
       continue;
     }
     const kind = classifyFile(path);
@@ -222,7 +222,7 @@ function loadProjects(targets: string[], flags: ProjectFlags, context: LoadConte
     else if (kind === 'compose') request.files.push(target);
     else if (kind === 'nginx') nginxFiles.push(path);
     else if (kind === 'env') request.envFiles = [...request.envFiles, target];
-    else context.problems.push(`Type de fichier non reconnu : ${target} (attendu : un dossier, un fichier compose, .env ou nginx *.conf)`);
+    else context.problems.push(`Type de fichier non reconnu : ${target} (attendu : un dossier, un fichier compose, .env ou nginx *.conf)`);
   }
   const projects: LoadedProject[] = [];
   const wantsDefault = targets.length === 0 || request.files.length > 0;

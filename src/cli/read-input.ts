@@ -23,14 +23,14 @@ export function ioProblem(error: unknown, display: string): string {
   switch (errorCode(error)) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return `Fichier introuvable : ${display}`;
+      return `Fichier introuvable : ${display}`;
     case 'EACCES':
     case 'EPERM':
-      return `Lecture refusée (permissions) : ${display}`;
+      return `Lecture refusée (permissions) : ${display}`;
     case 'EISDIR':
       return `${display} est un dossier, pas un fichier.`;
     default:
-      return `Lecture impossible : ${display} (${errorCode(error) ?? 'erreur inconnue'})`;
+      return `Lecture impossible : ${display} (${errorCode(error) ?? 'erreur inconnue'})`;
   }
 }
 
@@ -49,8 +49,8 @@ export function readRegularFile(path: string, display: string): ReadResult {
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, problem: `${display} est ${kindOf(stats)}, pas un fichier ordinaire : ignoré.` };
-    if (stats.size > MAX_FILE_BYTES) return { ok: false, problem: `${display} dépasse ${MAX_FILE_BYTES / 1024 / 1024} Mo : ignoré.` };
+    if (!stats.isFile()) return { ok: false, problem: `${display} est ${kindOf(stats)}, pas un fichier ordinaire : ignoré.` };
+    if (stats.size > MAX_FILE_BYTES) return { ok: false, problem: `${display} dépasse ${MAX_FILE_BYTES / 1024 / 1024} Mo : ignoré.` };
     return { ok: true, text: readFileSync(fd, 'utf8') };
   } catch (error) {
     return { ok: false, problem: ioProblem(error, display) };
@@ -73,7 +73,7 @@ export function walkFiles(directory: string, display: string, keep: (name: strin
   try {
     entries = readdirSync(directory, { withFileTypes: true });
   } catch (error) {
-    problems.push(errorCode(error) === 'EACCES' || errorCode(error) === 'EPERM' ? `Dossier illisible (permissions) : ${display}` : ioProblem(error, display));
+    problems.push(errorCode(error) === 'EACCES' || errorCode(error) === 'EPERM' ? `Dossier illisible (permissions) : ${display}` : ioProblem(error, display));
     return [];
   }
   const found: string[] = [];

@@ -11,7 +11,7 @@ export const unknownDependency: ComposeRule = {
     self: 'Le service `{{service}}` ne peut pas dépendre de lui-même.',
     networkMode: '`network_mode: service:{{name}}` : le service `{{name}}` n’existe pas dans `services:`.',
     inactive:
-      'Le service `{{service}}` dépend de `{{name}}`, qui n’est pas lancé avec les profils choisis (il demande le profil `{{profiles}}`) : activez ce profil (`--profile {{profile}}`) ou écrivez `required: false` sous la dépendance.',
+      'Le service `{{service}}` dépend de `{{name}}`, qui n’est pas lancé avec les profils choisis (il demande le profil `{{profiles}}`) : activez ce profil (`--profile {{profile}}`) ou écrivez `required: false` sous la dépendance.',
   },
   docs: {
     title: '`depends_on` doit nommer un service du projet',

@@ -8,14 +8,14 @@ export const disableCommentUnknownRule: CrossRule = {
   kind: 'cross',
   severity: 'warning',
   messages: {
-    unknown: 'La règle `{{id}}` n’existe pas : ce commentaire ne fait taire aucune règle.',
-    unknownSuggest: 'La règle `{{id}}` n’existe pas : vouliez-vous dire `{{suggestion}}` ?',
-    missing: 'Indiquez la ou les règles à faire taire sur la ligne suivante : `# atelier-compose-disable-next-line nom-de-la-regle`.',
+    unknown: 'La règle `{{id}}` n’existe pas : ce commentaire ne fait taire aucune règle.',
+    unknownSuggest: 'La règle `{{id}}` n’existe pas : vouliez-vous dire `{{suggestion}}` ?',
+    missing: 'Indiquez la ou les règles à faire taire sur la ligne suivante : `# atelier-compose-disable-next-line nom-de-la-regle`.',
   },
   docs: {
     title: 'Un commentaire de désactivation doit nommer une règle existante',
     what: 'Signale un commentaire `# atelier-compose-disable-next-line` qui ne nomme aucune règle, ou qui nomme une règle inconnue du vérificateur.',
-    why: 'Une faute dans le nom de la règle rend le commentaire sans effet : le problème que vous pensiez avoir accepté reste signalé, ou pire, vous croyez qu’une autre règle est désactivée.',
+    why: 'Une faute dans le nom de la règle rend le commentaire sans effet : le problème que vous pensiez avoir accepté reste signalé, ou pire, vous croyez qu’une autre règle est désactivée.',
     howToFix: 'Écrivez l’identifiant exact de la règle, tel que le vérificateur l’affiche (`image-tag`, `nginx-server-tokens`…), plusieurs séparés par des virgules, et ajoutez si vous voulez la raison après ` -- `.',
   },
   examples: {
