@@ -125,6 +125,12 @@ describe('atelier-compose check: refusals, exit code 2', () => {
     expect(missing.err).toContain('Fichier introuvable : nope.yaml');
   });
 
+  it('says once that an env file is missing, as Compose refuses it', () => {
+    const { code, err } = run(['check', '--env-file', 'absent.env'], { cwd: join(fixtures, 'projects/override') });
+    expect(code).toBe(2);
+    expect(err).toBe('Fichier d’environnement illisible\u00a0: Fichier introuvable\u00a0: absent.env\n');
+  });
+
   it('says when no compose file is found here or above', () => {
     const { code, err } = run(['check'], { cwd: '/' });
     expect(code).toBe(2);

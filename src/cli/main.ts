@@ -137,8 +137,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
   const context: LoadContext = { cwd: io.cwd, env, problems: [] };
   const projects = loadProjects(targets, values, context);
+  // Compose reads the env files twice (before and after finding the compose file): say a problem once.
+  const problems = (): string[] => [...new Set(context.problems)];
   if (projects === undefined) {
-    for (const problem of context.problems) io.stderr(`${problem}\n`);
+    for (const problem of problems()) io.stderr(`${problem}\n`);
     return 2;
   }
 
@@ -147,7 +149,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       const names = checkProject(project.files, project.options).compose?.model.services.keys() ?? [];
       for (const name of names) io.stdout(`${escapeControls(name)}\n`);
     }
-    for (const problem of context.problems) io.stderr(`${problem}\n`);
+    for (const problem of problems()) io.stderr(`${problem}\n`);
     return context.problems.length > 0 ? 2 : 0;
   }
 
@@ -172,7 +174,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   else if (format === 'github') io.stdout(formatGithub(kept, docsBase));
   else io.stdout(formatText(kept, { docsBase, colours: useColours(io), notes }));
 
-  for (const problem of context.problems) io.stderr(`${problem}\n`);
+  for (const problem of problems()) io.stderr(`${problem}\n`);
   if (context.problems.length > 0) return 2;
   if (kept.some((d) => d.severity === 'error')) return 1;
   const warnings = kept.filter((d) => d.severity === 'warning').length;
