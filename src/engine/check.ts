@@ -35,12 +35,12 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
  */
 export function checkProject(files: readonly ProjectFile[], options: CheckOptions = {}): CheckResult {
   const diagnostics: Diagnostic[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const named = (paths: readonly string[]): ProjectFile[] => paths.flatMap((path) => byPath.get(path) ?? []);
   const composeFiles = options.composeFiles
-    ? options.composeFiles.flatMap((path) => files.filter((f) => f.path === path))
+    ? named(options.composeFiles)
     : files.filter((f) => classifyFile(f.path) === 'compose').sort((a, b) => composeFileOrder(a.path, b.path));
-  const envFiles = options.envFiles
-    ? options.envFiles.flatMap((path) => files.filter((f) => f.path === path))
-    : files.filter((f) => classifyFile(f.path) === 'env').slice(0, 1);
+  const envFiles = options.envFiles ? named(options.envFiles) : files.filter((f) => classifyFile(f.path) === 'env').slice(0, 1);
   const nginxFiles = files.filter((f) => classifyFile(f.path) === 'nginx');
 
   const compose = composeFiles.length > 0 ? createComposeContext(composeFiles, envFiles, options) : undefined;
