@@ -41,7 +41,8 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
     ? named(options.composeFiles)
     : files.filter((f) => classifyFile(f.path) === 'compose').sort((a, b) => composeFileOrder(a.path, b.path));
   const envFiles = options.envFiles ? named(options.envFiles) : files.filter((f) => classifyFile(f.path) === 'env').slice(0, 1);
-  const nginxFiles = files.filter((f) => classifyFile(f.path) === 'nginx');
+  const taken = new Set([...composeFiles, ...envFiles]);
+  const nginxFiles = files.filter((f) => classifyFile(f.path) === 'nginx' && !taken.has(f));
 
   const compose = composeFiles.length > 0 ? createComposeContext(composeFiles, envFiles, options) : undefined;
   // An nginx file is read in the context of where Compose mounts it.

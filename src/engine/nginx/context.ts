@@ -74,7 +74,8 @@ const TEMPLATE_VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 export function roleOfMountTarget(containerPath: string): NginxFileRole | undefined {
   if (containerPath === '/etc/nginx/nginx.conf') return 'main';
   if (/^\/etc\/nginx\/conf\.d\/[^/]+\.conf$/.test(containerPath)) return 'http-include';
-  if (/^\/etc\/nginx\/templates\/.+\.conf\.template$/.test(containerPath)) return 'http-include';
+  // Sub-folders are rendered into conf.d sub-folders, which `conf.d/*.conf` does not include.
+  if (/^\/etc\/nginx\/templates\/[^/]+\.conf\.template$/.test(containerPath)) return 'http-include';
   return undefined;
 }
 
