@@ -26,7 +26,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[], docsBase: strin
         `col=${d.range.start.column}`,
         `endLine=${Math.max(d.range.end.line, d.range.start.line)}`,
         `endColumn=${d.range.end.column}`,
-        `title=${escapeProperty(`${d.ruleId} : ${d.docs}`)}`,
+        `title=${escapeProperty(`${d.ruleId} : ${d.docs}`)}`,
       ].join(',');
       return `::${COMMAND[d.severity]} ${properties}::${escapeData(`${escapeControls(d.message)}\n${ruleUrl(docsBase, d.ruleId)}`)}\n`;
     })
