@@ -131,6 +131,13 @@ describe('atelier-compose check: refusals, exit code 2', () => {
     expect(err).toBe('Fichier d’environnement illisible\u00a0: Fichier introuvable\u00a0: absent.env\n');
   });
 
+  it('says a folder holds compose files Compose would not read by itself', () => {
+    const dir = scratch({ 'app/compose.prod.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n' });
+    const { code, err } = run(['check', 'app'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(err).toContain('app n’a ni compose.yaml ni docker-compose.yml, que Compose chercherait\u00a0: indiquez -f app/compose.prod.yaml pour vérifier ce fichier.');
+  });
+
   it('says when no compose file is found here or above', () => {
     const { code, err } = run(['check'], { cwd: '/' });
     expect(code).toBe(2);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProject } from '../engine/check.ts';
@@ -237,6 +237,12 @@ function loadProjects(targets: string[], flags: ProjectFlags, context: LoadConte
       const project = loadComposeProject({ ...request, files: [], projectDirectory: folder }, context);
       if (project) projects.push(project);
     } else {
+      const others = composeNamesIn(folder);
+      if (others.length > 0) {
+        context.problems.push(
+          `${displayPath(folder, context.cwd)} n’a ni compose.yaml ni docker-compose.yml, que Compose chercherait\u00a0: indiquez ${others.map((name) => `-f ${displayPath(join(folder, name), context.cwd)}`).join(' ')} pour vérifier ${others.length > 1 ? 'ces fichiers' : 'ce fichier'}.`,
+        );
+      }
       nginxFiles.push(...walkFiles(folder, displayPath(folder, context.cwd), (name) => classifyFile(name) === 'nginx', context.problems));
     }
   }
@@ -251,6 +257,15 @@ function loadProjects(targets: string[], flags: ProjectFlags, context: LoadConte
     return undefined;
   }
   return projects;
+}
+
+/** Compose-named files directly in `folder` (`compose.prod.yaml`…), which Compose reads only when named. */
+function composeNamesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder).filter((name) => classifyFile(name) === 'compose').sort();
+  } catch {
+    return [];
+  }
 }
 
 function isFile(path: string): boolean {
