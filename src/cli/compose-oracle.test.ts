@@ -6,7 +6,7 @@
 // the recorded answers are checked against it too.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ANSWERS_PATH, askCompose, caseArgs, composeBinary, FIXTURES, loadCases, type ComposeAnswer } from '../../scripts/oracle/cli-projects.ts';
 import { runCli } from './main.ts';
 
@@ -51,8 +51,13 @@ const canRun = process.getuid?.() === 0 || process.env['DOCKER_COMPOSE'] !== und
 const required = process.env['ATELIER_REQUIRE_ORACLES'] === '1';
 
 describe.skipIf(!canRun && !required)('the recorded answers are still what docker compose says', () => {
+  let binary = '';
+  // The first run builds the forky chroot (scripts/ci/rootfs.sh); later ones find it cached.
+  beforeAll(() => {
+    binary = composeBinary();
+  }, 900_000);
+
   it.each(Object.keys(cases))('%s', (name) => {
-    const binary = composeBinary();
     expect(existsSync(binary)).toBe(true);
     expect(askCompose(binary, cases[name]!)).toEqual(recorded.answers[name]);
   });
