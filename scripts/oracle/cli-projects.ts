@@ -20,7 +20,7 @@ export interface ComposeAnswer {
   status: number;
   /** Sorted: the tool prints them in dependency order. */
   services: string[];
-  /** The tool's error, with the fixtures' path replaced by `${FIXTURES}`. */
+  /** The tool's error (its timestamped warnings left out), with the fixtures' path replaced by `${FIXTURES}`. */
   error?: string;
 }
 
@@ -54,6 +54,11 @@ export function askCompose(binary: string, testCase: ProjectCase): ComposeAnswer
     env: { HOME: mkdtempSync(join(tmpdir(), 'compose-home-')), PATH: '/usr/bin:/bin', ...testCase.env },
   });
   const services = result.stdout.split('\n').filter((line) => line !== '').sort();
-  const error = result.stderr.replaceAll(FIXTURES, '${FIXTURES}').trim();
+  // Warnings carry a timestamp; the error is the last line.
+  const error = result.stderr
+    .split('\n')
+    .filter((line) => line !== '' && !/level=warning/.test(line))
+    .join('\n')
+    .replaceAll(FIXTURES, '${FIXTURES}');
   return { status: result.status ?? -1, services, ...(result.status !== 0 ? { error } : {}) };
 }

@@ -39,10 +39,16 @@ describe(`the CLI finds the services ${recorded.tool} finds`, () => {
       expect(code).toBe(0);
       expect(out.split('\n').filter((line) => line !== '').sort()).toEqual(answer.services);
     } else {
-      // The tool refused the project: `check` must say why, as an error.
-      const { code, out } = cli('check', name);
-      expect(code).toBe(1);
-      expect(out).toMatch(/ erreur required-variable /);
+      // The tool refused the project: `check` must refuse it too, for the same reason.
+      const { code, out, err } = cli('check', name);
+      if (/required variable/.test(answer.error ?? '')) {
+        expect(code).toBe(1);
+        expect(out).toMatch(/ erreur required-variable /);
+      } else {
+        expect(answer.error).toMatch(/no such file or directory/);
+        expect(code).toBe(2);
+        expect(err).toMatch(/Fichier introuvable/);
+      }
     }
   });
 });
