@@ -1,5 +1,12 @@
 import type { ComposeRule } from '../catalogue.ts';
+import type { ComposeService } from '../../compose/model.ts';
 import { closest } from '../../compose/schema/edit-distance.ts';
+
+/** The profiles an inactive service asks for, for the messages. */
+function profilesOf(service: ComposeService | undefined): { profiles: string; profile: string } {
+  const profiles = service?.profiles.map((p) => p.value) ?? [];
+  return { profiles: profiles.join('`, `'), profile: profiles[0] ?? '' };
+}
 
 export const unknownDependency: ComposeRule = {
   id: 'unknown-dependency',
@@ -10,6 +17,8 @@ export const unknownDependency: ComposeRule = {
     unknownSuggest: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:` : vouliez-vous dire `{{suggestion}}` ?',
     self: 'Le service `{{service}}` ne peut pas dépendre de lui-même.',
     networkMode: '`network_mode: service:{{name}}` : le service `{{name}}` n’existe pas dans `services:`.',
+    networkModeInactive:
+      '`network_mode: service:{{name}}` : le service `{{name}}` n’est pas lancé avec les profils choisis (il demande le profil `{{profiles}}`) : activez ce profil (`--profile {{profile}}`).',
     inactive:
       'Le service `{{service}}` dépend de `{{name}}`, qui n’est pas lancé avec les profils choisis (il demande le profil `{{profiles}}`) : activez ce profil (`--profile {{profile}}`) ou écrivez `required: false` sous la dépendance.',
   },
@@ -56,6 +65,12 @@ export const unknownDependency: ComposeRule = {
         options: { profiles: [] },
         errors: [{ messageId: 'inactive', line: 4, column: 18 }],
       },
+      {
+        name: 'network_mode vers un service d’un profil inactif',
+        files: { 'compose.yaml': 'services:\n  vpn:\n    image: alpine:3.22\n    profiles: [vpn]\n  app:\n    image: node:22-alpine\n    network_mode: service:vpn\n' },
+        options: { profiles: [] },
+        errors: [{ messageId: 'networkModeInactive', line: 7, column: 19 }],
+      },
     ],
   },
   check(context, report) {
@@ -64,8 +79,11 @@ export const unknownDependency: ComposeRule = {
     const services = context.model.services;
     for (const service of services.values()) {
       const mode = service.networkMode;
-      if (mode?.value.startsWith('service:') && !services.has(mode.value.slice('service:'.length))) {
-        report({ messageId: 'networkMode', data: { name: mode.value.slice('service:'.length) }, file: mode.file, range: mode.range });
+      const shared = mode?.value.startsWith('service:') ? mode.value.slice('service:'.length) : undefined;
+      if (mode && shared !== undefined && !services.has(shared)) {
+        // Compose turns `network_mode: service:x` into a required dependency on x (checked as one).
+        const inactive = context.inactiveServices.get(shared);
+        report({ messageId: inactive ? 'networkModeInactive' : 'networkMode', data: { name: shared, ...profilesOf(inactive) }, file: mode.file, range: mode.range });
       }
       for (const dependency of service.dependsOn) {
         const base = { file: dependency.file, range: dependency.range };
@@ -78,10 +96,7 @@ export const unknownDependency: ComposeRule = {
         // the profiles leave out is still an error, unless `required: false`.
         const inactive = context.inactiveServices.get(dependency.service);
         if (inactive) {
-          if (dependency.required) {
-            const profiles = inactive.profiles.map((p) => p.value);
-            report({ messageId: 'inactive', data: { service: service.name, name: dependency.service, profiles: profiles.join('`, `'), profile: profiles[0] ?? '' }, ...base });
-          }
+          if (dependency.required) report({ messageId: 'inactive', data: { service: service.name, name: dependency.service, ...profilesOf(inactive) }, ...base });
           continue;
         }
         const suggestion = closest(dependency.service, services.keys());
