@@ -189,6 +189,7 @@ process.stdout.write(JSON.stringify({ code, out, err }));`;
     expect(run(['check', '--format', 'xml', 'clean']).err).toContain('Format inconnu : xml');
     expect(run(['check', '--max-warnings', 'beaucoup', 'clean']).err).toContain('--max-warnings attend un nombre entier');
     expect(run(['check', '--inconnue', 'clean']).err).toContain('Option incorrecte');
+    expect(run(['check', '-f', '-']).err).toContain('sur l’entrée standard (-f -) n’est pas prise en charge');
     expect(run(['--help']).out).toContain('Usage');
     const name = run(['check', '-p', 'Demo', 'clean']);
     expect(name.code).toBe(2);
