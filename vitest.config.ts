@@ -34,7 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'stacks',
-          include: ['tests/stacks/**/*.test.ts', 'tests/images/**/*.test.ts'],
+          include: ['tests/stacks/**/*.test.ts', 'tests/images/**/*.test.ts', 'tests/cli-image/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 900_000,
           fileParallelism: false,
