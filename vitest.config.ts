@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'package',
           include: ['tests/package/**/*.test.ts'],
+          globalSetup: ['tests/package/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -10,6 +10,7 @@
 // JavaScript bundles, with every dependency inside (it installs nothing else).
 import { build, type Metafile } from 'esbuild';
 import { generateDtsBundle } from 'dts-bundle-generator';
+import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,31 +74,41 @@ function thirdPartyLicences(packages: readonly string[]): string {
 export async function buildPackage(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const result = await build({
+  const common = {
     absWorkingDir: repo,
-    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
     outdir: out,
     bundle: true,
-    // Neutral, not node: yaml's ES module build (its "default" export condition,
-    // the one the site bundles) instead of its CommonJS build, which needs `require`.
-    // The engine imports no Node module; the CLI's `node:` imports stay imports.
-    platform: 'neutral',
-    external: ['node:*'],
-    mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node22',
+    // Packages' ES module builds (yaml's "default" export condition, the one
+    // the site bundles) rather than their CommonJS builds.
+    mainFields: ['module', 'main'],
+    conditions: ['module'],
     // Whitespace and syntax only: names stay readable in a stack trace a user pastes in an issue.
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
+  } as const;
+  // The API runs anywhere the engine does (Node, a worker, a browser): no Node module in it.
+  const api = await build({ ...common, entryPoints: { index: 'src/index.ts' }, platform: 'neutral' });
+  // The CLI is Node's: its built-in modules stay imports, and a CommonJS
+  // dependency (a config loader) gets a real `require` for them.
+  const cli = await build({
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    platform: 'node',
+    // The same yaml build as the API's: the "node" export condition would pick its CommonJS one.
+    alias: { yaml: './node_modules/yaml/browser/index.js' },
+    external: [...builtinModules, 'node:*'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   const [types] = generateDtsBundle([{ filePath: join(repo, 'src/index.ts'), output: { noBanner: true } }], {
     preferredConfigPath: join(repo, 'tsconfig.json'),
   });
   writeFileSync(join(out, 'index.d.ts'), types!);
-  writeFileSync(join(out, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicences(bundledPackages(result.metafile)));
+  writeFileSync(join(out, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicences([...new Set([...bundledPackages(api.metafile), ...bundledPackages(cli.metafile)])].sort()));
 }
 
 export function cleanPackage(): void {
