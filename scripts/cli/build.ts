@@ -8,7 +8,7 @@
 // Node refuses to strip types under node_modules, and loading the engine's
 // hundred TypeScript sources costs more than the checks: the package ships
 // JavaScript bundles, with every dependency inside (it installs nothing else).
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { generateDtsBundle } from 'dts-bundle-generator';
 import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,7 +90,7 @@ export async function buildPackage(): Promise<void> {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-  } as const;
+  } satisfies BuildOptions;
   // The API runs anywhere the engine does (Node, a worker, a browser): no Node module in it.
   const api = await build({ ...common, entryPoints: { index: 'src/index.ts' }, platform: 'neutral' });
   // The CLI is Node's: its built-in modules stay imports, and a CommonJS
@@ -108,7 +108,7 @@ export async function buildPackage(): Promise<void> {
     preferredConfigPath: join(repo, 'tsconfig.json'),
   });
   writeFileSync(join(out, 'index.d.ts'), types!);
-  writeFileSync(join(out, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicences([...new Set([...bundledPackages(api.metafile), ...bundledPackages(cli.metafile)])].sort()));
+  writeFileSync(join(out, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicences([...new Set([...bundledPackages(api.metafile!), ...bundledPackages(cli.metafile!)])].sort()));
 }
 
 export function cleanPackage(): void {

@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installOffline, repo, toolEnv, treeSize } from './pack.ts';
 
@@ -83,6 +83,19 @@ describe('the installed atelier-compose command', () => {
     expect(stdout).toMatch(/^broken\/compose\.yaml:7:9 erreur invalid-port /m);
     expect(stdout).toMatch(/^broken\/default\.conf:2:14 erreur nginx-missing-semicolon /m);
     expect(status).toBe(1);
+  });
+
+  it('runs the README’s first command for someone who only has the tarball (npx, offline, fresh cache)', () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const command = /^npx --yes --package \.\/(\S+\.tgz) atelier-compose check \.(?=\s)/m.exec(readme);
+    expect(command?.[1]).toBe(basename(tarball));
+    const dir = temporary('readme');
+    cpSync(tarball, join(dir, basename(tarball)));
+    cpSync(join(fixtures, 'broken'), dir, { recursive: true });
+    const env = { PATH: toolEnv.PATH, HOME: dir, npm_config_cache: join(dir, '.npm'), npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+    const result = spawnSync('bash', ['-c', command![0]], { cwd: dir, env, encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^compose\.yaml:7:9 erreur invalid-port /m);
+    expect(result.status).toBe(1);
   });
 
   it('exits 2 with a French message when a path does not exist', () => {
