@@ -6,7 +6,7 @@
 // Node's compile cache (a private folder here), as a user's first run does.
 // Goals (issue #15): ≤ 2× docker compose, ≥ 4× faster than dclint.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPackage, cleanPackage } from '../cli/build.ts';
@@ -21,6 +21,16 @@ export interface CliWallTimes {
   cli: number;
   compose: number | undefined;
   dclint: number;
+  /** Mean CPU time (user + system) of one run, when /proc tells: steadier than wall time on a busy machine. */
+  cpu: Map<string, number>;
+}
+
+/** CPU time of the waited-for children so far (Linux /proc, clock ticks of 10 ms), or undefined elsewhere. */
+function childrenCpuMs(): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  // Fields 16 and 17 of proc(5), cutime and cstime; the split starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
 function median(values: readonly number[]): number {
@@ -46,14 +56,19 @@ export async function measureCliWallTime(repo: string, composeBinary: string | u
   if (composeBinary) commands.push({ label: 'compose', command: composeBinary, args: ['config', '-q'] });
   commands.push({ label: 'dclint', command: join(repo, 'node_modules/.bin/dclint'), args: ['compose.yaml'] });
   const samples = new Map<string, number[]>(commands.map((c) => [c.label, []]));
+  const cpuTotals = new Map<string, number>(commands.map((c) => [c.label, 0]));
   try {
     for (let run = -1; run < runs; run++) {
       for (const { label, command, args } of commands) {
+        const cpuBefore = childrenCpuMs();
         const started = performance.now();
         const result = spawnSync(command, args, { cwd: project, env, stdio: 'ignore' });
         const took = performance.now() - started;
+        const cpuAfter = childrenCpuMs();
         if (result.error) throw result.error;
-        if (run >= 0) samples.get(label)!.push(took);
+        if (run < 0) continue;
+        samples.get(label)!.push(took);
+        if (cpuBefore !== undefined && cpuAfter !== undefined) cpuTotals.set(label, cpuTotals.get(label)! + cpuAfter - cpuBefore);
       }
     }
   } finally {
@@ -63,7 +78,8 @@ export async function measureCliWallTime(repo: string, composeBinary: string | u
     cleanPackage();
   }
   const compose = samples.get('compose');
-  return { cli: median(samples.get('cli')!), compose: compose && compose.length > 0 ? median(compose) : undefined, dclint: median(samples.get('dclint')!) };
+  const cpu = new Map(childrenCpuMs() === undefined ? [] : [...cpuTotals].map(([label, total]) => [label, total / runs] as const));
+  return { cli: median(samples.get('cli')!), compose: compose && compose.length > 0 ? median(compose) : undefined, dclint: median(samples.get('dclint')!), cpu };
 }
 
 /** The section `npm run bench` prints. */
@@ -81,6 +97,14 @@ export async function printCliWallTime(repo: string, composeBinary: string | und
   }
   const faster = times.dclint / times.cli;
   console.log(`  dclint compose.yaml         ${ms(times.dclint)}  → CLI ${faster.toFixed(1)}× faster ${faster >= 4 ? 'OK (≥ 4×)' : 'BELOW the 4× goal'}`);
+  if (times.cpu.size > 0) {
+    const cpu = (label: string): string => (times.cpu.has(label) ? `${label} ${ms(times.cpu.get(label)!)}` : '');
+    const line = ['cli', 'compose', 'dclint'].map(cpu).filter(Boolean).join(', ');
+    const cli = times.cpu.get('cli')!;
+    const compose = times.cpu.get('compose');
+    const ratios = `${compose ? `CLI/compose ${(cli / compose).toFixed(2)}×, ` : ''}dclint/CLI ${(times.cpu.get('dclint')! / cli).toFixed(1)}×`;
+    console.log(`  CPU per run (user + system, mean): ${line}  (${ratios}; steadier than wall time when the machine is busy)`);
+  }
 }
 
 if (process.argv[1]?.endsWith('cli-wall-time.ts')) {

@@ -1,5 +1,5 @@
 // Builds what the npm package ships, into lib/ (ignored by git):
-//   lib/cli.js                   the CLI (src/cli/main.ts and the engine), one ES module
+//   lib/cli.cjs                  the CLI (src/cli/main.ts and the engine), one CommonJS script
 //   lib/index.js, index.d.ts     the programmatic API (src/index.ts) and its types
 //   lib/THIRD-PARTY-LICENSES.md  the licences of the code and data bundled in them
 //   node scripts/cli/build.ts           (npm pack runs it through `prepack`)
@@ -10,7 +10,6 @@
 // JavaScript bundles, with every dependency inside (it installs nothing else).
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { generateDtsBundle } from 'dts-bundle-generator';
-import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,7 +77,6 @@ export async function buildPackage(): Promise<void> {
     absWorkingDir: repo,
     outdir: out,
     bundle: true,
-    format: 'esm',
     target: 'node22',
     // Packages' ES module builds (yaml's "default" export condition, the one
     // the site bundles) rather than their CommonJS builds.
@@ -92,17 +90,21 @@ export async function buildPackage(): Promise<void> {
     logLevel: 'warning',
   } satisfies BuildOptions;
   // The API runs anywhere the engine does (Node, a worker, a browser): no Node module in it.
-  const api = await build({ ...common, entryPoints: { index: 'src/index.ts' }, platform: 'neutral' });
-  // The CLI is Node's: its built-in modules stay imports, and a CommonJS
-  // dependency (a config loader) gets a real `require` for them.
+  const api = await build({ ...common, entryPoints: { index: 'src/index.ts' }, format: 'esm', platform: 'neutral' });
+  // The CLI is Node's, and CommonJS: bin/atelier-compose.mjs runs it as a
+  // script with a V8 code cache (an ES module cannot take one). Built-in
+  // modules stay requires; import.meta.url (a config loader's createRequire)
+  // becomes the bundle's own URL.
   const cli = await build({
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
     platform: 'node',
     // The same yaml build as the API's: the "node" export condition would pick its CommonJS one.
     alias: { yaml: './node_modules/yaml/browser/index.js' },
-    external: [...builtinModules, 'node:*'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const [types] = generateDtsBundle([{ filePath: join(repo, 'src/index.ts'), output: { noBanner: true } }], {
     preferredConfigPath: join(repo, 'tsconfig.json'),

@@ -49,4 +49,9 @@ describe.skipIf(dockerDisabled)('the atelier-compose container image', () => {
     expect(result.code).toBe(1);
     expect((await dockerOk(['image', 'inspect', '--format', '{{.Config.User}}', tag])).trim()).toBe('node');
   });
+
+  it('starts from the code cache its build filled, readable by the node user', async () => {
+    const listing = await dockerOk(['run', '--rm', '--entrypoint', 'sh', tag, '-c', 'ls "$NODE_COMPILE_CACHE/atelier-compose" && test -r "$NODE_COMPILE_CACHE"/atelier-compose/*.bin && echo readable']);
+    expect(listing.trim()).toMatch(/^v24\.\d+\.\d+-x64-\d+-\d+\.bin\nreadable$/);
+  });
 });

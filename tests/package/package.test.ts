@@ -2,7 +2,7 @@
 // prefix, run on a real stack and on a broken project, imported by another
 // project with its types. Prints the sizes the issue asks for (≤ 20 MB installed).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('the packed tarball', () => {
       'package/README.md',
       'package/bin/atelier-compose.mjs',
       'package/lib/THIRD-PARTY-LICENSES.md',
-      'package/lib/cli.js',
+      'package/lib/cli.cjs',
       'package/lib/index.d.ts',
       'package/lib/index.js',
       'package/package.json',
@@ -102,6 +102,26 @@ describe('the installed atelier-compose command', () => {
     const { status, stderr } = cli(['check', 'nulle-part/compose.yaml'], fixtures);
     expect(stderr).toMatch(/introuvable/);
     expect(status).toBe(2);
+  });
+
+  it('writes its code cache after the first run, and gives the same answers from it or from a damaged one', () => {
+    const cache = temporary('code-cache');
+    const run = () => spawnSync(process.execPath, [bin, 'check', 'broken'], { cwd: fixtures, env: { PATH: toolEnv.PATH, HOME: tmpdir(), NODE_COMPILE_CACHE: cache }, encoding: 'utf8' });
+    const first = run();
+    const [cacheFile] = readdirSync(join(cache, 'atelier-compose'));
+    expect(cacheFile).toMatch(new RegExp(`^${process.version}-${process.arch}-\\d+-\\d+\\.bin$`));
+    const written = statSync(join(cache, 'atelier-compose', cacheFile!));
+    expect(written.size).toBeGreaterThan(100_000);
+    const second = run();
+    expect(statSync(join(cache, 'atelier-compose', cacheFile!)).mtimeMs).toBe(written.mtimeMs);
+    writeFileSync(join(cache, 'atelier-compose', cacheFile!), 'pas un cache V8');
+    const third = run();
+    expect(statSync(join(cache, 'atelier-compose', cacheFile!)).size).toBeGreaterThan(100_000);
+    for (const result of [first, second, third]) {
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe(first.stdout);
+    }
   });
 
   // The machine's own Node is 20 (the repository installs 24 from npm): the launcher must refuse it in French.
