@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites, one runner, so every phase ends with vitest's summary:
-// unit (pure code, fast), e2e (built site in Debian's Chromium), stacks (real Docker).
+// Four suites, one runner, so every phase ends with vitest's summary:
+// unit (pure code, fast), package (the packed npm tarball, installed offline),
+// e2e (built site in Debian's Chromium), stacks (real Docker).
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +12,15 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bin/**/*.test.ts', 'tests/oracle/**/*.test.ts', 'tests/stacks-api/**/*.test.ts', 'stacks/*.test.ts'],
           exclude: ['**/node_modules/**'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          globalSetup: ['tests/package/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {
@@ -25,7 +35,7 @@ export default defineConfig({
       {
         test: {
           name: 'stacks',
-          include: ['tests/stacks/**/*.test.ts', 'tests/images/**/*.test.ts'],
+          include: ['tests/stacks/**/*.test.ts', 'tests/images/**/*.test.ts', 'tests/cli-image/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 900_000,
           fileParallelism: false,

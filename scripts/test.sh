@@ -59,6 +59,8 @@ phase provision bash scripts/ci/provision.sh
 phase typecheck bash -c "astro sync && tsc --noEmit"
 phase oracles bash -c "$(declare -f record_oracles); record_oracles"
 phase unit npx vitest run --project unit
+# npm pack, install of the tarball offline into an empty prefix, the installed CLI and API.
+phase package npx vitest run --project package
 phase build bash -c "$(declare -f build_site); build_site"
 phase budget npm run budget
 phase e2e npx vitest run --project e2e

@@ -3,7 +3,8 @@
 // Prints the median warm time of checkProject and, in the same run, the
 // median time of `docker compose config -q` (Compose 2.40.3 from Debian
 // forky, or $DOCKER_COMPOSE) and of `dclint` as processes, with the ratios.
-// Goals: checkProject ≤ 5 ms, and at least 20× faster than each tool.
+// Goals: checkProject ≤ 5 ms, and at least 20× faster than each tool. Last,
+// the CLI as a whole process (bundle, compile cache) against the same tools.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { checkProject } from '../../src/engine/check.ts';
 import { aliasBomb, composeOf10000Lines, nestedNginxLocations, nginxOf10000Lines } from '../../src/engine/testing/large-inputs.ts';
 import type { ProjectFile } from '../../src/engine/types.ts';
+import { printCliWallTime } from './cli-wall-time.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(repo, 'scripts/bench/fixtures');
@@ -144,3 +146,6 @@ for (const [label, files] of extremes) {
   const took = cpuTimes(files);
   console.log(`  ${label.padEnd(36)} CPU median ${ms(took.median)}, p90 ${ms(took.p90)}  ${took.median <= 50 ? 'OK' : 'ABOVE the 50 ms goal'}`);
 }
+
+// The CLI as a whole process against the same tools (issue #15): its own module, scripts/bench/cli-wall-time.ts.
+await printCliWallTime(repo, compose);
