@@ -34,6 +34,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       options: {
         format: { type: 'string', default: 'text' },
         production: { type: 'boolean', default: false },
+        swarm: { type: 'boolean' },
         'docs-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -86,7 +87,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const environment = Object.fromEntries(
     Object.entries(io.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-  const { diagnostics } = checkProject(files, { environment, ...(values.production ? { production: true } : {}) });
+  const { diagnostics } = checkProject(files, { environment, ...(values.production ? { production: true } : {}), ...(values.swarm ? { swarm: true } : {}) });
   io.stdout(values.format === 'json' ? `${JSON.stringify(diagnostics, null, 2)}\n` : formatText(diagnostics, docsBase));
   return diagnostics.some((d) => d.severity === 'error') || problems.length > 0 ? 1 : 0;
 }

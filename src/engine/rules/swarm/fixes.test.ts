@@ -35,12 +35,12 @@ describe('Swarm quick fixes', () => {
     expect(fixOnce('swarm-restart-ignored', 'services:\n  migrate:\n    image: registry.local/api:1.0\n    restart: "no"\n')).toContain('condition: none');
   });
 
-  it('swarm-depends-on-condition keeps the names in the list form the Swarm schema accepts', () => {
+  it('swarm-depends-on-condition removes the `depends_on` Swarm never reads', () => {
     const fixed = fixOnce(
       'swarm-depends-on-condition',
       'services:\n  api:\n    image: registry.local/api:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n  cache:\n    image: redis:8-alpine\n',
     );
-    expect(fixed).toBe('services:\n  api:\n    image: registry.local/api:1.0\n    depends_on: [db, cache]\n  db:\n    image: postgres:17-alpine\n  cache:\n    image: redis:8-alpine\n');
+    expect(fixed).toBe('services:\n  api:\n    image: registry.local/api:1.0\n  db:\n    image: postgres:17-alpine\n  cache:\n    image: redis:8-alpine\n');
     expect(checkProject([{ path: 'stack.yaml', text: fixed }]).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 

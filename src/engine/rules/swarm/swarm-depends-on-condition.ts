@@ -1,5 +1,5 @@
 import type { ComposeRule } from '../catalogue.ts';
-import { keyRange, stackServices } from '../../compose/stack-file.ts';
+import { deleteEntryLines, keyRange, stackServices } from '../../compose/stack-file.ts';
 
 export const swarmDependsOnCondition: ComposeRule = {
   id: 'swarm-depends-on-condition',
@@ -14,7 +14,7 @@ export const swarmDependsOnCondition: ComposeRule = {
     title: 'Swarm ne respecte pas d’ordre de démarrage',
     what: 'Pour une stack Swarm, signale `depends_on` : la forme longue (`condition: service_healthy`) fait refuser le fichier, la forme courte est acceptée mais sans effet.',
     why: 'Le schéma de `docker stack deploy` n’accepte qu’une liste de noms pour `depends_on`, et la CLI ne s’en sert jamais pour créer les services : Swarm démarre toutes les tâches en parallèle, sur plusieurs machines, et relance celles qui échouent. Sur un cluster, une dépendance peut d’ailleurs disparaître à tout moment (un nœud qui tombe) : l’attente au démarrage ne suffirait pas. L’application doit donc réessayer ses connexions, et son healthcheck ne passer au vert qu’une fois ses dépendances joignables ; Swarm ne lui envoie du trafic qu’à ce moment-là.',
-    howToFix: 'Supprimez `depends_on` de la stack (ou gardez la forme courte, pour la documentation : le correctif rapide l’écrit), donnez un healthcheck à chaque service et vérifiez que l’application réessaie de se connecter à la base et au cache au lieu de s’arrêter.',
+    howToFix: 'Supprimez `depends_on` de la stack (le correctif rapide le fait), donnez un healthcheck à chaque service et vérifiez que l’application réessaie de se connecter à la base et au cache au lieu de s’arrêter.',
     chapter: '12-plusieurs-machines',
   },
   examples: {
@@ -53,25 +53,14 @@ export const swarmDependsOnCondition: ComposeRule = {
         continue;
       }
       if (dependsOn.value.kind !== 'map') continue;
-      // The flow list keeps the names for the reader and is what the schema accepts.
-      const text = service.document.file.text;
-      let end = dependsOn.value.range[1];
-      while (end > dependsOn.keyRange[1] && /\s/.test(text[end - 1] ?? '')) end--;
-      const names = [...dependsOn.value.entries.keys()];
-      const safe = names.every((name) => /^[\w.-]+$/.test(name));
+      // Swarm never reads `depends_on`: deleting it changes nothing on the cluster and makes the file acceptable.
+      const deletion = deleteEntryLines(service.document, dependsOn);
       report({
         messageId: 'condition',
         data: { service: service.name },
         file,
         range,
-        ...(safe
-          ? {
-              fix: {
-                title: `Remplacer par \`depends_on: [${names.join(', ')}]\``,
-                edits: [{ file, range: context.rangeOf(file, dependsOn.keyRange[0], end), text: `depends_on: [${names.join(', ')}]` }],
-              },
-            }
-          : {}),
+        ...(deletion ? { fix: { title: 'Supprimer `depends_on`', edits: [deletion] } } : {}),
       });
     }
   },
