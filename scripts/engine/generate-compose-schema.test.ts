@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateComposeValidator, generateStackValidator } from './generate-compose-schema.ts';
+import { generateComposeValidator, generateStackKeyVersions, generateStackValidator } from './generate-compose-schema.ts';
 
 describe.each([
   ['validate-compose.generated.js', 'compose-spec.json', generateComposeValidator],
-  ['validate-stack.generated.js', 'stack-schema-v3.13.json', generateStackValidator],
+  ['validate-stack.generated.js', 'docker-cli/config_schema_v3.13.json', generateStackValidator],
+  ['stack-key-versions.generated.json', 'docker-cli/config_schema_v3.*.json', generateStackKeyVersions],
 ])('generated schema validator %s', (file, schema, generate) => {
   const committed = readFileSync(new URL(`../../src/engine/compose/schema/${file}`, import.meta.url), 'utf8');
 

@@ -57,12 +57,59 @@ export function generateComposeValidator(): string {
 }
 
 export function generateStackValidator(): string {
-  return generateValidator('stack-schema-v3.13.json', (schema) => withoutDraft04Ids(schema) as Json, false);
+  return generateValidator('docker-cli/config_schema_v3.13.json', (schema) => withoutDraft04Ids(schema) as Json, false);
+}
+
+/** The Docker CLI's schema versions, oldest first (`docker-cli/config_schema_v3.N.json`). */
+export const STACK_VERSIONS = Array.from({ length: 14 }, (_, minor) => `3.${minor}`);
+
+/**
+ * A tree of the keys each v3.x schema allows, each with the first version
+ * that allows it: `docker stack deploy` validates a file with the schema of
+ * the `version` it declares, so a file that says `version: "3.3"` cannot use
+ * `rollback_config` (3.7). Names matched by a pattern are `*`, extension
+ * fields `x-*`, list items `[]`. The engine keeps only this table, not
+ * fourteen validators.
+ */
+export interface KeyTree {
+  since?: string;
+  keys?: Record<string, KeyTree>;
+}
+
+function collectKeys(schema: Json, node: unknown, into: KeyTree, version: string, depth: number): void {
+  if (depth > 12 || node === null || typeof node !== 'object' || Array.isArray(node)) return;
+  const n = node as Json;
+  const ref = n['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
+    collectKeys(schema, (schema['definitions'] as Json)[ref.slice('#/definitions/'.length)], into, version, depth + 1);
+  }
+  for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(n[key])) for (const branch of n[key] as unknown[]) collectKeys(schema, branch, into, version, depth + 1);
+  const child = (name: string, sub: unknown): void => {
+    into.keys ??= {};
+    const existing = (into.keys[name] ??= { since: version });
+    collectKeys(schema, sub, existing, version, depth + 1);
+  };
+  if (n['properties'] && typeof n['properties'] === 'object') for (const [name, sub] of Object.entries(n['properties'] as Json)) child(name, sub);
+  if (n['patternProperties'] && typeof n['patternProperties'] === 'object') {
+    for (const [pattern, sub] of Object.entries(n['patternProperties'] as Json)) child(pattern === '^x-' ? 'x-*' : '*', sub);
+  }
+  if (n['additionalProperties'] && typeof n['additionalProperties'] === 'object') child('*', n['additionalProperties']);
+  if (n['items'] && typeof n['items'] === 'object') child('[]', n['items']);
+}
+
+export function generateStackKeyVersions(): string {
+  const tree: KeyTree = {};
+  for (const version of STACK_VERSIONS) {
+    const schema = JSON.parse(readFileSync(`${schemaDir}docker-cli/config_schema_v${version}.json`, 'utf8')) as Json;
+    collectKeys(schema, schema, tree, version, 0);
+  }
+  return `${JSON.stringify(tree)}\n`;
 }
 
 const outputs: [string, () => string][] = [
   ['validate-compose.generated.js', generateComposeValidator],
   ['validate-stack.generated.js', generateStackValidator],
+  ['stack-key-versions.generated.json', generateStackKeyVersions],
 ];
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

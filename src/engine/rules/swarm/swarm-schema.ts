@@ -1,9 +1,11 @@
 import type { ComposeRule } from '../catalogue.ts';
 import { explainSchemaErrors, knownSchemaKeys, type SchemaProblem } from '../../compose/schema/schema-errors.ts';
-import stackSchema from '../../compose/schema/stack-schema-v3.13.json' with { type: 'json' };
+import stackSchema from '../../compose/schema/docker-cli/config_schema_v3.13.json' with { type: 'json' };
+import keyVersions from '../../compose/schema/stack-key-versions.generated.json' with { type: 'json' };
 import { validate } from '../../compose/schema/validate-stack.generated.js';
 import { deleteEntryLines } from '../../compose/stack-file.ts';
-import { locate, toPlain } from '../../yaml/located.ts';
+import { locate, toPlain, type LocatedValue } from '../../yaml/located.ts';
+import type { ComposeDocument } from '../../compose/context.ts';
 import { FORBIDDEN_OPTIONS } from './swarm-forbidden-option.ts';
 
 /**
@@ -30,6 +32,8 @@ export const swarmSchema: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
+    'unsupported-version': '`docker stack deploy` ne connaît que les versions 3.x du format : `version: "{{version}}"` fait refuser le fichier. Retirez la clé `version` (la CLI prend alors la 3.13).',
+    'newer-key': '`{{key}}` n’existe qu’à partir du format {{since}}, et ce fichier déclare `version: "{{version}}"` : `docker stack deploy` le refuse. Retirez la clé `version` (la CLI prend alors la 3.13) ou relevez-la.',
     'compose-only': '`docker stack deploy` refuse `{{key}}` dans {{where}} : cette clé n’existe que pour `docker compose`.',
     'compose-only-hint': '`docker stack deploy` refuse `{{key}}` dans {{where}} : cette clé n’existe que pour `docker compose` ({{hint}}).',
     'unknown-key': 'Clé inconnue `{{key}}` dans {{where}} pour `docker stack deploy`.',
@@ -75,6 +79,16 @@ export const swarmSchema: ComposeRule = {
         errors: [{ messageId: 'compose-only-hint', line: 6, column: 5 }],
       },
       {
+        name: 'ancien format 2',
+        files: { 'docker-stack.yml': 'version: "2.4"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n' },
+        errors: [{ messageId: 'unsupported-version', line: 1, column: 10 }],
+      },
+      {
+        name: 'clé plus récente que la version déclarée',
+        files: { 'docker-stack.yml': 'version: "3.3"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      rollback_config:\n        order: start-first\n' },
+        errors: [{ messageId: 'newer-key', line: 6, column: 7 }],
+      },
+      {
         name: 'option swarm et port publié en texte',
         files: { 'compose.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: "8080"\n' },
         options: { swarm: true },
@@ -86,6 +100,20 @@ export const swarmSchema: ComposeRule = {
     if (!context.swarm) return;
     for (const document of context.documents) {
       if (document.issues.some((i) => i.severity === 'error') || document.root?.kind !== 'map') continue;
+      // docker/cli v28.2.2 (e6534b4), cli/compose/schema/schema.go: a schema file per 3.x version, "unsupported Compose file version" otherwise.
+      const version = document.root.entries.get('version');
+      const written = version?.value.kind === 'scalar' ? String(version.value.value) : undefined;
+      if (version && written !== undefined && !/^3(\.(\d|1[0-3]))?$/.test(written)) {
+        report({
+          messageId: 'unsupported-version',
+          data: { version: written },
+          file: document.file.path,
+          range: context.rangeOf(document.file.path, version.value.range[0], version.value.range[1]),
+        });
+        continue;
+      }
+      const minor = written === undefined || written === '3' ? 13 : Number(written.split('.')[1] ?? 0);
+      if (minor < 13) for (const finding of newerKeys(document, document.root, keyVersions, minor)) report({ ...finding, data: { ...finding.data, version: written ?? '' } });
       if (validate(toPlain(document.root))) continue;
       const problems = explainSchemaErrors(validate.errors ?? [], document.root, stackSchema).filter((problem) => !reportedElsewhere(problem));
       for (const problem of problems) {
@@ -116,6 +144,42 @@ export const swarmSchema: ComposeRule = {
     }
   },
 };
+
+interface KeyTree {
+  since?: string;
+  keys?: Record<string, KeyTree>;
+}
+
+/**
+ * Keys the file's declared format does not know yet: the Docker CLI validates
+ * a file with the schema of its `version` (docker/cli v28.2.2, e6534b4,
+ * `cli/compose/schema/schema.go`). `stack-key-versions.generated.json` gives,
+ * for each key of the v3 schemas, the first version that allows it.
+ */
+function newerKeys(document: ComposeDocument, root: LocatedValue, tree: KeyTree, minor: number): { messageId: string; data: Record<string, string>; file: string; range: ReturnType<ComposeDocument['positions']['range']> }[] {
+  const out: { messageId: string; data: Record<string, string>; file: string; range: ReturnType<ComposeDocument['positions']['range']> }[] = [];
+  const walk = (value: LocatedValue, node: KeyTree, depth: number): void => {
+    if (depth > 16 || !node.keys) return;
+    if (value.kind === 'seq') {
+      const items = node.keys['[]'];
+      if (items) for (const item of value.items) walk(item, items, depth + 1);
+      return;
+    }
+    if (value.kind !== 'map') return;
+    for (const [key, entry] of value.entries) {
+      const child = node.keys[key] ?? (key.startsWith('x-') ? node.keys['x-*'] : undefined) ?? node.keys['*'];
+      if (!child) continue;
+      const since = Number((child.since ?? '3.0').split('.')[1]);
+      if (since > minor) {
+        out.push({ messageId: 'newer-key', data: { key, since: child.since ?? '' }, file: document.file.path, range: document.positions.range(entry.keyRange[0], entry.keyRange[1]) });
+        continue;
+      }
+      walk(entry.value, child, depth + 1);
+    }
+  };
+  walk(root, tree, 0);
+  return out;
+}
 
 /** Problems another Swarm rule explains better: the long form of `depends_on`, and the options the loader forbids before it even validates. */
 function reportedElsewhere(problem: SchemaProblem): boolean {
