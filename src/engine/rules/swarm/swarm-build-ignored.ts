@@ -6,14 +6,14 @@ export const swarmBuildIgnored: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    ignored: '`docker stack deploy` ignore `build` (service `{{service}}`) : les nœuds téléchargent l’image `{{image}}` depuis un registre, ils ne construisent rien.',
+    ignored: '`docker stack deploy` ignore `build` (service `{{service}}`) : les nœuds téléchargent l’image `{{image}}` depuis un registre, ils ne construisent rien.',
     'no-image':
-      'Le service `{{service}}` n’a que `build` : `docker stack deploy` le refusera (« no image specified »). Construisez l’image, poussez-la dans un registre et indiquez-la dans `image`.',
+      'Le service `{{service}}` n’a que `build` : `docker stack deploy` le refusera (« no image specified »). Construisez l’image, poussez-la dans un registre et indiquez-la dans `image`.',
   },
   docs: {
     title: 'Swarm ne construit pas les images',
-    what: 'Pour une stack Swarm, signale `build` : ignoré quand le service a aussi une `image`, bloquant quand il n’en a pas.',
-    why: 'Un cluster n’a pas de dossier de projet : chaque nœud qui reçoit une tâche télécharge l’image depuis un registre. `docker stack deploy` ignore donc `build` (« Ignoring unsupported options: build ») et refuse un service sans `image`. Construire l’image est le travail de la CI : `docker build`, puis `docker push` vers le registre que les nœuds peuvent joindre.',
+    what: 'Pour une stack Swarm, signale `build` : ignoré quand le service a aussi une `image`, bloquant quand il n’en a pas.',
+    why: 'Un cluster n’a pas de dossier de projet : chaque nœud qui reçoit une tâche télécharge l’image depuis un registre. `docker stack deploy` ignore donc `build` (`Ignoring unsupported options: build`) et refuse un service sans `image`. Construire l’image est le travail de la CI : `docker build`, puis `docker push` vers le registre que les nœuds peuvent joindre.',
     howToFix: 'Construisez et poussez l’image (`docker build -t registry.local/atelier-api:1.0 ./api && docker push registry.local/atelier-api:1.0`), écrivez cette référence dans `image`, et supprimez `build` de la stack (le correctif rapide le fait quand `image` est là).',
     chapter: '12-plusieurs-machines',
   },

@@ -7,13 +7,13 @@ export const swarmDependsOnCondition: ComposeRule = {
   severity: 'error',
   messages: {
     condition:
-      '`docker stack deploy` refuse la forme longue de `depends_on` (service `{{service}}`) : Swarm n’attend aucun service. C’est le healthcheck et les tentatives de reconnexion de l’application qui gèrent l’attente.',
-    ignored: 'Swarm ignore `depends_on` (service `{{service}}`) : toutes les tâches démarrent en même temps, dans n’importe quel ordre.',
+      '`docker stack deploy` refuse la forme longue de `depends_on` (service `{{service}}`) : Swarm n’attend aucun service. C’est le healthcheck et les tentatives de reconnexion de l’application qui gèrent l’attente.',
+    ignored: 'Swarm ignore `depends_on` (service `{{service}}`) : toutes les tâches démarrent en même temps, dans n’importe quel ordre.',
   },
   docs: {
     title: 'Swarm ne respecte pas d’ordre de démarrage',
-    what: 'Pour une stack Swarm, signale `depends_on` : la forme longue (`condition: service_healthy`) fait refuser le fichier, la forme courte est acceptée mais sans effet.',
-    why: 'Le schéma de `docker stack deploy` n’accepte qu’une liste de noms pour `depends_on`, et la CLI ne s’en sert jamais pour créer les services : Swarm démarre toutes les tâches en parallèle, sur plusieurs machines, et relance celles qui échouent. Sur un cluster, une dépendance peut d’ailleurs disparaître à tout moment (un nœud qui tombe) : l’attente au démarrage ne suffirait pas. L’application doit donc réessayer ses connexions, et son healthcheck ne passer au vert qu’une fois ses dépendances joignables ; Swarm ne lui envoie du trafic qu’à ce moment-là.',
+    what: 'Pour une stack Swarm, signale `depends_on` : la forme longue (`condition: service_healthy`) fait refuser le fichier, la forme courte est acceptée mais sans effet.',
+    why: 'Le schéma de `docker stack deploy` n’accepte qu’une liste de noms pour `depends_on`, et la CLI ne s’en sert jamais pour créer les services : Swarm démarre toutes les tâches en parallèle, sur plusieurs machines, et relance celles qui échouent. Sur un cluster, une dépendance peut d’ailleurs disparaître à tout moment (un nœud qui tombe) : l’attente au démarrage ne suffirait pas. L’application doit donc réessayer ses connexions, et son healthcheck ne passer au vert qu’une fois ses dépendances joignables ; Swarm ne lui envoie du trafic qu’à ce moment-là.',
     howToFix: 'Supprimez `depends_on` de la stack (le correctif rapide le fait), donnez un healthcheck à chaque service et vérifiez que l’application réessaie de se connecter à la base et au cache au lieu de s’arrêter.',
     chapter: '12-plusieurs-machines',
   },

@@ -23,13 +23,13 @@ export const swarmForbiddenOption: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    forbidden: '`docker stack deploy` refuse tout le fichier à cause de `{{key}}` (service `{{service}}`) : {{instead}}.',
+    forbidden: '`docker stack deploy` refuse tout le fichier à cause de `{{key}}` (service `{{service}}`) : {{instead}}.',
   },
   docs: {
     title: 'Options refusées par `docker stack deploy`',
-    what: 'Pour une stack Swarm, signale les options de service que la CLI Docker refuse avant même de lire le reste : `extends`, `volume_driver`, `volumes_from`, `cpu_quota`, `cpu_shares`, `cpuset`, `mem_limit`, `memswap_limit`.',
-    why: 'Ces options décrivent un conteneur sur une machine donnée. Dans un cluster, les limites de ressources se déclarent dans `deploy.resources`, que l’ordonnanceur utilise aussi pour choisir un nœud ; et les volumes se partagent par leur nom, pas en empruntant ceux d’un autre conteneur. `docker stack config` et `docker stack deploy` s’arrêtent avec « Configuration contains forbidden properties ».',
-    howToFix: 'Remplacez l’option par son équivalent, indiqué dans le message : `mem_limit: 256M` devient `deploy.resources.limits.memory: 256M`.',
+    what: 'Pour une stack Swarm, signale les options de service que la CLI Docker refuse avant même de lire le reste : `extends`, `volume_driver`, `volumes_from`, `cpu_quota`, `cpu_shares`, `cpuset`, `mem_limit`, `memswap_limit`.',
+    why: 'Ces options décrivent un conteneur sur une machine donnée. Dans un cluster, les limites de ressources se déclarent dans `deploy.resources`, que l’ordonnanceur utilise aussi pour choisir un nœud ; et les volumes se partagent par leur nom, pas en empruntant ceux d’un autre conteneur. `docker stack config` et `docker stack deploy` s’arrêtent avec « Configuration contains forbidden properties ».',
+    howToFix: 'Remplacez l’option par son équivalent, indiqué dans le message : `mem_limit: 256M` devient `deploy.resources.limits.memory: 256M`.',
     chapter: '12-plusieurs-machines',
   },
   examples: {

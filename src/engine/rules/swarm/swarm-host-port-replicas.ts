@@ -12,13 +12,13 @@ export const swarmHostPortReplicas: ComposeRule = {
   severity: 'warning',
   messages: {
     collision:
-      'Le port {{port}} est publié en `mode: host` pour {{replicas}} répliques de `{{service}}` : deux tâches sur le même nœud ne peuvent pas ouvrir le même port, la seconde restera en attente. Utilisez le routing mesh (`mode: ingress`), `deploy.mode: global`, ou `deploy.placement.max_replicas_per_node: 1`.',
+      'Le port {{port}} est publié en `mode: host` pour {{replicas}} répliques de `{{service}}` : deux tâches sur le même nœud ne peuvent pas ouvrir le même port, la seconde restera en attente. Utilisez le routing mesh (`mode: ingress`), `deploy.mode: global`, ou `deploy.placement.max_replicas_per_node: 1`.',
   },
   docs: {
     title: 'Un port en mode `host` ne se partage pas entre répliques d’un même nœud',
     what: 'Pour une stack Swarm, signale un port publié avec un numéro fixe en `mode: host` sur un service qui a plusieurs répliques, sans `deploy.mode: global` ni `max_replicas_per_node: 1`.',
-    why: 'Par défaut, Swarm publie les ports par son routing mesh (`mode: ingress`) : chaque nœud écoute le port et répartit les connexions entre toutes les répliques, où qu’elles tournent. En `mode: host`, c’est le conteneur lui-même qui ouvre le port sur son nœud : deux répliques placées sur la même machine entrent en conflit, et Swarm laisse la seconde en attente (« host-mode port already in use »), sans erreur visible au déploiement.',
-    howToFix: 'Gardez le mode `ingress` (la forme courte `"8080:80"`), ou bien une tâche par nœud : `deploy.mode: global`, ou `deploy.placement.max_replicas_per_node: 1` avec au moins autant de nœuds que de répliques.',
+    why: 'Par défaut, Swarm publie les ports par son routing mesh (`mode: ingress`) : chaque nœud écoute le port et répartit les connexions entre toutes les répliques, où qu’elles tournent. En `mode: host`, c’est le conteneur lui-même qui ouvre le port sur son nœud : deux répliques placées sur la même machine entrent en conflit, et Swarm laisse la seconde en attente (« host-mode port already in use »), sans erreur visible au déploiement.',
+    howToFix: 'Gardez le mode `ingress` (la forme courte `"8080:80"`), ou bien une tâche par nœud : `deploy.mode: global`, ou `deploy.placement.max_replicas_per_node: 1` avec au moins autant de nœuds que de répliques.',
     chapter: '12-plusieurs-machines',
   },
   examples: {

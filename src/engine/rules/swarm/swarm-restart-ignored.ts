@@ -17,16 +17,16 @@ export const swarmRestartIgnored: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    overridden: '`restart` est ignoré (service `{{service}}`) : `deploy.restart_policy` le remplace dans une stack.',
+    overridden: '`restart` est ignoré (service `{{service}}`) : `deploy.restart_policy` le remplace dans une stack.',
     'no-restarts-anyway':
-      '`restart: "no"` n’empêche pas Swarm de relancer `{{service}}` : sans `deploy.restart_policy`, une tâche qui s’arrête est toujours relancée. Écrivez `deploy.restart_policy.condition: none` (ou `on-failure`).',
-    translated: '`docker stack deploy` annonce qu’il ignore `restart` (service `{{service}}`) ; il le traduit pourtant en `deploy.restart_policy.condition: {{condition}}`. Écrivez cette politique explicitement.',
+      '`restart: "no"` n’empêche pas Swarm de relancer `{{service}}` : sans `deploy.restart_policy`, une tâche qui s’arrête est toujours relancée. Écrivez `deploy.restart_policy.condition: none` (ou `on-failure`).',
+    translated: '`docker stack deploy` annonce qu’il ignore `restart` (service `{{service}}`) ; il le traduit pourtant en `deploy.restart_policy.condition: {{condition}}`. Écrivez cette politique explicitement.',
   },
   docs: {
     title: 'Dans une stack, `restart` cède la place à `deploy.restart_policy`',
     what: 'Pour une stack Swarm, signale la clé `restart` des services.',
-    why: 'Swarm relance les tâches selon `deploy.restart_policy` (`condition` : `any`, `on-failure` ou `none`, avec `delay`, `max_attempts` et `window`). `docker stack deploy` affiche « Ignoring unsupported options: restart », mais, faute de `restart_policy`, la CLI traduit quand même `always` et `unless-stopped` en `any`. Le piège est `restart: "no"` : il ne produit aucune politique, et la politique par défaut de Swarm est de relancer toujours. Une tâche ponctuelle (migration) tourne alors en boucle.',
-    howToFix: 'Remplacez `restart` par `deploy.restart_policy` (le correctif rapide le fait quand le service n’a pas encore de `deploy`) : `condition: any` pour un service permanent, `condition: none` ou `on-failure` pour une tâche ponctuelle.',
+    why: 'Swarm relance les tâches selon `deploy.restart_policy` (`condition` : `any`, `on-failure` ou `none`, avec `delay`, `max_attempts` et `window`). `docker stack deploy` affiche `Ignoring unsupported options: restart`, mais, faute de `restart_policy`, la CLI traduit quand même `always` et `unless-stopped` en `any`. Le piège est `restart: "no"` : il ne produit aucune politique, et la politique par défaut de Swarm est de relancer toujours. Une tâche ponctuelle (migration) tourne alors en boucle.',
+    howToFix: 'Remplacez `restart` par `deploy.restart_policy` (le correctif rapide le fait quand le service n’a pas encore de `deploy`) : `condition: any` pour un service permanent, `condition: none` ou `on-failure` pour une tâche ponctuelle.',
     chapter: '12-plusieurs-machines',
   },
   examples: {

@@ -8,12 +8,12 @@ export const swarmUnpinnedVolume: ComposeRule = {
   severity: 'warning',
   messages: {
     unpinned:
-      'Les données de `{{service}}` sont dans le volume local `{{volume}}`, qui n’existe que sur un nœud. Sans contrainte de placement, Swarm peut relancer la tâche sur une autre machine, avec un volume vide. Épinglez le service : `deploy.placement.constraints: [node.labels.db == true]`.',
+      'Les données de `{{service}}` sont dans le volume local `{{volume}}`, qui n’existe que sur un nœud. Sans contrainte de placement, Swarm peut relancer la tâche sur une autre machine, avec un volume vide. Épinglez le service : `deploy.placement.constraints: [node.labels.db == true]`.',
   },
   docs: {
     title: 'Un service avec un volume local doit être épinglé à un nœud',
     what: 'Pour une stack Swarm, signale un service qui monte un volume nommé du pilote `local` (celui par défaut) sans `deploy.placement.constraints`.',
-    why: 'Un volume `local` est un dossier sur le disque d’une machine. Dans un cluster, quand un nœud est vidé (`drain`), tombe ou redémarre, Swarm replace ses tâches ailleurs, et le volume du même nom créé sur le nouveau nœud est vide : PostgreSQL redémarre sans ses données, ou initialise une base neuve. Les services sans état (l’API, nginx) se déplacent sans dommage ; une base de données, non.',
+    why: 'Un volume `local` est un dossier sur le disque d’une machine. Dans un cluster, quand un nœud est vidé (`drain`), tombe ou redémarre, Swarm replace ses tâches ailleurs, et le volume du même nom créé sur le nouveau nœud est vide : PostgreSQL redémarre sans ses données, ou initialise une base neuve. Les services sans état (l’API, nginx) se déplacent sans dommage ; une base de données, non.',
     howToFix: 'Étiquetez le nœud qui porte les données (`docker node update --label-add db=true <nœud>`) et épinglez le service avec `deploy.placement.constraints: [node.labels.db == true]`, avec une seule réplique. Pour survivre à la perte de ce nœud, il faut une réplication au niveau de la base (ou un stockage partagé), et des sauvegardes.',
     chapter: '12-plusieurs-machines',
   },
