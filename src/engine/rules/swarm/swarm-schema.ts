@@ -4,7 +4,7 @@ import stackSchema from '../../compose/schema/docker-cli/config_schema_v3.13.jso
 import keyVersions from '../../compose/schema/stack-key-versions.generated.json' with { type: 'json' };
 import { validate } from '../../compose/schema/validate-stack.generated.js';
 import { deleteEntryLines } from '../../compose/stack-file.ts';
-import { locate, toPlain, type LocatedValue } from '../../yaml/located.ts';
+import { locate, type LocatedValue } from '../../yaml/located.ts';
 import type { ComposeDocument } from '../../compose/context.ts';
 import { FORBIDDEN_OPTIONS } from './swarm-forbidden-option.ts';
 
@@ -63,6 +63,10 @@ export const swarmSchema: ComposeRule = {
         files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      replicas: 3\n' },
       },
       {
+        name: 'port publié par une variable',
+        files: { 'stack.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: ${HTTP_PORT:-8080}\n        mode: host\n    deploy:\n      mode: global\n' },
+      },
+      {
         name: 'fichier Compose hors Swarm',
         files: { 'compose.yaml': 'name: atelier\nservices:\n  api:\n    image: node:24-alpine\n    profiles: [outils]\n' },
       },
@@ -114,7 +118,7 @@ export const swarmSchema: ComposeRule = {
       }
       const minor = written === undefined || written === '3' ? 13 : Number(written.split('.')[1] ?? 0);
       if (minor < 13) for (const finding of newerKeys(document, document.root, keyVersions, minor)) report({ ...finding, data: { ...finding.data, version: written ?? '' } });
-      if (validate(toPlain(document.root))) continue;
+      if (validate(stackPlain(document.root, []))) continue;
       const problems = explainSchemaErrors(validate.errors ?? [], document.root, stackSchema).filter((problem) => !reportedElsewhere(problem));
       for (const problem of problems) {
         const range = context.rangeOf(document.file.path, problem.range[0], problem.range[1]);
@@ -144,6 +148,66 @@ export const swarmSchema: ComposeRule = {
     }
   },
 };
+
+/**
+ * The paths whose interpolated strings the Docker CLI turns into numbers or
+ * booleans before validating (`interpolateTypeCastMapping` in docker/cli
+ * v28.2.2, e6534b4, `cli/compose/loader/interpolate.go`): `published:
+ * ${HTTP_PORT:-8080}` is an integer for the schema. Only a value that
+ * interpolation changed is cast (`cli/compose/interpolation/interpolation.go`),
+ * so a quoted `"8080"` stays text, and is refused. `*` is any key or index.
+ */
+const CASTS: readonly [readonly string[], 'int' | 'float' | 'bool'][] = [
+  [['services', '*', 'configs', '*', 'mode'], 'int'],
+  [['services', '*', 'secrets', '*', 'mode'], 'int'],
+  [['services', '*', 'healthcheck', 'retries'], 'int'],
+  [['services', '*', 'healthcheck', 'disable'], 'bool'],
+  [['services', '*', 'deploy', 'replicas'], 'int'],
+  [['services', '*', 'deploy', 'update_config', 'parallelism'], 'int'],
+  [['services', '*', 'deploy', 'update_config', 'max_failure_ratio'], 'float'],
+  [['services', '*', 'deploy', 'rollback_config', 'parallelism'], 'int'],
+  [['services', '*', 'deploy', 'rollback_config', 'max_failure_ratio'], 'float'],
+  [['services', '*', 'deploy', 'restart_policy', 'max_attempts'], 'int'],
+  [['services', '*', 'deploy', 'placement', 'max_replicas_per_node'], 'int'],
+  [['services', '*', 'ports', '*', 'target'], 'int'],
+  [['services', '*', 'ports', '*', 'published'], 'int'],
+  [['services', '*', 'ulimits', '*'], 'int'],
+  [['services', '*', 'ulimits', '*', 'hard'], 'int'],
+  [['services', '*', 'ulimits', '*', 'soft'], 'int'],
+  [['services', '*', 'privileged'], 'bool'],
+  [['services', '*', 'oom_score_adj'], 'int'],
+  [['services', '*', 'read_only'], 'bool'],
+  [['services', '*', 'stdin_open'], 'bool'],
+  [['services', '*', 'tty'], 'bool'],
+  [['services', '*', 'volumes', '*', 'read_only'], 'bool'],
+  [['services', '*', 'volumes', '*', 'volume', 'nocopy'], 'bool'],
+  [['networks', '*', 'external'], 'bool'],
+  [['networks', '*', 'internal'], 'bool'],
+  [['networks', '*', 'attachable'], 'bool'],
+  [['volumes', '*', 'external'], 'bool'],
+  [['secrets', '*', 'external'], 'bool'],
+  [['configs', '*', 'external'], 'bool'],
+];
+
+function cast(value: string, kind: 'int' | 'float' | 'bool'): unknown {
+  if (kind === 'int') return /^[+-]?\d+$/.test(value) ? Number(value) : value;
+  if (kind === 'float') return value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+  const lower = value.toLowerCase();
+  return ['y', 'yes', 'true', 'on'].includes(lower) ? true : ['n', 'no', 'false', 'off'].includes(lower) ? false : value;
+}
+
+/** The document as the Docker CLI validates it: interpolated, with its casts. */
+function stackPlain(value: LocatedValue, path: readonly string[]): unknown {
+  if (value.kind === 'seq') return value.items.map((item, index) => stackPlain(item, [...path, String(index)]));
+  if (value.kind === 'map') {
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of value.entries) out[key] = stackPlain(entry.value, [...path, key]);
+    return out;
+  }
+  if (typeof value.value !== 'string' || value.written === undefined || value.written === value.value) return value.value;
+  const rule = CASTS.find(([pattern]) => pattern.length === path.length && pattern.every((part, i) => part === '*' || part === path[i]));
+  return rule ? cast(value.value, rule[1]) : value.value;
+}
 
 interface KeyTree {
   since?: string;
