@@ -97,6 +97,9 @@ const mutations: Mutation[] = [
   // Ports.
   { name: 'port-host-mode', edit: onFirst(['ports'], [{ target: 80, published: 8080, mode: 'host' }]) },
   { name: 'port-published-text', edit: onFirst(['ports'], [{ target: 80, published: '8080' }]) },
+  // An interpolated value is cast to the schema's type; a quoted literal is not.
+  { name: 'port-published-variable', edit: onFirst(['ports'], [{ target: 80, published: '${ORACLE_PORT:-8080}' }]) },
+  { name: 'replicas-variable', edit: onFirst(['deploy', 'replicas'], '${ORACLE_REPLICAS:-2}') },
   { name: 'port-unknown-key', edit: onFirst(['ports'], [{ target: 80, published: 8080, host_ip: '127.0.0.1' }]) },
   // Versions.
   { name: 'version-2', edit: (doc) => (doc.set('version', '2.4'), true) },
