@@ -32,8 +32,8 @@ export const swarmSchema: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    'unsupported-version': '`docker stack deploy` ne connaît que les versions 3.x du format : `version: "{{version}}"` fait refuser le fichier. Retirez la clé `version` (la CLI prend alors la 3.13).',
-    'newer-key': '`{{key}}` n’existe qu’à partir du format {{since}}, et ce fichier déclare `version: "{{version}}"` : `docker stack deploy` le refuse. Retirez la clé `version` (la CLI prend alors la 3.13) ou relevez-la.',
+    'unsupported-version': '`docker stack deploy` ne connaît que les versions 3.x du format : `version: "{{version}}"` fait refuser le fichier. Retirez la clé `version` (la CLI prend alors le format le plus récent qu’elle connaît).',
+    'newer-key': '`{{key}}` n’existe qu’à partir du format {{since}}, et ce fichier déclare `version: "{{version}}"` : `docker stack deploy` le refuse. Retirez la clé `version` (la CLI prend alors le format le plus récent qu’elle connaît) ou relevez-la.',
     'compose-only': '`docker stack deploy` refuse `{{key}}` dans {{where}} : cette clé n’existe que pour `docker compose`.',
     'compose-only-hint': '`docker stack deploy` refuse `{{key}}` dans {{where}} : cette clé n’existe que pour `docker compose` ({{hint}}).',
     'unknown-key': 'Clé inconnue `{{key}}` dans {{where}} pour `docker stack deploy`.',
@@ -52,7 +52,7 @@ export const swarmSchema: ComposeRule = {
   },
   docs: {
     title: 'Une stack doit respecter le schéma de `docker stack deploy`',
-    what: 'Pour un fichier destiné à Docker Swarm, vérifie le fichier avec le schéma que la commande `docker stack deploy` utilise (format Compose 3.13, dans le code de la CLI Docker) au lieu de la Compose Specification : les clés ajoutées depuis à Compose (`name`, `profiles`, `develop`, la forme longue de `depends_on`, un secret tiré de `environment`…) y sont refusées.',
+    what: 'Pour un fichier destiné à Docker Swarm, vérifie le fichier avec le schéma que la commande `docker stack deploy` utilise (format Compose 3.13 de la CLI Docker 28 ; 3.12 pour la CLI 26 de Debian) au lieu de la Compose Specification : les clés ajoutées depuis à Compose (`name`, `profiles`, `develop`, la forme longue de `depends_on`, un secret tiré de `environment`…) y sont refusées.',
     why: '`docker stack deploy` et `docker stack config` ne lisent pas le fichier comme `docker compose` : ils le valident avec leur propre schéma, plus ancien, et refusent tout le fichier au premier écart. Un fichier qui démarre très bien avec `docker compose up` peut donc être rejeté par Swarm.',
     howToFix: 'Retirez ou remplacez la clé signalée ; le message dit par quoi. Un fichier est traité comme une stack quand il s’appelle `stack.yaml` ou `docker-stack.yml`, quand il contient le marqueur `x-atelier: { cible: swarm }` à la racine, avec l’option `--swarm` de la ligne de commande, ou dans l’atelier du chapitre 12.',
     chapter: '12-plusieurs-machines',
