@@ -1,4 +1,5 @@
 import type { ComposeRule } from '../catalogue.ts';
+import { swarmBindMount } from './swarm-bind-mount.ts';
 import { swarmBuildIgnored } from './swarm-build-ignored.ts';
 import { swarmDependsOnCondition } from './swarm-depends-on-condition.ts';
 import { swarmForbiddenOption } from './swarm-forbidden-option.ts';
@@ -25,4 +26,5 @@ export const swarmRules: readonly ComposeRule[] = [
   swarmHostPortReplicas,
   swarmImmutableSecret,
   swarmUnpinnedVolume,
+  swarmBindMount,
 ];
