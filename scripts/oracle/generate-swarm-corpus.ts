@@ -2,18 +2,27 @@
 // tests/oracle/swarm/bases (origins in tests/oracle/swarm/README.md), plus the
 // course's own, unchanged and with systematic mutations about what
 // `docker stack deploy` refuses, ignores or accepts. The output is
-// committed; `npm run oracle:swarm` then records what the real
-// `docker stack config` says about each case.
+// committed as one JSON file (case → stack file text, and the empty files its
+// `env_file`s name): a thousand mutated copies as loose YAML files would only
+// slow down the tests that walk every YAML file of the repository.
+// `npm run oracle:swarm` then records what the real `docker stack config`
+// says about each case.
 //   node scripts/oracle/generate-swarm-corpus.ts
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const root = join(repo, 'tests/oracle/swarm');
 const basesDir = join(root, 'bases');
-const corpusDir = join(root, 'corpus');
+const corpusFile = join(root, 'corpus.json');
+
+/** One case: the stack file, and the files its services' `env_file` name (created empty where the tool runs). */
+export interface SwarmCase {
+  stack: string;
+  envFiles: string[];
+}
 
 /** The course's own files join the real-world ones: chapter 11's compose file (for Compose) and chapter 12's stack. */
 const COURSE_BASES: Record<string, string> = {
@@ -119,33 +128,25 @@ function bases(): [string, string][] {
 }
 
 function main(): void {
-  rmSync(corpusDir, { recursive: true, force: true });
-  let count = 0;
+  const cases: Record<string, SwarmCase> = {};
   for (const [base, text] of bases()) {
     for (const mutation of mutations) {
       const doc = parseDocument(text, { merge: true });
       const servicesNode = doc.get('services');
       const services = isMap(servicesNode) ? servicesNode.items.map((pair) => String((pair.key as { value?: unknown }).value ?? pair.key)) : [];
       if (!mutation.edit(doc, services)) continue;
-      const out = mutation.name === 'original' ? text : doc.toString({ lineWidth: 0 });
-      const dir = join(corpusDir, `${base}--${mutation.name}`);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'stack.yaml'), out);
       // The files a service's `env_file` names belong to the original project, not to this test: the loader
-      // reads them, so each case gets an empty one and its verdict is about the stack file alone.
-      for (const name of services) {
+      // reads them, so each case gets empty ones and its verdict is about the stack file alone.
+      const envFiles = services.flatMap((name) => {
         const envFile = doc.getIn(['services', name, 'env_file']);
         const paths = typeof envFile === 'string' ? [envFile] : isSeq(envFile) ? envFile.items.map((item) => String((item as { value?: unknown }).value ?? item)) : [];
-        for (const path of paths) {
-          if (path.startsWith('/') || path.split('/').includes('..')) continue;
-          mkdirSync(dirname(join(dir, path)), { recursive: true });
-          writeFileSync(join(dir, path), '');
-        }
-      }
-      count++;
+        return paths.filter((path) => !path.startsWith('/') && !path.split('/').includes('..'));
+      });
+      cases[`${base}--${mutation.name}`] = { stack: mutation.name === 'original' ? text : doc.toString({ lineWidth: 0 }), envFiles: [...new Set(envFiles)] };
     }
   }
-  console.log(`wrote ${count} cases into ${corpusDir}`);
+  writeFileSync(corpusFile, `${JSON.stringify({ cases }, null, 1)}\n`);
+  console.log(`wrote ${Object.keys(cases).length} cases into ${corpusFile}`);
 }
 
 main();

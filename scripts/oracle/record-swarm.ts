@@ -5,12 +5,13 @@
 // `docker stack config` needs no swarm and no daemon: it loads, interpolates
 // and validates the file, and prints it.
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const corpusDir = join(repo, 'tests/oracle/swarm/corpus');
+const corpusFile = join(repo, 'tests/oracle/swarm/corpus.json');
 const output = join(repo, 'tests/oracle/swarm/verdicts.json');
 
 export interface Verdict {
@@ -22,8 +23,19 @@ function dockerBinary(): string {
   return process.env['DOCKER'] ?? execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
 }
 
-/** Runs the tool in the case's directory with an empty environment: a stack's variables come only from the shell. */
-function run(binary: string, dir: string): Promise<Verdict> {
+interface SwarmCase {
+  stack: string;
+  envFiles: string[];
+}
+
+/** Runs the tool in a fresh directory holding the case, with an empty environment: a stack's variables come only from the shell. */
+function run(binary: string, swarmCase: SwarmCase): Promise<Verdict> {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-swarm-oracle-'));
+  writeFileSync(join(dir, 'stack.yaml'), swarmCase.stack);
+  for (const path of swarmCase.envFiles) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), '');
+  }
   return new Promise((resolve) => {
     const child = spawn(binary, ['stack', 'config', '-c', 'stack.yaml'], { cwd: dir, env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin' } });
     let stderr = '';
@@ -31,6 +43,7 @@ function run(binary: string, dir: string): Promise<Verdict> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => {
       const message = stderr.replace(new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), '.').trim();
+      rmSync(dir, { recursive: true, force: true });
       resolve({ verdict: code === 0 ? 'valid' : 'invalid', message });
     });
   });
@@ -39,11 +52,12 @@ function run(binary: string, dir: string): Promise<Verdict> {
 async function main(): Promise<void> {
   const binary = dockerBinary();
   const version = execFileSync(binary, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8', env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin' } }).trim();
-  const cases = readdirSync(corpusDir).sort();
+  const corpus = (JSON.parse(readFileSync(corpusFile, 'utf8')) as { cases: Record<string, SwarmCase> }).cases;
+  const cases = Object.keys(corpus).sort();
   const verdicts: Record<string, Verdict> = {};
   const queue = [...cases];
   const workers = Array.from({ length: 2 }, async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) verdicts[name] = await run(binary, join(corpusDir, name));
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) verdicts[name] = await run(binary, corpus[name]!);
   });
   await Promise.all(workers);
   const sorted = Object.fromEntries(Object.entries(verdicts).sort(([a], [b]) => a.localeCompare(b)));

@@ -25,9 +25,11 @@ const DEPLOY_TIME_RULES = new Set(['swarm-build-ignored', 'duplicate-published-p
 
 const blocking = (d: Diagnostic): boolean => d.severity === 'error' && !DEPLOY_TIME_RULES.has(d.ruleId) && !d.ruleId.startsWith('nginx');
 
-function engineVerdict(dir: string): { verdict: 'valid' | 'invalid'; errors: Diagnostic[] } {
+const corpus = JSON.parse(readFileSync(join(here, 'corpus.json'), 'utf8')) as { cases: Record<string, { stack: string }> };
+
+function engineVerdict(name: string): { verdict: 'valid' | 'invalid'; errors: Diagnostic[] } {
   // The case's other files are the empty `env_file`s the loader opens.
-  const files = [{ path: 'stack.yaml', text: readFileSync(join(dir, 'stack.yaml'), 'utf8') }];
+  const files = [{ path: 'stack.yaml', text: corpus.cases[name]?.stack ?? '' }];
   // Every case is a stack file: the option says so even for the course's compose file.
   const errors = checkProject(files, { swarm: true }).diagnostics.filter(blocking);
   return { verdict: errors.length > 0 ? 'invalid' : 'valid', errors };
@@ -39,7 +41,7 @@ describe(`agreement with ${recorded.tool}`, () => {
     const names = Object.keys(recorded.cases);
     for (const name of names) {
       const expected = recorded.cases[name]!;
-      const actual = engineVerdict(join(here, 'corpus', name));
+      const actual = engineVerdict(name);
       if (actual.verdict !== expected.verdict) {
         disagreements.push(
           `${name}: docker stack config says ${expected.verdict}${expected.message ? ` (${expected.message.split('\n').find((l) => l.trim() !== '')})` : ''}, engine says ${actual.verdict}${actual.errors.length ? ` (${actual.errors.map((e) => `${e.ruleId}@${e.range.start.line}`).join(', ')})` : ''}`,
@@ -58,6 +60,7 @@ describe(`agreement with ${recorded.tool}`, () => {
     console.log(`swarm oracle: ${names.length - disagreements.length}/${names.length} agree (${(rate * 100).toFixed(1)} %), ${invalid} cases refused by the tool`);
     if (disagreements.length > 0) console.log(`disagreements:\n  ${disagreements.join('\n  ')}`);
     expect(names.length).toBeGreaterThanOrEqual(400);
+    expect(Object.keys(corpus.cases).sort()).toEqual([...names].sort());
     // Both verdicts must be well represented, or agreement means little.
     expect(invalid).toBeGreaterThan(names.length / 4);
     expect(names.length - invalid).toBeGreaterThan(names.length / 4);
