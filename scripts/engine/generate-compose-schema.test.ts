@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateComposeValidator } from './generate-compose-schema.ts';
+import { generateComposeValidator, generateStackKeyVersions, generateStackValidator } from './generate-compose-schema.ts';
 
-describe('generated compose schema validator', () => {
-  it('is identical to what the generator produces from compose-spec.json', () => {
-    const committed = readFileSync(new URL('../../src/engine/compose/schema/validate-compose.generated.js', import.meta.url), 'utf8');
-    expect(committed === generateComposeValidator(), 'run npm run generate:schema').toBe(true);
+describe.each([
+  ['validate-compose.generated.js', 'compose-spec.json', generateComposeValidator],
+  ['validate-stack.generated.js', 'docker-cli/config_schema_v3.13.json', generateStackValidator],
+  ['stack-key-versions.generated.json', 'docker-cli/config_schema_v3.*.json', generateStackKeyVersions],
+])('generated schema validator %s', (file, schema, generate) => {
+  const committed = readFileSync(new URL(`../../src/engine/compose/schema/${file}`, import.meta.url), 'utf8');
+
+  it(`is identical to what the generator produces from ${schema}`, () => {
+    expect(committed === generate(), 'run npm run generate:schema').toBe(true);
   });
 
   it('contains no eval, no Function constructor and no CommonJS require', () => {
-    const committed = readFileSync(new URL('../../src/engine/compose/schema/validate-compose.generated.js', import.meta.url), 'utf8');
     expect(committed).not.toMatch(/new Function|\beval\(|require\(/);
   });
 });

@@ -82,6 +82,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       options: {
         format: { type: 'string', default: 'text' },
         production: { type: 'boolean', default: false },
+        swarm: { type: 'boolean' },
         'docs-url': { type: 'string' },
         file: { type: 'string', short: 'f', multiple: true, default: [] },
         'project-directory': { type: 'string' },
@@ -157,7 +158,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const checked: string[] = [];
   const notes: string[] = [];
   for (const project of projects) {
-    const options = values.production ? { ...project.options, production: true } : project.options;
+    const options = { ...project.options, ...(values.production ? { production: true } : {}), ...(values.swarm ? { swarm: true } : {}) };
     const shown = (path: string): string => displayPath(path.startsWith('/') ? path : join(project.root, path), io.cwd);
     for (const file of project.files) checked.push(shown(file.path));
     for (const d of checkProject(project.files, options).diagnostics) diagnostics.push({ ...d, file: shown(d.file) });

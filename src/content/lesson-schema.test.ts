@@ -31,8 +31,9 @@ describe('lessonSchema', () => {
     expect(issuePaths(withoutSummary)).toEqual(['summary']);
   });
 
-  it('refuses a chapter outside 1–11 and a fractional duration', () => {
-    expect(issuePaths({ ...valid, chapter: 12 })).toEqual(['chapter']);
+  it('refuses a chapter outside 1–12 and a fractional duration', () => {
+    expect(issuePaths({ ...valid, chapter: 13 })).toEqual(['chapter']);
+    expect(issuePaths({ ...valid, chapter: 12 })).toEqual([]);
     expect(issuePaths({ ...valid, duration: 12.5 })).toEqual(['duration']);
   });
 
@@ -53,6 +54,12 @@ describe('lessonSchema', () => {
 
   it('requires at least one objective and one file', () => {
     expect(issuePaths({ ...valid, objectives: [], files: [] })).toEqual(['objectives', 'files']);
+  });
+
+  it('accepts a lesson beyond the seed, and a lesson for docker stack deploy', () => {
+    const { seedSection: _seedSection, ...beyondTheSeed } = valid;
+    expect(issuePaths({ ...beyondTheSeed, swarm: true })).toEqual([]);
+    expect(issuePaths({ ...valid, swarm: 'oui' })).toEqual(['swarm']);
   });
 
   it('refuses a stack name that is not a chapter folder', () => {

@@ -25,9 +25,12 @@ export const exerciseFileSchema = z.object({
 
 export const lessonSchema = z.object({
   title: z.string().min(5),
-  chapter: z.number().int().min(1).max(11),
-  /** Title of the seed section the lesson follows, as written in the seed. */
-  seedSection: z.string().min(5),
+  chapter: z.number().int().min(1).max(12),
+  /**
+   * Title of the seed section the lesson follows, as written in the seed.
+   * Absent for a chapter beyond the seed (12, Docker Swarm).
+   */
+  seedSection: z.string().min(5).optional(),
   summary: z.string().min(20),
   /** Estimated time in minutes. */
   duration: z.number().int().min(5).max(180),
@@ -39,6 +42,11 @@ export const lessonSchema = z.object({
   files: z.array(exerciseFileSchema).min(1),
   /** Directory name under `stacks/`. */
   stack: z.string().regex(/^\d\d-[a-z0-9-]+$/),
+  /**
+   * The exercise's compose files are for `docker stack deploy` (Docker Swarm):
+   * the workshop checks them with the engine's `swarm` option.
+   */
+  swarm: z.boolean().optional(),
 });
 
 export type Lesson = z.infer<typeof lessonSchema>;

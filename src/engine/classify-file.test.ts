@@ -3,7 +3,7 @@ import { classifyFile, composeFileOrder } from './classify-file.ts';
 
 describe('classifyFile', () => {
   it('recognises the compose file names docker compose looks for', () => {
-    for (const name of ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'compose.override.yaml', 'deploy/compose.prod.yaml']) {
+    for (const name of ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'compose.override.yaml', 'deploy/compose.prod.yaml', 'stack.yaml', 'docker-stack.yml']) {
       expect(classifyFile(name), name).toBe('compose');
     }
   });

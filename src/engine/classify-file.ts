@@ -1,6 +1,6 @@
 import type { FileKind } from './types.ts';
 
-const COMPOSE_NAME = /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/;
+const COMPOSE_NAME = /^(docker-)?(compose|stack)(\.[\w.-]+)?\.ya?ml$/;
 const NGINX_NAME = /\.conf(\.template)?$/;
 
 function baseName(path: string): string {
@@ -11,7 +11,8 @@ function baseName(path: string): string {
 /**
  * Decides which parser a project file goes to, from its name alone: the same
  * names `docker compose` looks for (compose.yaml, compose.override.yaml,
- * docker-compose.yml, compose.prod.yaml ...), the `.env` it reads, and nginx's
+ * docker-compose.yml, compose.prod.yaml ...), the stack files of
+ * `docker stack deploy` (stack.yaml, docker-stack.yml), the `.env` it reads, and nginx's
  * `*.conf` plus the official image's `templates/*.conf.template`.
  */
 export function classifyFile(path: string): FileKind {
@@ -24,6 +25,6 @@ export function classifyFile(path: string): FileKind {
 
 /** Base compose file first, then overrides in name order, as `docker compose` merges them. */
 export function composeFileOrder(a: string, b: string): number {
-  const rank = (path: string): number => (/^(docker-)?compose\.ya?ml$/.test(baseName(path)) ? 0 : 1);
+  const rank = (path: string): number => (/^(docker-)?(compose|stack)\.ya?ml$/.test(baseName(path)) ? 0 : 1);
   return rank(a) - rank(b) || a.localeCompare(b);
 }

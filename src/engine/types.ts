@@ -93,6 +93,13 @@ export interface CheckOptions {
    * names them, the base file first.
    */
   composeFiles?: string[];
+  /**
+   * The compose files are for `docker stack deploy` (Docker Swarm): the Swarm
+   * rules run and the Swarm loader's schema replaces the Compose
+   * Specification's. Defaults to true for a stack file name (`stack.yaml`,
+   * `docker-stack.yml`) or a file with the `x-atelier: { cible: swarm }` marker.
+   */
+  swarm?: boolean;
 }
 
 export type RuleKind = 'yaml' | 'compose' | 'nginx' | 'cross';

@@ -17,6 +17,7 @@ export const fr = {
   next: 'Suivant',
   lessonNav: 'Navigation entre les chapitres',
   seedSection: 'D’après la section',
+  beyondSeed: 'Au-delà du texte de référence',
   themeToLight: 'Passer au thème clair',
   themeToDark: 'Passer au thème sombre',
   themeLabel: 'Thème sombre',

@@ -10,6 +10,7 @@ import { objectives as production } from './08-production.ts';
 import { objectives as database } from './09-base-de-donnees.ts';
 import { objectives as commands } from './10-commandes.ts';
 import { objectives as goodPractices } from './11-bonnes-pratiques.ts';
+import { objectives as severalMachines } from './12-plusieurs-machines.ts';
 import type { LessonObjectives } from './types.ts';
 
 /** Lesson slug → its predicates. The objectives test fails when a lesson's objective has none. */
@@ -25,6 +26,7 @@ export const lessonObjectives: Readonly<Record<string, LessonObjectives>> = {
   '09-base-de-donnees': database,
   '10-commandes': commands,
   '11-bonnes-pratiques': goodPractices,
+  '12-plusieurs-machines': severalMachines,
 };
 
 /**

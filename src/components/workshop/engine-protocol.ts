@@ -8,6 +8,8 @@ export interface CheckRequest {
   objectiveIds: string[];
   /** Exercise path → text. */
   files: Record<string, string>;
+  /** Check the files as a stack for `docker stack deploy` (the lesson says so). */
+  swarm?: boolean;
 }
 
 /** Engine worker → main thread. Only plain data crosses: the parsed models stay in the worker. */

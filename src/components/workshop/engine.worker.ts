@@ -7,11 +7,11 @@ import { serviceGraphPayload } from './service-graph-payload.ts';
 
 self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
   const started = performance.now();
-  const { id, lesson, objectiveIds, files } = event.data;
+  const { id, lesson, objectiveIds, files, swarm } = event.data;
   // A lesson shows an excerpt of its stack: rules about files missing from the project stay silent.
   const result = checkProject(
     Object.entries(files).map(([path, text]) => ({ path, text })),
-    { partial: true },
+    { partial: true, ...(swarm ? { swarm } : {}) },
   );
   const response: CheckResponse = {
     id,

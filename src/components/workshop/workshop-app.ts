@@ -88,7 +88,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   const worker = new EngineWorker();
   const currentFiles = (): Record<string, string> => Object.fromEntries(data.files.map((file, i) => [file.path, models[i]!.getValue()]));
   const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
-    const request: CheckRequest = { id, lesson: data.lesson, objectiveIds: data.objectives.map((o) => o.id), files };
+    const request: CheckRequest = { id, lesson: data.lesson, objectiveIds: data.objectives.map((o) => o.id), files, ...(data.swarm ? { swarm: true } : {}) };
     root.dataset['pendingCheck'] = String(id);
     performance.mark('atelier:check-sent', { detail: { id } });
     worker.postMessage(request);

@@ -6,6 +6,8 @@ export interface WorkshopData {
   base: string;
   files: { path: string; language: string; start: string; solution: string }[];
   objectives: { id: string; label: string; hint: string }[];
+  /** The lesson's files are for `docker stack deploy` (frontmatter `swarm: true`). */
+  swarm?: boolean;
 }
 
 export function readWorkshopData(root: HTMLElement): WorkshopData {

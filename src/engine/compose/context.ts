@@ -8,6 +8,7 @@ import { interpolate, type InterpolationIssueKind } from './interpolate.ts';
 import type { ComposeModel, ComposeService, ModelIssue } from './model.ts';
 import { selectProfiles } from './profiles.ts';
 import { expressionEnd, sourceOffsetOfDollar } from './scalar-offsets.ts';
+import { isSwarmTarget } from './swarm-target.ts';
 
 /**
  * One YAML document of a compose file, read once: its YAML issues and its
@@ -45,6 +46,12 @@ export interface ComposeContext {
   options: CheckOptions;
   /** `options.production`, or true when a compose file name contains `prod`. */
   production: boolean;
+  /**
+   * The files are for `docker stack deploy` (Docker Swarm): `options.swarm`,
+   * else a stack file name (`stack.yaml`, `docker-stack.yml`) or the
+   * `x-atelier: { cible: swarm }` marker (`swarm-target.ts`).
+   */
+  swarm: boolean;
   documents: ComposeDocument[];
   /** The first env file, parsed with positions. */
   envFile: ParsedEnvFile | undefined;
@@ -103,6 +110,7 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | re
     envFiles,
     options,
     production: options.production ?? files.some((f) => /prod/i.test(f.path.slice(f.path.lastIndexOf('/') + 1))),
+    swarm: isSwarmTarget(options.swarm, files, documents.map((d) => d.root)),
     documents,
     envFile,
     variables,

@@ -5,6 +5,7 @@ import type { RuleDefinition } from '../types.ts';
 import { composeRules } from './compose/index.ts';
 import { crossRules } from './cross/index.ts';
 import { nginxRules } from './nginx/index.ts';
+import { swarmRules } from './swarm/index.ts';
 
 export type ComposeRule = RuleDefinition<ComposeContext>;
 export type NginxRule = RuleDefinition<NginxContext>;
@@ -12,4 +13,4 @@ export type CrossRule = RuleDefinition<CrossContext>;
 export type AnyRule = ComposeRule | NginxRule | CrossRule;
 
 /** Every rule the engine runs, in a stable order. The rules reference is generated from this list. */
-export const catalogue: readonly AnyRule[] = [...composeRules, ...nginxRules, ...crossRules];
+export const catalogue: readonly AnyRule[] = [...composeRules, ...swarmRules, ...nginxRules, ...crossRules];

@@ -180,6 +180,7 @@ export function optionNotes(options: CheckOptions | undefined): string[] {
   const notes: string[] = [];
   if (options.production) notes.push('Vérifié comme un déploiement de production.');
   if (options.partial) notes.push('Vérifié comme un extrait de projet (les fichiers absents ne sont pas signalés).');
+  if (options.swarm) notes.push('Vérifié comme une stack pour docker stack deploy (Docker Swarm).');
   const variables = Object.entries(options.environment ?? {});
   if (variables.length > 0) notes.push(`Variables du shell\u00a0: ${variables.map(([name, value]) => `${name}=${value}`).join(', ')}.`);
   return notes;

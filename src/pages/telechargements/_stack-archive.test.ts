@@ -8,7 +8,9 @@ import { listStacks, stackFiles, zipStack } from './_stack-archive.ts';
 function fixture(): string {
   const root = mkdtempSync(join(tmpdir(), 'stacks-'));
   const stack = join(root, '05-api-nodejs');
-  for (const dir of ['api/src', 'api/node_modules/x', 'certs', 'backups']) mkdirSync(join(stack, dir), { recursive: true });
+  for (const dir of ['api/src', 'api/node_modules/x', 'certs', 'backups', 'secrets', 'secrets.example']) mkdirSync(join(stack, dir), { recursive: true });
+  writeFileSync(join(stack, 'secrets/postgres_password.txt'), 'real-password\n');
+  writeFileSync(join(stack, 'secrets.example/postgres_password.txt'), 'dev-only\n');
   writeFileSync(join(stack, 'compose.yaml'), 'services: {}\n');
   writeFileSync(join(stack, '.env'), 'POSTGRES_PASSWORD=secret\n');
   writeFileSync(join(stack, '.env.example'), 'POSTGRES_PASSWORD=\n');
@@ -27,8 +29,8 @@ describe('stack archives', () => {
     expect(listStacks(fixture())).toEqual(['05-api-nodejs']);
   });
 
-  it('leaves out .env, dependencies, certificates and backups but keeps .env.example', () => {
-    expect(stackFiles('05-api-nodejs', fixture())).toEqual(['.env.example', 'api/src/index.js', 'compose.yaml', 'smoke-test.sh']);
+  it('leaves out .env, Swarm secrets, dependencies, certificates and backups but keeps the examples', () => {
+    expect(stackFiles('05-api-nodejs', fixture())).toEqual(['.env.example', 'api/src/index.js', 'compose.yaml', 'secrets.example/postgres_password.txt', 'smoke-test.sh']);
   });
 
   it('zips the files under the stack folder with their content', () => {
@@ -37,6 +39,7 @@ describe('stack archives', () => {
       '05-api-nodejs/.env.example',
       '05-api-nodejs/api/src/index.js',
       '05-api-nodejs/compose.yaml',
+      '05-api-nodejs/secrets.example/postgres_password.txt',
       '05-api-nodejs/smoke-test.sh',
     ]);
     expect(strFromU8(entries['05-api-nodejs/compose.yaml']!)).toBe('services: {}\n');

@@ -4,8 +4,9 @@ import { zipSync, type Zippable } from 'fflate';
 
 // Build-time only. What a learner downloads is the stack as written in the
 // repository, without what a local run leaves behind: the learner's own
-// secrets (.env), dependencies, generated certificates and database dumps.
-const EXCLUDED_NAMES = new Set(['.env', 'node_modules', 'certs', 'backups', '.DS_Store', '.git']);
+// secrets (.env, and chapter 12's `secrets/` copied from `secrets.example/`),
+// dependencies, generated certificates and database dumps.
+const EXCLUDED_NAMES = new Set(['.env', 'secrets', 'node_modules', 'certs', 'backups', '.DS_Store', '.git']);
 const EXCLUDED_EXTENSIONS = ['.pem', '.key', '.crt', '.dump', '.sql.gz', '.tar.gz'];
 
 export const STACKS_DIR = join(process.cwd(), 'stacks');

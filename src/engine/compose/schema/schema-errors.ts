@@ -9,6 +9,8 @@ export interface SchemaProblem {
   messageId: string;
   data: MessageData;
   range: [number, number];
+  /** Instance path of the node the problem is about (for an unknown key, the mapping that holds it). */
+  path: readonly string[];
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -75,17 +77,17 @@ function isSchema(value: unknown): value is SchemaNode {
 }
 
 /** A schema with its `$ref`s and `oneOf`/`anyOf`/`allOf` branches unfolded. */
-function alternatives(schema: unknown, depth = 0): SchemaNode[] {
+function alternatives(schema: unknown, rootSchema: SchemaNode, depth = 0): SchemaNode[] {
   if (!isSchema(schema) || depth > 8) return [];
   const ref = schema['$ref'];
   if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
-    const definitions = (composeSpec as SchemaNode)['definitions'] as SchemaNode;
-    return alternatives(definitions[ref.slice('#/definitions/'.length)], depth + 1);
+    const definitions = rootSchema['definitions'] as SchemaNode;
+    return alternatives(definitions[ref.slice('#/definitions/'.length)], rootSchema, depth + 1);
   }
   const out: SchemaNode[] = [schema];
   for (const key of ['oneOf', 'anyOf', 'allOf']) {
     const branches = schema[key];
-    if (Array.isArray(branches)) for (const branch of branches) out.push(...alternatives(branch, depth + 1));
+    if (Array.isArray(branches)) for (const branch of branches) out.push(...alternatives(branch, rootSchema, depth + 1));
   }
   return out;
 }
@@ -96,23 +98,28 @@ function alternatives(schema: unknown, depth = 0): SchemaNode[] {
  * compiles each definition apart), so we walk the schema from the root
  * along the instance path instead.
  */
-function knownKeysAt(path: readonly string[]): string[] {
-  let candidates = alternatives(composeSpec);
+function knownKeysAt(path: readonly string[], rootSchema: SchemaNode): string[] {
+  let candidates = alternatives(rootSchema, rootSchema);
   for (const segment of path) {
     const next: SchemaNode[] = [];
     for (const schema of candidates) {
       const properties = schema['properties'];
-      if (isSchema(properties) && segment in properties) next.push(...alternatives(properties[segment]));
+      if (isSchema(properties) && segment in properties) next.push(...alternatives(properties[segment], rootSchema));
       const patterns = schema['patternProperties'];
-      if (isSchema(patterns)) for (const [pattern, sub] of Object.entries(patterns)) if (new RegExp(pattern, 'u').test(segment)) next.push(...alternatives(sub));
-      if (isSchema(schema['additionalProperties'])) next.push(...alternatives(schema['additionalProperties']));
-      if (/^\d+$/.test(segment) && isSchema(schema['items'])) next.push(...alternatives(schema['items']));
+      if (isSchema(patterns)) for (const [pattern, sub] of Object.entries(patterns)) if (new RegExp(pattern, 'u').test(segment)) next.push(...alternatives(sub, rootSchema));
+      if (isSchema(schema['additionalProperties'])) next.push(...alternatives(schema['additionalProperties'], rootSchema));
+      if (/^\d+$/.test(segment) && isSchema(schema['items'])) next.push(...alternatives(schema['items'], rootSchema));
     }
     candidates = next;
   }
   const keys = new Set<string>();
   for (const schema of candidates) if (isSchema(schema['properties'])) for (const key of Object.keys(schema['properties'])) keys.add(key);
   return [...keys];
+}
+
+/** The keys a schema (the Compose Specification's by default) knows at an instance path. */
+export function knownSchemaKeys(path: readonly string[], schema: object = composeSpec): string[] {
+  return knownKeysAt(path, schema as SchemaNode);
 }
 
 function typesOf(error: SchemaError): string[] {
@@ -136,8 +143,11 @@ function isBelow(child: string, parent: string): boolean {
  * error from a branch whose shape does not apply is dropped when another
  * branch explains the problem at the same place or deeper; the remaining
  * `type` errors at one place are merged ("doit être du texte ou une liste").
+ * `schema` is the JSON schema `errors` come from (for typo suggestions): the
+ * Compose Specification's, or the Docker CLI's for a Swarm stack file.
  */
-export function explainSchemaErrors(errors: readonly SchemaError[], root: LocatedValue): SchemaProblem[] {
+export function explainSchemaErrors(errors: readonly SchemaError[], root: LocatedValue, schema: object = composeSpec): SchemaProblem[] {
+  const rootSchema = schema as SchemaNode;
   const relevant = errors.filter((e) => !['oneOf', 'anyOf', 'if', 'not', 'then', 'else'].includes(e.keyword));
   const nonTypeAt = new Set(relevant.filter((e) => e.keyword !== 'type').map((e) => e.instancePath));
   const paths = relevant.map((e) => e.instancePath);
@@ -173,17 +183,17 @@ export function explainSchemaErrors(errors: readonly SchemaError[], root: Locate
         const property = String(error.params['additionalProperty']);
         const target = locate(root, [...path, property]);
         const range = target.entry?.keyRange ?? value.range;
-        const known = knownKeysAt(path);
+        const known = knownKeysAt(path, rootSchema);
         const collection = path.length === 1 && path[0] && COLLECTIONS[path[0]];
         if (collection && known.length === 0) {
-          problems.push({ messageId: 'invalid-name', data: { name: property, kind: collection }, range });
+          problems.push({ path, messageId: 'invalid-name', data: { name: property, kind: collection }, range });
           break;
         }
         const suggestion = closest(property, known);
         problems.push(
           suggestion
-            ? { messageId: 'unknown-key-suggest', data: { key: property, where, suggestion }, range }
-            : { messageId: 'unknown-key', data: { key: property, where }, range },
+            ? { path, messageId: 'unknown-key-suggest', data: { key: property, where, suggestion }, range }
+            : { path, messageId: 'unknown-key', data: { key: property, where }, range },
         );
         break;
       }
@@ -195,50 +205,50 @@ export function explainSchemaErrors(errors: readonly SchemaError[], root: Locate
         const inList = /^\d+$/.test(path[path.length - 1] ?? '');
         if (inList && value.kind === 'map' && types.has('string') && KEY_VALUE_LISTS.has(key)) {
           // `- NODE_ENV: production`: the list form and the map form mixed up.
-          problems.push({ messageId: 'list-item-map', data: { key, where: owner }, range: value.range });
+          problems.push({ path, messageId: 'list-item-map', data: { key, where: owner }, range: value.range });
         } else {
-          problems.push({ messageId: inList ? 'wrong-item-type' : 'wrong-type', data: { key, where: owner, expected }, range: value.range });
+          problems.push({ path, messageId: inList ? 'wrong-item-type' : 'wrong-type', data: { key, where: owner, expected }, range: value.range });
         }
         break;
       }
       case 'required': {
         const missing = String(error.params['missingProperty']);
-        problems.push({ messageId: 'missing-key', data: { key: missing, where }, range: entry?.keyRange ?? [value.range[0], value.range[0]] });
+        problems.push({ path, messageId: 'missing-key', data: { key: missing, where }, range: entry?.keyRange ?? [value.range[0], value.range[0]] });
         break;
       }
       case 'enum': {
         const allowed = (error.params['allowedValues'] as unknown[] | undefined) ?? [];
-        problems.push({ messageId: 'bad-enum', data: { key, where: owner, values: allowed.map((v) => `\`${String(v)}\``).join(', ') }, range: value.range });
+        problems.push({ path, messageId: 'bad-enum', data: { key, where: owner, values: allowed.map((v) => `\`${String(v)}\``).join(', ') }, range: value.range });
         break;
       }
       case 'uniqueItems':
         if (DEDUPLICATED_LISTS.has(key)) break;
-        problems.push({ messageId: 'duplicate-item', data: { key, where: owner }, range: value.range });
+        problems.push({ path, messageId: 'duplicate-item', data: { key, where: owner }, range: value.range });
         break;
       case 'pattern':
       case 'format':
-        problems.push({ messageId: 'bad-format', data: { key, where: owner, value: value.kind === 'scalar' ? String(value.value) : '' }, range: value.range });
+        problems.push({ path, messageId: 'bad-format', data: { key, where: owner, value: value.kind === 'scalar' ? String(value.value) : '' }, range: value.range });
         break;
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
-        problems.push({ messageId: 'out-of-range', data: { key, where: owner, limit: String(error.params['limit']) }, range: value.range });
+        problems.push({ path, messageId: 'out-of-range', data: { key, where: owner, limit: String(error.params['limit']) }, range: value.range });
         break;
       case 'minItems':
       case 'minProperties':
       case 'minLength':
-        problems.push({ messageId: 'empty', data: { key, where: owner }, range: value.range });
+        problems.push({ path, messageId: 'empty', data: { key, where: owner }, range: value.range });
         break;
       default:
-        problems.push({ messageId: 'invalid', data: { key, where: owner }, range: value.range });
+        problems.push({ path, messageId: 'invalid', data: { key, where: owner }, range: value.range });
     }
   }
   // Multiple branches matched (`oneOf` with several passing schemas): rare, said once.
   for (const error of errors) {
     if (error.keyword === 'oneOf' && Array.isArray(error.params['passingSchemas']) && !kept.some((k) => k.instancePath === error.instancePath)) {
       const path = decodePointer(error.instancePath);
-      problems.push({ messageId: 'invalid', data: { key: keyName(path), where: describePath(path) }, range: locate(root, path).value.range });
+      problems.push({ path, messageId: 'invalid', data: { key: keyName(path), where: describePath(path) }, range: locate(root, path).value.range });
     }
   }
   return problems;

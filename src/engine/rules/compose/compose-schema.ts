@@ -78,6 +78,8 @@ export const composeSchema: ComposeRule = {
     ],
   },
   check(context, report) {
+    // A stack file is judged by the Docker CLI's own schema instead (swarm-schema).
+    if (context.swarm) return;
     for (const document of context.documents) {
       if (document.issues.some((i) => i.severity === 'error') || document.root?.kind !== 'map') continue;
       if (validate(toPlain(document.root))) continue;

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { swarmForbiddenOption } from './swarm-forbidden-option.ts';
+
+testRule(swarmForbiddenOption);

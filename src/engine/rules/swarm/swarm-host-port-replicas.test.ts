@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { swarmHostPortReplicas } from './swarm-host-port-replicas.ts';
+
+testRule(swarmHostPortReplicas);

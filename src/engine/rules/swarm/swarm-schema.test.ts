@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { swarmSchema } from './swarm-schema.ts';
+
+testRule(swarmSchema);

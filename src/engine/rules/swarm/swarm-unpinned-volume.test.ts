@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { swarmUnpinnedVolume } from './swarm-unpinned-volume.ts';
+
+testRule(swarmUnpinnedVolume);
