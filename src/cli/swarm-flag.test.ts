@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../engine/types.ts';
+import type { JsonReport } from './format-json.ts';
 import { runCli } from './main.ts';
 
 // `--swarm` checks the files as a stack for `docker stack deploy`: the same
@@ -13,7 +13,7 @@ writeFileSync(join(project, 'compose.yaml'), 'name: atelier\nservices:\n  api:\n
 function check(...flags: string[]): { code: number; rules: string[] } {
   let out = '';
   const code = runCli(['check', '--format', 'json', ...flags, 'compose.yaml'], { cwd: project, env: {}, stdout: (text) => (out += text), stderr: () => {} });
-  return { code, rules: (JSON.parse(out) as Diagnostic[]).map((d) => d.ruleId) };
+  return { code, rules: (JSON.parse(out) as JsonReport).diagnostics.map((d) => d.ruleId) };
 }
 
 describe('atelier-compose check --swarm', () => {

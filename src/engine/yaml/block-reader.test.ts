@@ -56,7 +56,7 @@ describe('readBlockYaml', () => {
     for (const file of files) if (agrees(readFileSync(file, 'utf8'))) accepted++;
     // The reader must really carry the usual files, or it saves nothing.
     expect(accepted / files.length).toBeGreaterThan(0.6);
-  });
+  }, 60_000); // a hang guard: a thousand files take seconds on a loaded 2-core runner
 
   it('reads the stacks the learners run, every one of them, without falling back', () => {
     const stacks = yamlFilesUnder(join(repo, 'stacks')).filter((f) => /compose[^/]*\.ya?ml$/.test(f));
