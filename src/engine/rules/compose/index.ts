@@ -28,6 +28,10 @@ import { undefinedNetwork } from './undefined-network.ts';
 import { undefinedSecret } from './undefined-secret.ts';
 import { undefinedVolume } from './undefined-volume.ts';
 import { unknownDependency } from './unknown-dependency.ts';
+import { mutuallyExclusiveKeys } from './mutually-exclusive-keys.ts';
+import { environmentTrailingSpace } from './environment-trailing-space.ts';
+import { healthcheckTestForm } from './healthcheck-test-form.ts';
+import { scaleConflict } from './scale-conflict.ts';
 import { unsetVariable } from './unset-variable.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
@@ -44,6 +48,10 @@ export const composeRules: readonly ComposeRule[] = [
   undefinedSecret,
   unknownDependency,
   dependencyCycle,
+  mutuallyExclusiveKeys,
+  environmentTrailingSpace,
+  scaleConflict,
+  healthcheckTestForm,
   invalidPort,
   invalidVolumeSpec,
   invalidDuration,

@@ -1,6 +1,7 @@
 import type { CrossRule } from '../catalogue.ts';
 import { nginxConfigNotInProject } from './nginx-config-not-in-project.ts';
 import { nginxIncludeMissing } from './nginx-include-missing.ts';
+import { missingProjectFile } from './missing-project-file.ts';
 import { proxyUnknownService } from './proxy-unknown-service.ts';
 import { proxyUnreachableService } from './proxy-unreachable-service.ts';
 import { proxyWrongPort } from './proxy-wrong-port.ts';
@@ -13,4 +14,5 @@ export const crossRules: readonly CrossRule[] = [
   publishedPortNotListened,
   nginxConfigNotInProject,
   nginxIncludeMissing,
+  missingProjectFile,
 ];
