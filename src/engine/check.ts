@@ -38,6 +38,7 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
 
   const compose = composeFiles.length > 0 ? createComposeContext(composeFiles, envFile, options) : undefined;
   const nginx = nginxFiles.map((file) => createNginxContext(file, nginxFiles));
+  for (const context of nginx) context.siblings = nginx;
   const cross: CrossContext = { compose, nginx, files, options };
 
   const run = <C>(rule: AnyRule, context: C, fallbackFile: string): void => {

@@ -55,6 +55,12 @@ export interface NginxContext {
   nodes: NodeInfo[];
   /** Every node named `name`, in source order. */
   named(name: string): NodeInfo[];
+  /**
+   * The parsed nginx files of the whole project, this one included, for rules
+   * that need what another file declares (a `map` in its own conf.d file).
+   * Set by `checkProject`; a context made alone sees only itself.
+   */
+  siblings: readonly NginxContext[];
 }
 
 const MAIN_BLOCKS = new Set(['http', 'events', 'stream', 'mail']);
@@ -158,9 +164,10 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[]): N
     else byName.set(info.node.name, [info]);
   }
 
-  return {
+  const context: NginxContext = {
     file,
     project,
+    siblings: [],
     config,
     role,
     rootContext,
@@ -169,4 +176,6 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[]): N
     nodes,
     named: (name) => byName.get(name) ?? [],
   };
+  context.siblings = [context];
+  return context;
 }

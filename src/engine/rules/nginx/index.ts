@@ -25,6 +25,8 @@ import { sslProtocolsOutdated } from './ssl-protocols-outdated.ts';
 import { syntaxError } from './syntax-error.ts';
 import { tryFilesFallback } from './try-files-fallback.ts';
 import { unknownDirective } from './unknown-directive.ts';
+import { unknownVariable } from './unknown-variable.ts';
+import { valueFormat } from './value-format.ts';
 
 /** In the order nginx itself checks: syntax, then name, context, `;`/`{`, argument count. */
 export const nginxRules: readonly NginxRule[] = [
@@ -35,12 +37,14 @@ export const nginxRules: readonly NginxRule[] = [
   directiveArguments,
   missingSemicolon,
   invalidValue,
+  valueFormat,
   mapEntries,
   duplicateDirective,
   duplicateLocation,
   locationNesting,
   duplicateUpstream,
   duplicateZone,
+  unknownVariable,
   proxyPassHost,
   sslCertificate,
   missingEvents,
