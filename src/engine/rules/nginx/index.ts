@@ -27,6 +27,10 @@ import { tryFilesFallback } from './try-files-fallback.ts';
 import { unknownDirective } from './unknown-directive.ts';
 import { unknownVariable } from './unknown-variable.ts';
 import { valueFormat } from './value-format.ts';
+import { upstreamAddress } from './upstream-address.ts';
+import { logFormat } from './log-format.ts';
+import { ifCondition } from './if-condition.ts';
+import { duplicateDefaultServer } from './duplicate-default-server.ts';
 
 /** In the order nginx itself checks: syntax, then name, context, `;`/`{`, argument count. */
 export const nginxRules: readonly NginxRule[] = [
@@ -46,6 +50,10 @@ export const nginxRules: readonly NginxRule[] = [
   duplicateZone,
   unknownVariable,
   proxyPassHost,
+  upstreamAddress,
+  logFormat,
+  ifCondition,
+  duplicateDefaultServer,
   sslCertificate,
   missingEvents,
   // Warnings nginx prints itself, then good practice.

@@ -44,10 +44,11 @@ function regexArgs(info: NodeInfo): Set<NginxWord> {
   return out;
 }
 
-/** Variable names the project defines itself, per kind; undefined when an include we cannot see may define more. */
-function definedNames(context: NginxContext): { http: Set<string>; stream: Set<string> } | undefined {
+/** Variable names the project defines itself, per kind; `complete` is false when an include we cannot see may define more. */
+function definedNames(context: NginxContext): { http: Set<string>; stream: Set<string>; complete: boolean } {
   const http = new Set<string>();
   const stream = new Set<string>();
+  let complete = true;
   const projectNames = new Set(context.project.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1)));
   for (const sibling of context.siblings) {
     for (const info of sibling.nodes) {
@@ -55,7 +56,7 @@ function definedNames(context: NginxContext): { http: Set<string>; stream: Set<s
       if (node.name === 'include') {
         const target = node.args[0]?.value ?? '';
         const base = target.slice(target.lastIndexOf('/') + 1);
-        if (!/[*?$]/.test(target) && !IMAGE_FILES.test(target) && !projectNames.has(base)) return undefined;
+        if (!/[*?$]/.test(target) && !IMAGE_FILES.test(target) && !projectNames.has(base)) complete = false;
       }
       const into = isStream(info) ? stream : http;
       const index = DEFINERS[node.name];
@@ -72,7 +73,7 @@ function definedNames(context: NginxContext): { http: Set<string>; stream: Set<s
       }
     }
   }
-  return { http, stream };
+  return { http, stream, complete };
 }
 
 export const unknownVariable: NginxRule = {
@@ -108,28 +109,43 @@ export const unknownVariable: NginxRule = {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_pass http://$backend_host;\n    }\n}\n' },
         errors: [{ messageId: 'unknown', line: 4, column: 27 }],
       },
+      {
+        name: 'dans une valeur de map',
+        files: { 'nginx/conf.d/default.conf': 'map $http_upgrade $connection_upgrade {\n    default $conection;\n    ""      close;\n}\n' },
+        errors: [{ messageId: 'unknownSuggest', line: 2, column: 13 }],
+      },
+      {
+        name: 'une faute de frappe malgré un include invisible',
+        files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/vars.conf;\nserver {\n    listen 80;\n    return 301 https://$host$reqest_uri;\n}\n' },
+        errors: [{ messageId: 'unknownSuggest', line: 4, column: 29 }],
+      },
     ],
   },
   check(context, report) {
-    let defined: ReturnType<typeof definedNames> | null = null;
+    let defined: ReturnType<typeof definedNames> | undefined;
     for (const info of context.nodes) {
       const { node } = info;
-      if (!COMPILING.has(node.name) || info.inGeneric || info.inUnknownBlock) continue;
+      // A `map` entry's value is compiled too (`default $fallback;`); its key is not.
+      const mapValue = info.inGeneric && info.parent?.name === 'map' && node.name !== 'include' && node.name !== 'hostnames';
+      if (info.inUnknownBlock || (!mapValue && (!COMPILING.has(node.name) || info.inGeneric))) continue;
       const regexes = regexArgs(info);
       const stream = isStream(info);
       const builtIn = stream ? STREAM_VARIABLES : HTTP_VARIABLES;
       const prefixes = stream ? STREAM_VARIABLE_PREFIXES : HTTP_VARIABLE_PREFIXES;
       // `map`, `split_clients`: only the source is compiled; the last word is the variable they define.
-      const words = node.name === 'map' || node.name === 'split_clients' ? node.args.slice(0, 1) : node.name === 'set' ? node.args.slice(1) : node.args;
+      const words = mapValue ? node.args : node.name === 'map' || node.name === 'split_clients' ? node.args.slice(0, 1) : node.name === 'set' ? node.args.slice(1) : node.args;
       for (const word of words) {
         if (regexes.has(word)) continue;
         for (const match of word.raw.matchAll(VARIABLE)) {
           const name = match[1] ?? match[2]!;
           if (/^\d/.test(name) || builtIn.has(name) || prefixes.some((p) => name.startsWith(p) && name.length > p.length)) continue;
           defined ??= definedNames(context);
-          if (defined === undefined) return;
-          if ((stream ? defined.stream : defined.http).has(name)) continue;
-          const suggestion = closest(name, [...builtIn, ...(stream ? defined.stream : defined.http)]);
+          const own = stream ? defined.stream : defined.http;
+          if (own.has(name)) continue;
+          const suggestion = closest(name, [...builtIn, ...own]);
+          // An include we cannot see may define any name; a near-miss of a built-in one is a typo all the same,
+          // unless the name follows a naming pattern of the project's own variables (`$upstream_app` next to `$upstream_port`).
+          if (!defined.complete && (suggestion === undefined || [...own].some((n) => n.split('_')[0] === name.split('_')[0] && n !== name))) continue;
           const column = word.range.start.column + match.index;
           const sameLine = word.range.start.line === word.range.end.line;
           report({
