@@ -24,9 +24,9 @@ export const invalidValue: NginxRule = {
         errors: [{ messageId: 'parameter', line: 3, column: 16 }],
       },
       {
-        name: 'niveau de journal suivi d’une directive (point-virgule oublié)',
-        files: { 'nginx/nginx.conf': 'error_log /var/log/nginx/error.log warn\npid /run/nginx.pid;\nevents {}\n' },
-        errors: [{ messageId: 'parameter', line: 2, column: 1 }],
+        name: 'niveau de journal inconnu',
+        files: { 'nginx/nginx.conf': 'error_log /var/log/nginx/error.log warning;\nevents {}\n' },
+        errors: [{ messageId: 'parameter', line: 1, column: 36 }],
       },
       {
         name: 'drapeau de rewrite mal écrit',
