@@ -137,6 +137,8 @@ export const unknownVariable: NginxRule = {
       for (const word of words) {
         if (regexes.has(word)) continue;
         for (const match of word.raw.matchAll(VARIABLE)) {
+          // In a template, `${NAME}` is the image's envsubst placeholder, replaced before nginx reads the file.
+          if (context.isTemplate && match[1] !== undefined) continue;
           const name = match[1] ?? match[2]!;
           if (/^\d/.test(name) || builtIn.has(name) || prefixes.some((p) => name.startsWith(p) && name.length > p.length)) continue;
           defined ??= definedNames(context);
