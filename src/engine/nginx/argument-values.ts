@@ -23,6 +23,7 @@ const UPSTREAM_SERVER_FLAGS = new Set(['backup', 'down', 'resolve']);
 const UPSTREAM_SERVER_OPTIONS = new Set(['weight', 'max_conns', 'max_fails', 'fail_timeout', 'slow_start', 'route', 'service']);
 const ACCESS_LOG_OPTIONS = new Set(['buffer', 'gzip', 'flush', 'if']);
 const CACHE_PATH_OPTIONS = new Set(['levels', 'use_temp_path', 'keys_zone', 'inactive', 'max_size', 'min_free', 'manager_files', 'manager_sleep', 'manager_threshold', 'loader_files', 'loader_sleep', 'loader_threshold', 'purger', 'purger_files', 'purger_sleep', 'purger_threshold']);
+const SERVER_TOKENS = new Set(['on', 'off', 'build']);
 const LOG_LEVELS = new Set(['debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'emerg']);
 const REWRITE_FLAGS = new Set(['last', 'break', 'redirect', 'permanent']);
 /** nginx time values: `30`, `30s`, `1h30m`, `500ms`. */
@@ -76,6 +77,9 @@ function byHandler(info: NodeInfo): InvalidArgument | undefined {
     case 'error_log':
       // ngx_log_set_levels: every word after the file is a level (or a `debug_*` mask).
       return firstNot(args.slice(1), (w) => LOG_LEVELS.has(w.value) || /^debug_(core|alloc|mutex|event|http|mail|stream)$/.test(w.value));
+    case 'server_tokens':
+      // `server_tokens string` is NGINX Plus only; the open-source build knows three words.
+      return firstNot(args, (w) => SERVER_TOKENS.has(w.value));
     case 'rewrite':
       // ngx_http_rewrite: the optional third word is one of four flags.
       return args.length === 3 ? firstNot(args.slice(2), (w) => REWRITE_FLAGS.has(w.value)) : undefined;

@@ -77,6 +77,15 @@ export function fileRole(path: string, config: NginxConfig): NginxFileRole {
   return 'fragment';
 }
 
+/**
+ * A fragment with a top-level `location`, `listen` or `server_name` can only
+ * be included inside a `server` block (the shape of the many "site snippets"
+ * of reverse-proxy recipes), so its checks run in that context.
+ */
+function serverSnippet(config: NginxConfig): boolean {
+  return config.children.some((node) => (node.kind === 'block' && node.name === 'location') || node.name === 'listen' || node.name === 'server_name');
+}
+
 function templateVariables(config: NginxConfig): TemplateVariable[] {
   const found: TemplateVariable[] = [];
   walk(config.children, (node) => {
@@ -122,7 +131,7 @@ class LazyNodeInfo implements NodeInfo {
 export function createNginxContext(file: ProjectFile, project: ProjectFile[]): NginxContext {
   const config = parseNginx(file.text);
   const role = fileRole(file.path, config);
-  const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : undefined;
+  const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : serverSnippet(config) ? 'http-server' : undefined;
   const isTemplate = file.path.endsWith('.conf.template');
 
   const nodes: NodeInfo[] = [];
