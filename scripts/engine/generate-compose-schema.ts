@@ -5,9 +5,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { addNewerKeys } from './compose-schema-additions.ts';
 
 const schemaPath = fileURLToPath(new URL('../../src/engine/compose/schema/compose-spec.json', import.meta.url));
 const outputPath = fileURLToPath(new URL('../../src/engine/compose/schema/validate-compose.generated.js', import.meta.url));
+/** The schema the engine and the editor read: the copied one plus the keys Compose gained since. */
+const extendedPath = fileURLToPath(new URL('../../src/engine/compose/schema/compose-spec.generated.json', import.meta.url));
 
 const DEEP_EQUAL =
   'function equal(a, b) { if (a === b) return true; if (a && b && typeof a === "object" && typeof b === "object") { ' +
@@ -15,8 +18,14 @@ const DEEP_EQUAL =
   'if (ka.length !== kb.length) return false; for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !equal(a[k], b[k])) return false; ' +
   'return true; } return a !== a && b !== b; }';
 
-export function generateComposeValidator(): string {
+export function extendedSchema(): string {
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+  addNewerKeys(schema);
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+export function generateComposeValidator(): string {
+  const schema = JSON.parse(extendedSchema()) as Record<string, unknown>;
   // The file says `https://json-schema.org/draft-07/schema`, which Ajv only knows as `http://…#`; it is draft-07 either way.
   delete schema['$schema'];
   // allErrors: the French mapper picks the clearest error among all, and removes oneOf noise itself.
@@ -30,15 +39,19 @@ export function generateComposeValidator(): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const code = generateComposeValidator();
-  if (process.argv.includes('--check')) {
-    const current = readFileSync(outputPath, 'utf8');
-    if (current !== code) {
-      console.error('validate-compose.generated.js is out of date: run npm run generate:schema');
-      process.exit(1);
+  const outputs = [
+    { path: outputPath, text: generateComposeValidator() },
+    { path: extendedPath, text: extendedSchema() },
+  ];
+  for (const { path, text } of outputs) {
+    if (process.argv.includes('--check')) {
+      if (readFileSync(path, 'utf8') !== text) {
+        console.error(`${path} is out of date: run npm run generate:schema`);
+        process.exit(1);
+      }
+    } else {
+      writeFileSync(path, text);
+      console.log(`wrote ${path} (${text.length} bytes)`);
     }
-  } else {
-    writeFileSync(outputPath, code);
-    console.log(`wrote ${outputPath} (${code.length} bytes)`);
   }
 }

@@ -32,6 +32,7 @@ import { mutuallyExclusiveKeys } from './mutually-exclusive-keys.ts';
 import { environmentTrailingSpace } from './environment-trailing-space.ts';
 import { healthcheckTestForm } from './healthcheck-test-form.ts';
 import { scaleConflict } from './scale-conflict.ts';
+import { newerComposeKey } from './newer-compose-key.ts';
 import { unsetVariable } from './unset-variable.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
@@ -42,6 +43,7 @@ export const composeRules: readonly ComposeRule[] = [
   requiredVariable,
   unsetVariable,
   composeSchema,
+  newerComposeKey,
   missingImageOrBuild,
   undefinedNetwork,
   undefinedVolume,

@@ -1,18 +1,17 @@
 import type { CrossRule } from '../catalogue.ts';
-import { writtenEntry, writtenItems } from '../../compose/service-keys.ts';
+import { writtenItems } from '../../compose/service-keys.ts';
 import { dirname, joinPath } from '../../cross/posix-path.ts';
 import type { LocatedValue } from '../../yaml/located.ts';
 import type { Range } from '../../types.ts';
 
 // Files `docker compose config` opens while loading the project: compose-go
 // fails on a missing `env_file` (types/project.go loadEnvFile, unless
-// `required: false`), `label_file`, `extends.file` and `include` path. Paths are
-// relative to the compose file that names them. Absolute paths and remote
-// includes depend on the machine, so they are left alone.
-const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^oci:|^git@/i;
-
+// `required: false`) or `label_file`. Paths are relative to the compose file
+// that names them; absolute paths depend on the machine, so they are left
+// alone. (`include` and `extends.file` name compose files, which the engine's
+// callers do not hand over without merging them: not checked here yet.)
 interface Reference {
-  kind: 'envFile' | 'labelFile' | 'extendsFile' | 'include';
+  kind: 'envFile' | 'labelFile';
   path: string;
   file: string;
   range: Range;
@@ -25,12 +24,10 @@ export const missingProjectFile: CrossRule = {
   messages: {
     envFile: '`env_file` nomme `{{path}}`, qui n’existe pas dans le projet : Compose refuse de démarrer (« env file … not found »). Ajoutez `required: false` s’il est facultatif.',
     labelFile: '`label_file` nomme `{{path}}`, qui n’existe pas dans le projet : Compose refuse le projet (« label file … not found »).',
-    extendsFile: '`extends.file` nomme `{{path}}`, qui n’existe pas dans le projet : Compose ne peut pas lire le service à étendre.',
-    include: '`include` nomme `{{path}}`, qui n’existe pas dans le projet : Compose refuse le projet.',
   },
   docs: {
     title: 'Un fichier que Compose lit au chargement manque',
-    what: 'Signale un fichier nommé par `env_file`, `label_file`, `extends.file` ou `include` qui n’existe pas dans le projet.',
+    what: 'Signale un fichier nommé par `env_file` ou `label_file` qui n’existe pas dans le projet.',
     why: 'Compose lit ces fichiers dès `docker compose config` : s’il en manque un, rien ne démarre. Un `env_file` facultatif s’écrit en forme longue avec `required: false`.',
     howToFix: 'Créez le fichier (souvent en copiant l’exemple fourni : `cp .env.example api.env`), corrigez le chemin (relatif au fichier compose qui le nomme), ou marquez l’`env_file` `required: false`.',
     chapter: '08-production',
@@ -52,16 +49,6 @@ export const missingProjectFile: CrossRule = {
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    label_file: ./labels.env\n' },
         errors: [{ messageId: 'labelFile', line: 4, column: 17 }],
       },
-      {
-        name: 'le fichier d’`extends` manque',
-        files: { 'compose.yaml': 'services:\n  api:\n    extends:\n      file: ./base.yaml\n      service: node\n' },
-        errors: [{ messageId: 'extendsFile', line: 4, column: 13 }],
-      },
-      {
-        name: 'include absent',
-        files: { 'compose.yaml': 'include:\n  - ./outils/compose.yaml\nservices:\n  api:\n    image: node:24-alpine\n' },
-        errors: [{ messageId: 'include', line: 2, column: 5 }],
-      },
     ],
   },
   check(context, report) {
@@ -82,21 +69,9 @@ export const missingProjectFile: CrossRule = {
         } else add('envFile', file, item);
       }
       for (const { file, item } of writtenItems(service, ['label_file'])) add('labelFile', file, item);
-      const extendsFile = writtenEntry(service, ['extends', 'file']);
-      if (extendsFile) add('extendsFile', extendsFile.file, extendsFile.entry.value);
-    }
-    for (const document of compose.documents) {
-      const include = document.root?.kind === 'map' ? document.root.entries.get('include')?.value : undefined;
-      for (const item of include?.kind === 'seq' ? include.items : []) {
-        if (item.kind === 'scalar') add('include', document.file.path, item);
-        else if (item.kind === 'map') {
-          const path = item.entries.get('path')?.value;
-          for (const one of path?.kind === 'seq' ? path.items : [path]) add('include', document.file.path, one);
-        }
-      }
     }
     for (const reference of references) {
-      if (reference.path.startsWith('/') || reference.path.startsWith('~') || reference.path.includes('$') || REMOTE.test(reference.path)) continue;
+      if (reference.path.startsWith('/') || reference.path.startsWith('~') || reference.path.includes('$')) continue;
       if (paths.has(joinPath(dirname(reference.file), reference.path))) continue;
       report({ messageId: reference.kind, data: { path: reference.path }, file: reference.file, range: reference.range });
     }
