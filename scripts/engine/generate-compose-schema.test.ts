@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateComposeValidator, generateStackKeyVersions, generateStackValidator } from './generate-compose-schema.ts';
+import { extendedSchema, generateComposeValidator, generateStackKeyVersions, generateStackValidator } from './generate-compose-schema.ts';
 
 describe.each([
   ['validate-compose.generated.js', 'compose-spec.json', generateComposeValidator],
@@ -15,5 +15,13 @@ describe.each([
 
   it('contains no eval, no Function constructor and no CommonJS require', () => {
     expect(committed).not.toMatch(/new Function|\beval\(|require\(/);
+  });
+});
+
+describe('extended compose schema', () => {
+  it('serves the editor and the error mapper the same schema as the validator, with the keys Compose gained since', () => {
+    const committed = readFileSync(new URL('../../src/engine/compose/schema/compose-spec.generated.json', import.meta.url), 'utf8');
+    expect(committed === extendedSchema(), 'run npm run generate:schema').toBe(true);
+    expect(JSON.parse(committed).definitions.service.properties.pre_start.items).toEqual({ $ref: '#/definitions/pre_start_hook' });
   });
 });

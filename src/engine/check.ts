@@ -48,6 +48,7 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
   // An nginx file is read in the context of where Compose mounts it.
   const base = projectDirectory({ compose, options });
   const nginx = nginxFiles.map((file) => createNginxContext(file, nginxFiles, compose && mountTargetOf(compose.model, base, file.path)?.containerPath));
+  for (const context of nginx) context.siblings = nginx;
   const disableDirectives = files.flatMap(findDisableDirectives);
   const cross: CrossContext = { compose, nginx, files, options, disableDirectives, knownRuleIds };
 

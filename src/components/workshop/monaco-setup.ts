@@ -32,7 +32,7 @@ import 'monaco-editor/languages/definitions/sql/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { createWebWorker as createLanguageWorker } from 'monaco-editor/internal/common/workers';
 import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
-import composeSchema from '../../engine/compose/schema/compose-spec.json';
+import composeSchema from '../../engine/compose/schema/compose-spec.generated.json';
 import { loadDirectiveDocs } from '../../engine/nginx/directive-docs.ts';
 import { directiveHover, isDirectivePosition } from './nginx-hover.ts';
 import { dotenvLanguage, NGINX_LANGUAGE_ID, nginxConfiguration, nginxLanguage } from './nginx-language.ts';

@@ -350,6 +350,7 @@ class FileReader {
     return {
       name,
       ...located,
+      sources: map ? [{ file: this.file, map }] : [],
       definitions: [located],
       wellFormed: map !== undefined,
       image: this.text(get('image')),
@@ -429,6 +430,7 @@ function mergeService(base: ComposeService, override: ComposeService): ComposeSe
       : (override.healthcheck ?? base.healthcheck);
   return {
     ...base,
+    sources: [...base.sources, ...override.sources],
     definitions: [...base.definitions, ...override.definitions],
     wellFormed: base.wellFormed && override.wellFormed,
     image: override.image ?? base.image,

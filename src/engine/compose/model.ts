@@ -10,6 +10,7 @@
  * `ComposeContext.modelIssues`, reported by the semantic rules.
  */
 import type { Range } from '../types.ts';
+import type { LocatedMap } from '../yaml/located.ts';
 
 /** Where an item was written: the project-relative file and the 1-based range of its node. */
 export interface Located {
@@ -116,6 +117,12 @@ export interface Deploy extends Located {
 export interface ComposeService extends Located {
   /** `range` is the service's key (`api:`) in the first file that defines it. */
   name: string;
+  /**
+   * The located maps the service was merged from, base file first: rules on
+   * keys the model does not type (compose-go's load-time checks on `scale`,
+   * `develop`, `tmpfs`…) read them here instead of parsing again.
+   */
+  sources: ServiceSource[];
   /** Every file/key that defines or overrides the service, base file first. */
   definitions: Located[];
   /** False when the service's value is not a mapping (`api:` alone, a list…): the schema rule reports it, other rules skip it. */
@@ -143,6 +150,11 @@ export interface ComposeService extends Located {
   configs: ServiceResourceRef[];
   profiles: LocatedText[];
   deploy: Deploy | undefined;
+}
+
+export interface ServiceSource {
+  file: string;
+  map: LocatedMap;
 }
 
 /** A top-level `networks`, `volumes`, `secrets` or `configs` entry. */

@@ -1,7 +1,7 @@
 // The value checks nginx makes while loading a directive that learners trip
 // over most. Not a full validator: each check mirrors one nginx handler
 // (ngx_http_core_listen, ngx_http_upstream_server, ngx_http_headers_add,
-// ngx_http_log_set_log, ngx_http_file_cache_valid_set_slot,
+// ngx_http_log_set_log, ngx_http_file_cache_valid_set_slot, ngx_http_rewrite,
 // ngx_http_file_cache_set_slot, ngx_conf_set_flag/enum/bitmask_slot), and
 // any word holding a variable is left alone.
 import type { NginxWord } from './ast.ts';
@@ -23,6 +23,9 @@ const UPSTREAM_SERVER_FLAGS = new Set(['backup', 'down', 'resolve']);
 const UPSTREAM_SERVER_OPTIONS = new Set(['weight', 'max_conns', 'max_fails', 'fail_timeout', 'slow_start', 'route', 'service']);
 const ACCESS_LOG_OPTIONS = new Set(['buffer', 'gzip', 'flush', 'if']);
 const CACHE_PATH_OPTIONS = new Set(['levels', 'use_temp_path', 'keys_zone', 'inactive', 'max_size', 'min_free', 'manager_files', 'manager_sleep', 'manager_threshold', 'loader_files', 'loader_sleep', 'loader_threshold', 'purger', 'purger_files', 'purger_sleep', 'purger_threshold']);
+const SERVER_TOKENS = new Set(['on', 'off', 'build']);
+const LOG_LEVELS = new Set(['debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'emerg']);
+const REWRITE_FLAGS = new Set(['last', 'break', 'redirect', 'permanent']);
 /** nginx time values: `30`, `30s`, `1h30m`, `500ms`. */
 const TIME = /^(\d+(ms|s|m|h|d|w|M|y)?\s*)+$/;
 
@@ -71,6 +74,15 @@ function byHandler(info: NodeInfo): InvalidArgument | undefined {
       return firstNot(args.slice(1), (w) => CACHE_PATH_OPTIONS.has(optionName(w)) && w.value.includes('='));
     case 'keepalive_timeout':
       return info.context === 'http-upstream' ? undefined : firstNot(args, (w) => TIME.test(w.value));
+    case 'error_log':
+      // ngx_log_set_levels: every word after the file is a level (or a `debug_*` mask).
+      return firstNot(args.slice(1), (w) => LOG_LEVELS.has(w.value) || /^debug_(core|alloc|mutex|event|http|mail|stream)$/.test(w.value));
+    case 'server_tokens':
+      // `server_tokens string` is NGINX Plus only; the open-source build knows three words.
+      return firstNot(args, (w) => SERVER_TOKENS.has(w.value));
+    case 'rewrite':
+      // ngx_http_rewrite: the optional third word is one of four flags.
+      return args.length === 3 ? firstNot(args.slice(2), (w) => REWRITE_FLAGS.has(w.value)) : undefined;
     case 'expires':
       return args.length === 2 ? firstNot(args.slice(0, 1), (w) => w.value === 'modified') : undefined;
     default:

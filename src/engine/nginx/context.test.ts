@@ -28,6 +28,16 @@ describe('createNginxContext', () => {
     expect(context.nodes[0]!.context).toBeUndefined();
   });
 
+  it('reads a fragment with its own locations as the inside of a server block', async () => {
+    const text = 'listen 127.0.0.1:80;\nlocation /app/ {\n    proxy_pass http://app:3000;\n    location /other/ {\n        return 404;\n    }\n}\n';
+    const context = contextOf('nginx/snippets/app.conf', text);
+    expect(context.role).toBe('fragment');
+    expect(context.rootContext).toBe('http-server');
+    const { checkProject } = await import('../check.ts');
+    const found = checkProject([{ path: 'nginx/snippets/app.conf', text }]).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}@${d.range.start.line}`);
+    expect(found).toEqual(['nginx-location-nesting@4']);
+  });
+
   it('marks map bodies as generic and inner nodes of unknown blocks', () => {
     const context = contextOf('nginx/conf.d/a.conf', 'map $a $b {\n    default 0;\n}\nfoo {\n    root /srv;\n}\n');
     expect(context.named('default')[0]!.inGeneric).toBe(true);

@@ -57,6 +57,12 @@ export interface NginxContext {
   nodes: NodeInfo[];
   /** Every node named `name`, in source order. */
   named(name: string): NodeInfo[];
+  /**
+   * The parsed nginx files of the whole project, this one included, for rules
+   * that need what another file declares (a `map` in its own conf.d file).
+   * Set by `checkProject`; a context made alone sees only itself.
+   */
+  siblings: readonly NginxContext[];
 }
 
 const MAIN_BLOCKS = new Set(['http', 'events', 'stream', 'mail']);
@@ -90,6 +96,15 @@ export function fileRole(path: string, config: NginxConfig, containerPath?: stri
   if (config.children.some((node) => MAIN_BLOCKS.has(node.name))) return 'main';
   if (config.children.some((node) => node.kind === 'block' && HTTP_LEVEL_BLOCKS.has(node.name))) return 'http-include';
   return 'fragment';
+}
+
+/**
+ * A fragment with a top-level `location`, `listen` or `server_name` can only
+ * be included inside a `server` block (the shape of the many "site snippets"
+ * of reverse-proxy recipes), so its checks run in that context.
+ */
+function serverSnippet(config: NginxConfig): boolean {
+  return config.children.some((node) => (node.kind === 'block' && node.name === 'location') || node.name === 'listen' || node.name === 'server_name');
 }
 
 function templateVariables(config: NginxConfig): TemplateVariable[] {
@@ -138,7 +153,7 @@ class LazyNodeInfo implements NodeInfo {
 export function createNginxContext(file: ProjectFile, project: ProjectFile[], containerPath?: string): NginxContext {
   const config = parseNginx(file.text);
   const role = fileRole(file.path, config, containerPath);
-  const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : undefined;
+  const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : serverSnippet(config) ? 'http-server' : undefined;
   const isTemplate = file.path.endsWith('.conf.template');
 
   const nodes: NodeInfo[] = [];
@@ -180,9 +195,10 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[], co
     else byName.set(info.node.name, [info]);
   }
 
-  return {
+  const context: NginxContext = {
     file,
     project,
+    siblings: [],
     config,
     role,
     rootContext,
@@ -192,4 +208,6 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[], co
     nodes,
     named: (name) => byName.get(name) ?? [],
   };
+  context.siblings = [context];
+  return context;
 }

@@ -1,6 +1,6 @@
 import type { MessageData, Range } from '../../types.ts';
 import { locate, type LocatedValue } from '../../yaml/located.ts';
-import composeSpec from './compose-spec.json' with { type: 'json' };
+import composeSpec from './compose-spec.generated.json' with { type: 'json' };
 import { closest } from './edit-distance.ts';
 import type { SchemaError } from './validate-compose.generated.js';
 

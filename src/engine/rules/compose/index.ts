@@ -28,6 +28,11 @@ import { undefinedNetwork } from './undefined-network.ts';
 import { undefinedSecret } from './undefined-secret.ts';
 import { undefinedVolume } from './undefined-volume.ts';
 import { unknownDependency } from './unknown-dependency.ts';
+import { mutuallyExclusiveKeys } from './mutually-exclusive-keys.ts';
+import { environmentTrailingSpace } from './environment-trailing-space.ts';
+import { healthcheckTestForm } from './healthcheck-test-form.ts';
+import { scaleConflict } from './scale-conflict.ts';
+import { newerComposeKey } from './newer-compose-key.ts';
 import { unsetVariable } from './unset-variable.ts';
 import { yamlSyntax } from './yaml-syntax.ts';
 
@@ -38,12 +43,17 @@ export const composeRules: readonly ComposeRule[] = [
   requiredVariable,
   unsetVariable,
   composeSchema,
+  newerComposeKey,
   missingImageOrBuild,
   undefinedNetwork,
   undefinedVolume,
   undefinedSecret,
   unknownDependency,
   dependencyCycle,
+  mutuallyExclusiveKeys,
+  environmentTrailingSpace,
+  scaleConflict,
+  healthcheckTestForm,
   invalidPort,
   invalidVolumeSpec,
   invalidDuration,

@@ -1,4 +1,5 @@
 import type { ComposeRule } from '../catalogue.ts';
+import { writtenEntry } from '../../compose/service-keys.ts';
 
 export const missingImageOrBuild: ComposeRule = {
   id: 'missing-image-or-build',
@@ -17,6 +18,7 @@ export const missingImageOrBuild: ComposeRule = {
   examples: {
     valid: [
       { files: { 'compose.yaml': 'services:\n  api:\n    build: ./api\n  db:\n    image: postgres:17-alpine\n' } },
+      { name: 'un service confié à un fournisseur (`provider`)', files: { 'compose.yaml': 'services:\n  modele:\n    provider:\n      type: model\n      options:\n        model: ai/smollm2\n' } },
       { name: 'extends', files: { 'compose.yaml': 'services:\n  base:\n    image: node:22-alpine\n  worker:\n    extends: base\n    command: ["node", "worker.js"]\n' } },
     ],
     invalid: [
@@ -29,7 +31,8 @@ export const missingImageOrBuild: ComposeRule = {
   check(context, report) {
     if (context.syntaxErrors) return;
     for (const service of context.model.services.values()) {
-      if (service.image?.value || service.build || service.extends || !service.wellFormed) continue;
+      // A `provider` service (Compose 2.36+) is run by an external component, not from an image.
+      if (service.image?.value || service.build || service.extends || !service.wellFormed || writtenEntry(service, ['provider'])) continue;
       report({ messageId: 'missing', data: { service: service.name }, file: service.file, range: service.range });
     }
   },

@@ -2,6 +2,7 @@ import type { CrossRule } from '../catalogue.ts';
 import { disableCommentUnknownRule } from './disable-comment-unknown-rule.ts';
 import { nginxConfigNotInProject } from './nginx-config-not-in-project.ts';
 import { nginxIncludeMissing } from './nginx-include-missing.ts';
+import { missingProjectFile } from './missing-project-file.ts';
 import { proxyUnknownService } from './proxy-unknown-service.ts';
 import { proxyUnreachableService } from './proxy-unreachable-service.ts';
 import { proxyWrongPort } from './proxy-wrong-port.ts';
@@ -15,4 +16,5 @@ export const crossRules: readonly CrossRule[] = [
   nginxConfigNotInProject,
   nginxIncludeMissing,
   disableCommentUnknownRule,
+  missingProjectFile,
 ];

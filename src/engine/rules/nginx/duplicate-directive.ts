@@ -50,8 +50,9 @@ export const duplicateDirective: NginxRule = {
       if (info.context !== 'http-server' || info.node.kind !== 'directive') continue;
       const address = listenAddress(info.node.args[0]?.value ?? '');
       if (address === undefined) continue;
-      const server = info.parent!;
-      const key = `${server.nameRange.start.line}.${server.nameRange.start.column} ${address}`;
+      // A server snippet's own top level stands for the `server` it is included in.
+      const server = info.parent;
+      const key = `${server ? `${server.nameRange.start.line}.${server.nameRange.start.column}` : 'top'} ${address}`;
       const first = listens.get(key);
       if (!first) listens.set(key, info.node);
       else report({ messageId: 'duplicate-listen', data: { address, line: first.nameRange.start.line }, file: context.file.path, range: info.node.nameRange });

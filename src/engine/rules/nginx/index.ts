@@ -25,6 +25,12 @@ import { sslProtocolsOutdated } from './ssl-protocols-outdated.ts';
 import { syntaxError } from './syntax-error.ts';
 import { tryFilesFallback } from './try-files-fallback.ts';
 import { unknownDirective } from './unknown-directive.ts';
+import { unknownVariable } from './unknown-variable.ts';
+import { valueFormat } from './value-format.ts';
+import { upstreamAddress } from './upstream-address.ts';
+import { logFormat } from './log-format.ts';
+import { ifCondition } from './if-condition.ts';
+import { duplicateDefaultServer } from './duplicate-default-server.ts';
 
 /** In the order nginx itself checks: syntax, then name, context, `;`/`{`, argument count. */
 export const nginxRules: readonly NginxRule[] = [
@@ -35,13 +41,19 @@ export const nginxRules: readonly NginxRule[] = [
   directiveArguments,
   missingSemicolon,
   invalidValue,
+  valueFormat,
   mapEntries,
   duplicateDirective,
   duplicateLocation,
   locationNesting,
   duplicateUpstream,
   duplicateZone,
+  unknownVariable,
   proxyPassHost,
+  upstreamAddress,
+  logFormat,
+  ifCondition,
+  duplicateDefaultServer,
   sslCertificate,
   missingEvents,
   // Warnings nginx prints itself, then good practice.

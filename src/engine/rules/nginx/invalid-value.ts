@@ -24,6 +24,16 @@ export const invalidValue: NginxRule = {
         errors: [{ messageId: 'parameter', line: 3, column: 16 }],
       },
       {
+        name: 'niveau de journal inconnu',
+        files: { 'nginx/nginx.conf': 'error_log /var/log/nginx/error.log warning;\nevents {}\n' },
+        errors: [{ messageId: 'parameter', line: 1, column: 36 }],
+      },
+      {
+        name: 'drapeau de rewrite mal écrit',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    rewrite ^/ancien/(.*)$ /nouveau/$1 permanant;\n}\n' },
+        errors: [{ messageId: 'parameter', line: 3, column: 40 }],
+      },
+      {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    gzip yes;\n}\n' },
         errors: [{ messageId: 'keyword', line: 3, column: 10 }],
       },

@@ -59,9 +59,8 @@ export const proxyPassHost: NginxRule = {
     }
     const upstreams = new Set(context.named('upstream').map((info) => info.node.args[0]?.value.toLowerCase()));
     // conf.d files share one `http` block: an upstream may live in a sibling file.
-    for (const file of context.project) {
-      if (file.path === context.file.path) continue;
-      for (const match of file.text.matchAll(/(?:^|[\s;{}])upstream\s+([^\s{;]+)\s*\{/g)) upstreams.add(match[1]!.toLowerCase());
+    for (const sibling of context.siblings) {
+      if (sibling !== context) for (const info of sibling.named('upstream')) upstreams.add(info.node.args[0]?.value.toLowerCase());
     }
     for (const name of ['proxy_pass', 'grpc_pass']) {
       for (const info of context.named(name)) {

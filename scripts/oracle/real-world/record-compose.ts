@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { corpusDir, REPO, verdictsFile } from './paths.ts';
+// Compose 2.40.3 from Debian forky (scripts/ci/rootfs.sh), as the other oracle.
+const rootfs = execFileSync('bash', [join(REPO, 'scripts/ci/rootfs.sh'), 'forky', 'docker-compose'], { encoding: 'utf8' }).trim();
+const BIN = process.env['DOCKER_COMPOSE'] ?? join(rootfs, 'usr/libexec/docker/cli-plugins/docker-compose');
+const KIND = process.argv[2] === 'mutants' ? 'compose-mutants' : 'compose';
+const ROOT = corpusDir(KIND);
+const CANONICAL = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+export function composeArgs(dir: string, file: string): string[] {
+  const present = CANONICAL.filter((n) => existsSync(join(dir, n)));
+  return present[0] === file ? ['config', '-q'] : ['-f', file, 'config', '-q'];
+}
+function run(dir: string, args: string[]): Promise<{ verdict: string; line?: number; message: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(BIN, args, { cwd: dir, env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin' } });
+    let text = '';
+    child.stdout.on('data', (c: Buffer) => (text += c));
+    child.stderr.on('data', (c: Buffer) => (text += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const message = text.split(dir).join('.').trim();
+      const line = /\bline (\d+)/.exec(message);
+      resolve({ verdict: code === 0 ? 'valid' : 'invalid', ...(code !== 0 && line ? { line: Number(line[1]) } : {}), message: message.slice(0, 2000) });
+    });
+  });
+}
+const cases = readdirSync(ROOT).sort();
+const out: Record<string, unknown> = {};
+const queue = [...cases];
+await Promise.all(Array.from({ length: 3 }, async () => {
+  for (let id = queue.shift(); id; id = queue.shift()) {
+    const meta = JSON.parse(readFileSync(join(ROOT, id, 'case.json'), 'utf8'));
+    const dir = join(ROOT, id, 'project');
+    const args = composeArgs(dir, meta.composeFile);
+    out[id] = { args, ...(await run(dir, args)) };
+  }
+}));
+writeFileSync(verdictsFile(KIND), JSON.stringify(out, null, 1));
+const inv = Object.values(out).filter((v: any) => v.verdict === 'invalid').length;
+console.log(`recorded ${cases.length}, invalid ${inv}`);

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpSync, existsSync as exists } from 'node:fs';
+import { prepare, rootfs, runAll } from '../nginx-chroot.ts';
+import { CORPUS, corpusDir, verdictsFile } from './paths.ts';
+const KIND = process.argv[2] === 'mutants' ? 'nginx-mutants' : 'nginx';
+const ROOT = corpusDir(KIND);
+const WORK = '/tmp/rw-nginx';
+const MODULES = "-g 'load_module /usr/lib/nginx/modules/ngx_stream_module.so; load_module /usr/lib/nginx/modules/ngx_mail_module.so;'";
+// A private copy of the nginx 1.30 chroot: the stubs below (include targets,
+// certificates, hosts, users a real deployment would provide) must not reach
+// the shared one the other oracles use.
+const root = join(CORPUS, 'nginx-root');
+if (!exists(join(root, 'usr/sbin/nginx'))) cpSync(rootfs(), root, { recursive: true, verbatimSymlinks: true });
+prepare(root, WORK);
+import { existsSync, mkdirSync, copyFileSync, appendFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+const OFFICIAL_MAIN = (inc: string) => `user nginx;\nworker_processes auto;\nerror_log /var/log/nginx/error.log notice;\npid /run/nginx.pid;\nevents {\n    worker_connections 1024;\n}\nhttp {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n    log_format main '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" "$http_x_forwarded_for"';\n    access_log /var/log/nginx/access.log main;\n    sendfile on;\n    keepalive_timeout 65;\n    include ${inc};\n}\n`;
+const hosts = new Set<string>();
+const stub = (rel: string, kind: 'empty' | 'cert' | 'key' | 'dh') => {
+  if (/[*$?]/.test(rel)) return;
+  const abs = rel.startsWith('/') ? rel : `/etc/nginx/${rel}`;
+  const target = join(root, abs);
+  if (existsSync(target)) return;
+  mkdirSync(dirname(target), { recursive: true });
+  if (kind === 'empty') writeFileSync(target, '');
+  else if (kind === 'cert') copyFileSync(join(root, 'etc/nginx/certs/cert.pem'), target);
+  else if (kind === 'key') copyFileSync(join(root, 'etc/nginx/certs/key.pem'), target);
+  else { const dh = join(root, 'etc/nginx/certs/dh.pem'); if (!existsSync(dh)) execFileSync('openssl', ['dhparam', '-dsaparam', '-out', dh, '2048'], { stdio: 'ignore' }); copyFileSync(dh, target); }
+};
+function prepareFor(text: string) {
+  const t = text.replace(/#[^\n]*/g, '');
+  for (const m of t.matchAll(/\binclude\s+["']?([^;"'\s]+)["']?\s*;/g)) stub(m[1]!, 'empty');
+  for (const m of t.matchAll(/\bssl_certificate_key\s+["']?([^;"'\s]+)/g)) if (!m[1]!.startsWith('data:')) stub(m[1]!, 'key');
+  for (const m of t.matchAll(/\bssl_(?:certificate|trusted_certificate|client_certificate)\s+["']?([^;"'\s]+)/g)) if (!m[1]!.startsWith('data:')) stub(m[1]!, 'cert');
+  for (const m of t.matchAll(/\bssl_dhparam\s+["']?([^;"'\s]+)/g)) stub(m[1]!, 'dh');
+  for (const m of t.matchAll(/\b(?:access_log|error_log)\s+["']?(\/[^;"'\s]+)/g)) if (!m[1]!.includes('$')) mkdirSync(join(root, dirname(m[1]!)), { recursive: true });
+  for (const m of t.matchAll(/\b(?:proxy_pass|fastcgi_pass|uwsgi_pass|scgi_pass|grpc_pass)\s+(?:[a-z]+:\/\/)?([A-Za-z0-9_.-]+)/g)) hosts.add(m[1]!);
+  for (const m of t.matchAll(/^\s*server\s+([A-Za-z0-9_.-]+)(?::\d+)?[^;{]*;/gm)) hosts.add(m[1]!);
+  for (const m of t.matchAll(/\bresolver\s+([^;]+);/g)) for (const h of m[1]!.split(/\s+/)) if (/^[A-Za-z][\w.-]*$/.test(h) && !h.includes('=')) hosts.add(h);
+  for (const m of t.matchAll(/^\s*user\s+([\w-]+)(?:\s+([\w-]+))?\s*;/gm)) {
+    const passwd = readFileSync(join(root, 'etc/passwd'), 'utf8');
+    if (!new RegExp(`^${m[1]}:`, 'm').test(passwd)) appendFileSync(join(root, 'etc/passwd'), `${m[1]}:x:${2000 + passwd.length % 1000}:${2000 + passwd.length % 1000}::/nonexistent:/usr/sbin/nologin\n`);
+    const group = readFileSync(join(root, 'etc/group'), 'utf8');
+    for (const g of [m[2] ?? m[1]!]) if (!new RegExp(`^${g}:`, 'm').test(group)) appendFileSync(join(root, 'etc/group'), `${g}:x:${3000 + group.length % 1000}:\n`);
+  }
+}
+const files: Record<string, string> = {};
+const tested = new Map<string, { id: string; testedPath: string }>();
+for (const id of readdirSync(ROOT).sort()) {
+  const meta = JSON.parse(readFileSync(join(ROOT, id, 'case.json'), 'utf8'));
+  const text = readFileSync(join(ROOT, id, 'file.conf'), 'utf8');
+  prepareFor(text);
+  const k = id.replace(/[^\w.-]/g, '_');
+  if (meta.context === 'main') { files[`${k}/nginx.conf`] = text; tested.set(`${k}/nginx.conf`, { id, testedPath: `${WORK}/files/${k}/nginx.conf` }); }
+  else if (meta.context === 'http') { files[`${k}/conf.d/test.conf`] = text; files[`${k}/nginx.conf`] = OFFICIAL_MAIN(`${WORK}/files/${k}/conf.d/*.conf`); tested.set(`${k}/nginx.conf`, { id, testedPath: `${WORK}/files/${k}/conf.d/test.conf` }); }
+  else { files[`${k}/server.conf`] = text; files[`${k}/nginx.conf`] = `events {}\nhttp {\n    include /etc/nginx/mime.types;\n    server {\n        include ${WORK}/files/${k}/server.conf;\n    }\n}\n`; tested.set(`${k}/nginx.conf`, { id, testedPath: `${WORK}/files/${k}/server.conf` }); }
+}
+appendFileSync(join(root, 'etc/hosts'), `127.0.0.1 ${[...hosts].filter((h) => !/^\d+(\.\d+){3}$/.test(h) && h !== 'localhost' && h !== 'unix').join(' ')}\n`);
+for (const k of new Set(Object.keys(files).map((f) => f.split('/')[0]!))) for (const std of ['mime.types', 'fastcgi_params', 'fastcgi.conf', 'scgi_params', 'uwsgi_params']) files[`${k}/${std}`] = readFileSync(join(root, 'etc/nginx', std), 'utf8');
+if (!existsSync(join(root, 'dev/stdout'))) { writeFileSync(join(root, 'dev/stdout'), ''); writeFileSync(join(root, 'dev/stderr'), ''); }
+const verdicts = runAll(root, files, [...tested.keys()], 2, MODULES, WORK);
+const out: Record<string, unknown> = {};
+for (const [main, { id, testedPath }] of tested) {
+  const v = verdicts.get(main)!;
+  out[id] = { ok: v.ok, message: v.message?.replaceAll(`${WORK}/files/`, ''), line: v.file === testedPath ? v.line : undefined, inFile: v.file === testedPath, warnings: v.warnings };
+}
+writeFileSync(verdictsFile(KIND), JSON.stringify(out, null, 1));
+console.log(Object.values(out).filter((v: any) => v.ok).length, '/', Object.keys(out).length, 'ok');

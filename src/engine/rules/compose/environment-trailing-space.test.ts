@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { environmentTrailingSpace } from './environment-trailing-space.ts';
+
+testRule(environmentTrailingSpace);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { healthcheckTestForm } from './healthcheck-test-form.ts';
+
+testRule(healthcheckTestForm);

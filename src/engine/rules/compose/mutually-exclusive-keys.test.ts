@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { mutuallyExclusiveKeys } from './mutually-exclusive-keys.ts';
+
+testRule(mutuallyExclusiveKeys);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { newerComposeKey } from './newer-compose-key.ts';
+
+testRule(newerComposeKey);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { missingProjectFile } from './missing-project-file.ts';
+
+testRule(missingProjectFile);

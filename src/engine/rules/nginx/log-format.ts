@@ -1,0 +1,87 @@
+import type { NginxRule } from '../catalogue.ts';
+import type { NginxContext } from '../../nginx/context.ts';
+
+// ngx_http_log_module: `combined` is built in; `access_log PATH NAME` needs a
+// `log_format NAME` of the same http block, and a second `log_format` with a
+// taken name fails (« duplicate "log_format" name »). The official image's own
+// nginx.conf defines `main` and includes conf.d/*.conf inside its http block,
+// so a conf.d file sees `main` unless the project brings its own nginx.conf.
+const IMAGE_FORMAT = 'main';
+
+/** Formats defined for the http block this file ends up in; undefined when an include we cannot see may define more. */
+function formats(context: NginxContext): { names: Map<string, number>; imageMain: boolean } | undefined {
+  const names = new Map<string, number>();
+  const ownMain = context.siblings.some((s) => s.role === 'main');
+  for (const sibling of context.siblings) {
+    for (const info of sibling.named('include')) {
+      const target = info.node.args[0]?.value ?? '';
+      if (!/[*?$]/.test(target) && !/(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params)$/.test(target)) return undefined;
+    }
+    for (const info of sibling.named('log_format')) {
+      if (info.context !== 'http') continue;
+      const name = info.node.args[0]?.value;
+      if (name) names.set(name, (names.get(name) ?? 0) + 1);
+    }
+  }
+  return { names, imageMain: !ownMain };
+}
+
+export const logFormat: NginxRule = {
+  id: 'nginx-log-format',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    unknown: '`access_log … {{name}}` : aucun `log_format {{name}}` n’est défini ; nginx refuse la configuration (« unknown log format »).',
+    duplicate: '`log_format {{name}}` existe déjà{{where}} : nginx refuse la configuration (« duplicate "log_format" name »). Choisissez un autre nom.',
+  },
+  docs: {
+    title: 'Un format de journal inconnu ou défini deux fois',
+    what: 'Signale un `access_log` qui nomme un format jamais défini par `log_format`, et un `log_format` qui reprend un nom déjà pris (`combined`, intégré à nginx, ou `main`, que le `nginx.conf` de l’image officielle définit déjà).',
+    why: 'nginx cherche le format au chargement. Un fichier de `conf.d/` est inclus dans le bloc `http` du `nginx.conf` de l’image, qui définit déjà `main` : le redéfinir, ou nommer un format défini ailleurs, fait échouer `nginx -t`.',
+    howToFix: 'Utilisez `combined` ou `main` tels quels, ou définissez votre format sous un nom à vous (`log_format acces_api …;`) au niveau `http` avant de l’employer.',
+    chapter: '08-production',
+  },
+  examples: {
+    valid: [
+      { name: 'le format main de l’image officielle', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    access_log /var/log/nginx/access.log main;\n}\n' } },
+      { name: 'un format à soi', files: { 'nginx/conf.d/default.conf': 'log_format temps \'$remote_addr $request_time\';\nserver {\n    listen 80;\n    access_log /var/log/nginx/access.log temps;\n}\n' } },
+    ],
+    invalid: [
+      {
+        name: 'format jamais défini',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    access_log /var/log/nginx/access.log detaille;\n}\n' },
+        errors: [{ messageId: 'unknown', line: 3, column: 42 }],
+      },
+      {
+        name: 'main redéfini dans conf.d',
+        files: { 'nginx/conf.d/default.conf': 'log_format main \'$remote_addr\';\nserver {\n    listen 80;\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 1, column: 12 }],
+      },
+    ],
+  },
+  check(context, report) {
+    const file = context.file.path;
+    let known: ReturnType<typeof formats> | null = null;
+    for (const info of context.named('log_format')) {
+      if (info.context !== 'http') continue;
+      const word = info.node.args[0];
+      if (!word) continue;
+      known ??= formats(context);
+      const imageMain = known?.imageMain === true && context.role === 'http-include' && word.value === IMAGE_FORMAT;
+      const earlier = context.named('log_format').filter((other) => other !== info && other.context === 'http' && other.node.args[0]?.value === word.value && other.node.range.start.line < info.node.range.start.line);
+      if (word.value === 'combined' || imageMain || earlier.length > 0) {
+        const where = word.value === 'combined' ? ' (intégré à nginx)' : imageMain ? ' (dans le nginx.conf de l’image officielle)' : '';
+        report({ messageId: 'duplicate', data: { name: word.value, where }, file, range: word.range });
+      }
+    }
+    for (const info of context.named('access_log')) {
+      const name = info.node.args[1];
+      if (!name || name.value.includes('=') || info.context?.startsWith('stream') || info.node.args[0]?.value === 'off') continue;
+      if (name.value === 'combined') continue;
+      known ??= formats(context);
+      if (known === undefined) return;
+      if (known.names.has(name.value) || (known.imageMain && context.role !== 'main' && name.value === IMAGE_FORMAT)) continue;
+      report({ messageId: 'unknown', data: { name: name.value }, file, range: name.range });
+    }
+  },
+};

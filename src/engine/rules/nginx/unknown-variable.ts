@@ -1,0 +1,163 @@
+import type { NginxRule } from '../catalogue.ts';
+import type { NginxContext, NodeInfo } from '../../nginx/context.ts';
+import type { NginxWord } from '../../nginx/ast.ts';
+import { HTTP_VARIABLES, HTTP_VARIABLE_PREFIXES, STREAM_VARIABLES, STREAM_VARIABLE_PREFIXES } from '../../nginx/variables.ts';
+import { closest } from '../../compose/schema/edit-distance.ts';
+
+/**
+ * Directives whose arguments nginx compiles as "complex values" at load time,
+ * so an unknown `$name` fails `nginx -t` (« unknown "name" variable »). Other
+ * directives (`listen`, `server_name`, `location`…) take `$` literally or as a
+ * regex anchor. Checked by probing nginx 1.30.6 with `$zz_unknown` in each.
+ */
+const COMPILING = new Set([
+  'set', 'return', 'rewrite', 'if', 'add_header', 'add_trailer', 'expires', 'root', 'alias', 'try_files', 'index', 'error_page',
+  'proxy_pass', 'proxy_set_header', 'proxy_cache_key', 'proxy_cache_bypass', 'proxy_no_cache', 'proxy_redirect', 'proxy_ssl_name', 'proxy_bind',
+  'proxy_cookie_domain', 'proxy_cookie_path', 'proxy_set_body', 'proxy_method',
+  'fastcgi_pass', 'fastcgi_param', 'fastcgi_cache_key', 'fastcgi_cache_bypass', 'fastcgi_no_cache',
+  'uwsgi_pass', 'uwsgi_param', 'scgi_pass', 'scgi_param', 'grpc_pass', 'grpc_set_header',
+  'log_format', 'access_log', 'limit_req_zone', 'limit_conn_zone', 'auth_request_set', 'auth_basic', 'auth_basic_user_file',
+  'sub_filter', 'secure_link', 'secure_link_md5', 'ssl_certificate', 'ssl_certificate_key', 'limit_rate', 'limit_rate_after',
+  'charset', 'proxy_cache', 'proxy_store', 'proxy_ssl_certificate', 'proxy_ssl_certificate_key',
+  'map', 'split_clients', 'js_content',
+]);
+
+/** Directives that define the variable named by their argument at `index` (negative: from the end). */
+const DEFINERS: Record<string, number> = { set: 0, map: 1, split_clients: 1, geo: -1, perl_set: 0, js_set: 0, auth_request_set: 0 };
+
+const VARIABLE = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const NAMED_GROUP = /\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>|\(\?'([A-Za-z_][A-Za-z0-9_]*)'/g;
+const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*']);
+/** Files the official image ships under /etc/nginx: including them hides nothing from us. */
+const IMAGE_FILES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|koi-utf|koi-win|win-utf)$/;
+
+function isStream(info: NodeInfo): boolean {
+  return info.context?.startsWith('stream') ?? false;
+}
+
+/** Arguments that are regexes, where `$` is an anchor, not a variable. */
+function regexArgs(info: NodeInfo): Set<NginxWord> {
+  const { node } = info;
+  const out = new Set<NginxWord>();
+  if (node.name === 'rewrite' && node.args[0]) out.add(node.args[0]);
+  if (node.name === 'if') node.args.forEach((word, i) => { if (i > 0 && REGEX_OPERATORS.has(node.args[i - 1]!.value.replace(/^\(/, ''))) out.add(word); });
+  return out;
+}
+
+/** Variable names the project defines itself, per kind; `complete` is false when an include we cannot see may define more. */
+function definedNames(context: NginxContext): { http: Set<string>; stream: Set<string>; complete: boolean } {
+  const http = new Set<string>();
+  const stream = new Set<string>();
+  let complete = true;
+  const projectNames = new Set(context.project.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1)));
+  for (const sibling of context.siblings) {
+    for (const info of sibling.nodes) {
+      const { node } = info;
+      if (node.name === 'include') {
+        const target = node.args[0]?.value ?? '';
+        const base = target.slice(target.lastIndexOf('/') + 1);
+        if (!/[*?$]/.test(target) && !IMAGE_FILES.test(target) && !projectNames.has(base)) complete = false;
+      }
+      const into = isStream(info) ? stream : http;
+      const index = DEFINERS[node.name];
+      if (index !== undefined && !info.inGeneric) {
+        const word = node.args.at(index);
+        const name = word?.value.startsWith('$') ? word.value.slice(1) : undefined;
+        if (name) into.add(name);
+      }
+      for (const word of [node.name, ...node.args.map((a) => a.value)]) {
+        for (const match of word.matchAll(NAMED_GROUP)) {
+          http.add(match[1] ?? match[2]!);
+          stream.add(match[1] ?? match[2]!);
+        }
+      }
+    }
+  }
+  return { http, stream, complete };
+}
+
+export const unknownVariable: NginxRule = {
+  id: 'nginx-unknown-variable',
+  kind: 'nginx',
+  severity: 'error',
+  messages: {
+    unknown: 'nginx ne connaît pas la variable `${{name}}` : il refuse la configuration (« unknown "{{name}}" variable »).',
+    unknownSuggest: 'nginx ne connaît pas la variable `${{name}}` : vouliez-vous dire `${{suggestion}}` ? (nginx refuse la configuration : « unknown "{{name}}" variable »)',
+  },
+  docs: {
+    title: 'Une variable que nginx ne connaît pas',
+    what: 'Signale une variable (`$nom`) employée dans une directive que nginx évalue, alors qu’aucun module ne la fournit et que la configuration ne la définit pas (`set`, `map`, `geo`, `split_clients`, capture nommée d’une expression régulière).',
+    why: 'nginx résout les noms de variables au chargement : une faute de frappe (`$remote_adr`) ou une variable définie dans un fichier qui n’est pas chargé fait échouer `nginx -t`, et le conteneur ne démarre pas.',
+    howToFix: 'Corrigez le nom (la liste des variables est dans la documentation de nginx, « Alphabetical index of variables »), ou définissez la variable avant de l’employer, par exemple avec `map $http_upgrade $connection_upgrade { … }` au niveau `http`.',
+    chapter: '07-reverse-proxy',
+  },
+  examples: {
+    valid: [
+      { name: 'variables des modules et familles', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_set_header X-Real-IP $remote_addr;\n        proxy_set_header X-Id $http_x_request_id;\n        return 200 "$arg_page $cookie_session";\n    }\n}\n' } },
+      { name: 'une variable définie par map dans un autre fichier', files: { 'nginx/conf.d/upgrade.conf': 'map $http_upgrade $connection_upgrade {\n    default upgrade;\n    ""      close;\n}\n', 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /ws/ {\n        proxy_set_header Connection $connection_upgrade;\n        proxy_pass http://api:3000;\n    }\n}\n' } },
+      { name: 'capture nommée', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ~ ^/u/(?<user>[a-z]+)$ {\n        return 200 $user;\n    }\n}\n' } },
+      { name: 'un include que le projet ne contient pas peut définir la variable', files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/vars.conf;\nserver {\n    listen 80;\n    return 200 $from_include;\n}\n' } },
+    ],
+    invalid: [
+      {
+        name: 'faute de frappe',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_set_header X-Real-IP $remote_adr;\n        proxy_pass http://api:3000;\n    }\n}\n' },
+        errors: [{ messageId: 'unknownSuggest', line: 4, column: 36 }],
+      },
+      {
+        name: 'variable jamais définie',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_pass http://$backend_host;\n    }\n}\n' },
+        errors: [{ messageId: 'unknown', line: 4, column: 27 }],
+      },
+      {
+        name: 'dans une valeur de map',
+        files: { 'nginx/conf.d/default.conf': 'map $http_upgrade $connection_upgrade {\n    default $conection;\n    ""      close;\n}\n' },
+        errors: [{ messageId: 'unknownSuggest', line: 2, column: 13 }],
+      },
+      {
+        name: 'une faute de frappe malgré un include invisible',
+        files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/vars.conf;\nserver {\n    listen 80;\n    return 301 https://$host$reqest_uri;\n}\n' },
+        errors: [{ messageId: 'unknownSuggest', line: 4, column: 29 }],
+      },
+    ],
+  },
+  check(context, report) {
+    let defined: ReturnType<typeof definedNames> | undefined;
+    for (const info of context.nodes) {
+      const { node } = info;
+      // A `map` entry's value is compiled too (`default $fallback;`); its key is not.
+      const mapValue = info.inGeneric && info.parent?.name === 'map' && node.name !== 'include' && node.name !== 'hostnames';
+      if (info.inUnknownBlock || (!mapValue && (!COMPILING.has(node.name) || info.inGeneric))) continue;
+      const regexes = regexArgs(info);
+      const stream = isStream(info);
+      const builtIn = stream ? STREAM_VARIABLES : HTTP_VARIABLES;
+      const prefixes = stream ? STREAM_VARIABLE_PREFIXES : HTTP_VARIABLE_PREFIXES;
+      // `map`, `split_clients`: only the source is compiled; the last word is the variable they define.
+      const words = mapValue ? node.args : node.name === 'map' || node.name === 'split_clients' ? node.args.slice(0, 1) : node.name === 'set' ? node.args.slice(1) : node.args;
+      for (const word of words) {
+        if (regexes.has(word)) continue;
+        for (const match of word.raw.matchAll(VARIABLE)) {
+          // In a template, `${NAME}` is the image's envsubst placeholder, replaced before nginx reads the file.
+          if (context.isTemplate && match[1] !== undefined) continue;
+          const name = match[1] ?? match[2]!;
+          if (/^\d/.test(name) || builtIn.has(name) || prefixes.some((p) => name.startsWith(p) && name.length > p.length)) continue;
+          defined ??= definedNames(context);
+          const own = stream ? defined.stream : defined.http;
+          if (own.has(name)) continue;
+          const suggestion = closest(name, [...builtIn, ...own]);
+          // An include we cannot see may define any name; a near-miss of a built-in one is a typo all the same,
+          // unless the name follows a naming pattern of the project's own variables (`$upstream_app` next to `$upstream_port`).
+          if (!defined.complete && (suggestion === undefined || [...own].some((n) => n.split('_')[0] === name.split('_')[0] && n !== name))) continue;
+          const column = word.range.start.column + match.index;
+          const sameLine = word.range.start.line === word.range.end.line;
+          report({
+            messageId: suggestion ? 'unknownSuggest' : 'unknown',
+            data: { name, ...(suggestion ? { suggestion } : {}) },
+            file: context.file.path,
+            range: sameLine ? { start: { line: word.range.start.line, column }, end: { line: word.range.start.line, column: column + match[0].length } } : word.range,
+          });
+        }
+      }
+    }
+  },
+};
