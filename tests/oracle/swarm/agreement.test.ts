@@ -25,11 +25,11 @@ const DEPLOY_TIME_RULES = new Set(['swarm-build-ignored', 'duplicate-published-p
 
 const blocking = (d: Diagnostic): boolean => d.severity === 'error' && !DEPLOY_TIME_RULES.has(d.ruleId) && !d.ruleId.startsWith('nginx');
 
-const corpus = JSON.parse(readFileSync(join(here, 'corpus.json'), 'utf8')) as { cases: Record<string, { stack: string }> };
+const corpus = JSON.parse(readFileSync(join(here, 'corpus.json'), 'utf8')) as { cases: Record<string, { stack: string; envFiles: string[] }> };
 
 function engineVerdict(name: string): { verdict: 'valid' | 'invalid'; errors: Diagnostic[] } {
   // The case's other files are the empty `env_file`s the loader opens.
-  const files = [{ path: 'stack.yaml', text: corpus.cases[name]?.stack ?? '' }];
+  const files = [{ path: 'stack.yaml', text: corpus.cases[name]?.stack ?? '' }, ...(corpus.cases[name]?.envFiles ?? []).map((path) => ({ path: path.replace(/^\.\//, ''), text: '' }))];
   // Every case is a stack file: the option says so even for the course's compose file.
   const errors = checkProject(files, { swarm: true }).diagnostics.filter(blocking);
   return { verdict: errors.length > 0 ? 'invalid' : 'valid', errors };

@@ -24,6 +24,7 @@ export const mutuallyExclusiveKeys: ComposeRule = {
     valid: [
       { name: 'networks seul', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    networks: [backend]\nnetworks:\n  backend:\n' } },
       { name: 'network_mode seul', files: { 'compose.yaml': 'services:\n  outils:\n    image: alpine:3.22\n    network_mode: host\n' } },
+      { name: 'une stack pour docker stack deploy (le chargeur de Docker ne le refuse pas)', files: { 'stack.yaml': 'services:\n  outils:\n    image: alpine:3.22\n    network_mode: host\n    networks: [default]\n' }, options: { swarm: true } },
       { name: 'un secret lu depuis un fichier', files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' } },
     ],
     invalid: [
@@ -45,7 +46,8 @@ export const mutuallyExclusiveKeys: ComposeRule = {
     ],
   },
   check(context, report) {
-    if (context.syntaxErrors) return;
+    // compose-go's loader checks this; `docker stack deploy` loads with the Docker CLI's, which does not.
+    if (context.syntaxErrors || context.swarm) return;
     for (const service of context.model.services.values()) {
       if (service.networkMode && service.networks.length > 0) {
         report({ messageId: 'networkMode', data: { service: service.name }, file: service.networkMode.file, range: service.networkMode.range });

@@ -38,6 +38,7 @@ export const scaleConflict: ComposeRule = {
   examples: {
     valid: [
       { name: 'des répliques écrites une fois', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    deploy:\n      replicas: 3\n      resources:\n        limits:\n          cpus: "0.5"\n' } },
+      { name: 'une stack pour docker stack deploy (le chargeur de Docker ne le refuse pas)', files: { 'stack.yaml': 'services:\n  api:\n    image: node:24-alpine\n    container_name: api\n    deploy:\n      replicas: 2\n' }, options: { swarm: true } },
       { name: 'les mêmes valeurs écrites deux fois', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    scale: 2\n    cpus: 0.5\n    deploy:\n      replicas: 2\n      resources:\n        limits:\n          cpus: "0.5"\n' } },
     ],
     invalid: [
@@ -64,7 +65,8 @@ export const scaleConflict: ComposeRule = {
     ],
   },
   check(context, report) {
-    if (context.syntaxErrors) return;
+    // compose-go's loader checks this; `docker stack deploy` loads with the Docker CLI's, which does not.
+    if (context.syntaxErrors || context.swarm) return;
     for (const service of context.model.services.values()) {
       const scale = at(context, service, ['scale']);
       const replicas = at(context, service, ['deploy', 'replicas']);
