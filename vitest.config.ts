@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites, one runner, so every phase ends with vitest's summary:
-// unit (pure code, fast), e2e (built site in Debian's Chromium), stacks (real Docker).
+// Four suites, one runner, so every phase ends with vitest's summary:
+// unit (pure code, fast), e2e (built site in Debian's Chromium), stacks (real
+// Docker), swarm (chapter 12's stack on real Swarm clusters).
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +27,15 @@ export default defineConfig({
         test: {
           name: 'stacks',
           include: ['tests/stacks/**/*.test.ts', 'tests/images/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'swarm',
+          include: ['tests/swarm/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 900_000,
           fileParallelism: false,
