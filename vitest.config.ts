@@ -38,7 +38,9 @@ export default defineConfig({
           include: ['tests/swarm/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 900_000,
-          fileParallelism: false,
+          // The two files use separate Swarms (the host's, the Docker-in-Docker
+          // one) and mostly wait: scripts/swarm/test-swarm.sh runs them side by side.
+          fileParallelism: true,
         },
       },
     ],

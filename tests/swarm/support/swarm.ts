@@ -15,8 +15,20 @@ export const stackSlug = '12-plusieurs-machines';
 export const stackSource = join(repoRoot, 'stacks', stackSlug);
 
 /** `docker …` with an optional environment (DOCKER_HOST, the stack's variables); throws with the output on failure. */
-export async function docker(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; ok?: boolean } = {}): Promise<RunResult> {
-  const result = await run('docker', args, { env: { ...process.env, ...options.env }, cwd: options.cwd, timeoutMs: options.timeoutMs ?? 120_000 });
+export interface DockerOptions {
+  env?: NodeJS.ProcessEnv | undefined;
+  cwd?: string | undefined;
+  timeoutMs?: number | undefined;
+  /** false: return a failed result instead of throwing. */
+  ok?: boolean | undefined;
+}
+
+export async function docker(args: readonly string[], options: DockerOptions = {}): Promise<RunResult> {
+  const result = await run('docker', args, {
+    env: { ...process.env, ...options.env },
+    timeoutMs: options.timeoutMs ?? 120_000,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+  });
   if ((options.ok ?? true) && result.code !== 0) {
     throw new Error(`docker ${args.join(' ')} → ${result.code}\n${result.stdout}\n${result.stderr}`);
   }
