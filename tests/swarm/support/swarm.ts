@@ -127,8 +127,18 @@ export async function waitConverged(stack: string, expected: number, timeoutMs: 
   });
 }
 
-/** Requests the API through the proxy and counts which task answered (X-Task). */
+/**
+ * Requests the API through the proxy and counts which task answered (X-Task),
+ * once the proxy knows at least two replicas: nginx asks Swarm's DNS again
+ * every 5 s (`valid=5s`), so right after a deployment it may still hold the
+ * answer given when only the first task was healthy.
+ */
 export async function spread(base: string, count: number): Promise<Map<string, number>> {
+  await poll('the proxy to reach two replicas', 30_000, async () => ((await countTasks(base, 6)).size >= 2 ? true : undefined)).catch(() => undefined);
+  return countTasks(base, count);
+}
+
+async function countTasks(base: string, count: number): Promise<Map<string, number>> {
   const tasks = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const response = await request(`${base}/api/health`);
