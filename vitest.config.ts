@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Four suites, one runner, so every phase ends with vitest's summary:
+// Five suites, one runner, so every phase ends with vitest's summary:
 // unit (pure code, fast), package (the packed npm tarball, installed offline),
-// e2e (built site in Debian's Chromium), stacks (real Docker).
+// e2e (built site in Debian's Chromium), stacks (real Docker), swarm (chapter
+// 12's stack on real Swarm clusters).
 export default defineConfig({
   test: {
     projects: [
@@ -39,6 +40,17 @@ export default defineConfig({
           testTimeout: 600_000,
           hookTimeout: 900_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'swarm',
+          include: ['tests/swarm/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+          // The two files use separate Swarms (the host's, the Docker-in-Docker
+          // one) and mostly wait: scripts/swarm/test-swarm.sh runs them side by side.
+          fileParallelism: true,
         },
       },
     ],

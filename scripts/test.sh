@@ -68,6 +68,7 @@ phase perf npm run perf
 phase bench npm run bench
 phase docker bash scripts/docker/ensure.sh
 phase stacks npm run test:stacks
+phase swarm bash scripts/swarm/test-swarm.sh
 
 echo "=== durations"
 printf '  %s\n' "${summary[@]}"
