@@ -3,8 +3,9 @@ import { createComposeContext, type ComposeContext } from './compose/context.ts'
 import { createNginxContext, type NginxContext } from './nginx/context.ts';
 import type { CrossContext } from './cross/context.ts';
 import { formatMessage } from './format-message.ts';
+import { MAX_DIAGNOSTICS_PER_RULE_AND_FILE, MAX_MESSAGE_LENGTH, MAX_QUOTED_LENGTH, shorten } from './limits.ts';
 import { catalogue, type AnyRule } from './rules/catalogue.ts';
-import type { CheckOptions, Diagnostic, ProjectFile, ReportDescriptor } from './types.ts';
+import type { CheckOptions, Diagnostic, MessageData, ProjectFile, ReportDescriptor } from './types.ts';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -15,6 +16,29 @@ export interface CheckResult {
 }
 
 const INTERNAL_ERROR_ID = 'internal-error';
+const NBSP = '\u00a0';
+/** The messageId of the one diagnostic that counts what a rule reported past the bound in a file. */
+export const TRUNCATED_MESSAGE_ID = 'more-diagnostics';
+
+function internalError(where: string, file: string, error: unknown): Diagnostic {
+  return {
+    ruleId: INTERNAL_ERROR_ID,
+    messageId: 'crashed',
+    severity: 'error',
+    message: `Erreur interne de l'atelier ${where} : votre fichier n'y est pour rien, signalez-nous ce cas.`,
+    file,
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    docs: shorten(String(error), MAX_MESSAGE_LENGTH),
+  };
+}
+
+/** Values quoted in a message (a key, a variable's text) are shortened, so a message stays a few hundred characters. */
+function shortData(data: MessageData | undefined): MessageData | undefined {
+  if (!data) return undefined;
+  const out: MessageData = {};
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? shorten(value, MAX_QUOTED_LENGTH) : value;
+  return out;
+}
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (
@@ -36,37 +60,50 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
   const envFile = files.find((f) => classifyFile(f.path) === 'env');
   const nginxFiles = files.filter((f) => classifyFile(f.path) === 'nginx');
 
-  const compose = composeFiles.length > 0 ? createComposeContext(composeFiles, envFile, options) : undefined;
-  const nginx = nginxFiles.map((file) => createNginxContext(file, nginxFiles));
+  const attempt = <T>(build: () => T, where: string, file: string): T | undefined => {
+    try {
+      return build();
+    } catch (error) {
+      diagnostics.push(internalError(where, file, error));
+      return undefined;
+    }
+  };
+  const compose = composeFiles.length > 0 ? attempt(() => createComposeContext(composeFiles, envFile, options), 'en lisant les fichiers compose', composeFiles[0]!.path) : undefined;
+  const nginx = nginxFiles.flatMap((file) => attempt(() => createNginxContext(file, nginxFiles), 'en lisant ce fichier nginx', file.path) ?? []);
   const cross: CrossContext = { compose, nginx, files, options };
 
+  // Diagnostics kept per rule and file; past the bound they are only counted (issue #14: 150 KB of `;` gave 150,000).
+  const kept = new Map<string, number>();
+  const dropped = new Map<string, { rule: AnyRule; file: string; count: number; first: Diagnostic['range'] }>();
   const run = <C>(rule: AnyRule, context: C, fallbackFile: string): void => {
     const report = (d: ReportDescriptor): void => {
+      const key = `${rule.id}\u0000${d.file}`;
+      const count = kept.get(key) ?? 0;
+      if (count >= MAX_DIAGNOSTICS_PER_RULE_AND_FILE) {
+        const more = dropped.get(key);
+        if (more) more.count++;
+        else dropped.set(key, { rule, file: d.file, count: 1, first: d.range });
+        return;
+      }
+      kept.set(key, count + 1);
       const template = rule.messages[d.messageId];
+      const data = shortData(d.data);
       diagnostics.push({
         ruleId: rule.id,
         messageId: d.messageId,
         severity: d.severity ?? rule.severity,
-        message: template === undefined ? d.messageId : formatMessage(template, d.data),
+        message: shorten(template === undefined ? d.messageId : formatMessage(template, data), MAX_MESSAGE_LENGTH),
         file: d.file,
         range: d.range,
         docs: rule.docs.title,
         ...(d.fix ? { fix: d.fix } : {}),
-        ...(d.data ? { data: d.data } : {}),
+        ...(data ? { data } : {}),
       });
     };
     try {
       (rule.check as (context: C, report: (d: ReportDescriptor) => void) => void)(context, report);
     } catch (error) {
-      diagnostics.push({
-        ruleId: INTERNAL_ERROR_ID,
-        messageId: 'crashed',
-        severity: 'error',
-        message: `Erreur interne de l'atelier dans la règle « ${rule.id} » : votre fichier n'y est pour rien, signalez-nous ce cas.`,
-        file: fallbackFile,
-        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-        docs: String(error),
-      });
+      diagnostics.push(internalError(`dans la règle « ${rule.id} »`, fallbackFile, error));
     }
   };
 
@@ -74,6 +111,19 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
     if ((rule.kind === 'yaml' || rule.kind === 'compose') && compose) run(rule, compose, composeFiles[0]!.path);
     else if (rule.kind === 'nginx') for (const context of nginx) run(rule, context, context.file.path);
     else if (rule.kind === 'cross') run(rule, cross, files[0]?.path ?? 'compose.yaml');
+  }
+
+  for (const { rule, file, count, first } of dropped.values()) {
+    diagnostics.push({
+      ruleId: rule.id,
+      messageId: TRUNCATED_MESSAGE_ID,
+      severity: 'info',
+      message: `Et ${count} autre${count > 1 ? 's' : ''} problème${count > 1 ? 's' : ''} de ce type dans ce fichier, à partir d’ici${NBSP}: l’atelier n’en affiche que ${MAX_DIAGNOSTICS_PER_RULE_AND_FILE} par règle. Corrigez les premiers, les suivants apparaîtront.`,
+      file,
+      range: first,
+      docs: rule.docs.title,
+      data: { count, max: MAX_DIAGNOSTICS_PER_RULE_AND_FILE },
+    });
   }
 
   diagnostics.sort(byPosition);

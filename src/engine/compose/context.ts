@@ -4,9 +4,9 @@ import { toLocated, type LocatedValue, type ScalarTransform } from '../yaml/loca
 import { parseYaml, SourcePositions, type YamlIssue } from '../yaml/parse-yaml.ts';
 import { buildModel } from './build-model.ts';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.ts';
-import { interpolate, type InterpolationIssueKind } from './interpolate.ts';
+import { interpolate, interpolationBudget, type InterpolationBudget, type InterpolationIssueKind } from './interpolate.ts';
 import type { ComposeModel, ModelIssue } from './model.ts';
-import { expressionEnd, sourceOffsetOfDollar } from './scalar-offsets.ts';
+import { dollarOffsets, expressionEnd } from './scalar-offsets.ts';
 
 /**
  * One YAML document of a compose file, read once: its YAML issues and its
@@ -63,14 +63,15 @@ export interface ComposeContext {
 
 export function createComposeContext(files: ProjectFile[], env: ProjectFile | undefined, options: CheckOptions): ComposeContext {
   const shell = options.environment ?? {};
-  const envFile = env ? parseEnvFile(env.text, shell) : undefined;
+  const budget = interpolationBudget();
+  const envFile = env ? parseEnvFile(env.text, shell, budget) : undefined;
   const variables = new Map<string, string>();
   for (const entry of envFile?.entries ?? []) variables.set(entry.name, entry.value);
   for (const [name, value] of Object.entries(shell)) variables.set(name, value);
   const lookup = (name: string): string | undefined => variables.get(name);
 
   const interpolationFindings: InterpolationFinding[] = [];
-  const documents = files.flatMap((file) => readComposeFile(file, lookup, interpolationFindings));
+  const documents = files.flatMap((file) => readComposeFile(file, lookup, budget, interpolationFindings));
 
   const { model, issues } = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.positions, root: d.root })));
   const byPath = new Map(documents.map((d) => [d.file.path, d.positions]));
@@ -98,26 +99,30 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | un
  * problems met by an attempt the fast reader gives up on are dropped, since
  * `yaml`'s pass meets them again.
  */
-function readComposeFile(file: ProjectFile, lookup: (name: string) => string | undefined, findings: InterpolationFinding[]): ComposeDocument[] {
+function readComposeFile(file: ProjectFile, lookup: (name: string) => string | undefined, budget: InterpolationBudget, findings: InterpolationFinding[]): ComposeDocument[] {
   const positions = new SourcePositions(file.text);
   const interpolateInto =
     (sink: InterpolationFinding[]): ScalarTransform =>
     (value, range, style) => {
       if (!value.includes('$')) return value;
-      const result = interpolate(value, lookup);
+      const result = interpolate(value, lookup, 0, budget);
+      if (result.issues.length === 0) return result.value;
+      const offsetOf = dollarOffsets(file.text, { range, style }, value);
       for (const issue of result.issues) {
-        const start = sourceOffsetOfDollar(file.text, { range, style }, value, issue.start);
+        const start = offsetOf(issue.start);
         const end = expressionEnd(file.text, start, issue.end - issue.start, range[1]);
         sink.push({ kind: issue.kind, name: issue.name, detail: issue.detail, file: file.path, range: positions.range(start, Math.max(end, start + 1)) });
       }
       return result.value;
     };
   const fastFindings: InterpolationFinding[] = [];
+  const remaining = budget.remaining;
   const root = readBlockYaml(file.text, interpolateInto(fastFindings));
   if (root) {
-    findings.push(...fastFindings);
+    for (const finding of fastFindings) findings.push(finding);
     return [{ file, positions, issues: [], root }];
   }
+  budget.remaining = remaining;
   const transform = interpolateInto(findings);
   return parseYaml(file, positions).map((yaml) => ({ file, positions, issues: yaml.issues, root: toLocated(yaml.document, positions, yaml.issues, transform) }));
 }

@@ -1,5 +1,6 @@
 import type { ComposeRule } from '../catalogue.ts';
 import type { Dependency } from '../../compose/model.ts';
+import { shorten } from '../../limits.ts';
 
 export const dependencyCycle: ComposeRule = {
   id: 'dependency-cycle',
@@ -34,25 +35,49 @@ export const dependencyCycle: ComposeRule = {
     if (context.syntaxErrors) return;
     const services = context.model.services;
     const state = new Map<string, 'visiting' | 'done'>();
-    const stack: string[] = [];
-    // Depth-first search; the edge that closes a cycle is where we point.
-    const visit = (name: string): void => {
-      state.set(name, 'visiting');
-      stack.push(name);
-      for (const dependency of services.get(name)?.dependsOn ?? []) {
-        if (!services.has(dependency.service) || dependency.service === name) continue;
-        const seen = state.get(dependency.service);
-        if (seen === 'visiting') reportCycle(dependency);
-        else if (seen === undefined) visit(dependency.service);
-      }
-      stack.pop();
-      state.set(name, 'done');
-    };
+    // Position of each service on the current path, so a cycle is found in constant time.
+    const onPath = new Map<string, number>();
+    const path: string[] = [];
     const reportCycle = (closing: Dependency): void => {
-      const from = stack.indexOf(closing.service);
-      const cycle = [...stack.slice(from), closing.service].map((s) => `\`${s}\``).join(' → ');
-      report({ messageId: 'cycle', data: { cycle }, file: closing.file, range: closing.range });
+      const cycle = path.slice(onPath.get(closing.service)!);
+      report({ messageId: 'cycle', data: { cycle: describeCycle(cycle) }, file: closing.file, range: closing.range });
     };
-    for (const name of services.keys()) if (!state.has(name)) visit(name);
+    // Depth-first search, with an explicit stack: a chain of 6,000 services overflowed the call stack (issue #14).
+    // The edge that closes a cycle is where we point.
+    for (const root of services.keys()) {
+      if (state.has(root)) continue;
+      const frames: { name: string; next: number }[] = [{ name: root, next: 0 }];
+      state.set(root, 'visiting');
+      onPath.set(root, 0);
+      path.push(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1]!;
+        const dependencies = services.get(frame.name)?.dependsOn ?? [];
+        if (frame.next < dependencies.length) {
+          const dependency = dependencies[frame.next++]!;
+          if (!services.has(dependency.service) || dependency.service === frame.name) continue;
+          const seen = state.get(dependency.service);
+          if (seen === 'visiting') reportCycle(dependency);
+          else if (seen === undefined) {
+            state.set(dependency.service, 'visiting');
+            onPath.set(dependency.service, path.length);
+            path.push(dependency.service);
+            frames.push({ name: dependency.service, next: 0 });
+          }
+          continue;
+        }
+        frames.pop();
+        path.pop();
+        onPath.delete(frame.name);
+        state.set(frame.name, 'done');
+      }
+    }
   },
 };
+
+/** `a` → `b` → `a`; a long cycle shows its first and last services around an ellipsis. */
+function describeCycle(cycle: readonly string[]): string {
+  const shown = (names: readonly string[]): string => names.map((s) => `\`${shorten(s, 40)}\``).join(' → ');
+  if (cycle.length <= 8) return `${shown([...cycle, cycle[0]!])}`;
+  return `${shown(cycle.slice(0, 4))} → … (${cycle.length - 7} autres) → ${shown([...cycle.slice(-3), cycle[0]!])}`;
+}
