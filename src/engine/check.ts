@@ -73,19 +73,31 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
   const cross: CrossContext = { compose, nginx, files, options };
 
   // Diagnostics kept per rule and file; past the bound they are only counted (issue #14: 150 KB of `;` gave 150,000).
-  const kept = new Map<string, number>();
-  const dropped = new Map<string, { rule: AnyRule; file: string; count: number; first: Diagnostic['range'] }>();
+  interface Tally {
+    kept: number;
+    more: Summary | undefined;
+  }
+  interface Summary {
+    rule: AnyRule;
+    file: string;
+    count: number;
+    first: Diagnostic['range'];
+  }
+  const summaries: Summary[] = [];
+  const tallies = new Map<AnyRule, Map<string, Tally>>();
   const run = <C>(rule: AnyRule, context: C, fallbackFile: string): void => {
+    let perFile = tallies.get(rule);
+    if (!perFile) tallies.set(rule, (perFile = new Map()));
+    const byFile = perFile;
     const report = (d: ReportDescriptor): void => {
-      const key = `${rule.id}\u0000${d.file}`;
-      const count = kept.get(key) ?? 0;
-      if (count >= MAX_DIAGNOSTICS_PER_RULE_AND_FILE) {
-        const more = dropped.get(key);
-        if (more) more.count++;
-        else dropped.set(key, { rule, file: d.file, count: 1, first: d.range });
+      let tally = byFile.get(d.file);
+      if (!tally) byFile.set(d.file, (tally = { kept: 0, more: undefined }));
+      if (tally.kept >= MAX_DIAGNOSTICS_PER_RULE_AND_FILE) {
+        if (tally.more) tally.more.count++;
+        else summaries.push((tally.more = { rule, file: d.file, count: 1, first: d.range }));
         return;
       }
-      kept.set(key, count + 1);
+      tally.kept++;
       const template = rule.messages[d.messageId];
       const data = shortData(d.data);
       diagnostics.push({
@@ -113,7 +125,7 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
     else if (rule.kind === 'cross') run(rule, cross, files[0]?.path ?? 'compose.yaml');
   }
 
-  for (const { rule, file, count, first } of dropped.values()) {
+  for (const { rule, file, count, first } of summaries) {
     diagnostics.push({
       ruleId: rule.id,
       messageId: TRUNCATED_MESSAGE_ID,

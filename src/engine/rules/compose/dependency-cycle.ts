@@ -39,8 +39,7 @@ export const dependencyCycle: ComposeRule = {
     const onPath = new Map<string, number>();
     const path: string[] = [];
     const reportCycle = (closing: Dependency): void => {
-      const cycle = path.slice(onPath.get(closing.service)!);
-      report({ messageId: 'cycle', data: { cycle: describeCycle(cycle) }, file: closing.file, range: closing.range });
+      report({ messageId: 'cycle', data: { cycle: describeCycle(path, onPath.get(closing.service)!) }, file: closing.file, range: closing.range });
     };
     // Depth-first search, with an explicit stack: a chain of 6,000 services overflowed the call stack (issue #14).
     // The edge that closes a cycle is where we point.
@@ -75,9 +74,14 @@ export const dependencyCycle: ComposeRule = {
   },
 };
 
-/** `a` → `b` → `a`; a long cycle shows its first and last services around an ellipsis. */
-function describeCycle(cycle: readonly string[]): string {
+/**
+ * `a` → `b` → `a`, the cycle being `path` from `from` on; a long cycle shows
+ * its first and last services around an ellipsis. Constant time: a dense
+ * graph closes a cycle on almost every edge.
+ */
+function describeCycle(path: readonly string[], from: number): string {
   const shown = (names: readonly string[]): string => names.map((s) => `\`${shorten(s, 40)}\``).join(' → ');
-  if (cycle.length <= 8) return `${shown([...cycle, cycle[0]!])}`;
-  return `${shown(cycle.slice(0, 4))} → … (${cycle.length - 7} autres) → ${shown([...cycle.slice(-3), cycle[0]!])}`;
+  const length = path.length - from;
+  if (length <= 8) return shown([...path.slice(from), path[from]!]);
+  return `${shown(path.slice(from, from + 4))} → … (${length - 7} autres) → ${shown([...path.slice(-3), path[from]!])}`;
 }
