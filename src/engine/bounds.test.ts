@@ -103,3 +103,10 @@ describe('checkProject stays total and bounded on the inputs of issue #14', () =
     expect(unset!.message.length).toBeLessThan(300);
   });
 });
+
+describe('the nginx reader stays iterative', () => {
+  it('reads 20,000 words glued to closing quotes (`x "a"b …`) without overflowing the stack', () => {
+    const { diagnostics } = assertContract([{ path: 'nginx/conf.d/default.conf', text: 'x "a"b '.repeat(20_000) }]);
+    expect(diagnostics.map((d) => d.messageId)).toContain('unexpected-after-quote');
+  });
+});

@@ -17,6 +17,12 @@ export const MAX_QUOTED_LENGTH = 80;
 /** YAML nesting levels read (compose files need about ten). */
 export const MAX_YAML_DEPTH = 512;
 
+/** nginx blocks nested in one another that are read; deeper ones are skipped with an error. */
+export const MAX_NGINX_DEPTH = 512;
+
+/** Parse errors kept per nginx file (more than are shown); the others are only counted. */
+export const MAX_NGINX_ERRORS = 1000;
+
 /** YAML documents (`---`) read per compose file; the following ones are not checked. */
 export const MAX_YAML_DOCUMENTS = 100;
 
