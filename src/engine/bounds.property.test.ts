@@ -104,9 +104,11 @@ const composeFile = fc.tuple(fc.array(yamlDocument, { minLength: 1, maxLength: 3
 
 // ---- depends_on -------------------------------------------------------------
 
-const dependsOnGraph = fc.integer({ min: 2, max: 120 }).chain((count) =>
+/** Random edges between up to 120 services, after a chain `c0` → `c1` → … closed into a cycle (6,000 overflowed the stack). */
+const dependsOnGraph = fc.tuple(fc.integer({ min: 2, max: 120 }), fc.constantFrom(0, 2, 100, 7000)).chain(([count, chain]) =>
   fc.tuple(fc.array(fc.array(fc.nat(count - 1), { maxLength: count }), { minLength: count, maxLength: count }), fc.boolean()).map(([edges, mapForm]) => {
     const lines = ['services:'];
+    for (let i = 0; i < chain; i++) lines.push(`  c${i}:`, '    image: nginx:1.30-alpine', `    depends_on: [c${(i + 1) % chain}, s0]`);
     edges.forEach((targets, i) => {
       lines.push(`  s${i}:`, '    image: nginx:1.30-alpine');
       if (targets.length === 0) return;
@@ -122,7 +124,7 @@ const dependsOnGraph = fc.integer({ min: 2, max: 120 }).chain((count) =>
 // ---- nginx ------------------------------------------------------------------
 
 const nginxToken = fc.constantFrom('{', '}', ';', ' ', '\n', 'x "a"b', 'server', 'location /', 'listen 80', 'http', 'events', 'upstream api', 'proxy_pass http://api:3000', 'add_header X a', '"', "'", '#', '\\', '$host', '${x}', 'include conf.d/*.conf', 'map $a $b');
-const nginxStorm = fc.tuple(fc.array(nginxToken, { maxLength: 60 }), fc.array(fc.tuple(fc.constantFrom('{', '}', ';', '{}', 'location / {', 'server {', '"'), fc.integer({ min: 1, max: 3000 })), { maxLength: 3 })).map(
+const nginxStorm = fc.tuple(fc.array(nginxToken, { maxLength: 60 }), fc.array(fc.tuple(fc.constantFrom('{', '}', ';', '{}', 'location / {', 'server {', '"', 'x "a"b '), fc.integer({ min: 1, max: 3000 })), { maxLength: 3 })).map(
   ([tokens, storms]) => tokens.join(' ') + storms.map(([token, count]) => token.repeat(count)).join(''),
 );
 
