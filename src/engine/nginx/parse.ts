@@ -29,7 +29,7 @@ export function parseNginx(text: string): NginxConfig {
   };
   const root: NginxNode[] = [];
   const stack: NginxBlock[] = [];
-  // Blocks opened past MAX_NGINX_DEPTH: not built (500 KB of `{` built 500,000 nested blocks), only matched.
+  // Blocks opened past MAX_NGINX_DEPTH or without a name: not built (500 KB of `{` built 500,000 nested blocks), only matched.
   let skipped = 0;
   const children = (): NginxNode[] => stack[stack.length - 1]?.children ?? root;
 
@@ -66,6 +66,12 @@ export function parseNginx(text: string): NginxConfig {
     if (end.kind === '{' && stack.length >= MAX_NGINX_DEPTH) {
       skipped = 1;
       addError({ code: 'too-deep', range: end.range });
+      continue;
+    }
+    if (end.kind === '{' && words.length === 0) {
+      // `{` without a directive name: the reader reported it, nginx stops there; a block
+      // without a name would only cost memory (`{}` × 250,000 took 300 MB).
+      skipped = 1;
       continue;
     }
     if (end.kind === '{') {
