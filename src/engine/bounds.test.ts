@@ -68,7 +68,7 @@ describe('checkProject stays total and bounded on the inputs of issue #14', () =
     expect(unset.filter((d) => d.messageId === 'unset')).toHaveLength(MAX_DIAGNOSTICS_PER_RULE_AND_FILE);
     const summary = unset.filter((d) => d.messageId === TRUNCATED_MESSAGE_ID);
     expect(summary.map((d) => d.data?.['count'])).toEqual([100_000 - MAX_DIAGNOSTICS_PER_RULE_AND_FILE]);
-    expect(summary[0]!.message).toMatch(/^Et 99900 autres problèmes/);
+    expect(summary[0]!.message).toMatch(/^Et 99\u202f900 autres problèmes/);
     // The 101st `${A}`: the summary sits where the diagnostics it counts begin.
     expect(summary[0]!.range.start).toEqual({ line: 3, column: 13 + 4 * MAX_DIAGNOSTICS_PER_RULE_AND_FILE });
     expect(took).toBeLessThan(HANG_GUARD_MS);
@@ -86,7 +86,7 @@ describe('checkProject stays total and bounded on the inputs of issue #14', () =
     const { diagnostics } = assertContract([{ path: 'compose.yaml', text: lines.join('\n') }]);
     const cycles = ofRule(diagnostics, 'dependency-cycle');
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]!.data?.['cycle']).toMatch(/^`s0` → `s1` → `s2` → `s3` → … \(5993 autres\) → `s5997` → `s5998` → `s5999` → `s0`$/);
+    expect(cycles[0]!.data?.['cycle']).toMatch(/^`s0` → `s1` → `s2` → … \(5\u202f995 autres\) → `s5998` → `s5999` → `s0`$/);
   });
 
   it('reports 150 KB of `;` in nginx as 100 diagnostics per rule and a summary', () => {
@@ -100,7 +100,7 @@ describe('checkProject stays total and bounded on the inputs of issue #14', () =
     const { diagnostics } = assertContract([{ path: 'compose.yaml', text: `services:\n  web:\n    image: "\${${name}}"\n` }]);
     const [unset] = ofRule(diagnostics, 'unset-variable');
     expect(unset!.message).toContain('…');
-    expect(unset!.message.length).toBeLessThan(300);
+    expect(unset!.message.length).toBeLessThan(400);
   });
 });
 

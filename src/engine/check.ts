@@ -2,7 +2,7 @@ import { classifyFile, composeFileOrder } from './classify-file.ts';
 import { createComposeContext, type ComposeContext } from './compose/context.ts';
 import { createNginxContext, type NginxContext } from './nginx/context.ts';
 import type { CrossContext } from './cross/context.ts';
-import { formatMessage } from './format-message.ts';
+import { formatMessage, frenchNumber } from './format-message.ts';
 import { MAX_DIAGNOSTICS_PER_RULE_AND_FILE, MAX_MESSAGE_LENGTH, MAX_QUOTED_LENGTH, shorten } from './limits.ts';
 import { catalogue, type AnyRule } from './rules/catalogue.ts';
 import type { CheckOptions, Diagnostic, MessageData, ProjectFile, ReportDescriptor } from './types.ts';
@@ -130,7 +130,7 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
       ruleId: rule.id,
       messageId: TRUNCATED_MESSAGE_ID,
       severity: 'info',
-      message: `Et ${count} autre${count > 1 ? 's' : ''} problème${count > 1 ? 's' : ''} de ce type dans ce fichier, à partir d’ici${NBSP}: l’atelier n’en affiche que ${MAX_DIAGNOSTICS_PER_RULE_AND_FILE} par règle. Corrigez les premiers, les suivants apparaîtront.`,
+      message: `Et ${frenchNumber(count)} autre${count > 1 ? 's' : ''} problème${count > 1 ? 's' : ''} de ce type dans ce fichier, à partir d’ici${NBSP}: l’atelier n’en affiche que ${MAX_DIAGNOSTICS_PER_RULE_AND_FILE} par règle. Corrigez les premiers, les suivants apparaîtront.`,
       file,
       range: first,
       docs: rule.docs.title,

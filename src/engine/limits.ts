@@ -12,7 +12,7 @@ export const MAX_DIAGNOSTICS_PER_RULE_AND_FILE = 100;
 export const MAX_MESSAGE_LENGTH = 400;
 
 /** A value quoted in a message (a key, a variable's text, a cycle) is shortened to this many characters. */
-export const MAX_QUOTED_LENGTH = 80;
+export const MAX_QUOTED_LENGTH = 200;
 
 /** YAML nesting levels read (compose files need about ten). */
 export const MAX_YAML_DEPTH = 512;

@@ -1,6 +1,7 @@
 import type { ComposeRule } from '../catalogue.ts';
 import type { Dependency } from '../../compose/model.ts';
 import { shorten } from '../../limits.ts';
+import { frenchNumber } from '../../format-message.ts';
 
 export const dependencyCycle: ComposeRule = {
   id: 'dependency-cycle',
@@ -80,8 +81,8 @@ export const dependencyCycle: ComposeRule = {
  * graph closes a cycle on almost every edge.
  */
 function describeCycle(path: readonly string[], from: number): string {
-  const shown = (names: readonly string[]): string => names.map((s) => `\`${shorten(s, 40)}\``).join(' → ');
+  const shown = (names: readonly string[]): string => names.map((s) => `\`${shorten(s, 20)}\``).join(' → ');
   const length = path.length - from;
-  if (length <= 8) return shown([...path.slice(from), path[from]!]);
-  return `${shown(path.slice(from, from + 4))} → … (${length - 7} autres) → ${shown([...path.slice(-3), path[from]!])}`;
+  if (length <= 6) return shown([...path.slice(from), path[from]!]);
+  return `${shown(path.slice(from, from + 3))} → … (${frenchNumber(length - 5)} autres) → ${shown([...path.slice(-2), path[from]!])}`;
 }
