@@ -105,7 +105,7 @@ const composeFile = fc.tuple(fc.array(yamlDocument, { minLength: 1, maxLength: 3
 // ---- depends_on -------------------------------------------------------------
 
 /** Random edges between up to 120 services, after a chain `c0` → `c1` → … closed into a cycle (6,000 overflowed the stack). */
-const dependsOnGraph = fc.tuple(fc.integer({ min: 2, max: 120 }), fc.constantFrom(0, 2, 100, 7000)).chain(([count, chain]) =>
+const dependsOnGraph = fc.tuple(fc.integer({ min: 2, max: 120 }), fc.oneof({ arbitrary: fc.constantFrom(0, 2, 100), weight: 6 }, { arbitrary: fc.constant(7000), weight: 1 })).chain(([count, chain]) =>
   fc.tuple(fc.array(fc.array(fc.nat(count - 1), { maxLength: count }), { minLength: count, maxLength: count }), fc.boolean()).map(([edges, mapForm]) => {
     const lines = ['services:'];
     for (let i = 0; i < chain; i++) lines.push(`  c${i}:`, '    image: nginx:1.30-alpine', `    depends_on: [c${(i + 1) % chain}, s0]`);
@@ -147,7 +147,7 @@ describe('checkProject keeps its contract on generated attacks', () => {
   }, 120_000);
 
   it('on dense `depends_on` graphs', () => {
-    fc.assert(fc.property(dependsOnGraph, (text) => check([{ path: 'compose.yaml', text }])), { numRuns: 20 });
+    fc.assert(fc.property(dependsOnGraph, (text) => check([{ path: 'compose.yaml', text }])), { numRuns: 16 });
   }, 120_000);
 
   it('on nginx brace storms', () => {
