@@ -55,6 +55,11 @@ export const yamlSyntax: ComposeRule = {
         errors: [{ messageId: 'empty-file', line: 1, column: 1 }],
       },
       {
+        name: 'plus de 100 documents',
+        files: { 'compose.yaml': Array.from({ length: MAX_YAML_DOCUMENTS + 1 }, () => 'services: {}\n').join('---\n') },
+        errors: [{ messageId: 'too-many-documents', line: 2 * MAX_YAML_DOCUMENTS, column: 1 }],
+      },
+      {
         name: 'liste au lieu d’objet',
         files: { 'compose.yaml': '- web\n- api\n' },
         errors: [{ messageId: 'not-a-map', line: 1, column: 1 }],
