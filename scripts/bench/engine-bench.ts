@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from '../../src/engine/check.ts';
+import { parseAllDocuments } from 'yaml';
+import { MAX_INPUT_BYTES } from '../../src/engine/limits.ts';
+import { adversarialFamilies } from '../../src/engine/testing/adversarial-inputs.ts';
 import { aliasBomb, composeOf10000Lines, nestedNginxLocations, nginxOf10000Lines } from '../../src/engine/testing/large-inputs.ts';
 import type { ProjectFile } from '../../src/engine/types.ts';
 import { printCliWallTime } from './cli-wall-time.ts';
@@ -94,7 +97,10 @@ const compose = composeBinary();
 const dclint = join(repo, 'node_modules/.bin/dclint');
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
 
-for (const benchCase of cases) {
+// `BENCH_ONLY=adversarial npm run bench` prints the adversarial table alone.
+const only = process.env['BENCH_ONLY'];
+
+for (const benchCase of only === 'adversarial' ? [] : cases) {
   const engine = timeEngine(benchCase.files);
   console.log(`\n${benchCase.name}`);
   console.log(`  checkProject (warm)        median ${ms(engine.median)}, p95 ${ms(engine.p95)}, CPU ${ms(engine.cpu)}/call  ${engine.median <= 5 ? 'OK (≤ 5 ms)' : 'ABOVE the 5 ms goal'}`);
@@ -141,11 +147,74 @@ const extremes: [string, ProjectFile[]][] = [
   ['nginx de 10 000 lignes', [{ path: 'nginx/conf.d/default.conf', text: nginxOf10000Lines(proxyConf) }]],
   ['nginx, 2 000 locations imbriquées', [{ path: 'nginx/conf.d/default.conf', text: nestedNginxLocations(2000) }]],
 ];
-console.log('\nextreme inputs (goal: ≤ 50 ms per call)');
-for (const [label, files] of extremes) {
+if (only !== 'adversarial') console.log('\nextreme inputs (goal: ≤ 50 ms per call)');
+for (const [label, files] of only === 'adversarial' ? [] : extremes) {
   const took = cpuTimes(files);
   console.log(`  ${label.padEnd(36)} CPU median ${ms(took.median)}, p90 ${ms(took.p90)}  ${took.median <= 50 ? 'OK' : 'ABOVE the 50 ms goal'}`);
 }
 
 // The CLI as a whole process against the same tools (issue #15): its own module, scripts/bench/cli-wall-time.ts.
-await printCliWallTime(repo, compose);
+if (only !== 'adversarial') await printCliWallTime(repo, compose);
+// Issue #14: inputs written as an attacker would, one family per way the
+// engine broke. For each, the CPU time of one call (median of 3 after a
+// warm-up) at three sizes up to the 512 KB import limit, the growth per
+// doubling (the worse of the two; linear time gives 2×, goal ≤ 2.2×), the
+// peak memory of a call at 512 KB in a fresh process, and, for YAML, the time
+// of the yaml library alone on the same text (a baseline of the same run: the
+// engine cannot be faster than its parser). Goals at 512 KB: ≤ 1 s, ≤ 256 MB.
+function cpuOnce(files: ProjectFile[]): number {
+  const before = process.cpuUsage();
+  checkProject(files);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+function medianCpu(run: () => void): number {
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000);
+  }
+  return median(samples);
+}
+
+/** Resident memory a call adds, in a fresh process whose heap is held to the 256 MB goal: undefined if it does not fit. */
+function peakMemory(index: number, bytes: number): number | undefined {
+  const child = spawnSync(process.execPath, ['--max-old-space-size=256', join(repo, 'scripts/bench/adversarial-peak.ts'), String(index), String(bytes)], { encoding: 'utf8' });
+  const value = Number(child.stdout);
+  return child.status === 0 && Number.isFinite(value) ? value : undefined;
+}
+
+const sizes = [MAX_INPUT_BYTES / 4, MAX_INPUT_BYTES / 2, MAX_INPUT_BYTES];
+const kib = (bytes: number): string => `${Math.round(bytes / 1024)} Ko`;
+const mib = (bytes: number | undefined): string => (bytes === undefined || bytes === Infinity ? '> 256 Mo (tas)' : `${(bytes / 1024 / 1024).toFixed(0).padStart(4)} Mo`);
+console.log(`\nadversarial inputs (issue #14): CPU per call at ${sizes.map(kib).join(' / ')}, growth per doubling (goal ≤ 2.2×, judged from 50 ms), resident memory added by a call at ${kib(MAX_INPUT_BYTES)} with a 256 Mo heap (goals ≤ 1 s, ≤ 256 Mo)`);
+let worstTime = { ms: 0, label: '' };
+let worstMemory = { bytes: 0, label: '' };
+let worstGrowth = { ratio: 0, label: '' };
+adversarialFamilies.forEach((family, index) => {
+  const times = sizes.map((bytes) => {
+    const files = family.make(bytes);
+    return medianCpu(() => cpuOnce(files));
+  });
+  const [small, , large] = times as [number, number, number];
+  // Per doubling, over the two doublings (one alone is too noisy on a shared runner);
+  // below 50 ms the ratio measures the timer and the garbage collector, not the engine.
+  const growth = Math.sqrt(large / Math.max(small, 0.01));
+  const judged = large >= 50;
+  const largest = family.make(MAX_INPUT_BYTES);
+  const compose = largest.find((f) => f.path === 'compose.yaml');
+  const yamlAlone = family.label.startsWith('YAML') && compose ? medianCpu(() => parseAllDocuments(compose.text, { uniqueKeys: false, merge: true, prettyErrors: false })) : undefined;
+  const peak = peakMemory(index, MAX_INPUT_BYTES);
+  if (large > worstTime.ms) worstTime = { ms: large, label: family.label };
+  if ((peak ?? Infinity) > worstMemory.bytes) worstMemory = { bytes: peak ?? Infinity, label: family.label };
+  if (judged && growth > worstGrowth.ratio) worstGrowth = { ratio: growth, label: family.label };
+  const verdict = large <= 1000 && (!judged || growth <= 2.2) && peak !== undefined && peak <= 256 * 1024 * 1024 ? 'OK' : 'ABOVE a goal';
+  console.log(
+    `  ${family.label.padEnd(48)} ${times.map((t) => ms(t).padStart(11)).join(' ')}  ${judged ? `×${growth.toFixed(2)}` : '  (–)'}  ${mib(peak)}${yamlAlone === undefined ? '' : `  (yaml seul ${ms(yamlAlone)})`}  ${verdict}`,
+  );
+});
+console.log(`  worst at ${kib(MAX_INPUT_BYTES)}: ${ms(worstTime.ms)} CPU (${worstTime.label}), ${mib(worstMemory.bytes).trim()} (${worstMemory.label}); worst growth ×${worstGrowth.ratio.toFixed(2)} (${worstGrowth.label})`);

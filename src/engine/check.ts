@@ -2,11 +2,12 @@ import { classifyFile, composeFileOrder } from './classify-file.ts';
 import { createComposeContext, type ComposeContext } from './compose/context.ts';
 import { createNginxContext, type NginxContext } from './nginx/context.ts';
 import type { CrossContext } from './cross/context.ts';
-import { formatMessage } from './format-message.ts';
+import { formatMessage, frenchNumber } from './format-message.ts';
 import { mountTargetOf, projectDirectory } from './cross/nginx-services.ts';
+import { MAX_DIAGNOSTICS_PER_RULE_AND_FILE, MAX_MESSAGE_LENGTH, MAX_QUOTED_LENGTH, shorten } from './limits.ts';
 import { catalogue, type AnyRule } from './rules/catalogue.ts';
 import { applyDisableDirectives, findDisableDirectives } from './suppressions.ts';
-import type { CheckOptions, Diagnostic, ProjectFile, ReportDescriptor } from './types.ts';
+import type { CheckOptions, Diagnostic, MessageData, ProjectFile, ReportDescriptor } from './types.ts';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -18,6 +19,29 @@ export interface CheckResult {
 
 const INTERNAL_ERROR_ID = 'internal-error';
 const knownRuleIds: ReadonlySet<string> = new Set(catalogue.map((rule) => rule.id));
+const NBSP = '\u00a0';
+/** The messageId of the one diagnostic that counts what a rule reported past the bound in a file. */
+export const TRUNCATED_MESSAGE_ID = 'more-diagnostics';
+
+function internalError(where: string, file: string, error: unknown): Diagnostic {
+  return {
+    ruleId: INTERNAL_ERROR_ID,
+    messageId: 'crashed',
+    severity: 'error',
+    message: `Erreur interne de l'atelier ${where} : votre fichier n'y est pour rien, signalez-nous ce cas.`,
+    file,
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    docs: shorten(String(error), MAX_MESSAGE_LENGTH),
+  };
+}
+
+/** Values quoted in a message (a key, a variable's text) are shortened, so a message stays a few hundred characters. */
+function shortData(data: MessageData | undefined): MessageData | undefined {
+  if (!data) return undefined;
+  const out: MessageData = {};
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? shorten(value, MAX_QUOTED_LENGTH) : value;
+  return out;
+}
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (
@@ -44,41 +68,68 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
   const taken = new Set([...composeFiles, ...envFiles]);
   const nginxFiles = files.filter((f) => classifyFile(f.path) === 'nginx' && !taken.has(f));
 
-  const compose = composeFiles.length > 0 ? createComposeContext(composeFiles, envFiles, options) : undefined;
+  const attempt = <T>(build: () => T, where: string, file: string): T | undefined => {
+    try {
+      return build();
+    } catch (error) {
+      diagnostics.push(internalError(where, file, error));
+      return undefined;
+    }
+  };
+  const compose = composeFiles.length > 0 ? attempt(() => createComposeContext(composeFiles, envFiles, options), 'en lisant les fichiers compose', composeFiles[0]!.path) : undefined;
   // An nginx file is read in the context of where Compose mounts it.
   const base = projectDirectory({ compose, options });
-  const nginx = nginxFiles.map((file) => createNginxContext(file, nginxFiles, compose && mountTargetOf(compose.model, base, file.path)?.containerPath));
+  const nginx = nginxFiles.flatMap(
+    (file) => attempt(() => createNginxContext(file, nginxFiles, compose && mountTargetOf(compose.model, base, file.path)?.containerPath), 'en lisant ce fichier nginx', file.path) ?? [],
+  );
   for (const context of nginx) context.siblings = nginx;
   const disableDirectives = files.flatMap(findDisableDirectives);
   const cross: CrossContext = { compose, nginx, files, options, disableDirectives, knownRuleIds };
 
+  // Diagnostics kept per rule and file; past the bound they are only counted (issue #14: 150 KB of `;` gave 150,000).
+  interface Tally {
+    kept: number;
+    more: Summary | undefined;
+  }
+  interface Summary {
+    rule: AnyRule;
+    file: string;
+    count: number;
+    first: Diagnostic['range'];
+  }
+  const summaries: Summary[] = [];
+  const tallies = new Map<AnyRule, Map<string, Tally>>();
   const run = <C>(rule: AnyRule, context: C, fallbackFile: string): void => {
+    let perFile = tallies.get(rule);
+    if (!perFile) tallies.set(rule, (perFile = new Map()));
+    const byFile = perFile;
     const report = (d: ReportDescriptor): void => {
+      let tally = byFile.get(d.file);
+      if (!tally) byFile.set(d.file, (tally = { kept: 0, more: undefined }));
+      if (tally.kept >= MAX_DIAGNOSTICS_PER_RULE_AND_FILE) {
+        if (tally.more) tally.more.count++;
+        else summaries.push((tally.more = { rule, file: d.file, count: 1, first: d.range }));
+        return;
+      }
+      tally.kept++;
       const template = rule.messages[d.messageId];
+      const data = shortData(d.data);
       diagnostics.push({
         ruleId: rule.id,
         messageId: d.messageId,
         severity: d.severity ?? rule.severity,
-        message: template === undefined ? d.messageId : formatMessage(template, d.data),
+        message: shorten(template === undefined ? d.messageId : formatMessage(template, data), MAX_MESSAGE_LENGTH),
         file: d.file,
         range: d.range,
         docs: rule.docs.title,
         ...(d.fix ? { fix: d.fix } : {}),
-        ...(d.data ? { data: d.data } : {}),
+        ...(data ? { data } : {}),
       });
     };
     try {
       (rule.check as (context: C, report: (d: ReportDescriptor) => void) => void)(context, report);
     } catch (error) {
-      diagnostics.push({
-        ruleId: INTERNAL_ERROR_ID,
-        messageId: 'crashed',
-        severity: 'error',
-        message: `Erreur interne de l'atelier dans la règle « ${rule.id} » : votre fichier n'y est pour rien, signalez-nous ce cas.`,
-        file: fallbackFile,
-        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-        docs: String(error),
-      });
+      diagnostics.push(internalError(`dans la règle « ${rule.id} »`, fallbackFile, error));
     }
   };
 
@@ -86,6 +137,19 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
     if ((rule.kind === 'yaml' || rule.kind === 'compose') && compose) run(rule, compose, composeFiles[0]!.path);
     else if (rule.kind === 'nginx') for (const context of nginx) run(rule, context, context.file.path);
     else if (rule.kind === 'cross') run(rule, cross, files[0]?.path ?? 'compose.yaml');
+  }
+
+  for (const { rule, file, count, first } of summaries) {
+    diagnostics.push({
+      ruleId: rule.id,
+      messageId: TRUNCATED_MESSAGE_ID,
+      severity: 'info',
+      message: `Et ${frenchNumber(count)} autre${count > 1 ? 's' : ''} problème${count > 1 ? 's' : ''} de ce type dans ce fichier, à partir d’ici${NBSP}: l’atelier n’en affiche que ${MAX_DIAGNOSTICS_PER_RULE_AND_FILE} par règle. Corrigez les premiers, les suivants apparaîtront.`,
+      file,
+      range: first,
+      docs: rule.docs.title,
+      data: { count, max: MAX_DIAGNOSTICS_PER_RULE_AND_FILE },
+    });
   }
 
   const kept = applyDisableDirectives(diagnostics, disableDirectives);

@@ -4,10 +4,10 @@ import { toLocated, type LocatedValue, type ScalarTransform } from '../yaml/loca
 import { parseYaml, SourcePositions, type YamlIssue } from '../yaml/parse-yaml.ts';
 import { buildModel } from './build-model.ts';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.ts';
-import { interpolate, type InterpolationIssueKind } from './interpolate.ts';
+import { interpolate, interpolationBudget, type InterpolationBudget, type InterpolationIssueKind } from './interpolate.ts';
 import type { ComposeModel, ComposeService, ModelIssue } from './model.ts';
 import { selectProfiles } from './profiles.ts';
-import { expressionEnd, sourceOffsetOfDollar } from './scalar-offsets.ts';
+import { dollarOffsets, expressionEnd } from './scalar-offsets.ts';
 import { isSwarmTarget } from './swarm-target.ts';
 
 /**
@@ -77,6 +77,7 @@ export interface ComposeContext {
 
 export function createComposeContext(files: ProjectFile[], env: ProjectFile | readonly ProjectFile[] | undefined, options: CheckOptions): ComposeContext {
   const shell = options.environment ?? {};
+  const budget = interpolationBudget();
   const envList: readonly ProjectFile[] = env === undefined ? [] : Array.isArray(env) ? env : [env as ProjectFile];
   // compose-go's dotenv.GetEnvFromFile (dotenv/env.go, v2.9.1): each file is
   // read in turn into one map, so a later file wins; its `${VAR}` sees the
@@ -84,7 +85,7 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | re
   // (cli/options.go `WithDotEnv` merges without overwriting).
   const fromFiles: Record<string, string> = {};
   const envFiles = envList.map((file) => {
-    const parsed = parseEnvFile(file.text, { ...fromFiles, ...shell });
+    const parsed = parseEnvFile(file.text, { ...fromFiles, ...shell }, budget);
     for (const entry of parsed.entries) fromFiles[entry.name] = entry.value;
     return { file, parsed };
   });
@@ -94,7 +95,7 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | re
   const lookup = (name: string): string | undefined => variables.get(name);
 
   const interpolationFindings: InterpolationFinding[] = [];
-  const documents = files.flatMap((file) => readComposeFile(file, lookup, interpolationFindings));
+  const documents = files.flatMap((file) => readComposeFile(file, lookup, budget, interpolationFindings));
 
   const built = buildModel(documents.map((d) => ({ file: d.file.path, positions: d.positions, root: d.root })));
   const { model, inactive } = selectProfiles(built.model, options.profiles);
@@ -130,26 +131,30 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | re
  * problems met by an attempt the fast reader gives up on are dropped, since
  * `yaml`'s pass meets them again.
  */
-function readComposeFile(file: ProjectFile, lookup: (name: string) => string | undefined, findings: InterpolationFinding[]): ComposeDocument[] {
+function readComposeFile(file: ProjectFile, lookup: (name: string) => string | undefined, budget: InterpolationBudget, findings: InterpolationFinding[]): ComposeDocument[] {
   const positions = new SourcePositions(file.text);
   const interpolateInto =
     (sink: InterpolationFinding[]): ScalarTransform =>
     (value, range, style) => {
       if (!value.includes('$')) return value;
-      const result = interpolate(value, lookup);
+      const result = interpolate(value, lookup, 0, budget);
+      if (result.issues.length === 0) return result.value;
+      const offsetOf = dollarOffsets(file.text, { range, style }, value);
       for (const issue of result.issues) {
-        const start = sourceOffsetOfDollar(file.text, { range, style }, value, issue.start);
+        const start = offsetOf(issue.start);
         const end = expressionEnd(file.text, start, issue.end - issue.start, range[1]);
         sink.push({ kind: issue.kind, name: issue.name, detail: issue.detail, file: file.path, range: positions.range(start, Math.max(end, start + 1)) });
       }
       return result.value;
     };
   const fastFindings: InterpolationFinding[] = [];
+  const remaining = budget.remaining;
   const root = readBlockYaml(file.text, interpolateInto(fastFindings));
   if (root) {
-    findings.push(...fastFindings);
+    for (const finding of fastFindings) findings.push(finding);
     return [{ file, positions, issues: [], root }];
   }
+  budget.remaining = remaining;
   const transform = interpolateInto(findings);
   return parseYaml(file, positions).map((yaml) => ({ file, positions, issues: yaml.issues, root: toLocated(yaml.document, positions, yaml.issues, transform) }));
 }

@@ -1,4 +1,4 @@
-import { interpolate, type InterpolationIssue } from './interpolate.ts';
+import { interpolate, interpolationBudget, type InterpolationBudget, type InterpolationIssue } from './interpolate.ts';
 
 /**
  * A `.env` file as compose reads it (compose-go's `dotenv` package, itself a
@@ -32,7 +32,7 @@ export interface ParsedEnvFile {
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', $: '$' };
 
-export function parseEnvFile(text: string, shell: Readonly<Record<string, string>> = {}): ParsedEnvFile {
+export function parseEnvFile(text: string, shell: Readonly<Record<string, string>> = {}, budget: InterpolationBudget = interpolationBudget()): ParsedEnvFile {
   const entries: EnvEntry[] = [];
   const issues: EnvFileIssue[] = [];
   const interpolationIssues: InterpolationIssue[] = [];
@@ -88,8 +88,8 @@ export function parseEnvFile(text: string, shell: Readonly<Record<string, string
       valueEnd = j + 1;
       value = raw;
       if (quote === '"') {
-        const result = interpolate(raw, lookup, v + 1);
-        interpolationIssues.push(...result.issues.filter((x) => x.kind !== 'unset'));
+        const result = interpolate(raw, lookup, v + 1, budget);
+        for (const issue of result.issues) if (issue.kind !== 'unset') interpolationIssues.push(issue);
         value = result.value;
       }
       const after = text.indexOf('\n', valueEnd);
@@ -100,8 +100,8 @@ export function parseEnvFile(text: string, shell: Readonly<Record<string, string
       if (comment !== -1) raw = raw.slice(0, comment);
       raw = raw.trimEnd();
       valueEnd = v + raw.length;
-      const result = interpolate(raw, lookup, v);
-      interpolationIssues.push(...result.issues.filter((x) => x.kind !== 'unset'));
+      const result = interpolate(raw, lookup, v, budget);
+      for (const issue of result.issues) if (issue.kind !== 'unset') interpolationIssues.push(issue);
       value = result.value;
       next = lineEnd + 1;
     }

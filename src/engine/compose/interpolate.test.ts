@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate } from './interpolate.ts';
+import { MAX_INTERPOLATED_LENGTH, MAX_INTERPOLATION_DEPTH } from '../limits.ts';
+import { interpolate, interpolationBudget } from './interpolate.ts';
 
 const env: Record<string, string> = { USER: 'alice', EMPTY: '', PORT: '8080' };
 const lookup = (name: string): string | undefined => env[name];
@@ -55,5 +56,35 @@ describe('interpolate', () => {
     expect(interpolate('${}', lookup).issues[0]?.kind).toBe('invalid');
     expect(interpolate('${1A}', lookup).issues[0]?.kind).toBe('invalid');
     expect(interpolate('abc ${USER', lookup).issues).toEqual([{ kind: 'invalid', name: '', start: 4, end: 10 }]);
+  });
+});
+
+describe('interpolate within bounds (issue #14)', () => {
+  it('stops expanding defaults nested deeper than the bound, without exhausting the stack', () => {
+    const depth = 3000;
+    const result = interpolate(`${'${A:-'.repeat(depth)}x${'}'.repeat(depth)}`, lookup);
+    expect(result.value).toBe('');
+    expect(result.issues).toEqual([expect.objectContaining({ kind: 'too-deep', name: 'A' })]);
+    expect(result.issues[0]!.start).toBe(5 * MAX_INTERPOLATION_DEPTH);
+  });
+
+  it('expands defaults nested up to the bound', () => {
+    const depth = MAX_INTERPOLATION_DEPTH;
+    expect(interpolate(`${'${A:-'.repeat(depth)}x${'}'.repeat(depth)}`, lookup)).toMatchObject({ value: 'x', issues: [] });
+  });
+
+  it('refuses a value that substitution would make longer than the bound', () => {
+    const big = 'y'.repeat(MAX_INTERPOLATED_LENGTH / 2 + 1);
+    const result = interpolate('${BIG}-${BIG}', (name) => (name === 'BIG' ? big : undefined));
+    expect(result.value).toBe(`${big}-`);
+    expect(result.issues).toEqual([{ kind: 'too-large', name: 'BIG', start: 7, end: 13 }]);
+  });
+
+  it('shares one budget between the values of a project', () => {
+    const budget = interpolationBudget(10);
+    const lookupSix = (): string => 'abcdef';
+    expect(interpolate('$X', lookupSix, 0, budget).issues).toEqual([]);
+    expect(interpolate('$X', lookupSix, 0, budget).issues.map((i) => i.kind)).toEqual(['too-large']);
+    expect(budget.remaining).toBe(4);
   });
 });

@@ -9,24 +9,29 @@ import type { LocatedScalar } from '../yaml/located.ts';
  * fall back to the start of the scalar.
  */
 export function sourceOffsetOfDollar(source: string, scalar: Pick<LocatedScalar, 'range' | 'style'>, value: string, index: number): number {
+  return dollarOffsets(source, scalar, value)(index);
+}
+
+/**
+ * The same mapping for many offsets of one scalar: both lists of `$` are
+ * read once, so a value with 100,000 `${A}` costs linear time, not quadratic.
+ */
+export function dollarOffsets(source: string, scalar: Pick<LocatedScalar, 'range' | 'style'>, value: string): (index: number) => number {
   const [start, end] = scalar.range;
-  let dollars = 0;
-  for (let i = 0; i < index && i < value.length; i++) if (value[i] === '$') dollars++;
-  if (value[index] !== '$') return start;
   let from = start;
   if (scalar.style === 'BLOCK_LITERAL' || scalar.style === 'BLOCK_FOLDED') {
     // The header line (`|`, `>-`, maybe a comment) is not part of the value.
     const newline = source.indexOf('\n', start);
     from = newline === -1 || newline > end ? start : newline + 1;
   }
-  let seen = 0;
-  for (let i = from; i < end; i++) {
-    if (source[i] === '$') {
-      if (seen === dollars) return i;
-      seen++;
-    }
-  }
-  return start;
+  const rankInValue = new Map<number, number>();
+  for (let i = value.indexOf('$'); i !== -1; i = value.indexOf('$', i + 1)) rankInValue.set(i, rankInValue.size);
+  const inSource: number[] = [];
+  for (let i = source.indexOf('$', from); i !== -1 && i < end; i = source.indexOf('$', i + 1)) inSource.push(i);
+  return (index) => {
+    const rank = rankInValue.get(index);
+    return rank === undefined ? start : (inSource[rank] ?? start);
+  };
 }
 
 /** End offset for an expression of `length` characters starting at `offset`, kept on the same line and inside the scalar. */

@@ -54,7 +54,9 @@ export type NginxParseErrorCode =
   /** The file ended in the middle of a directive (missing `;`, unbalanced quote). */
   | 'unexpected-eof-expecting-semicolon'
   /** A character right after a closing quote, or a `;`/`{` with no directive name. */
-  | 'unexpected-character';
+  | 'unexpected-character'
+  /** Blocks nested deeper than we read (not an nginx error: our bound, issue #14). */
+  | 'too-deep';
 
 export interface NginxParseError {
   code: NginxParseErrorCode;
@@ -72,7 +74,9 @@ export interface NginxComment {
 export interface NginxConfig {
   kind: 'config';
   children: NginxNode[];
+  /** The first errors of the file, up to a bound; `moreErrors` counts the others. */
   errors: NginxParseError[];
+  moreErrors: number;
   comments: NginxComment[];
 }
 

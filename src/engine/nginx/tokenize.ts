@@ -75,8 +75,19 @@ export class NginxReader {
     return ch;
   }
 
+  /** The first error of the statement being read, which it reports whatever follows. */
+  #pendingError: NginxParseError | undefined;
+
   /** Reads words up to the next `;`, `{`, `}` or the end of the file. */
   read(): Statement {
+    const statement = this.#read();
+    const error = this.#pendingError;
+    if (!error) return statement;
+    this.#pendingError = undefined;
+    return { ...statement, error };
+  }
+
+  #read(): Statement {
     const words: NginxWord[] = [];
     let lastSpace = true;
     let needSpace = false;
@@ -146,12 +157,16 @@ export class NginxReader {
           needSpace = false;
         } else {
           // nginx stops here; we report it and read on as if a space separated the words.
+          // In this loop, not by calling read() again: `x "a"b "a"b…` overflowed the stack (issue #14).
           this.#pos = index;
-          const error: NginxParseError = { code: 'unexpected-character', character: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) };
+          this.#pendingError ??= { code: 'unexpected-character', character: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) };
           this.#line = beforeLine;
           this.#column = beforeColumn;
-          const rest = this.read();
-          return { words: [...words, ...rest.words], end: rest.end, error };
+          lastSpace = true;
+          needSpace = false;
+          quoted = sQuoted = dQuoted = variable = false;
+          quote = null;
+          continue;
         }
       }
 

@@ -1,7 +1,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
-import type { YamlIssue } from './parse-yaml.ts';
+import { tooDeepMessage, type YamlIssue } from './parse-yaml.ts';
 import { yamlErrorMessages } from './yaml-error-messages.ts';
 import type { SourcePositions } from './parse-yaml.ts';
+import { MAX_QUOTED_LENGTH, MAX_YAML_DEPTH, shorten } from '../limits.ts';
 
 /**
  * The YAML tree as plain data that still knows where every value was written.
@@ -47,7 +48,6 @@ export interface LocatedScalar {
 /** Turns a string scalar's value (compose interpolates it); `range` and `style` place it in the source. */
 export type ScalarTransform = (value: string, range: [number, number], style: Scalar.Type | undefined) => string;
 
-const MAX_DEPTH = 512;
 
 function rangeOf(node: Node | null | undefined): [number, number] {
   const r = node?.range;
@@ -72,6 +72,17 @@ function valueEnd(node: Node, located: LocatedValue): number {
 }
 
 /**
+ * A collection or alias used as a key (`? [a, b]`, `{<<: 1}: x`) is named by
+ * its source text, shortened. Not `String(node)`: yaml stringifies nested
+ * keys again at every level (exponential in `? ? ? … x`) and applies merges,
+ * which throws on `{<<: 1}`. Compose refuses such keys anyway.
+ */
+function keyText(node: Node, positions: SourcePositions): string {
+  const [start, end] = rangeOf(node);
+  return shorten(positions.text.slice(start, Math.min(end, start + MAX_QUOTED_LENGTH + 1)).replace(/\s+/g, ' '));
+}
+
+/**
  * Builds the located tree of a parsed document. Issues (unknown alias, too
  * deep) are appended to `issues`; an alias bomb is detected by yaml's own
  * `maxAliasCount` guard, and the tree is then not built at all.
@@ -90,18 +101,19 @@ export function toLocated(
   const memo = new Map<Node, LocatedValue>();
   const inProgress = new Set<Node>();
   let tooDeep = false;
+  let collectionKeys = false;
 
   const build = (node: Node | null | undefined, depth: number): LocatedValue => {
     if (!node) return { kind: 'scalar', value: null, range: [0, 0], style: undefined };
     const cached = memo.get(node);
     if (cached) return cached;
-    if (depth > MAX_DEPTH) {
+    if (depth > MAX_YAML_DEPTH) {
       if (!tooDeep) {
         tooDeep = true;
         issues.push({
           code: 'TOO_DEEP',
           severity: 'error',
-          message: `Imbrication trop profonde (plus de ${MAX_DEPTH} niveaux) : simplifiez la structure.`,
+          message: tooDeepMessage,
           range: positions.ofNode(node),
         });
       }
@@ -167,7 +179,8 @@ export function toLocated(
       const keyNode = pair.key as Node | null;
       // With `merge: true`, yaml gives `<<` keys a symbol value.
       const isMergeKey = isScalar(keyNode) && (typeof keyNode.value === 'symbol' || (keyNode.value === '<<' && keyNode.type === 'PLAIN'));
-      const key = isScalar(keyNode) ? String(keyNode.value ?? 'null') : keyNode ? String(keyNode) : 'null';
+      if (keyNode && !isScalar(keyNode)) collectionKeys = true;
+      const key = isScalar(keyNode) ? String(keyNode.value ?? 'null') : keyNode ? keyText(keyNode, positions) : 'null';
       const value = build(pair.value as Node | null, depth + 1);
       lastEnd = pair.value ? valueEnd(pair.value as Node, value) : rangeOf(keyNode)[1];
       if (isMergeKey) {
@@ -193,7 +206,7 @@ export function toLocated(
   };
 
   const root = build(document.contents as Node | null, 0);
-  if (hasAlias && isAliasBomb(document, root, memo.size)) {
+  if (hasAlias && isAliasBomb(document, root, memo.size, collectionKeys)) {
     issues.push({
       code: 'ALIAS_BOMB',
       severity: 'error',
@@ -213,10 +226,11 @@ export function toLocated(
  * yaml's own guard (`toJS` with `maxAliasCount`), which throws past the limit:
  * ordinary files with a few `<<: *defaults` skip that second conversion.
  */
-function isAliasBomb(document: Document.Parsed, root: LocatedValue, nodes: number): boolean {
+function isAliasBomb(document: Document.Parsed, root: LocatedValue, nodes: number, collectionKeys: boolean): boolean {
   const { expanded } = expandedSize(root);
   if (expanded <= 10 * nodes + 1000) return false;
-  if (expanded > 1_000_000) return true;
+  // yaml's toJS stringifies collection keys, exponentially when they nest.
+  if (expanded > 1_000_000 || collectionKeys) return true;
   try {
     document.toJS({ maxAliasCount: 100 });
     return false;

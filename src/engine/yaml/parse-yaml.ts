@@ -1,10 +1,11 @@
-import { parseAllDocuments, parseDocument, visit, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, parseDocument, Parser, visit, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
+import { MAX_YAML_DEPTH, MAX_YAML_DOCUMENTS } from '../limits.ts';
 import type { ProjectFile, Range } from '../types.ts';
 import { yamlErrorMessages } from './yaml-error-messages.ts';
 
 /** A YAML problem found while parsing, already in French, at its exact place. */
 export interface YamlIssue {
-  code: ErrorCode | 'ALIAS_BOMB' | 'TOO_DEEP' | 'UNKNOWN_ALIAS';
+  code: ErrorCode | 'ALIAS_BOMB' | 'TOO_DEEP' | 'UNKNOWN_ALIAS' | 'TOO_MANY_DOCUMENTS';
   message: string;
   range: Range;
   severity: 'error' | 'warning';
@@ -70,9 +71,88 @@ export function parseYaml(file: ProjectFile, positions = new SourcePositions(fil
   // one of its map (quadratic: +80 % on a 1,500-service file). The located
   // walk (`toLocated`) reports the same DUPLICATE_KEY with a Map lookup.
   const options: ParseOptions & DocumentOptions & SchemaOptions = { prettyErrors: false, uniqueKeys: false, merge: true, keepSourceTokens: false };
-  const parsed = parseAllDocuments(file.text, options);
-  const documents: Document.Parsed[] = Array.isArray(parsed) && parsed.length > 0 ? parsed : [parseDocument(file.text, options)];
-  return documents.map((document) => ({ file, document, positions, issues: issuesOf(document, positions) }));
+  const tooDeep = excessiveNesting(file.text, MAX_YAML_DEPTH);
+  if (tooDeep !== -1) {
+    // yaml would take seconds on 500 KB of `[` or `? ` before we refuse the tree it builds (issue #14).
+    const issue: YamlIssue = { code: 'TOO_DEEP', severity: 'error', message: tooDeepMessage, range: positions.range(tooDeep, tooDeep + 1) };
+    return [{ file, document: parseDocument('', options), positions, issues: [issue] }];
+  }
+  // parseAllDocuments, stopped after MAX_YAML_DOCUMENTS: 40,000 `---` took a minute (issue #14).
+  const composer = new Composer(options);
+  const documents: Document.Parsed[] = [];
+  let notRead: number | undefined;
+  for (const document of composer.compose(new Parser().parse(file.text))) {
+    if (documents.length === MAX_YAML_DOCUMENTS) {
+      notRead = document.range[0];
+      break;
+    }
+    documents.push(document);
+  }
+  if (documents.length === 0) documents.push(parseDocument(file.text, options));
+  const parsed = documents.map((document) => ({ file, document, positions, issues: issuesOf(document, positions) }));
+  if (notRead !== undefined) {
+    parsed[parsed.length - 1]!.issues.push({
+      code: 'TOO_MANY_DOCUMENTS',
+      severity: 'warning',
+      message: `Plus de ${MAX_YAML_DOCUMENTS} documents YAML (séparés par \`---\`) dans ce fichier\u00a0: l’atelier ne vérifie pas les suivants.`,
+      range: positions.range(notRead, notRead + 3),
+    });
+  }
+  return parsed;
+}
+
+export const tooDeepMessage = `Imbrication trop profonde (plus de ${MAX_YAML_DEPTH} niveaux)\u00a0: simplifiez la structure.`;
+
+/**
+ * Where the YAML nesting certainly exceeds `max` levels, or -1: a lower bound
+ * of the depth, read in one pass, from the flow brackets still open (outside
+ * quotes and comments) and the `? ` and `- ` indicators that open a line, each
+ * of which opens a collection. Deep nesting by indentation alone needs
+ * quadratic room (1,000 levels take 500 KB), and yaml reads it quickly.
+ */
+export function excessiveNesting(text: string, max: number): number {
+  let flow = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let block = 0;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    while ((text[i] === '?' || text[i] === '-') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      block++;
+      i += 2;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+    }
+    if (flow + block > max) return i;
+    for (; i < n && text[i] !== '\n'; i++) {
+      const c = text[i];
+      const atToken = i === 0 || ' \t[{,:'.includes(text[i - 1]!);
+      if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+        const end = text.indexOf('\n', i);
+        i = end === -1 ? n : end;
+        break;
+      }
+      if ((c === '"' || c === "'") && atToken) {
+        i = closingQuote(text, i);
+      } else if (c === '[' || c === '{') {
+        if (++flow + block > max) return i;
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    i++;
+  }
+  return -1;
+}
+
+/** The offset of the quote closing the one at `open` (YAML escapes: `\"` in double, `''` in single quotes), or the text's end. */
+function closingQuote(text: string, open: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return text.length;
 }
 
 function issuesOf(document: Document.Parsed, positions: SourcePositions): YamlIssue[] {

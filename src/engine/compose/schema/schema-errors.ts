@@ -2,6 +2,7 @@ import type { MessageData, Range } from '../../types.ts';
 import { locate, type LocatedValue } from '../../yaml/located.ts';
 import composeSpec from './compose-spec.generated.json' with { type: 'json' };
 import { closest } from './edit-distance.ts';
+import { MAX_DIAGNOSTICS_PER_RULE_AND_FILE } from '../../limits.ts';
 import type { SchemaError } from './validate-compose.generated.js';
 
 /** One schema problem, said once, at the YAML node it is about. */
@@ -133,10 +134,6 @@ function joinOr(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} ou ${items[items.length - 1]}`;
 }
 
-function isBelow(child: string, parent: string): boolean {
-  return child.startsWith(`${parent}/`);
-}
-
 /**
  * Turns Ajv's errors (all of them, `allErrors`) into one French message per
  * problem. `oneOf`/`anyOf` produce one error per failed branch: a `type`
@@ -150,14 +147,23 @@ export function explainSchemaErrors(errors: readonly SchemaError[], root: Locate
   const rootSchema = schema as SchemaNode;
   const relevant = errors.filter((e) => !['oneOf', 'anyOf', 'if', 'not', 'then', 'else'].includes(e.keyword));
   const nonTypeAt = new Set(relevant.filter((e) => e.keyword !== 'type').map((e) => e.instancePath));
-  const paths = relevant.map((e) => e.instancePath);
+  // Every path some error lies below, in one pass: testing each error against all others was quadratic (issue #14).
+  const hasErrorBelow = new Set<string>();
+  for (const e of relevant) {
+    for (let p = e.instancePath, slash = p.lastIndexOf('/'); slash >= 0; slash = p.lastIndexOf('/')) {
+      p = p.slice(0, slash);
+      if (hasErrorBelow.has(p)) break;
+      hasErrorBelow.add(p);
+    }
+  }
   const kept = relevant.filter((e) => {
     if (e.keyword !== 'type') return true;
     if (nonTypeAt.has(e.instancePath)) return false;
-    return !paths.some((p) => isBelow(p, e.instancePath));
+    return !hasErrorBelow.has(e.instancePath);
   });
 
   const problems: SchemaProblem[] = [];
+  let suggestionsLeft = 2 * MAX_DIAGNOSTICS_PER_RULE_AND_FILE;
   const seen = new Set<string>();
   const typesByPath = new Map<string, Set<string>>();
   for (const error of kept) {
@@ -183,13 +189,14 @@ export function explainSchemaErrors(errors: readonly SchemaError[], root: Locate
         const property = String(error.params['additionalProperty']);
         const target = locate(root, [...path, property]);
         const range = target.entry?.keyRange ?? value.range;
-        const known = knownKeysAt(path, rootSchema);
+        // Walking the schema for suggestions costs the most; past what can be shown, unknown keys are only counted.
+        const known = suggestionsLeft-- > 0 ? knownKeysAt(path, rootSchema) : undefined;
         const collection = path.length === 1 && path[0] && COLLECTIONS[path[0]];
-        if (collection && known.length === 0) {
+        if (collection && known?.length === 0) {
           problems.push({ path, messageId: 'invalid-name', data: { name: property, kind: collection }, range });
           break;
         }
-        const suggestion = closest(property, known);
+        const suggestion = known && closest(property, known);
         problems.push(
           suggestion
             ? { path, messageId: 'unknown-key-suggest', data: { key: property, where, suggestion }, range }

@@ -1,5 +1,7 @@
 import type { ComposeRule } from '../catalogue.ts';
 import type { Dependency } from '../../compose/model.ts';
+import { shorten } from '../../limits.ts';
+import { frenchNumber } from '../../format-message.ts';
 
 export const dependencyCycle: ComposeRule = {
   id: 'dependency-cycle',
@@ -34,25 +36,53 @@ export const dependencyCycle: ComposeRule = {
     if (context.syntaxErrors) return;
     const services = context.model.services;
     const state = new Map<string, 'visiting' | 'done'>();
-    const stack: string[] = [];
-    // Depth-first search; the edge that closes a cycle is where we point.
-    const visit = (name: string): void => {
-      state.set(name, 'visiting');
-      stack.push(name);
-      for (const dependency of services.get(name)?.dependsOn ?? []) {
-        if (!services.has(dependency.service) || dependency.service === name) continue;
-        const seen = state.get(dependency.service);
-        if (seen === 'visiting') reportCycle(dependency);
-        else if (seen === undefined) visit(dependency.service);
-      }
-      stack.pop();
-      state.set(name, 'done');
-    };
+    // Position of each service on the current path, so a cycle is found in constant time.
+    const onPath = new Map<string, number>();
+    const path: string[] = [];
     const reportCycle = (closing: Dependency): void => {
-      const from = stack.indexOf(closing.service);
-      const cycle = [...stack.slice(from), closing.service].map((s) => `\`${s}\``).join(' → ');
-      report({ messageId: 'cycle', data: { cycle }, file: closing.file, range: closing.range });
+      report({ messageId: 'cycle', data: { cycle: describeCycle(path, onPath.get(closing.service)!) }, file: closing.file, range: closing.range });
     };
-    for (const name of services.keys()) if (!state.has(name)) visit(name);
+    // Depth-first search, with an explicit stack: a chain of 6,000 services overflowed the call stack (issue #14).
+    // The edge that closes a cycle is where we point.
+    for (const root of services.keys()) {
+      if (state.has(root)) continue;
+      const frames: { name: string; next: number }[] = [{ name: root, next: 0 }];
+      state.set(root, 'visiting');
+      onPath.set(root, 0);
+      path.push(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1]!;
+        const dependencies = services.get(frame.name)?.dependsOn ?? [];
+        if (frame.next < dependencies.length) {
+          const dependency = dependencies[frame.next++]!;
+          if (!services.has(dependency.service) || dependency.service === frame.name) continue;
+          const seen = state.get(dependency.service);
+          if (seen === 'visiting') reportCycle(dependency);
+          else if (seen === undefined) {
+            state.set(dependency.service, 'visiting');
+            onPath.set(dependency.service, path.length);
+            path.push(dependency.service);
+            frames.push({ name: dependency.service, next: 0 });
+          }
+          continue;
+        }
+        frames.pop();
+        path.pop();
+        onPath.delete(frame.name);
+        state.set(frame.name, 'done');
+      }
+    }
   },
 };
+
+/**
+ * `a` → `b` → `a`, the cycle being `path` from `from` on; a long cycle shows
+ * its first and last services around an ellipsis. Constant time: a dense
+ * graph closes a cycle on almost every edge.
+ */
+function describeCycle(path: readonly string[], from: number): string {
+  const shown = (names: readonly string[]): string => names.map((s) => `\`${shorten(s, 20)}\``).join(' → ');
+  const length = path.length - from;
+  if (length <= 6) return shown([...path.slice(from), path[from]!]);
+  return `${shown(path.slice(from, from + 3))} → … (${frenchNumber(length - 5)} autres) → ${shown([...path.slice(-2), path[from]!])}`;
+}

@@ -49,6 +49,7 @@ export const envFileSyntax: ComposeRule = {
         report({ messageId, file: env.path, range: context.rangeOf(env.path, issue.start, issue.end) });
       }
       for (const issue of parsed.interpolationIssues) {
+        if (issue.kind === 'too-deep' || issue.kind === 'too-large') continue;
         report({ messageId: issue.kind === 'required' ? 'required' : 'invalid', data: { name: issue.name }, file: env.path, range: context.rangeOf(env.path, issue.start, issue.end) });
       }
     }

@@ -10,6 +10,7 @@ import { redisHealthcheckAuth } from './redis-healthcheck-auth.ts';
 import { healthyDependencyWithoutHealthcheck } from './healthy-dependency-without-healthcheck.ts';
 import { imageTag } from './image-tag.ts';
 import { inlineSecret } from './inline-secret.ts';
+import { interpolationLimit } from './interpolation-limit.ts';
 import { invalidDuration } from './invalid-duration.ts';
 import { invalidPort } from './invalid-port.ts';
 import { invalidSize } from './invalid-size.ts';
@@ -42,6 +43,7 @@ export const composeRules: readonly ComposeRule[] = [
   envFileSyntax,
   requiredVariable,
   unsetVariable,
+  interpolationLimit,
   composeSchema,
   newerComposeKey,
   missingImageOrBuild,

@@ -46,7 +46,7 @@ export const requiredVariable: ComposeRule = {
   },
   check(context, report) {
     for (const finding of context.interpolationFindings) {
-      if (finding.kind === 'unset') continue;
+      if (finding.kind !== 'required' && finding.kind !== 'invalid') continue;
       const messageId = finding.kind === 'invalid' ? 'invalid' : finding.detail ? 'requiredWithText' : 'required';
       report({ messageId, data: { name: finding.name, detail: finding.detail ?? '' }, file: finding.file, range: finding.range });
     }

@@ -1,4 +1,6 @@
 import type { ComposeRule } from '../catalogue.ts';
+import type { ProjectFile } from '../../types.ts';
+import { MAX_YAML_DOCUMENTS } from '../../limits.ts';
 import { yamlErrorMessages } from '../../yaml/yaml-error-messages.ts';
 
 function messageId(code: string): string {
@@ -8,6 +10,7 @@ function messageId(code: string): string {
 const extraMessages: Record<string, string> = {
   'alias-bomb': 'Trop d’alias imbriqués (`*nom`) : le fichier se développerait de façon démesurée (attaque « billion laughs »). Réduisez les alias.',
   'too-deep': 'Imbrication trop profonde : simplifiez la structure.',
+  'too-many-documents': `Plus de ${MAX_YAML_DOCUMENTS} documents YAML (séparés par \`---\`) dans ce fichier\u00a0: l’atelier ne vérifie pas les suivants.`,
   'unknown-alias': 'Alias (`*nom`) sans ancre (`&nom`) correspondante définie plus haut.',
   'not-a-map': 'Un fichier compose doit être un objet YAML (des clés `services:`, `networks:`…), pas {{found}}.',
   'empty-file': 'Le fichier compose est vide : Compose le refuse. Commencez par `services:`.',
@@ -52,6 +55,11 @@ export const yamlSyntax: ComposeRule = {
         errors: [{ messageId: 'empty-file', line: 1, column: 1 }],
       },
       {
+        name: 'plus de 100 documents',
+        files: { 'compose.yaml': Array.from({ length: MAX_YAML_DOCUMENTS + 1 }, () => 'services: {}\n').join('---\n') },
+        errors: [{ messageId: 'too-many-documents', line: 2 * MAX_YAML_DOCUMENTS, column: 1 }],
+      },
+      {
         name: 'liste au lieu d’objet',
         files: { 'compose.yaml': '- web\n- api\n' },
         errors: [{ messageId: 'not-a-map', line: 1, column: 1 }],
@@ -59,13 +67,15 @@ export const yamlSyntax: ComposeRule = {
     ],
   },
   check(context, report) {
+    const documentsPerFile = new Map<ProjectFile, number>();
+    for (const document of context.documents) documentsPerFile.set(document.file, (documentsPerFile.get(document.file) ?? 0) + 1);
     for (const document of context.documents) {
       for (const issue of document.issues) {
         report({ messageId: messageId(issue.code), file: document.file.path, range: issue.range, severity: issue.severity });
       }
       const root = document.root;
       const empty = !root || (root.kind === 'scalar' && root.value === null) || (root.kind === 'map' && root.entries.size === 0);
-      if (document.issues.length === 0 && empty && context.documents.filter((d) => d.file === document.file).length === 1) {
+      if (document.issues.length === 0 && empty && documentsPerFile.get(document.file) === 1) {
         report({ messageId: 'empty-file', file: document.file.path, range: context.rangeOf(document.file.path, 0, 0) });
         continue;
       }

@@ -1,4 +1,5 @@
 import type { NginxRule } from '../catalogue.ts';
+import { MAX_NGINX_DEPTH } from '../../limits.ts';
 
 /** The reader's errors, said as `nginx -t` says them, at the line it names. */
 export const syntaxError: NginxRule = {
@@ -10,6 +11,7 @@ export const syntaxError: NginxRule = {
     'unexpected-eof-expecting-brace': 'Fin de fichier inattendue : un bloc ouvert par « { » n’est jamais fermé ; il manque une accolade « } ».',
     'unexpected-eof-expecting-semicolon': 'Fin de fichier inattendue au milieu d’une directive : il manque un « ; » ou un guillemet fermant.',
     'unexpected-character': 'Caractère « {{character}} » inattendu à cet endroit.',
+    'too-deep': 'Blocs imbriqués trop profondément (plus de {{max}} niveaux) : l’atelier ne lit pas ce bloc ni ceux qu’il contient. Aucune configuration réelle n’en a besoin.',
     'unexpected-after-quote': 'Caractère « {{character}} » inattendu juste après un guillemet fermant : nginx attend une espace, « ; » ou « { ».',
   },
   docs: {
@@ -42,6 +44,11 @@ export const syntaxError: NginxRule = {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Test "a"b;\n}\n' },
         errors: [{ messageId: 'unexpected-after-quote', line: 3, column: 26 }],
       },
+      {
+        name: 'blocs imbriqués au-delà de la limite',
+        files: { 'nginx/conf.d/default.conf': `server {\n${'location / {\n'.repeat(MAX_NGINX_DEPTH)}root /srv;\n${'}\n'.repeat(MAX_NGINX_DEPTH)}}\n` },
+        errors: [{ messageId: 'too-deep', line: MAX_NGINX_DEPTH + 1, column: 12 }],
+      },
     ],
   },
   check(context, report) {
@@ -49,10 +56,13 @@ export const syntaxError: NginxRule = {
       const afterQuote = error.code === 'unexpected-character' && error.character !== ';' && error.character !== '{';
       report({
         messageId: afterQuote ? 'unexpected-after-quote' : error.code,
-        data: error.character === undefined ? {} : { character: error.character },
+        data: error.code === 'too-deep' ? { max: MAX_NGINX_DEPTH } : error.character === undefined ? {} : { character: error.character },
         file: context.file.path,
         range: error.range,
       });
     }
+    // Errors past those the reader kept are still counted, so the summary gives their true number.
+    const last = context.config.errors[context.config.errors.length - 1];
+    if (last) for (let i = 0; i < context.config.moreErrors; i++) report({ messageId: last.code, file: context.file.path, range: last.range });
   },
 };

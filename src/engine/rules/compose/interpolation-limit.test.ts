@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { interpolationLimit } from './interpolation-limit.ts';
+
+testRule(interpolationLimit);
