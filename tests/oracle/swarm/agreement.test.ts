@@ -19,9 +19,22 @@ const recorded = JSON.parse(readFileSync(join(here, 'verdicts.json'), 'utf8')) a
  * Errors `docker stack config` does not check but `docker stack deploy` or
  * Swarm do: we report them earlier, on purpose (a service with only `build`
  * has no image to deploy; two services on one host port cannot both start),
- * so they do not count for the `config` verdict.
+ * so they do not count for the `config` verdict. A secret, network or volume
+ * a service names but the file does not declare is one of them: the stack
+ * loader lets it through, `docker stack deploy` refuses it when it converts
+ * the services (`undefined secret "db-password2"`: docker/cli
+ * `cli/compose/convert/service.go` and `volume.go`, read in Debian's docker.io
+ * 28.5.2+dfsg4-5 source).
  */
-const DEPLOY_TIME_RULES = new Set(['swarm-build-ignored', 'duplicate-published-port', 'healthy-dependency-without-healthcheck', 'missing-image-or-build']);
+const DEPLOY_TIME_RULES = new Set([
+  'swarm-build-ignored',
+  'duplicate-published-port',
+  'healthy-dependency-without-healthcheck',
+  'missing-image-or-build',
+  'undefined-secret',
+  'undefined-network',
+  'undefined-volume',
+]);
 
 const blocking = (d: Diagnostic): boolean => d.severity === 'error' && !DEPLOY_TIME_RULES.has(d.ruleId) && !d.ruleId.startsWith('nginx');
 

@@ -11,7 +11,8 @@ import { FORBIDDEN_OPTIONS } from './swarm-forbidden-option.ts';
 /**
  * Why a key `docker compose` knows is refused by `docker stack deploy`, for
  * the keys learners meet. The Docker CLI validates stack files with its own
- * v3.13 schema (docker/cli v28.2.2, e6534b4, `cli/compose/schema/data/config_schema_v3.13.json`),
+ * v3.13 schema (`cli/compose/schema/data/config_schema_v3.13.json`, here as
+ * Debian's docker.io 28.5.2+dfsg4-5 source ships it, the same as docker/cli v28.2.2's: see the schema README),
  * which never learnt the keys the Compose Specification added since.
  */
 const COMPOSE_ONLY_HINTS: Record<string, string> = {
