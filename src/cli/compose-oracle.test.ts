@@ -63,8 +63,13 @@ describe.skipIf(!canRun && !required)('the recorded answers are still what docke
     binary = composeBinary();
   }, 900_000);
 
+  // With several unset required variables, Compose names the first it meets in Go's random map order:
+  // the kind of error is stable, the variable it names is not.
+  const stable = <T extends { error?: string }>(answer: T): T =>
+    answer.error === undefined ? answer : { ...answer, error: answer.error.replace(/interpolating \S+: required variable \S+ is missing a value/, 'interpolating …: required variable … is missing a value') };
+
   it.each(Object.keys(cases))('%s', (name) => {
     expect(existsSync(binary)).toBe(true);
-    expect(askCompose(binary, cases[name]!)).toEqual(recorded.answers[name]);
+    expect(stable(askCompose(binary, cases[name]!))).toEqual(stable(recorded.answers[name]!));
   });
 });
