@@ -27,7 +27,8 @@ for (const id of Object.keys(verdicts).sort()) {
   let errs: any[] = [];
   // As tests/oracle/compose/agreement.test.ts: errors of the compose files, and the warning that Compose 2.40 refuses a newer key.
   const blocking = (d: any): boolean => (d.severity === 'error' || d.ruleId === 'newer-compose-key') && !UP.has(d.ruleId) && !d.ruleId.startsWith('nginx') && (classifyFile(d.file) === 'compose' || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file');
-  try { errs = checkProject(files).diagnostics.filter(blocking); } catch { errs = [{ ruleId: 'THROW', range: { start: { line: 0 } } }]; }
+  // No --profile: no profile is active, as for docker compose.
+  try { errs = checkProject(files, { profiles: [] }).diagnostics.filter(blocking); } catch { errs = [{ ruleId: 'THROW', range: { start: { line: 0 } } }]; }
   const ev = errs.length ? 'invalid' : 'valid';
   let ok = ev === v.verdict;
   if (ok && v.verdict === 'invalid' && v.line !== undefined) {
