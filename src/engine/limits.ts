@@ -14,6 +14,14 @@ export const MAX_MESSAGE_LENGTH = 400;
 /** A value quoted in a message (a key, a variable's text, a cycle) is shortened to this many characters. */
 export const MAX_QUOTED_LENGTH = 200;
 
+/**
+ * YAML nodes the general parser is given (flow brackets and commas, anchors,
+ * aliases, tags, explicit keys, merges): a real compose file of 512 KB has a
+ * few thousand; 512 KB of `[]`, `!t`, `&a`… made yaml take over a second and
+ * 280 MB (issue #14). Plain block YAML, read by the fast reader, is not counted.
+ */
+export const MAX_YAML_NODE_TOKENS = 40_000;
+
 /** YAML nesting levels read (compose files need about ten). */
 export const MAX_YAML_DEPTH = 512;
 

@@ -1,7 +1,8 @@
 import type { CheckOptions, ProjectFile, Range } from '../types.ts';
 import { readBlockYaml } from '../yaml/block-reader.ts';
 import { toLocated, type LocatedValue, type ScalarTransform } from '../yaml/located.ts';
-import { parseYaml, SourcePositions, type YamlIssue } from '../yaml/parse-yaml.ts';
+import { excessiveNodeTokens, parseYaml, SourcePositions, type YamlIssue } from '../yaml/parse-yaml.ts';
+import { MAX_YAML_NODE_TOKENS } from '../limits.ts';
 import { buildModel } from './build-model.ts';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.ts';
 import { interpolate, interpolationBudget, type InterpolationBudget, type InterpolationIssueKind } from './interpolate.ts';
@@ -149,7 +150,8 @@ function readComposeFile(file: ProjectFile, lookup: (name: string) => string | u
     };
   const fastFindings: InterpolationFinding[] = [];
   const remaining = budget.remaining;
-  const root = readBlockYaml(file.text, interpolateInto(fastFindings));
+  // A file with tens of thousands of flow nodes goes to parseYaml, which refuses it before yaml builds them.
+  const root = excessiveNodeTokens(file.text, MAX_YAML_NODE_TOKENS) === -1 ? readBlockYaml(file.text, interpolateInto(fastFindings)) : undefined;
   if (root) {
     for (const finding of fastFindings) findings.push(finding);
     return [{ file, positions, issues: [], root }];

@@ -1,11 +1,11 @@
 import { Composer, parseDocument, Parser, visit, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
-import { MAX_YAML_DEPTH, MAX_YAML_DOCUMENTS } from '../limits.ts';
+import { MAX_YAML_DEPTH, MAX_YAML_DOCUMENTS, MAX_YAML_NODE_TOKENS } from '../limits.ts';
 import type { ProjectFile, Range } from '../types.ts';
 import { yamlErrorMessages } from './yaml-error-messages.ts';
 
 /** A YAML problem found while parsing, already in French, at its exact place. */
 export interface YamlIssue {
-  code: ErrorCode | 'ALIAS_BOMB' | 'TOO_DEEP' | 'UNKNOWN_ALIAS' | 'TOO_MANY_DOCUMENTS';
+  code: ErrorCode | 'ALIAS_BOMB' | 'TOO_DEEP' | 'UNKNOWN_ALIAS' | 'TOO_MANY_DOCUMENTS' | 'TOO_COMPLEX';
   message: string;
   range: Range;
   severity: 'error' | 'warning';
@@ -77,6 +77,11 @@ export function parseYaml(file: ProjectFile, positions = new SourcePositions(fil
     const issue: YamlIssue = { code: 'TOO_DEEP', severity: 'error', message: tooDeepMessage, range: positions.range(tooDeep, tooDeep + 1) };
     return [{ file, document: parseDocument('', options), positions, issues: [issue] }];
   }
+  const tooMany = excessiveNodeTokens(file.text, MAX_YAML_NODE_TOKENS);
+  if (tooMany !== -1) {
+    const issue: YamlIssue = { code: 'TOO_COMPLEX', severity: 'error', message: tooComplexMessage, range: positions.range(tooMany, tooMany + 1) };
+    return [{ file, document: parseDocument('', options), positions, issues: [issue] }];
+  }
   // parseAllDocuments, stopped after MAX_YAML_DOCUMENTS: 40,000 `---` took a minute (issue #14).
   const composer = new Composer(options);
   const documents: Document.Parsed[] = [];
@@ -99,6 +104,31 @@ export function parseYaml(file: ProjectFile, positions = new SourcePositions(fil
     });
   }
   return parsed;
+}
+
+export const tooComplexMessage = `Fichier YAML trop complexe (plus de ${new Intl.NumberFormat('fr-FR').format(MAX_YAML_NODE_TOKENS).replace(/\u202f/g, '\u00a0')} crochets, virgules, ancres, alias ou étiquettes)\u00a0: l’atelier ne l’analyse pas. Un fichier compose réel en compte quelques milliers.`;
+
+/**
+ * Where the text passes `max` tokens that each make yaml build a node (flow
+ * brackets and commas, `&anchor`, `*alias`, `!tag`, `? ` and `<<`), outside
+ * quotes and comments, or -1. One pass, no allocation.
+ */
+export function excessiveNodeTokens(text: string, max: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const atToken = i === 0 || ' \t\n[{,:'.includes(text[i - 1]!);
+    if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n')) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end;
+    } else if ((c === '"' || c === "'") && atToken) {
+      i = closingQuote(text, i);
+    } else if (c === '[' || c === '{' || c === ',' || (atToken && (c === '&' || c === '*' || c === '!' || (c === '?' && text[i + 1] === ' ') || (c === '<' && text[i + 1] === '<')))) {
+      if (++count > max) return i;
+    }
+  }
+  return -1;
 }
 
 export const tooDeepMessage = `Imbrication trop profonde (plus de ${MAX_YAML_DEPTH} niveaux)\u00a0: simplifiez la structure.`;

@@ -1,6 +1,7 @@
 import type { ComposeRule } from '../catalogue.ts';
 import type { ProjectFile } from '../../types.ts';
-import { MAX_YAML_DOCUMENTS } from '../../limits.ts';
+import { MAX_YAML_DOCUMENTS, MAX_YAML_NODE_TOKENS } from '../../limits.ts';
+import { tooComplexMessage } from '../../yaml/parse-yaml.ts';
 import { yamlErrorMessages } from '../../yaml/yaml-error-messages.ts';
 
 function messageId(code: string): string {
@@ -10,6 +11,7 @@ function messageId(code: string): string {
 const extraMessages: Record<string, string> = {
   'alias-bomb': 'Trop d’alias imbriqués (`*nom`) : le fichier se développerait de façon démesurée (attaque « billion laughs »). Réduisez les alias.',
   'too-deep': 'Imbrication trop profonde : simplifiez la structure.',
+  'too-complex': tooComplexMessage,
   'too-many-documents': `Plus de ${MAX_YAML_DOCUMENTS} documents YAML (séparés par \`---\`) dans ce fichier\u00a0: l’atelier ne vérifie pas les suivants.`,
   'unknown-alias': 'Alias (`*nom`) sans ancre (`&nom`) correspondante définie plus haut.',
   'not-a-map': 'Un fichier compose doit être un objet YAML (des clés `services:`, `networks:`…), pas {{found}}.',
@@ -58,6 +60,11 @@ export const yamlSyntax: ComposeRule = {
         name: 'plus de 100 documents',
         files: { 'compose.yaml': Array.from({ length: MAX_YAML_DOCUMENTS + 1 }, () => 'services: {}\n').join('---\n') },
         errors: [{ messageId: 'too-many-documents', line: 2 * MAX_YAML_DOCUMENTS, column: 1 }],
+      },
+      {
+        name: 'un fichier fait de dizaines de milliers de listes',
+        files: { 'compose.yaml': `services:\n  web:\n    image: nginx:1.30-alpine\n    command: [${'[], '.repeat(MAX_YAML_NODE_TOKENS / 2)}[]]\n` },
+        errors: [{ messageId: 'too-complex', line: 4, column: 80013 }],
       },
       {
         name: 'liste au lieu d’objet',
