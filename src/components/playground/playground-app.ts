@@ -9,8 +9,7 @@ import { createCheckScheduler } from '../workshop/check-scheduler.ts';
 import { browserStore, createEditor, download, escapeLeavesEditor, required } from '../workshop/editor-page.ts';
 import { renderDiagnosticList, summarize } from '../workshop/diagnostic-list.ts';
 import { toMarkers } from '../workshop/diagnostic-markers.ts';
-import type { CheckRequest, CheckResponse } from '../workshop/engine-protocol.ts';
-import EngineWorker from '../workshop/engine.worker.ts?worker';
+import { connectEngine } from '../workshop/engine-connection.ts';
 import { monacoLanguage, setupMonaco } from '../workshop/monaco-setup.ts';
 import { registerQuickFixes } from '../workshop/quick-fixes.ts';
 import { mountServiceGraph } from '../workshop/service-graph-view.ts';
@@ -98,13 +97,6 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   // --- Engine ---------------------------------------------------------------------
   let diagnostics: Diagnostic[] = [];
   const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), 'bac-graphe');
-  const worker = new EngineWorker();
-  const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
-    const request: CheckRequest = { id, lesson: 'bac-a-sable', objectiveIds: [], files };
-    root.dataset['pendingCheck'] = String(id);
-    performance.mark('atelier:check-sent', { detail: { id } });
-    worker.postMessage(request);
-  });
   const problemCount = (path: string): number => diagnostics.filter((d) => d.file === path && d.severity === 'error').length;
 
   const jumpTo = (diagnostic: Diagnostic): void => {
@@ -116,21 +108,26 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     editorInstance.focus();
   };
 
-  worker.addEventListener('message', (event: MessageEvent<CheckResponse>) => {
-    const response = event.data;
-    if (!scheduler.isCurrent(response.id)) return;
-    performance.mark('atelier:check-received', { detail: { id: response.id } });
-    diagnostics = response.diagnostics;
+  const showDiagnostics = (shown: Diagnostic[]): void => {
+    diagnostics = shown;
     for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
-    summary.textContent = summarize(diagnostics);
     renderDiagnosticList(list, diagnostics, data.base, jumpTo);
-    graphView.update(response.graph);
     renderTabs();
-    root.dataset['checkedId'] = String(response.id);
-    performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });
-  });
-  worker.addEventListener('error', () => {
-    summary.textContent = "La vérification n'a pas pu démarrer dans ce navigateur : rechargez la page pour réessayer.";
+  };
+  const engine = connectEngine({
+    root,
+    store,
+    scope: 'bac-a-sable',
+    lesson: 'bac-a-sable',
+    objectiveIds: [],
+    statusAfter: message,
+    summary,
+    onResult(response) {
+      showDiagnostics(response.diagnostics);
+      summary.textContent = summarize(diagnostics);
+      graphView.update(response.graph);
+    },
+    onStale: () => showDiagnostics([]),
   });
   registerQuickFixes(monaco, {
     diagnosticsFor: (model) => {
@@ -202,7 +199,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   function createModel(path: string, text: string): editor.ITextModel {
     const model = monaco.editor.createModel(text, monacoLanguage(languageOf(path)), monaco.Uri.from({ scheme: 'file', path: `/bac-a-sable/${path}` }));
     model.onDidChangeContent(() => {
-      scheduler.request(currentFiles());
+      engine.request(currentFiles());
       saveScheduler.request(null);
     });
     return model;
@@ -229,8 +226,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     persist();
   }
   function check(): void {
-    scheduler.request(currentFiles());
-    scheduler.flush();
+    engine.start(currentFiles());
   }
   function setReadOnly(value: boolean): void {
     readOnly = value;

@@ -8,11 +8,10 @@ import {
   saveLesson,
 } from '../../lib/progress/storage.ts';
 import { createCheckScheduler } from './check-scheduler.ts';
+import { connectEngine } from './engine-connection.ts';
 import { renderDiagnosticList, summarize } from './diagnostic-list.ts';
 import { toMarkers } from './diagnostic-markers.ts';
 import { setupDiffView } from './diff-view.ts';
-import type { CheckRequest, CheckResponse } from './engine-protocol.ts';
-import EngineWorker from './engine.worker.ts?worker';
 import type { FileTabs } from './file-tabs.ts';
 import { monacoLanguage, setupMonaco } from './monaco-setup.ts';
 import { registerQuickFixes } from './quick-fixes.ts';
@@ -85,14 +84,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   // --- Engine in its worker ---------------------------------------------------
   let diagnostics: Diagnostic[] = [];
   const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), `atelier-${data.lesson}-graphe`);
-  const worker = new EngineWorker();
   const currentFiles = (): Record<string, string> => Object.fromEntries(data.files.map((file, i) => [file.path, models[i]!.getValue()]));
-  const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
-    const request: CheckRequest = { id, lesson: data.lesson, objectiveIds: data.objectives.map((o) => o.id), files };
-    root.dataset['pendingCheck'] = String(id);
-    performance.mark('atelier:check-sent', { detail: { id } });
-    worker.postMessage(request);
-  });
 
   const jumpTo = (diagnostic: Diagnostic): void => {
     const index = data.files.findIndex((file) => file.path === diagnostic.file);
@@ -127,26 +119,29 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     }
   };
 
-  worker.addEventListener('message', (event: MessageEvent<CheckResponse>) => {
-    const response = event.data;
-    if (!scheduler.isCurrent(response.id)) return;
-    performance.mark('atelier:check-received', { detail: { id: response.id } });
-    diagnostics = response.diagnostics;
+  const showDiagnostics = (shown: Diagnostic[]): void => {
+    diagnostics = shown;
     data.files.forEach((file, index) => {
       monaco.editor.setModelMarkers(models[index]!, MARKER_OWNER, toMarkers(diagnostics, file.path));
       tabs.setProblemCount(index, diagnostics.filter((d) => d.file === file.path && d.severity === 'error').length);
     });
-    summary.textContent = summarize(diagnostics);
     renderDiagnosticList(list, diagnostics, data.base, jumpTo);
-    applyObjectives(response.objectives);
-    graphView.update(response.graph);
-    root.dataset['checkedId'] = String(response.id);
-    performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });
-  });
-
-  // A worker that cannot start (blocked script, old browser) must not leave a silent workshop.
-  worker.addEventListener('error', () => {
-    summary.textContent = "La vérification n'a pas pu démarrer dans ce navigateur : rechargez la page pour réessayer.";
+  };
+  const engine = connectEngine({
+    root,
+    store,
+    scope: data.lesson,
+    lesson: data.lesson,
+    objectiveIds: data.objectives.map((o) => o.id),
+    statusAfter: message,
+    summary,
+    onResult(response) {
+      showDiagnostics(response.diagnostics);
+      summary.textContent = summarize(diagnostics);
+      applyObjectives(response.objectives);
+      graphView.update(response.graph);
+    },
+    onStale: () => showDiagnostics([]),
   });
 
   registerQuickFixes(monaco, {
@@ -171,7 +166,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   const saveScheduler = createCheckScheduler<null>(() => persist(), 400);
   for (const model of models) {
     model.onDidChangeContent(() => {
-      scheduler.request(currentFiles());
+      engine.request(currentFiles());
       saveScheduler.request(null);
     });
   }
@@ -222,7 +217,6 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
 
   root.dataset['state'] = 'ready';
   performance.mark('atelier:ready');
-  scheduler.request(currentFiles());
-  scheduler.flush();
+  engine.start(currentFiles());
   return () => editorInstance.focus();
 }
