@@ -92,7 +92,7 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
     await page.goto(`${site.server.url}bac-a-sable/`);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
     await page.waitForSelector(`${WORKSHOP}[data-engine="failed"]`, { timeout: 60_000 });
-    await expect(page.locator('.workshop-engine').innerText()).resolves.toContain('a dépassé 10\u00a0secondes');
+    await expect(page.locator('.workshop-engine').innerText()).resolves.toContain('a dépassé 15\u00a0secondes');
     await expect(page.locator('[data-diagnostic-summary]').innerText()).resolves.toContain('la vérification n’a pas abouti');
     await typeAtEnd(page, '# ok');
     await poll(() => editorText(page)).toContain('# ok');

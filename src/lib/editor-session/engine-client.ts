@@ -40,7 +40,7 @@ export interface EngineClientOptions<Request, Result> {
   timers?: Timers;
   /** Loading the worker's modules: generous, a cold cache on a slow phone. */
   startupBudgetMs?: number;
-  /** One check once the worker is ready: the engine's goal is 1 s for 512 KB in Node. */
+  /** One check once the worker is ready: the engine's goal is 1 s for 512 KB in Node; room for a slow phone or a loaded CI machine. */
   checkBudgetMs?: number;
 }
 
@@ -50,8 +50,8 @@ export interface EngineClient<Request> {
   dispose(): void;
 }
 
-export const STARTUP_BUDGET_MS = 30_000;
-export const CHECK_BUDGET_MS = 10_000;
+export const STARTUP_BUDGET_MS = 60_000;
+export const CHECK_BUDGET_MS = 15_000;
 
 const browserTimers: Timers = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
