@@ -1,10 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 import type { editor } from 'monaco-editor/editor/editor.api';
 import type { Diagnostic } from '../../engine/types.ts';
-import { acceptFiles, languageOf, stripCommonFolder, validateFileName, type ImportOutcome } from '../../lib/playground/files.ts';
+import { readBrought, type BroughtFile } from '../../lib/playground/bring-files.ts';
+import { languageOf, summarizeRefusals, validateFileName } from '../../lib/playground/files.ts';
 import { decodeShare, encodeShare } from '../../lib/playground/share-link.ts';
 import { loadProject, saveProject } from '../../lib/playground/storage.ts';
-import { importZip } from '../../lib/playground/zip-import.ts';
+import { MAX_ARCHIVE_ENTRIES } from '../../lib/playground/zip-import.ts';
 import { createCheckScheduler } from '../workshop/check-scheduler.ts';
 import { browserStore, createEditor, download, escapeLeavesEditor, required } from '../workshop/editor-page.ts';
 import { renderDiagnosticList, summarize } from '../workshop/diagnostic-list.ts';
@@ -31,25 +32,33 @@ interface PlaygroundData {
 
 
 
-/** Files from an input or a drop: a .zip is unpacked, a folder loses its top folder name. */
-async function readBrought(files: readonly File[]): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { files: {}, refused: [] };
-  const plain: { path: string; bytes: Uint8Array }[] = [];
-  for (const file of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (file.name.toLowerCase().endsWith('.zip')) {
-      const unzipped = importZip(file.name, bytes);
-      Object.assign(outcome.files, unzipped.files);
-      outcome.refused.push(...unzipped.refused);
-    } else {
-      plain.push({ path: file.webkitRelativePath || file.name, bytes });
+/** A picked file: its path inside a picked folder, else its name. */
+function fromInput(file: File): BroughtFile {
+  return { path: file.webkitRelativePath || file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** A drop may hold folders: walk them so their files keep their paths (`dataTransfer.files` lists only the top items). */
+async function fromDrop(transfer: DataTransfer): Promise<BroughtFile[]> {
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.()).filter((entry): entry is FileSystemEntry => Boolean(entry));
+  if (entries.length === 0) return [...transfer.files].map(fromInput);
+  const brought: BroughtFile[] = [];
+  const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
+    if (brought.length > MAX_ARCHIVE_ENTRIES) return;
+    if (entry.isFile) {
+      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      brought.push({ ...fromInput(file), path: prefix + file.name });
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      // readEntries answers in batches until an empty one.
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (batch.length === 0) break;
+        for (const child of batch) await walk(child, `${prefix}${entry.name}/`);
+      }
     }
-  }
-  const strip = stripCommonFolder(plain.map((entry) => entry.path));
-  const accepted = acceptFiles(plain.map((entry) => ({ path: strip(entry.path), bytes: entry.bytes })));
-  Object.assign(outcome.files, accepted.files);
-  outcome.refused.push(...accepted.refused);
-  return outcome;
+  };
+  for (const entry of entries) await walk(entry, '');
+  return brought;
 }
 
 export async function mountPlayground(root: HTMLElement): Promise<void> {
@@ -68,6 +77,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   const nameInput = required<HTMLInputElement>(root, '[data-file-name]');
 
   const say = (text: string, kind: 'info' | 'problem'): void => {
+    root.querySelector<HTMLElement>('[data-action="undo-import"]')?.setAttribute('hidden', '');
     message.textContent = text;
     message.dataset['kind'] = kind;
     message.hidden = false;
@@ -217,7 +227,8 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   function mergeFiles(files: Record<string, string>): void {
     for (const [path, text] of Object.entries(files)) {
       const existing = models.get(path);
-      if (existing) existing.setValue(text);
+      // An edit, not setValue: Ctrl+Z in the editor brings the learner's version back too.
+      if (existing) existing.pushEditOperations([], [{ range: existing.getFullModelRange(), text }], () => null);
       else models.set(path, createModel(path, text));
     }
     const first = Object.keys(files)[0];
@@ -297,21 +308,52 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     say(choice ? `Stack du chapitre ${choice.stack} chargée.` : 'Projet vide créé.', 'info');
   });
 
-  const bring = async (files: readonly File[]): Promise<void> => {
-    if (readOnly || files.length === 0) return;
-    const outcome = await readBrought(files);
+  // The project as it was before the last import, for « Annuler l’import ».
+  const undo = document.createElement('button');
+  undo.type = 'button';
+  undo.dataset['action'] = 'undo-import';
+  undo.textContent = 'Annuler l’import';
+  undo.hidden = true;
+  message.after(undo);
+  let beforeImport: Record<string, string> | undefined;
+  undo.addEventListener('click', () => {
+    if (!beforeImport) return;
+    setProject(beforeImport);
+    persist();
+    beforeImport = undefined;
+    undo.hidden = true;
+    say('Import annulé : le projet est revenu à son état d’avant.', 'info');
+  });
+
+  const bring = async (brought: readonly BroughtFile[]): Promise<void> => {
+    if (readOnly || brought.length === 0) return;
+    performance.mark('atelier:import-start');
+    const outcome = await readBrought(brought);
+    const replaced = Object.keys(outcome.files).filter((path) => models.has(path) && models.get(path)!.getValue() !== outcome.files[path]);
+    if (replaced.length > 0) {
+      const names = replaced.slice(0, 3).map((path) => `« ${path} »`).join(', ') + (replaced.length > 3 ? ` et ${replaced.length - 3} autres` : '');
+      const question = `${replaced.length > 1 ? `${replaced.length} fichiers du projet seront remplacés` : 'Un fichier du projet sera remplacé'} par ceux apportés : ${names}. Remplacer ? (Annuler garde vos versions et n’ouvre que les nouveaux fichiers.)`;
+      if (!window.confirm(question)) for (const path of replaced) delete outcome.files[path];
+    }
     const count = Object.keys(outcome.files).length;
+    const snapshot = currentFiles();
     if (count > 0) mergeFiles(outcome.files);
     const parts: string[] = [];
     if (count > 0) parts.push(`${count} ${count > 1 ? 'fichiers ouverts' : 'fichier ouvert'}.`);
-    if (outcome.refused.length > 0) parts.push(`Refusé : ${outcome.refused.join(' ')}`);
+    for (const { from, to } of outcome.renamed) parts.push(`« ${from} » est ouvert comme « ${to} ».`);
+    if (outcome.refused.length > 0) parts.push(summarizeRefusals(outcome.refused));
     if (parts.length === 0) parts.push('Aucun fichier lisible par l’atelier dans ce que vous avez apporté.');
     say(parts.join(' '), outcome.refused.length > 0 || count === 0 ? 'problem' : 'info');
+    if (count > 0) {
+      beforeImport = snapshot;
+      undo.hidden = false;
+    }
+    performance.measure('atelier:import', 'atelier:import-start');
   };
   for (const selector of ['[data-file-input]', '[data-folder-input]']) {
     const input = required<HTMLInputElement>(root, selector);
     input.addEventListener('change', () => {
-      const files = [...(input.files ?? [])];
+      const files = [...(input.files ?? [])].map(fromInput);
       input.value = '';
       void bring(files);
     });
@@ -325,7 +367,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   root.addEventListener('drop', (event) => {
     event.preventDefault();
     delete drop.dataset['dragging'];
-    void bring([...(event.dataTransfer?.files ?? [])]);
+    if (event.dataTransfer) void fromDrop(event.dataTransfer).then(bring);
   });
 
   // --- Share and download ---------------------------------------------------------
