@@ -72,7 +72,7 @@ describe('playground imports', { timeout: SLOW }, () => {
     });
     await page.locator('[data-file-input]').setInputFiles(yaml('services:\n  second: {image: nginx:1.30-alpine}\n'));
     await poll(async () => questions.length).toBe(1);
-    expect(questions[0]).toContain('Un fichier du projet sera remplacé par ceux apportés : « compose.yaml »');
+    expect(questions[0]).toContain('Un fichier du projet sera remplacé par ceux apportés\u00a0: «\u00a0compose.yaml\u00a0»');
     await page.waitForTimeout(300);
     expect(await editorText(page)).toContain('premier');
     page.once('dialog', (dialog) => void dialog.accept());
@@ -90,7 +90,7 @@ describe('playground imports', { timeout: SLOW }, () => {
     await page.locator('[data-folder-input]').setInputFiles(root);
     await poll(() => tabs(page)).toEqual(['.env', 'compose.yaml']);
     const message = await page.locator(MESSAGE).innerText();
-    expect(message).toContain('« .env.example » est ouvert comme « .env »');
+    expect(message).toContain('«\u00a0.env.example\u00a0» est ouvert comme «\u00a0.env\u00a0»');
     expect(message).toContain('24\u00a0fichiers que l’atelier ne vérifie pas');
     expect(message).toContain('1\u00a0fichier binaire («\u00a0logo.conf\u00a0»)');
     expect(message.match(/module-/g)).toHaveLength(3);

@@ -322,7 +322,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     persist();
     beforeImport = undefined;
     undo.hidden = true;
-    say('Import annulé : le projet est revenu à son état d’avant.', 'info');
+    say('Import annulé\u00a0: le projet est revenu à son état d’avant.', 'info');
   });
 
   const bring = async (brought: readonly BroughtFile[]): Promise<void> => {
@@ -331,8 +331,8 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     const outcome = await readBrought(brought);
     const replaced = Object.keys(outcome.files).filter((path) => models.has(path) && models.get(path)!.getValue() !== outcome.files[path]);
     if (replaced.length > 0) {
-      const names = replaced.slice(0, 3).map((path) => `« ${path} »`).join(', ') + (replaced.length > 3 ? ` et ${replaced.length - 3} autres` : '');
-      const question = `${replaced.length > 1 ? `${replaced.length} fichiers du projet seront remplacés` : 'Un fichier du projet sera remplacé'} par ceux apportés : ${names}. Remplacer ? (Annuler garde vos versions et n’ouvre que les nouveaux fichiers.)`;
+      const names = replaced.slice(0, 3).map((path) => `«\u00a0${path}\u00a0»`).join(', ') + (replaced.length > 3 ? ` et ${replaced.length - 3}\u00a0autres` : '');
+      const question = `${replaced.length > 1 ? `${replaced.length}\u00a0fichiers du projet seront remplacés` : 'Un fichier du projet sera remplacé'} par ceux apportés\u00a0: ${names}. Remplacer\u00a0? (Annuler garde vos versions et n’ouvre que les nouveaux fichiers.)`;
       if (!window.confirm(question)) for (const path of replaced) delete outcome.files[path];
     }
     const count = Object.keys(outcome.files).length;
@@ -340,7 +340,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     if (count > 0) mergeFiles(outcome.files);
     const parts: string[] = [];
     if (count > 0) parts.push(`${count} ${count > 1 ? 'fichiers ouverts' : 'fichier ouvert'}.`);
-    for (const { from, to } of outcome.renamed) parts.push(`« ${from} » est ouvert comme « ${to} ».`);
+    for (const { from, to } of outcome.renamed) parts.push(`«\u00a0${from}\u00a0» est ouvert comme «\u00a0${to}\u00a0».`);
     if (outcome.refused.length > 0) parts.push(summarizeRefusals(outcome.refused));
     if (parts.length === 0) parts.push('Aucun fichier lisible par l’atelier dans ce que vous avez apporté.');
     say(parts.join(' '), outcome.refused.length > 0 || count === 0 ? 'problem' : 'info');

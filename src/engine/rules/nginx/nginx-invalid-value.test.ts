@@ -1,4 +1,4 @@
 import { testRule } from '../../testing/rule-tester.ts';
-import { invalidValue } from './invalid-value.ts';
+import { invalidValue } from './nginx-invalid-value.ts';
 
 testRule(invalidValue);

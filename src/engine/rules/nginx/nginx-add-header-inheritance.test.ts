@@ -1,4 +1,4 @@
 import { testRule } from '../../testing/rule-tester.ts';
-import { addHeaderInheritance } from './add-header-inheritance.ts';
+import { addHeaderInheritance } from './nginx-add-header-inheritance.ts';
 
 testRule(addHeaderInheritance);

@@ -1,4 +1,4 @@
 import { testRule } from '../../testing/rule-tester.ts';
-import { duplicateUpstream } from './duplicate-upstream.ts';
+import { duplicateUpstream } from './nginx-duplicate-upstream.ts';
 
 testRule(duplicateUpstream);

@@ -1,4 +1,4 @@
 import { testRule } from '../../testing/rule-tester.ts';
-import { proxyHeaders } from './proxy-headers.ts';
+import { proxyHeaders } from './nginx-proxy-headers.ts';
 
 testRule(proxyHeaders);
