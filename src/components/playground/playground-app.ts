@@ -6,7 +6,7 @@ import { languageOf, summarizeRefusals, validateFileName } from '../../lib/playg
 import { decodeShare, encodeShare } from '../../lib/playground/share-link.ts';
 import { loadProject, saveProject } from '../../lib/playground/storage.ts';
 import { MAX_ARCHIVE_ENTRIES } from '../../lib/playground/zip-import.ts';
-import { createCheckScheduler } from '../workshop/check-scheduler.ts';
+import { createEditorSession } from '../../lib/editor-session/editor-session.ts';
 import { browserStore, createEditor, download, escapeLeavesEditor, required } from '../workshop/editor-page.ts';
 import { renderDiagnosticList, summarize } from '../workshop/diagnostic-list.ts';
 import { toMarkers } from '../workshop/diagnostic-markers.ts';
@@ -102,12 +102,20 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   escapeLeavesEditor(monaco, editorInstance, () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="share"]'));
 
   const paths = (): string[] => [...models.keys()].sort((a, b) => a.localeCompare(b));
-  const currentFiles = (): Record<string, string> => Object.fromEntries(paths().map((path) => [path, models.get(path)!.getValue()]));
+  // The session holds the files, the engine's answer and the saving; the models below are its view in Monaco.
+  const session = createEditorSession({
+    files: {},
+    check: (files) => engine.request(files),
+    save: (files) => {
+      if (!readOnly) saveProject(store, files);
+    },
+    onSaveError: () => say("Votre projet n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
+  });
+  const currentFiles = (): Record<string, string> => session.files();
 
   // --- Engine ---------------------------------------------------------------------
-  let diagnostics: Diagnostic[] = [];
   const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), 'bac-graphe');
-  const problemCount = (path: string): number => diagnostics.filter((d) => d.file === path && d.severity === 'error').length;
+  const problemCount = (path: string): number => session.errorCount(path);
 
   const jumpTo = (diagnostic: Diagnostic): void => {
     if (!models.has(diagnostic.file)) return;
@@ -118,12 +126,28 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     editorInstance.focus();
   };
 
-  const showDiagnostics = (shown: Diagnostic[]): void => {
-    diagnostics = shown;
-    for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
-    renderDiagnosticList(list, diagnostics, data.base, jumpTo);
-    renderTabs();
-  };
+  session.subscribe((event) => {
+    if (event.type === 'layout') {
+      for (const [path, model] of models) {
+        if (session.has(path)) continue;
+        model.dispose();
+        models.delete(path);
+      }
+      for (const path of session.paths()) if (!models.has(path)) models.set(path, createModel(path, session.text(path) ?? ''));
+    } else if (event.type === 'files') {
+      for (const path of event.paths) {
+        const model = models.get(path);
+        const text = session.text(path) ?? '';
+        // An edit, not setValue: Ctrl+Z in the editor brings the learner's version back too.
+        if (model && model.getValue() !== text) model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      }
+    } else {
+      const diagnostics = session.diagnostics();
+      for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
+      renderDiagnosticList(list, diagnostics, data.base, jumpTo);
+      renderTabs();
+    }
+  });
   const engine = connectEngine({
     root,
     store,
@@ -133,16 +157,16 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     statusAfter: message,
     summary,
     onResult(response) {
-      showDiagnostics(response.diagnostics);
-      summary.textContent = summarize(diagnostics);
+      session.setDiagnostics(response.diagnostics);
+      summary.textContent = summarize(response.diagnostics);
       graphView.update(response.graph);
     },
-    onStale: () => showDiagnostics([]),
+    onStale: () => session.setDiagnostics([]),
   });
   registerQuickFixes(monaco, {
     diagnosticsFor: (model) => {
       const path = [...models].find(([, m]) => m === model)?.[0];
-      return path === undefined ? [] : diagnostics.filter((d) => d.file === path && d.fix);
+      return path === undefined ? [] : session.diagnosticsOf(path).filter((d) => d.fix);
     },
     modelFor: (path) => models.get(path),
   });
@@ -197,7 +221,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   }
 
   // --- Files ----------------------------------------------------------------------
-  const saveScheduler = createCheckScheduler<null>(() => persist(), 400);
+  /** Saves at once (explicit actions); typing is saved by the session after a pause. */
   function persist(): void {
     if (readOnly) return;
     try {
@@ -208,16 +232,13 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   }
   function createModel(path: string, text: string): editor.ITextModel {
     const model = monaco.editor.createModel(text, monacoLanguage(languageOf(path)), monaco.Uri.from({ scheme: 'file', path: `/bac-a-sable/${path}` }));
-    model.onDidChangeContent(() => {
-      engine.request(currentFiles());
-      saveScheduler.request(null);
-    });
+    model.onDidChangeContent(() => session.edit(path, model.getValue()));
     return model;
   }
   function setProject(files: Record<string, string>): void {
     for (const model of models.values()) model.dispose();
     models.clear();
-    for (const [path, text] of Object.entries(files)) models.set(path, createModel(path, text));
+    session.replace(files);
     current = paths().find((path) => /compose\.ya?ml$/.test(path)) ?? paths()[0] ?? '';
     editorInstance.setModel(models.get(current) ?? null);
     select(current);
@@ -225,12 +246,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     check();
   }
   function mergeFiles(files: Record<string, string>): void {
-    for (const [path, text] of Object.entries(files)) {
-      const existing = models.get(path);
-      // An edit, not setValue: Ctrl+Z in the editor brings the learner's version back too.
-      if (existing) existing.pushEditOperations([], [{ range: existing.getFullModelRange(), text }], () => null);
-      else models.set(path, createModel(path, text));
-    }
+    session.merge(files);
     const first = Object.keys(files)[0];
     if (first) select(first);
     check();
@@ -257,7 +273,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     const verdict = validateFileName(nameInput.value);
     if (!verdict.ok) return say(verdict.error, 'problem');
     if (models.has(verdict.path)) return say(`« ${verdict.path} » existe déjà dans le projet.`, 'problem');
-    models.set(verdict.path, createModel(verdict.path, ''));
+    session.add(verdict.path, '');
     select(verdict.path, true);
     check();
     persist();
@@ -271,11 +287,8 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     if (!verdict.ok) return say(verdict.error, 'problem');
     if (verdict.path === current) return;
     if (models.has(verdict.path)) return say(`« ${verdict.path} » existe déjà dans le projet.`, 'problem');
-    const text = model.getValue();
     const old = current;
-    model.dispose();
-    models.delete(old);
-    models.set(verdict.path, createModel(verdict.path, text));
+    session.rename(old, verdict.path);
     select(verdict.path, true);
     check();
     persist();
@@ -286,8 +299,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     if (!model) return;
     if (!window.confirm(`Supprimer « ${current} » du projet ?`)) return;
     const old = current;
-    model.dispose();
-    models.delete(old);
+    session.remove(old);
     const next = paths()[0] ?? '';
     current = next;
     if (next) select(next, true);
@@ -422,7 +434,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     setProject(loaded.files ?? EMPTY_PROJECT);
   }
   if (problems.length > 0) say(problems.join(' '), 'problem');
-  window.addEventListener('pagehide', () => saveScheduler.flush());
+  window.addEventListener('pagehide', () => session.flush());
   window.addEventListener('hashchange', () => {
     const next = decodeShare(window.location.hash);
     if (next.ok === true) {

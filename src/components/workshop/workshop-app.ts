@@ -7,7 +7,7 @@ import {
   loadProgress,
   saveLesson,
 } from '../../lib/progress/storage.ts';
-import { createCheckScheduler } from './check-scheduler.ts';
+import { createEditorSession } from '../../lib/editor-session/editor-session.ts';
 import { connectEngine } from './engine-connection.ts';
 import { renderDiagnosticList, summarize } from './diagnostic-list.ts';
 import { toMarkers } from './diagnostic-markers.ts';
@@ -18,7 +18,7 @@ import { registerQuickFixes } from './quick-fixes.ts';
 import { mountServiceGraph } from './service-graph-view.ts';
 import { browserStore, createEditor, download, escapeLeavesEditor, required } from './editor-page.ts';
 import { PROGRESS_EVENT } from './progress-ticks.ts';
-import { readWorkshopData, type WorkshopData } from './workshop-data.ts';
+import { readWorkshopData } from './workshop-data.ts';
 import type { editor } from 'monaco-editor/editor/editor.api';
 
 const MARKER_OWNER = 'atelier';
@@ -82,9 +82,19 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   escapeLeavesEditor(monaco, editorInstance, () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="reset"]'));
 
   // --- Engine in its worker ---------------------------------------------------
-  let diagnostics: Diagnostic[] = [];
   const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), `atelier-${data.lesson}-graphe`);
-  const currentFiles = (): Record<string, string> => Object.fromEntries(data.files.map((file, i) => [file.path, models[i]!.getValue()]));
+  // The session holds the files, the engine's answer and the saving; this module renders it in Monaco and the page.
+  const byPath = (files: { path: string; start: string; solution: string }[], pick: 'start' | 'solution') =>
+    Object.fromEntries(files.map((file) => [file.path, file[pick]]));
+  const session = createEditorSession({
+    files: Object.fromEntries(data.files.map((file) => [file.path, saved[file.path] ?? file.start])),
+    start: byPath(data.files, 'start'),
+    solution: byPath(data.files, 'solution'),
+    check: (files) => engine.request(files),
+    save: (files) => persist(files),
+    onSaveError: () => say("Votre travail n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
+  });
+  const modelOf = (path: string): editor.ITextModel | undefined => models[data.files.findIndex((file) => file.path === path)];
 
   const jumpTo = (diagnostic: Diagnostic): void => {
     const index = data.files.findIndex((file) => file.path === diagnostic.file);
@@ -114,19 +124,21 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     }
     if (allMet && !lessonDone) {
       lessonDone = true;
-      persist(true);
+      persistNow(true);
       window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
     }
   };
 
-  const showDiagnostics = (shown: Diagnostic[]): void => {
-    diagnostics = shown;
+  session.subscribe((event) => {
+    if (event.type === 'files') for (const path of event.paths) replaceAll(modelOf(path)!, session.text(path) ?? '');
+    if (event.type !== 'diagnostics') return;
+    const diagnostics = session.diagnostics();
     data.files.forEach((file, index) => {
       monaco.editor.setModelMarkers(models[index]!, MARKER_OWNER, toMarkers(diagnostics, file.path));
-      tabs.setProblemCount(index, diagnostics.filter((d) => d.file === file.path && d.severity === 'error').length);
+      tabs.setProblemCount(index, session.errorCount(file.path));
     });
     renderDiagnosticList(list, diagnostics, data.base, jumpTo);
-  };
+  });
   const engine = connectEngine({
     root,
     store,
@@ -136,63 +148,59 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     statusAfter: message,
     summary,
     onResult(response) {
-      showDiagnostics(response.diagnostics);
-      summary.textContent = summarize(diagnostics);
+      session.setDiagnostics(response.diagnostics);
+      summary.textContent = summarize(response.diagnostics);
       applyObjectives(response.objectives);
       graphView.update(response.graph);
     },
-    onStale: () => showDiagnostics([]),
+    onStale: () => session.setDiagnostics([]),
   });
 
   registerQuickFixes(monaco, {
     diagnosticsFor: (model) => {
       const index = models.indexOf(model);
-      return index === -1 ? [] : diagnostics.filter((d) => d.file === data.files[index]!.path && d.fix);
+      return index === -1 ? [] : session.diagnosticsOf(data.files[index]!.path).filter((d) => d.fix);
     },
-    modelFor: (path) => models[data.files.findIndex((file) => file.path === path)],
+    modelFor: modelOf,
   });
 
   // --- Saving ------------------------------------------------------------------
-  const persist = (done = false): void => {
-    const files = currentFiles();
-    const untouched = data.files.every((file) => files[file.path] === file.start);
+  /** Throws when the storage refuses; the session reports it. */
+  function persist(files: Record<string, string>, done = false): void {
+    if (!session.touched() && !done) forgetLessonFiles(store, data.lesson);
+    else saveLesson(store, data.lesson, { files, done: done || lessonDone });
+  }
+  const persistNow = (done = false): void => {
     try {
-      if (untouched && !done) forgetLessonFiles(store, data.lesson);
-      else saveLesson(store, data.lesson, { files, done: done || lessonDone });
+      persist(session.files(), done);
     } catch {
       say("Votre travail n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem');
     }
   };
-  const saveScheduler = createCheckScheduler<null>(() => persist(), 400);
-  for (const model of models) {
-    model.onDidChangeContent(() => {
-      engine.request(currentFiles());
-      saveScheduler.request(null);
-    });
-  }
-  window.addEventListener('pagehide', () => saveScheduler.flush());
+  data.files.forEach((file, index) => {
+    const model = models[index]!;
+    model.onDidChangeContent(() => session.edit(file.path, model.getValue()));
+  });
+  window.addEventListener('pagehide', () => session.flush());
 
   // --- Actions -------------------------------------------------------------------
-  const setAll = (texts: (file: WorkshopData['files'][number]) => string): void => {
-    data.files.forEach((file, index) => replaceAll(models[index]!, texts(file)));
-  };
 
   root.querySelector('[data-action="reset"]')?.addEventListener('click', () => {
     if (!window.confirm("Réinitialiser l'atelier ? Vos fichiers de cette leçon reviendront à leur état de départ.")) return;
-    setAll((file) => file.start);
+    session.reset();
     say('Les fichiers de départ sont restaurés (Ctrl+Z dans l’éditeur pour annuler).', 'info');
   });
   root.querySelector('[data-action="solution"]')?.addEventListener('click', () => {
     if (!window.confirm('Afficher la solution ? Vos fichiers de cette leçon seront remplacés par ceux de la solution.')) return;
-    setAll((file) => file.solution);
+    session.showSolution();
     say('La solution est chargée dans l’éditeur (Ctrl+Z pour retrouver vos fichiers).', 'info');
   });
   root.querySelector('[data-action="download-files"]')?.addEventListener('click', () => {
-    const entries = Object.fromEntries(Object.entries(currentFiles()).map(([path, text]) => [`${data.lesson}/${path}`, strToU8(text)]));
+    const entries = Object.fromEntries(Object.entries(session.files()).map(([path, text]) => [`${data.lesson}/${path}`, strToU8(text)]));
     download(`atelier-${data.lesson}.zip`, zipSync(entries, { level: 6 }), 'application/zip');
   });
   root.querySelector('[data-action="export"]')?.addEventListener('click', () => {
-    persist();
+    persistNow();
     download('atelier-compose-progression.json', exportProgress(loadProgress(store).progress), 'application/json');
   });
   const importInput = required<HTMLInputElement>(root, '[data-import-input]');
@@ -209,7 +217,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     const lesson = result.progress.lessons[data.lesson];
     if (lesson) {
       lessonDone = lesson.done;
-      setAll((f) => lesson.files[f.path] ?? f.start);
+      session.merge(Object.fromEntries(data.files.map((f) => [f.path, lesson.files[f.path] ?? f.start])));
     }
     window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
     say(`Progression importée : ${result.count} ${result.count > 1 ? 'leçons' : 'leçon'}.`, 'info');
@@ -217,6 +225,6 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
 
   root.dataset['state'] = 'ready';
   performance.mark('atelier:ready');
-  engine.start(currentFiles());
+  engine.start(session.files());
   return () => editorInstance.focus();
 }
