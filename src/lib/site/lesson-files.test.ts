@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lessonSchema } from '../content/lesson-schema.ts';
+import { lessonSchema } from '../../content/lesson-schema.ts';
 import { loadExerciseFiles, missingExerciseFiles } from './lesson-files.ts';
 
 const fixture = resolve(import.meta.dirname, 'fixtures/lesson');
