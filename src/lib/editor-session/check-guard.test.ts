@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyValueStore } from '../progress/storage.ts';
-import { createCheckGuard, fingerprint, GUARD_PREFIX, LEAVE_GRACE_MS } from './check-guard.ts';
+import { createCheckGuard, fingerprint, GUARD_PREFIX } from './check-guard.ts';
 
 function memory(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -37,18 +37,17 @@ describe('check guard', () => {
     expect(store.data.size).toBe(0);
   });
 
-  it('forgets a check cut short by leaving the page, unless it had been running for a while', () => {
+  it('forgets a check cut short by leaving the page, however long it ran, but not a failed one', () => {
     let clock = 0;
     const store = memory();
     const guard = createCheckGuard(store, 'x', () => clock);
     guard.begin(poison);
-    clock = LEAVE_GRACE_MS - 1;
+    clock += 60_000;
     guard.leaving();
     expect(guard.blocked(poison)).toBeUndefined();
-    guard.begin(poison);
-    clock += LEAVE_GRACE_MS;
+    guard.failed(poison, 'timeout');
     guard.leaving();
-    expect(guard.blocked(poison)).toBe('interrupted');
+    expect(guard.blocked(poison)).toBe('timeout');
   });
 
   it('does not depend on the order of the files', () => {

@@ -8,8 +8,6 @@ import type { EngineFailureReason } from './engine-client.ts';
 // `blocked(files)` and lets the learner choose (retry, or edit without checks).
 
 export const GUARD_PREFIX = 'atelier-compose:verification:';
-/** A check begun this recently when the page is left was just cut short by the learner, not stuck. */
-export const LEAVE_GRACE_MS = 3_000;
 
 export type BlockReason = EngineFailureReason | 'interrupted';
 
@@ -27,7 +25,11 @@ export interface CheckGuard {
   failed(files: Record<string, string>, reason: EngineFailureReason): void;
   /** Why checking exactly these files already failed or never finished, if it did. */
   blocked(files: Record<string, string>): BlockReason | undefined;
-  /** The page is being left (pagehide). */
+  /**
+   * The page is being left (pagehide): a check still in flight was cut short by
+   * the learner, not by a crash (a crashed tab fires no pagehide). A check
+   * that already failed stays remembered.
+   */
   leaving(): void;
   clear(): void;
 }
@@ -85,7 +87,7 @@ export function createCheckGuard(store: KeyValueStore, scope: string, now: () =>
     },
     leaving() {
       const mark = read();
-      if (mark && !mark.failed && now() - mark.startedAt < LEAVE_GRACE_MS) clear();
+      if (mark && !mark.failed) clear();
     },
     clear,
   };
