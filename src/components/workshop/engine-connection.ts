@@ -55,6 +55,8 @@ export function connectEngine(options: EngineConnectionOptions): EngineConnectio
   const { root, summary } = options;
   const guard = createCheckGuard(options.store, options.scope);
   let paused = false;
+  /** Nothing is checked before `start`: the page's first texts must pass the guard first. */
+  let started = false;
   let latest: Files = {};
 
   const panel = document.createElement('div');
@@ -97,6 +99,7 @@ export function connectEngine(options: EngineConnectionOptions): EngineConnectio
       guard.succeeded();
       if (!scheduler.isCurrent(response.id)) return;
       performance.mark('atelier:check-received', { detail: { id: response.id } });
+      if (paused) return;
       panel.hidden = true;
       setState('ok');
       options.onResult(response);
@@ -141,10 +144,11 @@ export function connectEngine(options: EngineConnectionOptions): EngineConnectio
   return {
     request(files) {
       latest = files;
-      if (!paused) scheduler.request(files);
+      if (started && !paused) scheduler.request(files);
     },
     start(files) {
       latest = files;
+      started = true;
       // A whole new project (load, import): checked unless these very files already failed.
       const blocked = guard.blocked(files);
       if (!blocked) {

@@ -28,6 +28,14 @@ describe('check guard', () => {
     expect(createCheckGuard(store, 'bac-a-sable').blocked(poison)).toBe('interrupted');
   });
 
+  it('is not blocked by a check this page itself has just sent', () => {
+    const guard = createCheckGuard(memory(), 'bac-a-sable');
+    guard.begin(poison);
+    expect(guard.blocked(poison)).toBeUndefined();
+    guard.failed(poison, 'crashed');
+    expect(guard.blocked(poison)).toBe('crashed');
+  });
+
   it('forgets a check that answered', () => {
     const store = memory();
     const guard = createCheckGuard(store, 'bac-a-sable');
@@ -44,10 +52,10 @@ describe('check guard', () => {
     guard.begin(poison);
     clock += 60_000;
     guard.leaving();
-    expect(guard.blocked(poison)).toBeUndefined();
+    expect(createCheckGuard(store, 'x').blocked(poison)).toBeUndefined();
     guard.failed(poison, 'timeout');
     guard.leaving();
-    expect(guard.blocked(poison)).toBe('timeout');
+    expect(createCheckGuard(store, 'x').blocked(poison)).toBe('timeout');
   });
 
   it('does not depend on the order of the files', () => {

@@ -23,7 +23,11 @@ export interface CheckGuard {
   /** The check in flight answered: nothing to remember. */
   succeeded(): void;
   failed(files: Record<string, string>, reason: EngineFailureReason): void;
-  /** Why checking exactly these files already failed or never finished, if it did. */
+  /**
+   * Why checking exactly these files failed or never finished, as the last
+   * page left it (or a failure in this page): a check begun by this page and
+   * still running does not count.
+   */
   blocked(files: Record<string, string>): BlockReason | undefined;
   /**
    * The page is being left (pagehide): a check still in flight was cut short by
@@ -76,19 +80,28 @@ export function createCheckGuard(store: KeyValueStore, scope: string, now: () =>
       // As above.
     }
   };
+  let previous = read();
   return {
     begin: (files) => write({ fingerprint: fingerprint(files), startedAt: now() }),
-    succeeded: clear,
-    failed: (files, reason) => write({ fingerprint: fingerprint(files), startedAt: now(), failed: reason }),
+    succeeded() {
+      previous = undefined;
+      clear();
+    },
+    failed(files, reason) {
+      previous = { fingerprint: fingerprint(files), startedAt: now(), failed: reason };
+      write(previous);
+    },
     blocked(files) {
-      const mark = read();
-      if (!mark || mark.fingerprint !== fingerprint(files)) return undefined;
-      return mark.failed ?? 'interrupted';
+      if (!previous || previous.fingerprint !== fingerprint(files)) return undefined;
+      return previous.failed ?? 'interrupted';
     },
     leaving() {
       const mark = read();
       if (mark && !mark.failed) clear();
     },
-    clear,
+    clear() {
+      previous = undefined;
+      clear();
+    },
   };
 }
