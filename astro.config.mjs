@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
-import { codeTitleTransformer } from './src/lib/code-title.ts';
+import { codeTitleTransformer } from './src/lib/site/code-title.ts';
 
 // Instructors deploy under any sub-path: `BASE_PATH=/formation/ npm run build`.
 const base = process.env.BASE_PATH ?? '/';

@@ -89,7 +89,7 @@ describe('playground', { timeout: SLOW }, () => {
     await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('logo.png');
     expect(await tabs(page)).toEqual(['compose.yaml', 'site.conf']);
     await page.locator('[data-file-input]').setInputFiles({ name: 'bad.conf', mimeType: 'application/octet-stream', buffer: Buffer.from([0x73, 0, 1, 2]) });
-    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('« bad.conf » est un fichier binaire');
+    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('1\u00a0fichier binaire («\u00a0bad.conf\u00a0»)');
     expect(await tabs(page)).toEqual(['compose.yaml', 'site.conf']);
   });
 

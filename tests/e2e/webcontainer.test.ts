@@ -82,17 +82,27 @@ describe('API in the browser, served with cross-origin isolation', { timeout: 12
     console.log(`webcontainer: failure shown ${elapsed} ms after the click`);
     await page.locator(RUNNER).screenshot({ path: join(screenshots, 'webcontainer-boot-failure.png') });
 
-    // Offline (navigator.onLine false) fails at once; otherwise the boot was tried and timed out.
+    // This machine cannot resolve StackBlitz's name: the failure is said once its frame loads an error page,
+    // in a few seconds, not at the 20 s boot timeout (issue #17).
     const message = await page.locator(STATUS).innerText();
     expect(message).toMatch(/StackBlitz/);
     expect(message).toMatch(/Téléchargez la stack du chapitre/);
-    if (!message.includes('hors ligne')) expect(statuses).toContain('Démarrage de WebContainer (Node.js dans le navigateur)…');
-    expect(elapsed).toBeLessThan(BOOT_BOUND);
+    expect(statuses).toContain('Démarrage de WebContainer (Node.js dans le navigateur)…');
+    expect(message).toContain('injoignables');
+    expect(elapsed).toBeLessThan(15_000);
     const download = page.locator(`${RUNNER} [data-api-fallback] a`);
     expect(await download.isVisible()).toBe(true);
     expect(await download.getAttribute('href')).toBe('/telechargements/05-api-nodejs.zip');
-    // One WebContainer per page: the message says to reload, so the button must not pretend otherwise.
-    expect(await page.locator(`${RUNNER} [data-api-start]`).isDisabled()).toBe(true);
+    // The network may come back: the button stays usable, and a retry fails as quickly again.
+    const start = page.locator(`${RUNNER} [data-api-start]`);
+    expect(await start.isEnabled()).toBe(true);
+    expect(await start.innerText()).toBe('Relancer l’API');
+    await start.click();
+    await page.waitForSelector(`${STATUS}[data-kind="booting"]`, { timeout: 5_000 });
+    const retried = Date.now();
+    await page.waitForSelector(`${STATUS}[data-kind="failed"]`, { timeout: BOOT_BOUND });
+    expect(Date.now() - retried).toBeLessThan(15_000);
+    expect(await start.isEnabled()).toBe(true);
     // Nothing left spinning: no stop button, no preview.
     expect(await page.locator(`${RUNNER} [data-api-stop]`).isHidden()).toBe(true);
     expect(await page.locator(`${RUNNER} [data-api-preview]`).isHidden()).toBe(true);

@@ -1,4 +1,4 @@
-import { resolveTheme, THEME_STORAGE_KEY, type Theme } from '../../lib/theme.ts';
+import { resolveTheme, THEME_STORAGE_KEY, type Theme } from '../../lib/site/theme.ts';
 
 function saved(): string | null {
   try {

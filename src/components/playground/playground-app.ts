@@ -1,16 +1,16 @@
 import { strToU8, zipSync } from 'fflate';
 import type { editor } from 'monaco-editor/editor/editor.api';
 import type { Diagnostic } from '../../engine/types.ts';
-import { acceptFiles, languageOf, stripCommonFolder, validateFileName, type ImportOutcome } from '../../lib/playground/files.ts';
+import { readBrought, type BroughtFile } from '../../lib/playground/bring-files.ts';
+import { languageOf, summarizeRefusals, validateFileName } from '../../lib/playground/files.ts';
 import { decodeShare, encodeShare } from '../../lib/playground/share-link.ts';
 import { loadProject, saveProject } from '../../lib/playground/storage.ts';
-import { importZip } from '../../lib/playground/zip-import.ts';
-import { createCheckScheduler } from '../workshop/check-scheduler.ts';
+import { MAX_ARCHIVE_ENTRIES } from '../../lib/playground/zip-import.ts';
+import { createEditorSession } from '../../lib/editor-session/editor-session.ts';
 import { browserStore, createEditor, download, escapeLeavesEditor, required } from '../workshop/editor-page.ts';
 import { renderDiagnosticList, summarize } from '../workshop/diagnostic-list.ts';
 import { toMarkers } from '../workshop/diagnostic-markers.ts';
-import type { CheckRequest, CheckResponse } from '../workshop/engine-protocol.ts';
-import EngineWorker from '../workshop/engine.worker.ts?worker';
+import { connectEngine } from '../workshop/engine-connection.ts';
 import { monacoLanguage, setupMonaco } from '../workshop/monaco-setup.ts';
 import { registerQuickFixes } from '../workshop/quick-fixes.ts';
 import { mountServiceGraph } from '../workshop/service-graph-view.ts';
@@ -32,25 +32,33 @@ interface PlaygroundData {
 
 
 
-/** Files from an input or a drop: a .zip is unpacked, a folder loses its top folder name. */
-async function readBrought(files: readonly File[]): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { files: {}, refused: [] };
-  const plain: { path: string; bytes: Uint8Array }[] = [];
-  for (const file of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (file.name.toLowerCase().endsWith('.zip')) {
-      const unzipped = importZip(file.name, bytes);
-      Object.assign(outcome.files, unzipped.files);
-      outcome.refused.push(...unzipped.refused);
-    } else {
-      plain.push({ path: file.webkitRelativePath || file.name, bytes });
+/** A picked file: its path inside a picked folder, else its name. */
+function fromInput(file: File): BroughtFile {
+  return { path: file.webkitRelativePath || file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** A drop may hold folders: walk them so their files keep their paths (`dataTransfer.files` lists only the top items). */
+async function fromDrop(transfer: DataTransfer): Promise<BroughtFile[]> {
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.()).filter((entry): entry is FileSystemEntry => Boolean(entry));
+  if (entries.length === 0) return [...transfer.files].map(fromInput);
+  const brought: BroughtFile[] = [];
+  const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
+    if (brought.length > MAX_ARCHIVE_ENTRIES) return;
+    if (entry.isFile) {
+      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      brought.push({ ...fromInput(file), path: prefix + file.name });
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      // readEntries answers in batches until an empty one.
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (batch.length === 0) break;
+        for (const child of batch) await walk(child, `${prefix}${entry.name}/`);
+      }
     }
-  }
-  const strip = stripCommonFolder(plain.map((entry) => entry.path));
-  const accepted = acceptFiles(plain.map((entry) => ({ path: strip(entry.path), bytes: entry.bytes })));
-  Object.assign(outcome.files, accepted.files);
-  outcome.refused.push(...accepted.refused);
-  return outcome;
+  };
+  for (const entry of entries) await walk(entry, '');
+  return brought;
 }
 
 export async function mountPlayground(root: HTMLElement): Promise<void> {
@@ -69,6 +77,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   const nameInput = required<HTMLInputElement>(root, '[data-file-name]');
 
   const say = (text: string, kind: 'info' | 'problem'): void => {
+    root.querySelector<HTMLElement>('[data-action="undo-import"]')?.setAttribute('hidden', '');
     message.textContent = text;
     message.dataset['kind'] = kind;
     message.hidden = false;
@@ -93,19 +102,20 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   escapeLeavesEditor(monaco, editorInstance, () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="share"]'));
 
   const paths = (): string[] => [...models.keys()].sort((a, b) => a.localeCompare(b));
-  const currentFiles = (): Record<string, string> => Object.fromEntries(paths().map((path) => [path, models.get(path)!.getValue()]));
+  // The session holds the files, the engine's answer and the saving; the models below are its view in Monaco.
+  const session = createEditorSession({
+    files: {},
+    check: (files) => engine.request(files),
+    save: (files) => {
+      if (!readOnly) saveProject(store, files);
+    },
+    onSaveError: () => say("Votre projet n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
+  });
+  const currentFiles = (): Record<string, string> => session.files();
 
   // --- Engine ---------------------------------------------------------------------
-  let diagnostics: Diagnostic[] = [];
   const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), 'bac-graphe');
-  const worker = new EngineWorker();
-  const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
-    const request: CheckRequest = { id, lesson: 'bac-a-sable', objectiveIds: [], files };
-    root.dataset['pendingCheck'] = String(id);
-    performance.mark('atelier:check-sent', { detail: { id } });
-    worker.postMessage(request);
-  });
-  const problemCount = (path: string): number => diagnostics.filter((d) => d.file === path && d.severity === 'error').length;
+  const problemCount = (path: string): number => session.errorCount(path);
 
   const jumpTo = (diagnostic: Diagnostic): void => {
     if (!models.has(diagnostic.file)) return;
@@ -116,26 +126,47 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     editorInstance.focus();
   };
 
-  worker.addEventListener('message', (event: MessageEvent<CheckResponse>) => {
-    const response = event.data;
-    if (!scheduler.isCurrent(response.id)) return;
-    performance.mark('atelier:check-received', { detail: { id: response.id } });
-    diagnostics = response.diagnostics;
-    for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
-    summary.textContent = summarize(diagnostics);
-    renderDiagnosticList(list, diagnostics, data.base, jumpTo);
-    graphView.update(response.graph);
-    renderTabs();
-    root.dataset['checkedId'] = String(response.id);
-    performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });
+  session.subscribe((event) => {
+    if (event.type === 'layout') {
+      for (const [path, model] of models) {
+        if (session.has(path)) continue;
+        model.dispose();
+        models.delete(path);
+      }
+      for (const path of session.paths()) if (!models.has(path)) models.set(path, createModel(path, session.text(path) ?? ''));
+    } else if (event.type === 'files') {
+      for (const path of event.paths) {
+        const model = models.get(path);
+        const text = session.text(path) ?? '';
+        // An edit, not setValue: Ctrl+Z in the editor brings the learner's version back too.
+        if (model && model.getValue() !== text) model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      }
+    } else {
+      const diagnostics = session.diagnostics();
+      for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
+      renderDiagnosticList(list, diagnostics, data.base, jumpTo);
+      renderTabs();
+    }
   });
-  worker.addEventListener('error', () => {
-    summary.textContent = "La vérification n'a pas pu démarrer dans ce navigateur : rechargez la page pour réessayer.";
+  const engine = connectEngine({
+    root,
+    store,
+    scope: 'bac-a-sable',
+    lesson: 'bac-a-sable',
+    objectiveIds: [],
+    statusAfter: message,
+    summary,
+    onResult(response) {
+      session.setDiagnostics(response.diagnostics);
+      summary.textContent = summarize(response.diagnostics);
+      graphView.update(response.graph);
+    },
+    onStale: () => session.setDiagnostics([]),
   });
   registerQuickFixes(monaco, {
     diagnosticsFor: (model) => {
       const path = [...models].find(([, m]) => m === model)?.[0];
-      return path === undefined ? [] : diagnostics.filter((d) => d.file === path && d.fix);
+      return path === undefined ? [] : session.diagnosticsOf(path).filter((d) => d.fix);
     },
     modelFor: (path) => models.get(path),
   });
@@ -190,7 +221,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   }
 
   // --- Files ----------------------------------------------------------------------
-  const saveScheduler = createCheckScheduler<null>(() => persist(), 400);
+  /** Saves at once (explicit actions); typing is saved by the session after a pause. */
   function persist(): void {
     if (readOnly) return;
     try {
@@ -201,16 +232,13 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   }
   function createModel(path: string, text: string): editor.ITextModel {
     const model = monaco.editor.createModel(text, monacoLanguage(languageOf(path)), monaco.Uri.from({ scheme: 'file', path: `/bac-a-sable/${path}` }));
-    model.onDidChangeContent(() => {
-      scheduler.request(currentFiles());
-      saveScheduler.request(null);
-    });
+    model.onDidChangeContent(() => session.edit(path, model.getValue()));
     return model;
   }
   function setProject(files: Record<string, string>): void {
     for (const model of models.values()) model.dispose();
     models.clear();
-    for (const [path, text] of Object.entries(files)) models.set(path, createModel(path, text));
+    session.replace(files);
     current = paths().find((path) => /compose\.ya?ml$/.test(path)) ?? paths()[0] ?? '';
     editorInstance.setModel(models.get(current) ?? null);
     select(current);
@@ -218,19 +246,14 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     check();
   }
   function mergeFiles(files: Record<string, string>): void {
-    for (const [path, text] of Object.entries(files)) {
-      const existing = models.get(path);
-      if (existing) existing.setValue(text);
-      else models.set(path, createModel(path, text));
-    }
+    session.merge(files);
     const first = Object.keys(files)[0];
     if (first) select(first);
     check();
     persist();
   }
   function check(): void {
-    scheduler.request(currentFiles());
-    scheduler.flush();
+    engine.start(currentFiles());
   }
   function setReadOnly(value: boolean): void {
     readOnly = value;
@@ -250,7 +273,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     const verdict = validateFileName(nameInput.value);
     if (!verdict.ok) return say(verdict.error, 'problem');
     if (models.has(verdict.path)) return say(`« ${verdict.path} » existe déjà dans le projet.`, 'problem');
-    models.set(verdict.path, createModel(verdict.path, ''));
+    session.add(verdict.path, '');
     select(verdict.path, true);
     check();
     persist();
@@ -264,11 +287,8 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     if (!verdict.ok) return say(verdict.error, 'problem');
     if (verdict.path === current) return;
     if (models.has(verdict.path)) return say(`« ${verdict.path} » existe déjà dans le projet.`, 'problem');
-    const text = model.getValue();
     const old = current;
-    model.dispose();
-    models.delete(old);
-    models.set(verdict.path, createModel(verdict.path, text));
+    session.rename(old, verdict.path);
     select(verdict.path, true);
     check();
     persist();
@@ -279,8 +299,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     if (!model) return;
     if (!window.confirm(`Supprimer « ${current} » du projet ?`)) return;
     const old = current;
-    model.dispose();
-    models.delete(old);
+    session.remove(old);
     const next = paths()[0] ?? '';
     current = next;
     if (next) select(next, true);
@@ -301,21 +320,52 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     say(choice ? `Stack du chapitre ${choice.stack} chargée.` : 'Projet vide créé.', 'info');
   });
 
-  const bring = async (files: readonly File[]): Promise<void> => {
-    if (readOnly || files.length === 0) return;
-    const outcome = await readBrought(files);
+  // The project as it was before the last import, for « Annuler l’import ».
+  const undo = document.createElement('button');
+  undo.type = 'button';
+  undo.dataset['action'] = 'undo-import';
+  undo.textContent = 'Annuler l’import';
+  undo.hidden = true;
+  message.after(undo);
+  let beforeImport: Record<string, string> | undefined;
+  undo.addEventListener('click', () => {
+    if (!beforeImport) return;
+    setProject(beforeImport);
+    persist();
+    beforeImport = undefined;
+    undo.hidden = true;
+    say('Import annulé\u00a0: le projet est revenu à son état d’avant.', 'info');
+  });
+
+  const bring = async (brought: readonly BroughtFile[]): Promise<void> => {
+    if (readOnly || brought.length === 0) return;
+    performance.mark('atelier:import-start');
+    const outcome = await readBrought(brought);
+    const replaced = Object.keys(outcome.files).filter((path) => models.has(path) && models.get(path)!.getValue() !== outcome.files[path]);
+    if (replaced.length > 0) {
+      const names = replaced.slice(0, 3).map((path) => `«\u00a0${path}\u00a0»`).join(', ') + (replaced.length > 3 ? ` et ${replaced.length - 3}\u00a0autres` : '');
+      const question = `${replaced.length > 1 ? `${replaced.length}\u00a0fichiers du projet seront remplacés` : 'Un fichier du projet sera remplacé'} par ceux apportés\u00a0: ${names}. Remplacer\u00a0? (Annuler garde vos versions et n’ouvre que les nouveaux fichiers.)`;
+      if (!window.confirm(question)) for (const path of replaced) delete outcome.files[path];
+    }
     const count = Object.keys(outcome.files).length;
+    const snapshot = currentFiles();
     if (count > 0) mergeFiles(outcome.files);
     const parts: string[] = [];
     if (count > 0) parts.push(`${count} ${count > 1 ? 'fichiers ouverts' : 'fichier ouvert'}.`);
-    if (outcome.refused.length > 0) parts.push(`Refusé : ${outcome.refused.join(' ')}`);
+    for (const { from, to } of outcome.renamed) parts.push(`«\u00a0${from}\u00a0» est ouvert comme «\u00a0${to}\u00a0».`);
+    if (outcome.refused.length > 0) parts.push(summarizeRefusals(outcome.refused));
     if (parts.length === 0) parts.push('Aucun fichier lisible par l’atelier dans ce que vous avez apporté.');
     say(parts.join(' '), outcome.refused.length > 0 || count === 0 ? 'problem' : 'info');
+    if (count > 0) {
+      beforeImport = snapshot;
+      undo.hidden = false;
+    }
+    performance.measure('atelier:import', 'atelier:import-start');
   };
   for (const selector of ['[data-file-input]', '[data-folder-input]']) {
     const input = required<HTMLInputElement>(root, selector);
     input.addEventListener('change', () => {
-      const files = [...(input.files ?? [])];
+      const files = [...(input.files ?? [])].map(fromInput);
       input.value = '';
       void bring(files);
     });
@@ -329,7 +379,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   root.addEventListener('drop', (event) => {
     event.preventDefault();
     delete drop.dataset['dragging'];
-    void bring([...(event.dataTransfer?.files ?? [])]);
+    if (event.dataTransfer) void fromDrop(event.dataTransfer).then(bring);
   });
 
   // --- Share and download ---------------------------------------------------------
@@ -384,7 +434,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     setProject(loaded.files ?? EMPTY_PROJECT);
   }
   if (problems.length > 0) say(problems.join(' '), 'problem');
-  window.addEventListener('pagehide', () => saveScheduler.flush());
+  window.addEventListener('pagehide', () => session.flush());
   window.addEventListener('hashchange', () => {
     const next = decodeShare(window.location.hash);
     if (next.ok === true) {

@@ -1,4 +1,4 @@
-import { joinBase } from '../../lib/paths.ts';
+import { joinBase } from '../../lib/site/paths.ts';
 
 // Pagefind's JS API, loaded on the first keystroke: the index and its WASM
 // cost nothing to a reader who never searches. Pagefind has no types package.

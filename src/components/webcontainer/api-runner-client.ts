@@ -11,7 +11,57 @@ import { buildMountTree } from './mount-tree.ts';
 /** Keeps the terminal readable and the page light when npm is chatty. */
 const MAX_OUTPUT = 60_000;
 
+/** StackBlitz's hidden frame, which WebContainer.boot inserts and waits on for an `init` message. */
+const FRAME = 'iframe[src*="/headless"]';
+/**
+ * A frame that loaded but said nothing within this delay loaded an error page
+ * (DNS failure, filtered network: Chromium reports it as a load at ~0.3 s).
+ * A reachable StackBlitz posts `init` from the script the load waited for.
+ */
+const SILENT_FRAME_MS = 4_000;
+
+/** Set by `retry`: the frame is navigating again, its earlier load does not count. */
+let reloading = false;
+
+function frame(): HTMLIFrameElement | null {
+  return document.querySelector<HTMLIFrameElement>(FRAME);
+}
+
 const host: ContainerHost = {
+  unreachable() {
+    return new Promise<never>((_, reject) => {
+      let heard = false;
+      const started = performance.now();
+      const listen = (element: HTMLIFrameElement): void => {
+        const origin = new URL(element.src).origin;
+        window.addEventListener('message', (event) => {
+          if (event.origin === origin) heard = true;
+        });
+        const silent = (): void => {
+          setTimeout(() => {
+            if (!heard) reject(new Error('StackBlitz frame loaded without answering'));
+          }, SILENT_FRAME_MS);
+        };
+        // The frame may have finished loading before we looked: its navigation is then in the resource timeline.
+        if (!reloading && performance.getEntriesByName(element.src).length > 0) silent();
+        else element.addEventListener('load', silent, { once: true });
+      };
+      const look = (): void => {
+        const element = frame();
+        if (element) listen(element);
+        else if (performance.now() - started < 10_000) setTimeout(look, 50);
+      };
+      look();
+    });
+  },
+  retry() {
+    const element = frame();
+    // Navigating again re-runs the boot WebContainer is still waiting for.
+    if (!element) return;
+    reloading = true;
+    element.addEventListener('load', () => (reloading = false), { once: true });
+    element.src = element.src;
+  },
   async boot() {
     // require-corp: the value our pages send (deploy/nginx/default.conf, astro.config.mjs).
     const container = await WebContainer.boot({ coep: 'require-corp', workdirName: 'api' });

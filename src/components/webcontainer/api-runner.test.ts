@@ -165,21 +165,54 @@ describe('createApiRunner', () => {
     expect(runner.state().kind).toBe('running');
   });
 
-  test('a boot that never answers fails within the boot timeout, and a late boot is torn down', async () => {
+  test('a boot that never answers fails within the boot timeout, and a retry waits for the same boot, which may come late', async () => {
     let release: () => void = () => {};
-    const fake = fakeHost(HAPPY, () => new Promise<void>((resolve) => (release = resolve)));
-    const { runner } = run(fake.host);
+    let boots = 0;
+    const fake = fakeHost(HAPPY, () => {
+      boots += 1;
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    let retries = 0;
+    const host: ContainerHost = { ...fake.host, retry: () => void (retries += 1) };
+    const { runner } = run(host);
     const started = Date.now();
     await runner.start();
     expect(Date.now() - started).toBeLessThan(1000);
     expect(runner.state()).toEqual({ kind: 'failed', failure: { reason: 'boot-timeout', seconds: 0.1 } });
+    // The button stays usable: the network may come back without reloading the page.
+    expect(runner.canStart()).toBe(true);
+    const retry = runner.start();
     release();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(fake.torn()).toBe(true);
-    // One WebContainer per page: no second boot is attempted.
-    expect(runner.canStart()).toBe(false);
+    await retry;
+    expect(runner.state().kind).toBe('running');
+    expect([boots, retries]).toEqual([1, 1]);
+    expect(fake.torn()).toBe(false);
+  });
+
+  test('says at once that StackBlitz is unreachable, rather than at the boot timeout, and lets the learner retry', async () => {
+    let reachable = false;
+    let release: () => void = () => {};
+    const fake = fakeHost(HAPPY, () => new Promise<void>((resolve) => (release = resolve)));
+    const host: ContainerHost = {
+      ...fake.host,
+      unreachable: () => (reachable ? new Promise<never>(() => {}) : Promise.reject(new Error('frame failed'))),
+      retry: () => {
+        reachable = true;
+        queueMicrotask(release);
+      },
+    };
+    const { runner } = run(host, [], OK_ENV);
+    const slowTimeouts = await (async () => {
+      const started = Date.now();
+      await runner.start();
+      return Date.now() - started;
+    })();
+    expect(slowTimeouts).toBeLessThan(FAST.boot);
+    expect(runner.state()).toEqual({ kind: 'failed', failure: { reason: 'unreachable' } });
+    expect(statusMessage(runner.state())).toContain('injoignables');
+    expect(runner.canStart()).toBe(true);
     await runner.start();
-    expect(runner.state().kind).toBe('failed');
+    expect(runner.state().kind).toBe('running');
   });
 
   test('a refused boot keeps the reason as detail', async () => {

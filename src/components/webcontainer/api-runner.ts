@@ -11,6 +11,7 @@ export type FailureReason =
   | 'offline'
   | 'boot-refused'
   | 'boot-timeout'
+  | 'unreachable'
   | 'install-failed'
   | 'install-timeout'
   | 'database-failed'
@@ -50,7 +51,16 @@ export interface Container {
 }
 
 export interface ContainerHost {
+  /** Called once per page: WebContainer boots one instance, and a second boot waits for the first. */
   boot(): Promise<Container>;
+  /**
+   * Rejects as soon as the boot is known to be hopeless (StackBlitz's frame
+   * loaded an error page: DNS failure, filtered network), so the learner is
+   * told in a second or two rather than at the boot timeout. Never resolves.
+   */
+  unreachable?(): Promise<never>;
+  /** Tries the pending boot again (reloads StackBlitz's frame), for a retry without reloading the page. */
+  retry?(): void;
 }
 
 export interface Environment {
@@ -102,8 +112,10 @@ const FAILURES: Record<FailureReason, (failure: Failure) => string> = {
     `Ce navigateur ne fournit pas SharedArrayBuffer, indispensable à WebContainers. Essayez une version récente de Chrome, Edge ou Firefox. ${DOWNLOAD_HINT}`,
   offline: () => `Vous êtes hors ligne : WebContainers télécharge Node.js et les paquets npm depuis les serveurs de StackBlitz. ${DOWNLOAD_HINT}`,
   'boot-refused': (f) => `WebContainer a refusé de démarrer${f.detail ? ` (${f.detail})` : ''}. Rechargez la page pour réessayer. ${DOWNLOAD_HINT}`,
+  unreachable: () =>
+    `Les serveurs de StackBlitz sont injoignables (hors ligne, nom introuvable ou réseau filtré) : WebContainer ne peut pas démarrer. Réessayez une fois la connexion rétablie. ${DOWNLOAD_HINT}`,
   'boot-timeout': (f) =>
-    `WebContainer n’a pas démarré en ${f.seconds} s : les serveurs de StackBlitz sont sans doute injoignables (hors ligne ou réseau filtré). Rechargez la page pour réessayer. ${DOWNLOAD_HINT}`,
+    `WebContainer n’a pas démarré en ${f.seconds} s : les serveurs de StackBlitz sont sans doute injoignables (hors ligne ou réseau filtré). Réessayez une fois la connexion rétablie. ${DOWNLOAD_HINT}`,
   'install-failed': (f) => `npm install a échoué (code ${f.code}) : lisez la sortie du terminal. ${DOWNLOAD_HINT}`,
   'install-timeout': (f) => `npm install n’a pas fini en ${f.seconds} s : le registre npm est peut-être injoignable. ${DOWNLOAD_HINT}`,
   'database-failed': (f) => `PostgreSQL (PGlite) s’est arrêté au démarrage (code ${f.code}) : lisez la sortie du terminal.`,
@@ -184,7 +196,7 @@ export interface ApiRunner {
   start(): Promise<void>;
   stop(): void;
   state(): RunnerState;
-  /** False while busy or running, and for good once a boot failed or cannot happen (one WebContainer per page). */
+  /** False while busy or running, and for good once a boot was refused or cannot happen (one WebContainer per page). */
   canStart(): boolean;
 }
 
@@ -217,14 +229,20 @@ export function createApiRunner(options: RunnerOptions): ApiRunner {
     processes = [];
   };
 
+  /** The page's one boot: kept across a timeout or an unreachable StackBlitz, so a retry waits for it again. */
+  let booting: Promise<Container> | undefined;
+  const UNREACHABLE = Symbol('unreachable');
+
   async function boot(): Promise<Container> {
-    const booting = options.host.boot();
+    if (booting) options.host.retry?.();
+    booting ??= options.host.boot();
+    const unreachable = options.host.unreachable?.().catch(() => Promise.reject(UNREACHABLE));
     try {
-      return await bounded(booting, timeouts.boot, { reason: 'boot-timeout' });
+      return await bounded(unreachable ? Promise.race([booting, unreachable]) : booting, timeouts.boot, { reason: 'boot-timeout' });
     } catch (error) {
-      // Only one WebContainer per page: if the late boot ever succeeds, release it.
-      booting.then((late) => late.teardown()).catch(() => {});
       if (error instanceof RunnerFailure) throw error;
+      if (error === UNREACHABLE) throw new RunnerFailure({ reason: 'unreachable' });
+      booting = undefined;
       throw new RunnerFailure({ reason: 'boot-refused', detail: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -303,10 +321,12 @@ export function createApiRunner(options: RunnerOptions): ApiRunner {
     });
   }
 
+  // A refused boot is final for the page (WebContainer boots once); a network that failed may come back.
+  const RETRYABLE: readonly FailureReason[] = ['offline', 'boot-timeout', 'unreachable'];
   const canStart = (): boolean =>
     state.kind === 'idle' ||
     state.kind === 'stopped' ||
-    (state.kind === 'failed' && (container !== undefined || state.failure.reason === 'offline'));
+    (state.kind === 'failed' && (container !== undefined || RETRYABLE.includes(state.failure.reason)));
 
   return {
     state: () => state,

@@ -5,13 +5,15 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreur', warni
 const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 
 function plural(count: number, one: string, many: string): string {
-  return `${count} ${count > 1 ? many : one}`;
+  return `${count.toLocaleString('fr-FR')} ${count > 1 ? many : one}`;
 }
 
 /** The French line announced to screen readers and shown above the list. */
 export function summarize(diagnostics: readonly Diagnostic[]): string {
   if (diagnostics.length === 0) return 'Aucun problème détecté.';
-  const count = (severity: Severity): number => diagnostics.filter((d) => d.severity === severity).length;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const diagnostic of diagnostics) counts[diagnostic.severity] += 1;
+  const count = (severity: Severity): number => counts[severity];
   const parts = [
     count('error') > 0 ? plural(count('error'), 'erreur', 'erreurs') : '',
     count('warning') > 0 ? plural(count('warning'), 'avertissement', 'avertissements') : '',
@@ -31,6 +33,33 @@ export function location(diagnostic: Diagnostic): string {
 }
 
 /**
+ * At most this many problems are drawn: a list of 100,000 buttons freezes the
+ * tab (and `replaceChildren(...items)` overflowed the call stack at 150,000).
+ * The rest are counted in one French line; fixing the first ones usually
+ * makes most of the rest disappear.
+ */
+export const MAX_LISTED = 200;
+
+/** The problems drawn: errors first, then warnings, then information, each in the engine's order; capped. */
+export function listed(diagnostics: readonly Diagnostic[], max = MAX_LISTED): { shown: Diagnostic[]; hidden: number } {
+  const shown: Diagnostic[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    for (const diagnostic of diagnostics) {
+      if (shown.length === max) break;
+      if (diagnostic.severity === severity) shown.push(diagnostic);
+    }
+  }
+  return { shown, hidden: diagnostics.length - shown.length };
+}
+
+export function hiddenLine(hidden: number): string {
+  const count = hidden.toLocaleString('fr-FR');
+  return hidden > 1
+    ? `… et ${count}\u00a0autres problèmes, non affichés\u00a0: corrigez d’abord ceux-ci, la liste se met à jour.`
+    : `… et 1\u00a0autre problème, non affiché\u00a0: corrigez d’abord ceux-ci, la liste se met à jour.`;
+}
+
+/**
  * Renders the list below the editor. Each entry is a button (keyboard reachable)
  * that jumps to the problem, plus a link to the rule's page. Built with DOM
  * calls, never innerHTML: messages quote the learner's text.
@@ -41,7 +70,8 @@ export function renderDiagnosticList(
   base: string,
   onSelect: (diagnostic: Diagnostic) => void,
 ): void {
-  const items = diagnostics.map((diagnostic) => {
+  const { shown, hidden } = listed(diagnostics);
+  const items = shown.map((diagnostic) => {
     const item = document.createElement('li');
     item.className = `diagnostic diagnostic-${diagnostic.severity}`;
     item.dataset['ruleId'] = diagnostic.ruleId;
@@ -84,5 +114,12 @@ export function renderDiagnosticList(
     item.append(jump, ' ', rule);
     return item;
   });
+  if (hidden > 0) {
+    const more = document.createElement('li');
+    more.className = 'diagnostic-more';
+    more.dataset['hidden'] = String(hidden);
+    more.textContent = hiddenLine(hidden);
+    items.push(more);
+  }
   list.replaceChildren(...items);
 }

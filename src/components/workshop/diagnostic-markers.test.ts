@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../engine/types.ts';
-import { MARKER_SEVERITY, toMarkers } from './diagnostic-markers.ts';
+import { MARKER_SEVERITY, MAX_MARKERS_PER_FILE, toMarkers } from './diagnostic-markers.ts';
 
 function diagnostic(overrides: Partial<Diagnostic>): Diagnostic {
   return {
@@ -44,5 +44,21 @@ describe('diagnostics to Monaco markers', () => {
   it('widens an empty range to one character so it can be seen', () => {
     const [marker] = toMarkers([diagnostic({ range: { start: { line: 2, column: 7 }, end: { line: 2, column: 7 } } })], 'compose.yaml');
     expect(marker).toMatchObject({ startLineNumber: 2, startColumn: 7, endLineNumber: 2, endColumn: 8 });
+  });
+});
+
+describe('marker cap', () => {
+  it('gives Monaco at most MAX_MARKERS_PER_FILE markers per file', () => {
+    const many: Diagnostic[] = Array.from({ length: 5_000 }, (_, i) => ({
+      ruleId: 'nginx-syntax',
+      messageId: 'empty',
+      severity: 'warning',
+      message: 'Point-virgule seul.',
+      file: 'nginx.conf',
+      range: { start: { line: 1, column: i + 1 }, end: { line: 1, column: i + 2 } },
+      docs: '',
+    }));
+    expect(toMarkers(many, 'nginx.conf')).toHaveLength(MAX_MARKERS_PER_FILE);
+    expect(toMarkers(many, 'compose.yaml')).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ export interface CheckRequest {
 
 /** Engine worker → main thread. Only plain data crosses: the parsed models stay in the worker. */
 export interface CheckResponse {
+  kind: 'result';
   id: number;
   diagnostics: Diagnostic[];
   objectives: Record<string, boolean>;
@@ -22,3 +23,10 @@ export interface CheckResponse {
   /** The service graph of the compose file(s), laid out. */
   graph: ServiceGraphPayload;
 }
+
+/**
+ * Everything the worker may post: `ready` once its modules are loaded (the
+ * page's time budget for a check starts then), a result, or the exception a
+ * check threw (our bug, reported instead of a silent worker).
+ */
+export type EngineMessage = { kind: 'ready' } | CheckResponse | { kind: 'failed'; id: number; error: string };

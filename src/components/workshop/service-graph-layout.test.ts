@@ -25,6 +25,15 @@ function inside(n: LaidOutNode, zone: { x: number; y: number; width: number; hei
 }
 
 describe('layoutServiceGraph', () => {
+  it('draws `certs` (network_mode: none) of chapter 07 outside every network zone', () => {
+    const chapter07 = readFileSync(new URL('../../content/lessons/07-reverse-proxy/solution/compose.yaml', import.meta.url), 'utf8');
+    const layout = layoutOf(chapter07);
+    const certs = node(layout, 'certs');
+    expect(layout.zones.length).toBeGreaterThan(0);
+    for (const zone of layout.zones) expect(overlaps(certs, zone), zone.name).toBe(false);
+    for (const name of ['proxy', 'api', 'db']) expect(layout.zones.some((zone) => inside(node(layout, name), zone)), name).toBe(true);
+  });
+
   it('stacks chapter 06 by depends_on depth: client above api above db', () => {
     const layout = layoutOf(chapter06);
     expect(['client', 'api', 'db'].map((name) => node(layout, name).row)).toEqual([0, 1, 2]);

@@ -142,6 +142,8 @@ export function layoutServiceGraph(graph: ServiceGraph): ServiceGraphLayout {
   // Groups of services sharing the same span of zones, left to right; an
   // empty zone keeps a slot of its own so it is still drawn.
   const spanOf = (service: GraphService): [number, number] => {
+    // On no network (`network_mode`): a column of its own, right of every zone.
+    if (service.zones.length === 0) return [graph.zones.length, graph.zones.length];
     const indexes = service.zones.map((zone) => zoneIndex.get(zone) ?? 0);
     return [Math.min(...indexes), Math.max(...indexes)];
   };

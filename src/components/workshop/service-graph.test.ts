@@ -63,7 +63,7 @@ describe('buildServiceGraph', () => {
     ]);
   });
 
-  it('puts services without networks or with network_mode in the default zone, and keeps a dependency on an unknown service', () => {
+  it('puts services without networks in the default zone, those with network_mode on none, and keeps a dependency on an unknown service', () => {
     const graph = graphOf(`services:
   app:
     image: node:24-alpine
@@ -72,8 +72,8 @@ describe('buildServiceGraph', () => {
   tool:
     image: alpine:3.22
 `);
-    expect(graph.zones).toEqual([{ name: 'default', external: false, services: ['app', 'tool'] }]);
-    expect(graph.services[0]).toMatchObject({ networkMode: 'host', zones: ['default'] });
+    expect(graph.zones).toEqual([{ name: 'default', external: false, services: ['tool'] }]);
+    expect(graph.services[0]).toMatchObject({ networkMode: 'host', zones: [] });
     expect(graph.edges).toEqual([expect.objectContaining({ from: 'app', to: 'dbb', missing: true })]);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { ComposeModel, ComposeService, DependencyCondition } from '../../engine/compose/model.ts';
 
-/** The zone of services without `networks:` (and of those with `network_mode`). */
+/** The zone of services without `networks:` (those with `network_mode` are on none). */
 export const DEFAULT_ZONE = 'default';
 
 export interface GraphPort {
@@ -94,8 +94,10 @@ function healthcheckState(service: ComposeService): HealthcheckState {
   return 'defined';
 }
 
+/** `network_mode` (none, host, service:…, container:…) takes a service off the project's networks: it is drawn outside them. */
 function serviceNetworks(service: ComposeService): string[] {
-  if (service.networkMode !== undefined || service.networks.length === 0) return [DEFAULT_ZONE];
+  if (service.networkMode !== undefined) return [];
+  if (service.networks.length === 0) return [DEFAULT_ZONE];
   return [...new Set(service.networks.map((network) => network.name))];
 }
 

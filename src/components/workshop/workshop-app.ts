@@ -7,19 +7,18 @@ import {
   loadProgress,
   saveLesson,
 } from '../../lib/progress/storage.ts';
-import { createCheckScheduler } from './check-scheduler.ts';
+import { createEditorSession } from '../../lib/editor-session/editor-session.ts';
+import { connectEngine } from './engine-connection.ts';
 import { renderDiagnosticList, summarize } from './diagnostic-list.ts';
 import { toMarkers } from './diagnostic-markers.ts';
 import { setupDiffView } from './diff-view.ts';
-import type { CheckRequest, CheckResponse } from './engine-protocol.ts';
-import EngineWorker from './engine.worker.ts?worker';
 import type { FileTabs } from './file-tabs.ts';
 import { monacoLanguage, setupMonaco } from './monaco-setup.ts';
 import { registerQuickFixes } from './quick-fixes.ts';
 import { mountServiceGraph } from './service-graph-view.ts';
 import { browserStore, createEditor, download, escapeLeavesEditor, required } from './editor-page.ts';
 import { PROGRESS_EVENT } from './progress-ticks.ts';
-import { readWorkshopData, type WorkshopData } from './workshop-data.ts';
+import { readWorkshopData } from './workshop-data.ts';
 import type { editor } from 'monaco-editor/editor/editor.api';
 
 const MARKER_OWNER = 'atelier';
@@ -83,16 +82,19 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   escapeLeavesEditor(monaco, editorInstance, () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="reset"]'));
 
   // --- Engine in its worker ---------------------------------------------------
-  let diagnostics: Diagnostic[] = [];
   const graphView = mountServiceGraph(required<HTMLElement>(root, '[data-service-graph]'), `atelier-${data.lesson}-graphe`);
-  const worker = new EngineWorker();
-  const currentFiles = (): Record<string, string> => Object.fromEntries(data.files.map((file, i) => [file.path, models[i]!.getValue()]));
-  const scheduler = createCheckScheduler<Record<string, string>>((id, files) => {
-    const request: CheckRequest = { id, lesson: data.lesson, objectiveIds: data.objectives.map((o) => o.id), files, ...(data.swarm ? { swarm: true } : {}) };
-    root.dataset['pendingCheck'] = String(id);
-    performance.mark('atelier:check-sent', { detail: { id } });
-    worker.postMessage(request);
+  // The session holds the files, the engine's answer and the saving; this module renders it in Monaco and the page.
+  const byPath = (files: { path: string; start: string; solution: string }[], pick: 'start' | 'solution') =>
+    Object.fromEntries(files.map((file) => [file.path, file[pick]]));
+  const session = createEditorSession({
+    files: Object.fromEntries(data.files.map((file) => [file.path, saved[file.path] ?? file.start])),
+    start: byPath(data.files, 'start'),
+    solution: byPath(data.files, 'solution'),
+    check: (files) => engine.request(files),
+    save: (files) => persist(files),
+    onSaveError: () => say("Votre travail n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
   });
+  const modelOf = (path: string): editor.ITextModel | undefined => models[data.files.findIndex((file) => file.path === path)];
 
   const jumpTo = (diagnostic: Diagnostic): void => {
     const index = data.files.findIndex((file) => file.path === diagnostic.file);
@@ -122,82 +124,84 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     }
     if (allMet && !lessonDone) {
       lessonDone = true;
-      persist(true);
+      persistNow(true);
       window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
     }
   };
 
-  worker.addEventListener('message', (event: MessageEvent<CheckResponse>) => {
-    const response = event.data;
-    if (!scheduler.isCurrent(response.id)) return;
-    performance.mark('atelier:check-received', { detail: { id: response.id } });
-    diagnostics = response.diagnostics;
+  session.subscribe((event) => {
+    if (event.type === 'files') for (const path of event.paths) replaceAll(modelOf(path)!, session.text(path) ?? '');
+    if (event.type !== 'diagnostics') return;
+    const diagnostics = session.diagnostics();
     data.files.forEach((file, index) => {
       monaco.editor.setModelMarkers(models[index]!, MARKER_OWNER, toMarkers(diagnostics, file.path));
-      tabs.setProblemCount(index, diagnostics.filter((d) => d.file === file.path && d.severity === 'error').length);
+      tabs.setProblemCount(index, session.errorCount(file.path));
     });
-    summary.textContent = summarize(diagnostics);
     renderDiagnosticList(list, diagnostics, data.base, jumpTo);
-    applyObjectives(response.objectives);
-    graphView.update(response.graph);
-    root.dataset['checkedId'] = String(response.id);
-    performance.mark('atelier:markers', { detail: { id: response.id, workerMs: response.durationMs } });
   });
-
-  // A worker that cannot start (blocked script, old browser) must not leave a silent workshop.
-  worker.addEventListener('error', () => {
-    summary.textContent = "La vérification n'a pas pu démarrer dans ce navigateur : rechargez la page pour réessayer.";
+  const engine = connectEngine({
+    root,
+    store,
+    scope: data.lesson,
+    lesson: data.lesson,
+    objectiveIds: data.objectives.map((o) => o.id),
+    ...(data.swarm ? { swarm: true } : {}),
+    statusAfter: message,
+    summary,
+    onResult(response) {
+      session.setDiagnostics(response.diagnostics);
+      summary.textContent = summarize(response.diagnostics);
+      applyObjectives(response.objectives);
+      graphView.update(response.graph);
+    },
+    onStale: () => session.setDiagnostics([]),
   });
 
   registerQuickFixes(monaco, {
     diagnosticsFor: (model) => {
       const index = models.indexOf(model);
-      return index === -1 ? [] : diagnostics.filter((d) => d.file === data.files[index]!.path && d.fix);
+      return index === -1 ? [] : session.diagnosticsOf(data.files[index]!.path).filter((d) => d.fix);
     },
-    modelFor: (path) => models[data.files.findIndex((file) => file.path === path)],
+    modelFor: modelOf,
   });
 
   // --- Saving ------------------------------------------------------------------
-  const persist = (done = false): void => {
-    const files = currentFiles();
-    const untouched = data.files.every((file) => files[file.path] === file.start);
+  /** Throws when the storage refuses; the session reports it. */
+  function persist(files: Record<string, string>, done = false): void {
+    if (!session.touched() && !done) forgetLessonFiles(store, data.lesson);
+    else saveLesson(store, data.lesson, { files, done: done || lessonDone });
+  }
+  const persistNow = (done = false): void => {
     try {
-      if (untouched && !done) forgetLessonFiles(store, data.lesson);
-      else saveLesson(store, data.lesson, { files, done: done || lessonDone });
+      persist(session.files(), done);
     } catch {
       say("Votre travail n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem');
     }
   };
-  const saveScheduler = createCheckScheduler<null>(() => persist(), 400);
-  for (const model of models) {
-    model.onDidChangeContent(() => {
-      scheduler.request(currentFiles());
-      saveScheduler.request(null);
-    });
-  }
-  window.addEventListener('pagehide', () => saveScheduler.flush());
+  data.files.forEach((file, index) => {
+    const model = models[index]!;
+    model.onDidChangeContent(() => session.edit(file.path, model.getValue()));
+  });
+  window.addEventListener('pagehide', () => session.flush());
 
   // --- Actions -------------------------------------------------------------------
-  const setAll = (texts: (file: WorkshopData['files'][number]) => string): void => {
-    data.files.forEach((file, index) => replaceAll(models[index]!, texts(file)));
-  };
 
   root.querySelector('[data-action="reset"]')?.addEventListener('click', () => {
     if (!window.confirm("Réinitialiser l'atelier ? Vos fichiers de cette leçon reviendront à leur état de départ.")) return;
-    setAll((file) => file.start);
+    session.reset();
     say('Les fichiers de départ sont restaurés (Ctrl+Z dans l’éditeur pour annuler).', 'info');
   });
   root.querySelector('[data-action="solution"]')?.addEventListener('click', () => {
     if (!window.confirm('Afficher la solution ? Vos fichiers de cette leçon seront remplacés par ceux de la solution.')) return;
-    setAll((file) => file.solution);
+    session.showSolution();
     say('La solution est chargée dans l’éditeur (Ctrl+Z pour retrouver vos fichiers).', 'info');
   });
   root.querySelector('[data-action="download-files"]')?.addEventListener('click', () => {
-    const entries = Object.fromEntries(Object.entries(currentFiles()).map(([path, text]) => [`${data.lesson}/${path}`, strToU8(text)]));
+    const entries = Object.fromEntries(Object.entries(session.files()).map(([path, text]) => [`${data.lesson}/${path}`, strToU8(text)]));
     download(`atelier-${data.lesson}.zip`, zipSync(entries, { level: 6 }), 'application/zip');
   });
   root.querySelector('[data-action="export"]')?.addEventListener('click', () => {
-    persist();
+    persistNow();
     download('atelier-compose-progression.json', exportProgress(loadProgress(store).progress), 'application/json');
   });
   const importInput = required<HTMLInputElement>(root, '[data-import-input]');
@@ -214,7 +218,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     const lesson = result.progress.lessons[data.lesson];
     if (lesson) {
       lessonDone = lesson.done;
-      setAll((f) => lesson.files[f.path] ?? f.start);
+      session.merge(Object.fromEntries(data.files.map((f) => [f.path, lesson.files[f.path] ?? f.start])));
     }
     window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
     say(`Progression importée : ${result.count} ${result.count > 1 ? 'leçons' : 'leçon'}.`, 'info');
@@ -222,7 +226,6 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
 
   root.dataset['state'] = 'ready';
   performance.mark('atelier:ready');
-  scheduler.request(currentFiles());
-  scheduler.flush();
+  engine.start(session.files());
   return () => editorInstance.focus();
 }

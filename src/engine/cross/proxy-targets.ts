@@ -63,6 +63,25 @@ export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>
   return targets;
 }
 
+/**
+ * `proxy_pass http://client:8080;` where `client` names an `upstream` block:
+ * nginx refuses it at load (« upstream "client" may not have port 8080 »),
+ * the port belongs to the upstream's `server` lines.
+ */
+export function upstreamsGivenAPort(nginx: NginxContext, upstreams: ReadonlySet<string>): ProxyTarget[] {
+  const targets: ProxyTarget[] = [];
+  for (const name of ['proxy_pass', 'grpc_pass']) {
+    for (const info of nginx.named(name)) {
+      if (info.inGeneric) continue;
+      const address = info.node.args[0];
+      const match = address && URL.exec(address.value);
+      if (!address || !match || match[3] === undefined || !upstreams.has(match[2]!.toLowerCase())) continue;
+      targets.push({ host: match[2]!, port: Number(match[3]), range: address.range, file: nginx.file.path });
+    }
+  }
+  return targets;
+}
+
 /** A proxy target with the service running its nginx file and the services its host name reaches. */
 export interface ResolvedTarget {
   target: ProxyTarget;

@@ -27,3 +27,24 @@ describe('rule catalogue', () => {
     }
   });
 });
+
+describe('rule files', () => {
+  it('names each rule file after its rule id (rules/<kind>/<id>.ts), one rule per file', async () => {
+    const { readdirSync } = await import('node:fs');
+    const mismatches: string[] = [];
+    const seen = new Set<string>();
+    for (const folder of ['compose', 'nginx', 'cross']) {
+      const dir = new URL(`./${folder}/`, import.meta.url);
+      for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts')) {
+        const module = (await import(new URL(name, dir).href)) as Record<string, unknown>;
+        const rules = Object.values(module).filter((value): value is { id: string } => typeof value === 'object' && value !== null && 'check' in value && 'id' in value);
+        for (const rule of rules) {
+          seen.add(rule.id);
+          if (`${rule.id}.ts` !== name) mismatches.push(`${folder}/${name}: ${rule.id}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect([...seen].sort()).toEqual(catalogue.map((rule) => rule.id).sort());
+  });
+});

@@ -1,5 +1,6 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from './files.ts';
 import { decodeShare, encodeShare, MAX_FRAGMENT_CHARS, SHARE_PREFIX } from './share-link.ts';
 
 const files = { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27 # é\n', '.env': 'A=1\n' };
@@ -42,5 +43,21 @@ describe('share links', () => {
     const result = encodeShare({ 'compose.yaml': noise });
     expect(result).toEqual({ ok: false, error: expect.stringContaining('.zip') });
     expect(MAX_FRAGMENT_CHARS).toBe(8000);
+  });
+});
+
+describe('share link limits', () => {
+  it('refuses a short link that carries a 5 MB file, as an import would', () => {
+    const fragment = fragmentOf(JSON.stringify({ v: 1, files: { 'compose.yaml': `# ${'a'.repeat(5 * 1024 * 1024)}\n` } }));
+    expect(fragment.length).toBeLessThan(MAX_FRAGMENT_CHARS);
+    const started = performance.now();
+    expect(decodeShare(fragment)).toEqual({ ok: false, error: expect.stringContaining('plus gros que ce que le bac à sable ouvre') });
+    console.log(`${fragment.length}-character link of a 5 MB file refused in ${Math.round(performance.now() - started)} ms`);
+  });
+  it('refuses a file over the per-file limit of imports', () => {
+    const fragment = fragmentOf(JSON.stringify({ v: 1, files: { 'compose.yaml': 'b'.repeat(MAX_FILE_BYTES + 1) } }));
+    expect(decodeShare(fragment).ok).toBe(false);
+    const fits = fragmentOf(JSON.stringify({ v: 1, files: { 'compose.yaml': 'b'.repeat(MAX_FILE_BYTES) } }));
+    expect(decodeShare(fits).ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
-import { validateFileName } from './files.ts';
+import { MAX_FILE_BYTES, MAX_PROJECT_BYTES, MAX_PROJECT_FILES, validateFileName } from './files.ts';
 
 // A project travels in the URL fragment (never sent to a server): `#p=` then
 // base64url of the deflated JSON `{v:1, files:{path:text}}`.
@@ -38,6 +38,35 @@ export function encodeShare(files: Record<string, string>): EncodeResult {
 
 export type DecodeResult = { ok: true; files: Record<string, string> } | { ok: false; error: string } | { ok: 'none' };
 
+const TOO_BIG = `Ce lien de partage porte un projet plus gros que ce que le bac à sable ouvre (au plus ${MAX_PROJECT_FILES}\u00a0fichiers, ${MAX_FILE_BYTES / 1024}\u00a0Ko par fichier et ${MAX_PROJECT_BYTES / 1024 / 1024}\u00a0Mo en tout) : il n’a pas été ouvert. Votre propre projet n'a pas été modifié.`;
+/** JSON escapes (`\n`, `\"`) may double a text: room for a project at its limit, not for a bomb. */
+const MAX_SHARE_JSON = 2 * MAX_PROJECT_BYTES + 64 * 1024;
+const CHUNK = 1024;
+const OVERSIZED = Symbol('oversized');
+
+/**
+ * Inflates in small chunks and stops past `limit`: a link of 8,000
+ * characters can deflate a file of several megabytes (the ratio of deflate
+ * reaches ~1,000:1), which is refused before it is ever built.
+ */
+function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > limit) throw OVERSIZED;
+    parts.push(chunk);
+  });
+  for (let offset = 0; offset < bytes.length; offset += CHUNK) inflater.push(bytes.subarray(offset, offset + CHUNK), offset + CHUNK >= bytes.length);
+  const joined = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
+
 const BROKEN = "Ce lien de partage est incomplet ou abîmé (il a peut-être été coupé en le copiant) : le projet partagé ne peut pas être ouvert. Votre propre projet n'a pas été modifié.";
 
 /** Reads `location.hash`; `none` when it carries no shared project. */
@@ -47,13 +76,18 @@ export function decodeShare(hash: string): DecodeResult {
   if (payload.length > MAX_FRAGMENT_CHARS || !/^[A-Za-z0-9_-]+$/.test(payload)) return { ok: false, error: BROKEN };
   let data: unknown;
   try {
-    data = JSON.parse(strFromU8(inflateSync(fromBase64Url(payload))));
-  } catch {
-    return { ok: false, error: BROKEN };
+    data = JSON.parse(strFromU8(inflateCapped(fromBase64Url(payload), MAX_SHARE_JSON)));
+  } catch (error) {
+    return { ok: false, error: error === OVERSIZED ? TOO_BIG : BROKEN };
   }
   const parsed = shareSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: BROKEN };
   const entries = Object.entries(parsed.data.files);
   if (entries.length === 0 || entries.some(([path]) => !validateFileName(path).ok)) return { ok: false, error: BROKEN };
+  // The limits of an import, so a link cannot bring what a file picker would refuse.
+  const sizes = entries.map(([, text]) => strToU8(text).length);
+  if (entries.length > MAX_PROJECT_FILES || sizes.some((size) => size > MAX_FILE_BYTES) || sizes.reduce((a, b) => a + b, 0) > MAX_PROJECT_BYTES) {
+    return { ok: false, error: TOO_BIG };
+  }
   return { ok: true, files: parsed.data.files };
 }

@@ -27,6 +27,8 @@ export const databaseOnProxyNetwork: ComposeRule = {
   messages: {
     shared:
       'La base de données `{{service}}` est sur le réseau `{{network}}`, comme le reverse proxy public `{{proxy}}` : si le proxy est compromis, la base est directement joignable. Mettez-la sur un réseau interne (par exemple `backend`) partagé seulement avec l’API.',
+    proxyJoins:
+      'Le reverse proxy public `{{proxy}}` rejoint le réseau `{{network}}` de la base de données `{{service}}` : si le proxy est compromis, la base est directement joignable. Retirez `{{network}}` des réseaux de `{{proxy}}` : il atteint l’API par un autre réseau.',
   },
   docs: {
     title: 'Isolez la base de données du reverse proxy',
@@ -53,6 +55,14 @@ export const databaseOnProxyNetwork: ComposeRule = {
         errors: [{ messageId: 'shared', line: 7, column: 3 }],
       },
       {
+        name: 'le proxy rejoint le réseau de la base (chapitre 07)',
+        files: {
+          'compose.yaml':
+            'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports: ["80:80"]\n    networks: [frontend, backend]\n  api:\n    image: node:22-alpine\n    networks: [frontend, backend]\n  db:\n    image: postgres:17-alpine\n    networks: [backend]\nnetworks:\n  frontend: {}\n  backend: {}\n',
+        },
+        errors: [{ messageId: 'proxyJoins', line: 5, column: 26 }],
+      },
+      {
         name: 'réseau déclaré',
         files: {
           'compose.yaml':
@@ -73,10 +83,18 @@ export const databaseOnProxyNetwork: ComposeRule = {
       for (const network of networksOf(service)) {
         const proxy = proxies.find((p) => networksOf(p).includes(network));
         if (!proxy) continue;
+        const data = { service: service.name, network, proxy: proxy.name };
+        // The base already sits on its own declared network and the proxy reaches the API by another one:
+        // the proxy is the one to move (chapter 07's start files), not the base.
+        const proxyEntry = proxy.networks.find((n) => n.name === network);
+        if (service.networks.length > 0 && proxyEntry && networksOf(proxy).length > 1) {
+          report({ messageId: 'proxyJoins', data, file: proxyEntry.file, range: proxyEntry.range });
+          break;
+        }
         const declared = service.networks.find((n) => n.name === network);
         report({
           messageId: 'shared',
-          data: { service: service.name, network, proxy: proxy.name },
+          data,
           file: declared?.file ?? service.file,
           range: declared?.range ?? service.range,
         });

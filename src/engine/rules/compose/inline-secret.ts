@@ -2,7 +2,27 @@ import type { ComposeRule } from '../catalogue.ts';
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|_KEY$|^KEY$|APIKEY|PRIVATE)/i;
 /** `postgresql://user:password@db:5432/app`: a literal password in the user-info part of a URL. */
-const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/i;
+const URL_PASSWORD = /^([a-z][a-z0-9+.-]*):\/\/([^:/@\s]*):([^@\s]+)@(\S*)$/i;
+/** The variable the official image of each scheme reads its password from; other schemes use the URL variable's own prefix. */
+const PASSWORD_VARIABLE: Record<string, string> = {
+  postgres: 'POSTGRES_PASSWORD',
+  postgresql: 'POSTGRES_PASSWORD',
+  mysql: 'MYSQL_PASSWORD',
+  mariadb: 'MARIADB_PASSWORD',
+  mongodb: 'MONGO_INITDB_ROOT_PASSWORD',
+  redis: 'REDIS_PASSWORD',
+  rediss: 'REDIS_PASSWORD',
+  amqp: 'RABBITMQ_DEFAULT_PASS',
+};
+const MAX_SUGGESTION = 120;
+
+/** The learner's own URL with its password replaced by a variable: `redis://:${REDIS_PASSWORD}@cache:6379`. */
+function urlSuggestion(name: string, scheme: string, user: string, rest: string): { url: string; variable: string } {
+  const prefix = name.replace(/_(URL|URI|DSN)$/i, '').toUpperCase();
+  const variable = PASSWORD_VARIABLE[scheme.toLowerCase()] ?? `${prefix}_PASSWORD`;
+  const url = `${scheme}://${user}:\${${variable}}@${rest}`;
+  return { url: url.length > MAX_SUGGESTION ? `${url.slice(0, MAX_SUGGESTION - 1)}…` : url, variable };
+}
 
 export const inlineSecret: ComposeRule = {
   id: 'inline-secret',
@@ -10,7 +30,7 @@ export const inlineSecret: ComposeRule = {
   severity: 'warning',
   messages: {
     inUrl:
-      'L’URL de `{{name}}` contient un mot de passe écrit en clair, qui finira dans Git. Composez-la à partir de variables (`postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@db:5432/${POSTGRES_DB}`) définies dans un `.env` non versionné.',
+      'L’URL de `{{name}}` contient un mot de passe écrit en clair, qui finira dans Git. Écrivez `{{url}}` et définissez `{{variable}}` dans un `.env` non versionné.',
     inline:
       'La variable `{{name}}` contient un secret écrit en clair dans le fichier compose, qui finira dans Git. Utilisez `${{{name}}}` avec un fichier `.env` non versionné, ou un `secret` Compose lu par l’application (les images officielles postgres et mysql acceptent `{{name}}_FILE`).',
   },
@@ -65,9 +85,10 @@ export const inlineSecret: ComposeRule = {
       for (const variable of service.environment) {
         const raw = variable.raw;
         if (raw === undefined || raw.trim() === '') continue;
-        const urlPassword = URL_PASSWORD.exec(raw.trim())?.[1];
-        if (urlPassword !== undefined && !urlPassword.includes('$')) {
-          report({ messageId: 'inUrl', data: { name: variable.name }, file: variable.file, range: variable.valueRange });
+        const url = URL_PASSWORD.exec(raw.trim());
+        if (url && !url[3]!.includes('$')) {
+          const suggestion = urlSuggestion(variable.name, url[1]!, url[2]!, url[4]!);
+          report({ messageId: 'inUrl', data: { name: variable.name, ...suggestion }, file: variable.file, range: variable.valueRange });
           continue;
         }
         if (!SECRET_NAME.test(variable.name) || /_FILE$/i.test(variable.name) || raw.includes('$')) continue;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../check.ts';
 import { testRule } from '../../testing/rule-tester.ts';
@@ -19,5 +20,21 @@ describe('yaml-syntax beyond the examples', () => {
     const { diagnostics } = checkProject([{ path: 'compose.yaml', text: 'services:\n  web:\n    image: "nginx\n' }]);
     expect(diagnostics.length).toBeGreaterThan(0);
     for (const d of diagnostics) expect(d.message).not.toMatch(/must|should|Unexpected|Missing/);
+  });
+});
+
+describe('yaml-syntax on a first line shifted by the Tab key', () => {
+  it('points the first diagnostic at line 1 of chapter 06, not at the lines 48–55 the shift breaks', () => {
+    const text = readFileSync('src/content/lessons/06-architecture-trois-couches/start/compose.yaml', 'utf8');
+    // Monaco inserts two spaces for Tab (insertSpaces).
+    const errors = checkProject([{ path: 'compose.yaml', text: `  ${text}` }], { partial: true }).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors[0]).toMatchObject({ ruleId: 'yaml-syntax', messageId: 'indented-root', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 3 } } });
+    expect(errors[0]!.message).toContain('décalée de 2 espaces');
+    expect(errors.slice(1).filter((d) => d.ruleId === 'yaml-syntax').every((d) => d.range.start.line >= 48)).toBe(true);
+  });
+
+  it('leaves an indented file that is valid YAML alone', () => {
+    const errors = checkProject([{ path: 'compose.yaml', text: '  services:\n    web:\n      image: nginx:1.30-alpine\n' }], { partial: true }).diagnostics;
+    expect(errors.filter((d) => d.messageId === 'indented-root')).toEqual([]);
   });
 });

@@ -16,6 +16,8 @@ const extraMessages: Record<string, string> = {
   'unknown-alias': 'Alias (`*nom`) sans ancre (`&nom`) correspondante définie plus haut.',
   'not-a-map': 'Un fichier compose doit être un objet YAML (des clés `services:`, `networks:`…), pas {{found}}.',
   'empty-file': 'Le fichier compose est vide : Compose le refuse. Commencez par `services:`.',
+  'indented-root':
+    'Cette ligne est décalée de {{count}} : les clés de premier niveau (`services:`, `networks:`, `volumes:`…) commencent en colonne 1. Supprimez ce décalage ; les erreurs signalées plus bas en découlent.',
 };
 
 export const yamlSyntax: ComposeRule = {
@@ -52,6 +54,15 @@ export const yamlSyntax: ComposeRule = {
         errors: [{ messageId: 'unknown-alias', line: 3, column: 18 }],
       },
       {
+        name: 'première ligne indentée (une tabulation tapée dans l’éditeur, qui insère des espaces)',
+        files: { 'compose.yaml': '  services:\n  web:\n    image: nginx:1.30-alpine\nvolumes:\n  data:\n' },
+        errors: [
+          { messageId: 'indented-root', line: 1, column: 1 },
+          { messageId: 'unexpected-token', line: 4, column: 1 },
+          { messageId: 'unexpected-token', line: 5, column: 3 },
+        ],
+      },
+      {
         name: 'fichier vide',
         files: { 'compose.yaml': '# à compléter\n' },
         errors: [{ messageId: 'empty-file', line: 1, column: 1 }],
@@ -77,10 +88,24 @@ export const yamlSyntax: ComposeRule = {
     const documentsPerFile = new Map<ProjectFile, number>();
     for (const document of context.documents) documentsPerFile.set(document.file, (documentsPerFile.get(document.file) ?? 0) + 1);
     for (const document of context.documents) {
+      // A root indented by mistake (a Tab pressed on line 1) is valid YAML until the first line back at
+      // column 1, often 50 lines below: the learner must be sent to where the file was broken.
+      const root = document.root;
+      if (root?.kind === 'map' && document.issues.some((issue) => issue.severity === 'error')) {
+        const start = context.rangeOf(document.file.path, root.range[0], root.range[0]).start;
+        if (start.column > 1) {
+          const shift = start.column - 1;
+          report({
+            messageId: 'indented-root',
+            data: { count: shift > 1 ? `${shift} espaces` : '1 espace' },
+            file: document.file.path,
+            range: { start: { line: start.line, column: 1 }, end: start },
+          });
+        }
+      }
       for (const issue of document.issues) {
         report({ messageId: messageId(issue.code), file: document.file.path, range: issue.range, severity: issue.severity });
       }
-      const root = document.root;
       const empty = !root || (root.kind === 'scalar' && root.value === null) || (root.kind === 'map' && root.entries.size === 0);
       if (document.issues.length === 0 && empty && documentsPerFile.get(document.file) === 1) {
         report({ messageId: 'empty-file', file: document.file.path, range: context.rangeOf(document.file.path, 0, 0) });

@@ -1,5 +1,5 @@
 import { listeningPorts } from '../../cross/nginx-services.ts';
-import { resolvedProxyTargets } from '../../cross/proxy-targets.ts';
+import { resolvedProxyTargets, upstreamNames, upstreamsGivenAPort } from '../../cross/proxy-targets.ts';
 import type { CrossRule } from '../catalogue.ts';
 
 const COMPOSE = `services:
@@ -37,6 +37,8 @@ export const proxyWrongPort: CrossRule = {
   severity: 'warning',
   messages: {
     wrongPort: 'Le service `{{target}}` écoute sur {{ports}}, pas sur {{port}} : nginx obtiendra « connection refused » (erreur 502).',
+    upstreamWithPort:
+      '`{{target}}` est le nom d’un bloc `upstream` : nginx refuse d’y ajouter un port (« upstream "{{target}}" may not have port {{port}} ») et ne démarre pas. Écrivez `http://{{target}}` et mettez le port dans les lignes `server` de l’upstream.',
   },
   docs: {
     title: 'Le proxy vise le mauvais port',
@@ -52,9 +54,20 @@ export const proxyWrongPort: CrossRule = {
         files: { 'compose.yaml': COMPOSE, 'nginx/nginx.conf': nginx('3001') },
         errors: [{ messageId: 'wrongPort', line: 4, column: 16, file: 'nginx/nginx.conf' }],
       },
+      {
+        name: 'un port ajouté au nom d’un upstream',
+        files: { 'compose.yaml': COMPOSE, 'nginx/nginx.conf': nginx('3000').replace('http://api_backend;', 'http://api_backend:3001;') },
+        errors: [{ messageId: 'upstreamWithPort', line: 9, column: 24, file: 'nginx/nginx.conf' }],
+      },
     ],
   },
   check(context, report) {
+    const upstreams = upstreamNames(context.nginx);
+    for (const nginx of context.nginx) {
+      for (const target of upstreamsGivenAPort(nginx, upstreams)) {
+        report({ messageId: 'upstreamWithPort', data: { target: target.host, port: target.port }, file: target.file, range: target.range, severity: 'error' });
+      }
+    }
     for (const { target, reachable } of resolvedProxyTargets(context)) {
       const [service] = reachable;
       if (!service) continue;

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { conflictingServerName } from './nginx-conflicting-server-name.ts';
+
+testRule(conflictingServerName);

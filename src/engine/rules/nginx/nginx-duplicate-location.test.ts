@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { duplicateLocation } from './nginx-duplicate-location.ts';
+
+testRule(duplicateLocation);

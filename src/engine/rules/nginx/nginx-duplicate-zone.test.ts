@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { duplicateZone } from './nginx-duplicate-zone.ts';
+
+testRule(duplicateZone);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { ifCondition } from './nginx-if-condition.ts';
+
+testRule(ifCondition);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { invalidValue } from './nginx-invalid-value.ts';
+
+testRule(invalidValue);

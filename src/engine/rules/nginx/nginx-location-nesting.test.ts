@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { locationNesting } from './nginx-location-nesting.ts';
+
+testRule(locationNesting);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { mapEntries } from './nginx-map-entries.ts';
+
+testRule(mapEntries);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { missingEvents } from './nginx-missing-events.ts';
+
+testRule(missingEvents);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { missingSemicolon } from './nginx-missing-semicolon.ts';
+
+testRule(missingSemicolon);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { proxyHeaders } from './nginx-proxy-headers.ts';
+
+testRule(proxyHeaders);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { proxyPassHost } from './nginx-proxy-pass-host.ts';
+
+testRule(proxyPassHost);

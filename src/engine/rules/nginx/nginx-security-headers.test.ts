@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { securityHeaders } from './nginx-security-headers.ts';
+
+testRule(securityHeaders);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { serverTokens } from './nginx-server-tokens.ts';
+
+testRule(serverTokens);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { sslProtocolsOutdated } from './nginx-ssl-protocols-outdated.ts';
+
+testRule(sslProtocolsOutdated);

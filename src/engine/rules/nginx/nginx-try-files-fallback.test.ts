@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { tryFilesFallback } from './nginx-try-files-fallback.ts';
+
+testRule(tryFilesFallback);

@@ -1,0 +1,4 @@
+import { testRule } from '../../testing/rule-tester.ts';
+import { upstreamAddress } from './nginx-upstream-address.ts';
+
+testRule(upstreamAddress);

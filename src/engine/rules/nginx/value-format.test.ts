@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { valueFormat } from './value-format.ts';
-
-testRule(valueFormat);
