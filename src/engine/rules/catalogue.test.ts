@@ -33,7 +33,7 @@ describe('rule files', () => {
     const { readdirSync } = await import('node:fs');
     const mismatches: string[] = [];
     const seen = new Set<string>();
-    for (const folder of ['compose', 'nginx', 'cross']) {
+    for (const folder of ['compose', 'nginx', 'cross', 'swarm']) {
       const dir = new URL(`./${folder}/`, import.meta.url);
       for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts')) {
         const module = (await import(new URL(name, dir).href)) as Record<string, unknown>;
