@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/check.ts';
 import { ComposeProject, dockerAvailable, repoRoot, run } from './support/compose-project.ts';
+import { hostPsql } from './support/host-psql.ts';
 import { json, negotiatedProtocol, request, type HttpResponse } from './support/http.ts';
 import { plans, type StackPlan } from './support/plans.ts';
 
@@ -160,7 +161,7 @@ for (const plan of selected) {
     it('ships a French README with the commands, and no secret: dev-only .env.example, no private key', async () => {
       const p = project!;
       const readme = await readFile(join(p.dir, 'README.md'), 'utf8');
-      for (const command of ['cp .env.example .env', 'docker compose up -d --wait', 'docker compose down']) {
+      for (const command of ['cp .env.example .env', 'docker compose up --wait', 'docker compose down']) {
         expect(readme, `README.md : « ${command} »`).toContain(command);
       }
       for (const [key, value] of Object.entries(p.envFile)) {
@@ -416,6 +417,37 @@ for (const plan of selected) {
         if (orderId !== undefined) {
           const orders = json<Order[]>(await api('/api/orders'));
           expect(orders.map((o) => o.id)).toContain(orderId);
+        }
+      });
+
+      it.runIf(plan.devOverride)('compose.dev.yaml: a real psql on the host reaches db on 127.0.0.1; a `ports` line alone publishes nothing (backend is internal)', async () => {
+        const p = running();
+        const credentials = {
+          port: p.dbPort,
+          user: p.envFile['POSTGRES_USER'] ?? 'atelier',
+          database: p.envFile['POSTGRES_DB'] ?? 'atelier',
+          password: p.envFile['POSTGRES_PASSWORD'] ?? '',
+        };
+        // The belief the course used to teach: the override's `ports` line, db still on `backend` only.
+        await writeFile(join(p.dir, 'ports-only.yaml'), 'services:\n  db:\n    ports:\n      - "127.0.0.1:${DB_PORT:-5432}:5432"\n');
+        const portsOnly = ['-f', 'compose.yaml', '-f', 'ports-only.yaml'];
+        const dev = ['-f', 'compose.yaml', '-f', 'compose.dev.yaml'];
+        try {
+          await p.composeOk([...portsOnly, 'up', '-d', '--wait', 'db'], 180_000);
+          const none = await p.compose([...portsOnly, 'port', 'db', '5432']);
+          expect(none.code !== 0 || ['', ':0'].includes(none.stdout.trim()), `publié malgré internal : ${none.stdout}`).toBe(true);
+          const refused = await hostPsql(credentials, 'SELECT 1');
+          expect(refused.code, refused.stdout).not.toBe(0);
+
+          await p.composeOk([...dev, 'up', '-d', '--wait', 'db'], 180_000);
+          const published = await p.composeOk([...dev, 'port', 'db', '5432']);
+          expect(published.stdout.trim()).toBe(`127.0.0.1:${p.dbPort}`);
+          const query = await hostPsql(credentials, 'SELECT count(*) > 0 FROM users');
+          expect(query.code, query.stderr).toBe(0);
+          expect(query.stdout.trim()).toBe('t');
+        } finally {
+          await p.composeOk(['up', '-d', '--wait', 'db'], 180_000);
+          await run('docker', ['network', 'rm', `${p.name}_poste-dev`]);
         }
       });
     });
