@@ -6,11 +6,11 @@ function messageId(code: string): string {
 }
 
 const extraMessages: Record<string, string> = {
-  'alias-bomb': 'Trop d’alias imbriqués (`*nom`) : le fichier se développerait de façon démesurée (attaque « billion laughs »). Réduisez les alias.',
-  'too-deep': 'Imbrication trop profonde : simplifiez la structure.',
+  'alias-bomb': 'Trop d’alias imbriqués (`*nom`)\u00a0: le fichier se développerait de façon démesurée (attaque «\u00a0billion laughs\u00a0»). Réduisez les alias.',
+  'too-deep': 'Imbrication trop profonde\u00a0: simplifiez la structure.',
   'unknown-alias': 'Alias (`*nom`) sans ancre (`&nom`) correspondante définie plus haut.',
   'not-a-map': 'Un fichier compose doit être un objet YAML (des clés `services:`, `networks:`…), pas {{found}}.',
-  'empty-file': 'Le fichier compose est vide : Compose le refuse. Commencez par `services:`.',
+  'empty-file': 'Le fichier compose est vide\u00a0: Compose le refuse. Commencez par `services:`.',
 };
 
 export const yamlSyntax: ComposeRule = {
@@ -23,8 +23,8 @@ export const yamlSyntax: ComposeRule = {
   },
   docs: {
     title: 'Le fichier doit être du YAML valide',
-    what: 'Signale les erreurs de syntaxe YAML : indentation, `:` manquant, guillemet non fermé, tabulation, clé en double, alias inconnu.',
-    why: 'Docker Compose refuse un fichier YAML mal formé avant même de le lire : aucune commande `docker compose` ne fonctionne tant qu’il reste une erreur.',
+    what: 'Signale les erreurs de syntaxe YAML\u00a0: indentation, `:` manquant, guillemet non fermé, tabulation, clé en double, alias inconnu.',
+    why: 'Docker Compose refuse un fichier YAML mal formé avant même de le lire\u00a0: aucune commande `docker compose` ne fonctionne tant qu’il reste une erreur.',
     howToFix: 'Indentez avec des espaces (2 par niveau), mettez un espace après chaque `:` de clé, fermez les guillemets, et n’écrivez chaque clé qu’une fois par niveau.',
     chapter: '03-structure-du-fichier',
   },
