@@ -225,3 +225,28 @@ describe('6. seed habits are called out where they belong', () => {
     expect(fold(lesson(slug))).toMatch(pattern);
   });
 });
+
+describe('7. every chapter ends on a summary, and a warning is boxed once in the course', () => {
+  it.each(lessonSlugs)('%s has an « En résumé »', (slug) => {
+    expect(lesson(slug)).toMatch(/^## En résumé$/m);
+  });
+
+  it('gives each recurring warning one Attention box; later chapters recall it in prose', () => {
+    const titles = lessonSlugs.flatMap((slug) => [...fold(lesson(slug)).matchAll(/<Attention title="([^"]+)"/g)].map((m) => `${slug}: ${m[1]}`));
+    const topics: [string, RegExp][] = [
+      ['docker-compose', /docker.compose/i],
+      ['container_name', /container_name|nom de conteneur|nommer les conteneurs/i],
+      ['tar', /\btar\b|archiver le dossier/i],
+      ['mots de passe en clair', /mot de passe écrit en clair|mots de passe dans/i],
+      ['montage des sources', /montages? .*api\/src|volume de code/i],
+      ['image et build', /image et build/i],
+      ['curl', /curl/i],
+      ['PostgreSQL 14', /postgres(ql)?:? ?14/i],
+    ];
+    const repeated = topics.flatMap(([topic, pattern]) => {
+      const boxes = titles.filter((title) => pattern.test(title.split(': ').slice(1).join(': ')));
+      return boxes.length > 1 ? [`${topic}: ${boxes.join(' | ')}`] : [];
+    });
+    expect(repeated).toEqual([]);
+  });
+});
