@@ -10,7 +10,7 @@ interface ImageConfig {
   Cmd: string[] | null;
   StopSignal?: string;
   ExposedPorts: Record<string, object> | null;
-  WorkingDir: string;
+  WorkingDir?: string;
   Volumes: Record<string, object> | null;
   Env: string[];
 }
@@ -24,7 +24,7 @@ function actual(config: ImageConfig, field: string): string | string[] {
     case 'StopSignal':
       return config.StopSignal ?? '';
     case 'WorkingDir':
-      return config.WorkingDir;
+      return config.WorkingDir ?? '';
     case 'Entrypoint':
       return config.Entrypoint ?? [];
     default:
