@@ -46,7 +46,9 @@ export const objectives: LessonObjectives = {
       merged !== undefined &&
       publishable(merged, 'db') &&
       api !== undefined &&
-      !api.volumes.some((volume) => volume.target === '/app/src' || volume.source === './api/src')
+      !api.volumes.some((volume) => volume.target === '/app/src' || volume.source === './api/src') &&
+      // The sources reach the container through `docker compose watch`, not a bind mount.
+      (override?.services.get('api')?.keys.includes('develop') ?? false)
     );
   },
 };

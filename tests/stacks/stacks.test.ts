@@ -7,11 +7,12 @@
 //   npm run test:stacks                          all stacks
 //   ATELIER_STACKS=05,08 npm run test:stacks     some stacks
 //   ATELIER_STACKS_STATIC_ONLY=1                 static checks only (no Docker)
+import { spawn } from 'node:child_process';
 import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/check.ts';
-import { ComposeProject, dockerAvailable, repoRoot, run } from './support/compose-project.ts';
+import { ComposeProject, composeBinary, dockerAvailable, repoRoot, run } from './support/compose-project.ts';
 import { hostPsql } from './support/host-psql.ts';
 import { json, negotiatedProtocol, request, type HttpResponse } from './support/http.ts';
 import { plans, type StackPlan } from './support/plans.ts';
@@ -419,6 +420,70 @@ for (const plan of selected) {
           expect(orders.map((o) => o.id)).toContain(orderId);
         }
       });
+
+      it.runIf(plan.slug.startsWith('11-'))('db reads its password from a Compose secret file (POSTGRES_PASSWORD_FILE), not from its environment', async () => {
+        const p = running();
+        const env = await p.inspect('db', '{{json .Config.Env}}');
+        expect(env).toContain('POSTGRES_PASSWORD_FILE=/run/secrets/db-password');
+        expect(env).not.toMatch(/"POSTGRES_PASSWORD=/);
+        const secret = await p.exec('db', 'cat /run/secrets/db-password');
+        expect(secret.stdout.trim()).toBe(p.envFile['POSTGRES_PASSWORD']);
+      });
+
+      it.runIf(plan.scale)("`up --scale api=3`: the proxy's `resolve` upstream spreads requests over the three replicas", async () => {
+        const p = running();
+        // Only the api service: the proxy keeps running and must find the new replicas by itself.
+        await p.composeOk(['up', '-d', '--no-deps', '--scale', 'api=3', 'api'], 300_000);
+        try {
+          const ids = await poll('three healthy api replicas', 180_000, async () => {
+            const listed = (await p.composeOk(['ps', '-q', 'api'])).stdout.trim().split('\n').filter(Boolean);
+            const states = await Promise.all(listed.map(async (id) => (await run('docker', ['inspect', '--format', '{{.State.Health.Status}}', id])).stdout.trim()));
+            return listed.length === 3 && states.every((state) => state === 'healthy') ? listed : undefined;
+          }).catch(async (error: unknown) => {
+            throw new Error(`${String(error)}\n${await p.diagnostics()}`);
+          });
+          // Connections from another container to :3000 (0BB8) in state ESTABLISHED (01), read right
+          // after a burst of requests: nginx keeps them open (keepalive) until Node's idle timeout.
+          const fromProxy = async (id: string): Promise<number> => {
+            const tcp = await run('docker', ['exec', id, 'cat', '/proc/net/tcp']);
+            return tcp.stdout.split('\n').filter((line) => /:0BB8 [0-9A-F]{8}:[0-9A-F]{4} 01 /.test(line) && !/:0BB8 0100007F:/.test(line)).length;
+          };
+          const counts = await poll('requests reaching every replica', 60_000, async () => {
+            await Promise.all(Array.from({ length: 30 }, () => api('/api/health')));
+            const perReplica = await Promise.all(ids.map(fromProxy));
+            return perReplica.every((count) => count > 0) ? perReplica : undefined;
+          });
+          expect(counts).toHaveLength(3);
+        } finally {
+          await p.composeOk(['up', '-d', '--no-deps', '--scale', 'api=1', 'api'], 300_000);
+        }
+      });
+
+      it.runIf(plan.devOverride)('compose.dev.yaml: `docker compose watch` syncs an edited source file into the running API as its user', async () => {
+        const p = running();
+        const dev = ['-f', 'compose.yaml', '-f', 'compose.dev.yaml'];
+        await p.composeOk([...dev, 'up', '-d', '--wait', 'api'], 300_000);
+        const [command, ...prefix] = await composeBinary();
+        const watcher = spawn(command ?? 'docker', [...prefix, '-p', p.name, ...dev, 'watch', '--no-up', 'api'], { cwd: p.dir, env: p.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        watcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        watcher.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        try {
+          await poll('watch to start', 60_000, async () => (/watch/i.test(output) ? true : undefined));
+          const stamp = `synchronise-${Date.now()}`;
+          // Retried: the first writes may land before the watcher has finished listing the tree.
+          const synced = await poll('the edited file inside the container', 60_000, async () => {
+            await writeFile(join(p.dir, 'api/src/watch-probe.txt'), `${stamp}\n`);
+            const inside = await p.exec('api', 'cat /app/src/watch-probe.txt && stat -c %U /app/src/watch-probe.txt');
+            return inside.stdout.startsWith(stamp) ? inside.stdout : undefined;
+          });
+          expect(synced.trim().split('\n')).toEqual([stamp, 'node']);
+          expect(await p.inspect('api', '{{.Config.User}}')).toBe('node');
+        } finally {
+          watcher.kill('SIGINT');
+          await p.composeOk(['up', '-d', '--wait', 'api'], 300_000);
+        }
+      }, 240_000);
 
       it.runIf(plan.devOverride)('compose.dev.yaml: a real psql on the host reaches db on 127.0.0.1; a `ports` line alone publishes nothing (backend is internal)', async () => {
         const p = running();

@@ -19,6 +19,8 @@ export interface StackPlan {
   backup: boolean;
   /** A single-page client with its fallback route (04). */
   spa: boolean;
+  /** `--scale api=3` behind the proxy's `resolve` upstream reaches every replica (07). */
+  scale: boolean;
   /** A `compose.dev.yaml` that publishes db on 127.0.0.1, proven from the host with a real psql (10). */
   devOverride: boolean;
   /** Judged by the engine as a production deployment (restart policies, log rotation). */
@@ -27,7 +29,7 @@ export interface StackPlan {
   notes: string;
 }
 
-const base = { tls: false, api: true, shop: false, cache: false, isolation: true, backup: false, spa: false, devOverride: false, production: false };
+const base = { tls: false, api: true, shop: false, cache: false, isolation: true, backup: false, spa: false, scale: false, devOverride: false, production: false };
 
 export const plans: StackPlan[] = [
   {
@@ -74,7 +76,7 @@ export const plans: StackPlan[] = [
     entry: 'client',
     notes: 'Client nginx en frontal, sans cache ni sauvegarde.',
   },
-  { ...base, slug: '07-reverse-proxy', entry: 'proxy', tls: true, notes: 'Reverse proxy TLS, sans cache ni sauvegarde.' },
+  { ...base, slug: '07-reverse-proxy', entry: 'proxy', tls: true, scale: true, notes: 'Reverse proxy TLS, sans cache ni sauvegarde ; trois répliques de l’API derrière l’upstream `resolve`.' },
   { ...base, slug: '08-production', entry: 'proxy', tls: true, cache: true, backup: true, production: true, notes: 'Toutes les vérifications.' },
   {
     ...base,
