@@ -54,7 +54,8 @@ export function fixMarkdown(source: string, mdx: boolean): string {
   const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
   if (mdx) processor.use(remarkMdx);
   const edits: Edit[] = [];
-  visit(processor.parse(source), (node: Node) => {
+  visit(processor.parse(source), (visited) => {
+    const node = visited as unknown as Node;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return undefined;

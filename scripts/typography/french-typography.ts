@@ -117,7 +117,8 @@ export function checkMarkdown(source: string, file: string, options: { mdx: bool
   if (options.mdx) processor.use(remarkMdx);
   const tree = processor.parse(source);
   const faults: TypographyFault[] = [];
-  visit(tree, (node: Node) => {
+  visit(tree, (visited) => {
+    const node = visited as unknown as Node;
     const start = node.position?.start ?? { line: 1, column: 1 };
     if (node.type === 'text' && node.value !== undefined) {
       faults.push(...checkProse(node.value, file, start));

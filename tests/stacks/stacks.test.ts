@@ -16,6 +16,7 @@ import { ComposeProject, composeBinary, dockerAvailable, repoRoot, run } from '.
 import { hostPsql } from './support/host-psql.ts';
 import { json, negotiatedProtocol, request, type HttpResponse } from './support/http.ts';
 import { plans, type StackPlan } from './support/plans.ts';
+import { readmeCommands, substitute } from '../../scripts/stacks/readme-commands.ts';
 
 interface Health {
   status: string;
@@ -445,8 +446,9 @@ for (const plan of selected) {
           // Connections from another container to :3000 (0BB8) in state ESTABLISHED (01), read right
           // after a burst of requests: nginx keeps them open (keepalive) until Node's idle timeout.
           const fromProxy = async (id: string): Promise<number> => {
-            const tcp = await run('docker', ['exec', id, 'cat', '/proc/net/tcp']);
-            return tcp.stdout.split('\n').filter((line) => /:0BB8 [0-9A-F]{8}:[0-9A-F]{4} 01 /.test(line) && !/:0BB8 0100007F:/.test(line)).length;
+            // Node listens on `::`: IPv4 peers appear in tcp6 as mapped addresses (…FFFF0000<ip>).
+            const tcp = await run('docker', ['exec', id, 'cat', '/proc/net/tcp', '/proc/net/tcp6']);
+            return tcp.stdout.split('\n').filter((line) => /:0BB8 [0-9A-F]+:[0-9A-F]{4} 01 /.test(line) && !/:0BB8 [0-9A-F]*0100007F:/.test(line)).length;
           };
           const counts = await poll('requests reaching every replica', 60_000, async () => {
             await Promise.all(Array.from({ length: 30 }, () => api('/api/health')));
@@ -515,6 +517,36 @@ for (const plan of selected) {
           await run('docker', ['network', 'rm', `${p.name}_poste-dev`]);
         }
       });
+
+      // Last, as a learner would: the README's commands, in order, as written (ports and
+      // placeholders substituted, commands that never return skipped with their reason).
+      it.runIf(plan.readme)('runs every command of its README, in order, as written', async () => {
+        const p = running();
+        const readme = await readFile(join(p.dir, 'README.md'), 'utf8');
+        const commands = readmeCommands(readme);
+        const lastBlockStart = commands.findLast((c) => c.text.startsWith('docker compose down'))?.line ?? Infinity;
+        const env = { ...p.env, COMPOSE_PROJECT_NAME: p.name, PGPASSWORD: p.envFile['POSTGRES_PASSWORD'] ?? '', PGCONNECT_TIMEOUT: '5' };
+        const report: string[] = [];
+        for (const command of commands) {
+          if (command.skip) {
+            report.push(`  sauté  l.${command.line} ${command.text} (${command.skip})`);
+            continue;
+          }
+          const dumps = (await readdir(join(p.dir, 'backups')).catch(() => [] as string[])).filter((f) => /^atelier-\d{8}T\d{6}Z\.dump$/.test(f)).sort();
+          const text = substitute(command.text, { httpPort: p.httpPort, httpsPort: p.httpsPort, dbPort: p.dbPort, ...(dumps.length ? { latestDump: `/backups/${dumps.at(-1)}` } : {}) });
+          const result = await run('bash', ['-c', text], { cwd: p.dir, env, timeoutMs: 600_000 });
+          report.push(`  ${result.code === 0 ? 'ok    ' : 'ÉCHEC '} l.${command.line} ${command.text}`);
+          expect(result.code, `README l.${command.line} : ${text}\n${result.stdout}\n${result.stderr}`).toBe(0);
+          if (command.expect?.status !== undefined) expect(result.stdout, `README l.${command.line}`).toMatch(new RegExp(`^HTTP/[\\d.]+ ${command.expect.status}\\b`, 'm'));
+          if (command.expect?.empty) expect(result.stdout, `README l.${command.line}`).toBe('');
+          // A reference guide may stop the stack mid-way: the harness starts it again, as the next command needs.
+          if (/^docker compose( -f \S+)* (down|stop)\b/.test(command.text) && command.line < lastBlockStart) {
+            const again = command.text.includes(' stop') ? null : await run('docker', ['compose', 'up', '--wait'], { cwd: p.dir, env, timeoutMs: 300_000 });
+            if (again) expect(again.code, again.stderr).toBe(0);
+          }
+        }
+        console.log(`${plan.slug}: commandes du README\n${report.join('\n')}`);
+      }, 1_800_000);
     });
   });
 }
