@@ -464,7 +464,8 @@ for (const plan of selected) {
       it.runIf(plan.devOverride)('compose.dev.yaml: `docker compose watch` syncs an edited source file into the running API as its user', async () => {
         const p = running();
         const dev = ['-f', 'compose.yaml', '-f', 'compose.dev.yaml'];
-        await p.composeOk([...dev, 'up', '-d', '--wait', 'api'], 300_000);
+        // --no-deps: only the API takes the development settings (node --watch); db keeps running.
+        await p.composeOk([...dev, 'up', '-d', '--wait', '--no-deps', 'api'], 300_000);
         const [command, ...prefix] = await composeBinary();
         const watcher = spawn(command ?? 'docker', [...prefix, '-p', p.name, ...dev, 'watch', '--no-up', 'api'], { cwd: p.dir, env: p.env, stdio: ['ignore', 'pipe', 'pipe'] });
         let output = '';
@@ -483,7 +484,7 @@ for (const plan of selected) {
           expect(await p.inspect('api', '{{.Config.User}}')).toBe('node');
         } finally {
           watcher.kill('SIGINT');
-          await p.composeOk(['up', '-d', '--wait', 'api'], 300_000);
+          await p.composeOk(['up', '-d', '--wait', '--no-deps', 'api'], 300_000);
         }
       }, 240_000);
 
