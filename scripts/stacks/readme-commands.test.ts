@@ -23,6 +23,11 @@ describe('the commands of a stack README', () => {
     expect(commands.map((c) => c.expect)).toEqual([{ status: 404 }, { empty: true }]);
   });
 
+  it('read a comment line above a command as speaking about it: a failure, a printed text', () => {
+    const commands = readmeCommands("```sh\n# Le client ne peut pas joindre la base : la commande échoue.\ndocker compose exec client getent hosts db\n\n# Refusé : « permission denied ».\npsql -c 'CREATE TABLE t (id int)'\ndocker compose ps   # chaque service est « healthy »\n```\n");
+    expect(commands.map((c) => c.expect)).toEqual([{ fails: true }, { fails: true, contains: 'permission denied' }, { contains: 'healthy' }]);
+  });
+
   it('substitute the harness ports and placeholders, leaving the README as it is', () => {
     const values = { httpPort: 40001, httpsPort: 40002, dbPort: 40003, latestDump: '/backups/atelier-20261206T101010Z.dump' };
     expect(substitute('curl -k https://localhost:8443/api && curl http://localhost:8080/', values)).toBe('curl -k https://localhost:40002/api && curl http://localhost:40001/');

@@ -14,7 +14,7 @@ export interface ReadmeCommand {
   /** Why the harness does not run it, when it does not. */
   skip?: string;
   /** What the comment says the command prints, when the harness can check it. */
-  expect?: { status?: number; empty?: boolean };
+  expect?: { status?: number; empty?: boolean; fails?: boolean; contains?: string };
 }
 
 /** Commands that never return on their own: they follow or watch until Ctrl+C. */
@@ -41,7 +41,15 @@ function expectation(comment: string): ReadmeCommand['expect'] {
   const status = /^(\d{3})\b/.exec(comment)?.[1];
   if (status) return { status: Number(status) };
   if (/aucune sortie/i.test(comment)) return { empty: true };
-  return undefined;
+  const expected: NonNullable<ReadmeCommand['expect']> = {};
+  if (/(?<!\p{L})(échoue|refuse)(?!\p{L})/iu.test(comment)) expected.fails = true;
+  // « … » after « est » or a colon is what the command prints: `: « permission denied »`.
+  const printed = /(?:\best|:)\s*«\s*([^»]+?)\s*»/.exec(comment)?.[1];
+  if (printed) {
+    expected.contains = printed;
+    if (/permission denied|not found|refus/i.test(printed)) expected.fails = true;
+  }
+  return Object.keys(expected).length > 0 ? expected : undefined;
 }
 
 /** Every command of the README's ```sh blocks, in order. */
@@ -50,10 +58,13 @@ export function readmeCommands(markdown: string): ReadmeCommand[] {
   const lines = markdown.split('\n');
   let inShell = false;
   let pending: { text: string; line: number } | undefined;
+  // A comment line just above a command speaks about it (`# la commande échoue`).
+  let above = '';
   lines.forEach((raw, index) => {
     const fence = /^```(\w*)/.exec(raw);
     if (fence) {
       inShell = !inShell && fence[1] === 'sh';
+      above = '';
       return;
     }
     if (!inShell) return;
@@ -61,14 +72,18 @@ export function readmeCommands(markdown: string): ReadmeCommand[] {
     if (pending) {
       pending.text += `\n${text}`;
     } else {
-      if (text.trim() === '') return;
+      if (text.trim() === '') {
+        above = comment;
+        return;
+      }
       pending = { text, line: index + 1 };
     }
     if (text.endsWith('\\')) return;
-    const command: ReadmeCommand = { text: pending.text, comment, line: pending.line };
+    const command: ReadmeCommand = { text: pending.text, comment: comment || above, line: pending.line };
+    above = '';
     const never = NEVER_RETURNS.find(([pattern]) => pattern.test(command.text));
     if (never) command.skip = never[1];
-    const expected = expectation(comment);
+    const expected = expectation(command.comment);
     if (expected) command.expect = expected;
     commands.push(command);
     pending = undefined;

@@ -536,8 +536,11 @@ for (const plan of selected) {
           const dumps = (await readdir(join(p.dir, 'backups')).catch(() => [] as string[])).filter((f) => /^atelier-\d{8}T\d{6}Z\.dump$/.test(f)).sort();
           const text = substitute(command.text, { httpPort: p.httpPort, httpsPort: p.httpsPort, dbPort: p.dbPort, ...(dumps.length ? { latestDump: `/backups/${dumps.at(-1)}` } : {}) });
           const result = await run('bash', ['-c', text], { cwd: p.dir, env, timeoutMs: 600_000 });
-          report.push(`  ${result.code === 0 ? 'ok    ' : 'ÉCHEC '} l.${command.line} ${command.text}`);
-          expect(result.code, `README l.${command.line} : ${text}\n${result.stdout}\n${result.stderr}`).toBe(0);
+          const failedAsPromised = command.expect?.fails === true;
+          report.push(`  ${(result.code === 0) !== failedAsPromised ? 'ok    ' : 'ÉCHEC '} l.${command.line} ${command.text}${failedAsPromised ? ' (doit échouer)' : ''}`);
+          if (failedAsPromised) expect(result.code, `README l.${command.line} doit échouer : ${text}\n${result.stdout}`).not.toBe(0);
+          else expect(result.code, `README l.${command.line} : ${text}\n${result.stdout}\n${result.stderr}`).toBe(0);
+          if (command.expect?.contains) expect(`${result.stdout}${result.stderr}`.toLowerCase(), `README l.${command.line}`).toContain(command.expect.contains.toLowerCase());
           if (command.expect?.status !== undefined) expect(result.stdout, `README l.${command.line}`).toMatch(new RegExp(`^HTTP/[\\d.]+ ${command.expect.status}\\b`, 'm'));
           if (command.expect?.empty) expect(result.stdout, `README l.${command.line}`).toBe('');
           // A reference guide may stop the stack mid-way: the harness starts it again, as the next command needs.

@@ -19,7 +19,7 @@ export interface StackPlan {
   backup: boolean;
   /** A single-page client with its fallback route (04). */
   spa: boolean;
-  /** The README's commands run in order, as written (the doc-test harness; scripts/stacks/readme-commands.ts). */
+  /** The README's commands run in order, as written (the doc-test harness; scripts/stacks/readme-commands.ts): every stack. */
   readme: boolean;
   /** `--scale api=3` behind the proxy's `resolve` upstream reaches every replica (07). */
   scale: boolean;
@@ -31,13 +31,12 @@ export interface StackPlan {
   notes: string;
 }
 
-const base = { tls: false, api: true, shop: false, cache: false, isolation: true, backup: false, spa: false, readme: false, scale: false, devOverride: false, production: false };
+const base = { tls: false, api: true, shop: false, cache: false, isolation: true, backup: false, spa: false, readme: true, scale: false, devOverride: false, production: false };
 
 export const plans: StackPlan[] = [
   {
     ...base,
     slug: '01-introduction',
-    readme: true,
     entry: 'web',
     api: false,
     isolation: false,
@@ -59,7 +58,6 @@ export const plans: StackPlan[] = [
   {
     ...base,
     slug: '04-client',
-    readme: true,
     entry: 'client',
     api: false,
     isolation: false,
@@ -91,7 +89,7 @@ export const plans: StackPlan[] = [
     backup: true,
     notes: 'Client nginx en frontal (pas de TLS, sujet du chapitre 07) ; toutes les vérifications de base de données.',
   },
-  { ...base, slug: '10-commandes', entry: 'proxy', tls: true, cache: true, backup: true, devOverride: true, readme: true, production: true, notes: 'Toutes les vérifications, et la surcharge compose.dev.yaml prouvée depuis l’hôte.' },
+  { ...base, slug: '10-commandes', entry: 'proxy', tls: true, cache: true, backup: true, devOverride: true, production: true, notes: 'Toutes les vérifications, et la surcharge compose.dev.yaml prouvée depuis l’hôte.' },
   {
     ...base,
     slug: '11-bonnes-pratiques',
