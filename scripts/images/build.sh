@@ -19,7 +19,7 @@ specs=(
   'node|trixie|busybox|node:24-alpine node:24'
   'postgres|trixie|postgresql-17 busybox|postgres:17-alpine postgres:17'
   'redis|forky|redis-server busybox|redis:8-alpine redis:8'
-  'nginx|forky|nginx gettext-base busybox|nginx:1.30-alpine nginx:1.30'
+  'nginx|forky|nginx gettext-base busybox curl ca-certificates|nginx:1.30-alpine nginx:1.30'
 )
 
 wanted=("$@")

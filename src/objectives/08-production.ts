@@ -1,7 +1,18 @@
-import { composeView } from './compose-view.ts';
+import { composeView, type ComposeView } from './compose-view.ts';
 import { apiProbesWithWget, logsRotatedFromExtension, redisPingsWithPassword, restartsUnlessStopped } from './operations.ts';
 import { takesFromRequired } from './secrets.ts';
 import type { LessonObjectives } from './types.ts';
+
+/**
+ * Docker publishes no port of a container whose networks are all `internal`
+ * (moby#36174, moby#44986): a `ports` line alone would publish nothing.
+ * A service without `networks` is on `default`, which is not internal.
+ */
+function publishable(view: ComposeView, name: string): boolean {
+  const networks = view.services.get(name)?.networks ?? [];
+  if (networks.length === 0) return true;
+  return networks.some((network) => view.networks.get(network)?.['internal'] !== true);
+}
 
 /** The passwords the start files write in clear. */
 const CLEAR_PASSWORDS = ['securepass', 'redispass'];
@@ -27,12 +38,17 @@ export const objectives: LessonObjectives = {
   'override-db-locale': (result) => {
     const override = composeView(result, 'compose.override.yaml');
     const dbPorts = override?.services.get('db')?.ports ?? [];
-    const api = composeView(result)?.services.get('api');
+    const merged = composeView(result);
+    const api = merged?.services.get('api');
     return (
       dbPorts.length > 0 &&
       dbPorts.every((port) => port.raw.startsWith('127.0.0.1:')) &&
+      merged !== undefined &&
+      publishable(merged, 'db') &&
       api !== undefined &&
-      !api.volumes.some((volume) => volume.target === '/app/src' || volume.source === './api/src')
+      !api.volumes.some((volume) => volume.target === '/app/src' || volume.source === './api/src') &&
+      // The sources reach the container through `docker compose watch`, not a bind mount.
+      (override?.services.get('api')?.keys.includes('develop') ?? false)
     );
   },
 };

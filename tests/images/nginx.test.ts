@@ -43,11 +43,11 @@ describe.skipIf(dockerDisabled)(image, () => {
     expect(Object.keys(config.ExposedPorts)).toEqual(['80/tcp']);
   });
 
-  it('is nginx 1.30 with busybox wget and envsubst, without openssl or curl', async () => {
+  it('is nginx 1.30 with busybox wget, envsubst and curl (as the official alpine variant), without openssl', async () => {
     const version = await docker(['run', '--rm', image, 'nginx', '-v']);
     expect(version.stderr).toMatch(/nginx\/1\.30\.\d+/);
     const tools = await dockerOk(['run', '--rm', image, 'sh', '-c', 'for t in nginx wget envsubst openssl curl; do command -v "$t" >/dev/null && echo "$t"; done; true']);
-    expect(tools.trim().split('\n')).toEqual(['nginx', 'wget', 'envsubst']);
+    expect(tools.trim().split('\n')).toEqual(['nginx', 'wget', 'envsubst', 'curl']);
   });
 
   describe('with its default configuration', () => {

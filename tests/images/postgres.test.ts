@@ -90,10 +90,10 @@ describe.skipIf(dockerDisabled)(image, () => {
       expect(await logs(db)).toContain('ignoring /docker-entrypoint-initdb.d/README.txt');
     });
 
-    it('answers pg_isready and has the client tools, busybox wget and no curl on PATH', async () => {
+    it('answers pg_isready and has the client tools, bash, busybox wget and no curl on PATH', async () => {
       expect((await docker(['exec', db, 'pg_isready'])).code).toBe(0);
-      const tools = await dockerOk(['exec', db, 'sh', '-c', 'for t in psql pg_dump pg_restore pg_isready wget curl; do command -v "$t" >/dev/null && echo "$t"; done; true']);
-      expect(tools.trim().split('\n')).toEqual(['psql', 'pg_dump', 'pg_restore', 'pg_isready', 'wget']);
+      const tools = await dockerOk(['exec', db, 'sh', '-c', 'for t in psql pg_dump pg_restore pg_isready bash wget curl; do command -v "$t" >/dev/null && echo "$t"; done; true']);
+      expect(tools.trim().split('\n')).toEqual(['psql', 'pg_dump', 'pg_restore', 'pg_isready', 'bash', 'wget']);
     });
 
     it('runs the server as the postgres user and keeps its data in /var/lib/postgresql/data', async () => {
@@ -129,6 +129,49 @@ describe.skipIf(dockerDisabled)(image, () => {
     expect(result.stdout.trim()).toBe('alice|/var/lib/postgresql/data/pgdata|on|42|64MB');
     const duringInit = await psqlOverTcp(db, 'alice', 'alice', 'motdepasse', 'SELECT max_connections FROM init_settings');
     expect(duringInit.stdout.trim()).toBe('42');
+  });
+
+  // Lesson 09: since PostgreSQL 16, initdb writes its -c settings into
+  // postgresql.conf. They persist, frozen: changing the variable later does nothing.
+  it('writes POSTGRES_INITDB_ARGS -c settings into postgresql.conf once: they persist, a changed value is ignored', async () => {
+    const volume = scratch.volume();
+    const start = (connections: number) =>
+      scratch.start('pg', [
+        '--network', network, '-e', 'POSTGRES_PASSWORD=motdepasse', '-e', `POSTGRES_INITDB_ARGS=-c max_connections=${connections}`,
+        '-v', `${volume}:/var/lib/postgresql/data`, image,
+      ]);
+    const first = await start(33);
+    await waitReady(first, 'postgres');
+    expect((await psqlOverTcp(first, 'postgres', 'postgres', 'motdepasse', 'SHOW max_connections')).stdout.trim()).toBe('33');
+    expect(await dockerOk(['exec', first, 'cat', '/var/lib/postgresql/data/postgresql.conf'])).toMatch(/^max_connections = 33\b/m);
+    await dockerOk(['rm', '-f', first]);
+    const second = await start(77);
+    await waitReady(second, 'postgres');
+    expect((await psqlOverTcp(second, 'postgres', 'postgres', 'motdepasse', 'SHOW max_connections')).stdout.trim()).toBe('33');
+  });
+
+  // Lesson 09's callout: an audit trigger that returns NEW on DELETE, as BEFORE ... FOR EACH ROW,
+  // returns NULL and so silently cancels the delete; AFTER ignores the return value.
+  it('a BEFORE DELETE row trigger that returns NEW cancels the delete; an AFTER trigger does not', async () => {
+    const db = await scratch.start('pg', ['--network', network, '-e', 'POSTGRES_PASSWORD=motdepasse', image]);
+    await waitReady(db, 'postgres');
+    const sql = (statement: string) => psqlOverTcp(db, 'postgres', 'postgres', 'motdepasse', statement);
+    const setup = await sql(`
+      CREATE TABLE items (id int PRIMARY KEY);
+      CREATE TABLE audit (op text, id int);
+      INSERT INTO items VALUES (1), (2);
+      CREATE FUNCTION audit_items() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO audit VALUES (TG_OP, COALESCE(NEW.id, OLD.id));
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER before_audit BEFORE DELETE ON items FOR EACH ROW EXECUTE FUNCTION audit_items();`);
+    expect(setup.code, setup.stderr).toBe(0);
+    await sql('DELETE FROM items WHERE id = 1');
+    expect((await sql('SELECT count(*) FROM items WHERE id = 1')).stdout.trim()).toBe('1');
+    await sql('DROP TRIGGER before_audit ON items; CREATE TRIGGER after_audit AFTER DELETE ON items FOR EACH ROW EXECUTE FUNCTION audit_items();');
+    await sql('DELETE FROM items WHERE id = 1');
+    expect((await sql('SELECT count(*) FROM items WHERE id = 1')).stdout.trim()).toBe('0');
   });
 
   it('accepts options alone as the command (`-c ...` means `postgres -c ...`) and trust without a password', async () => {

@@ -72,6 +72,23 @@ describe.skipIf(dockerDisabled)(image, () => {
     expect((await cliFrom(second, '-a', 'motdepasse', 'get', 'panier')).stdout.trim()).toBe('3 articles');
   });
 
+  // Lessons 08 and 11: the tutorials' `redis-cli --raw incr ping` healthcheck
+  // always passes under --requirepass, and writes nothing while refused.
+  it('redis-cli exits 0 on a NOAUTH error reply unless -e is given; the refused INCR writes no key', async () => {
+    const server = await scratch.start('redis', ['--network', network, image, 'redis-server', '--requirepass', 'motdepasse']);
+    await waitPong(server, '-a', 'motdepasse');
+    const anonymous = await docker(['exec', server, 'redis-cli', '--raw', 'incr', 'ping']);
+    expect(anonymous.stdout + anonymous.stderr).toContain('NOAUTH');
+    expect(anonymous.code).toBe(0);
+    const strict = await docker(['exec', server, 'redis-cli', '-e', '--raw', 'incr', 'ping']);
+    expect(strict.code).not.toBe(0);
+    expect((await docker(['exec', server, 'redis-cli', '-a', 'motdepasse', '--no-auth-warning', 'exists', 'ping'])).stdout.trim()).toBe('0');
+    const healthcheck = await docker(['exec', '-e', 'REDIS_PASSWORD=motdepasse', server, 'sh', '-c', 'redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG']);
+    expect(healthcheck.code).toBe(0);
+    const wrong = await docker(['exec', '-e', 'REDIS_PASSWORD=faux', server, 'sh', '-c', 'redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG']);
+    expect(wrong.code).not.toBe(0);
+  });
+
   it('runs the stacks\' `sh -c "exec docker-entrypoint.sh redis-server ..."` as the redis user', async () => {
     const server = await scratch.start('redis', [
       '--network', network, '-e', 'REDIS_PASSWORD=secret-du-cache',

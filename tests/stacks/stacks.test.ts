@@ -7,13 +7,16 @@
 //   npm run test:stacks                          all stacks
 //   ATELIER_STACKS=05,08 npm run test:stacks     some stacks
 //   ATELIER_STACKS_STATIC_ONLY=1                 static checks only (no Docker)
+import { spawn } from 'node:child_process';
 import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/engine/check.ts';
-import { ComposeProject, dockerAvailable, repoRoot, run } from './support/compose-project.ts';
+import { ComposeProject, composeBinary, dockerAvailable, repoRoot, run } from './support/compose-project.ts';
+import { hostPsql } from './support/host-psql.ts';
 import { json, negotiatedProtocol, request, type HttpResponse } from './support/http.ts';
 import { plans, type StackPlan } from './support/plans.ts';
+import { readmeCommands, substitute } from '../../scripts/stacks/readme-commands.ts';
 
 interface Health {
   status: string;
@@ -160,7 +163,7 @@ for (const plan of selected) {
     it('ships a French README with the commands, and no secret: dev-only .env.example, no private key', async () => {
       const p = project!;
       const readme = await readFile(join(p.dir, 'README.md'), 'utf8');
-      for (const command of ['cp .env.example .env', 'docker compose up -d --wait', 'docker compose down']) {
+      for (const command of ['cp .env.example .env', 'docker compose up --wait', 'docker compose down']) {
         expect(readme, `README.md : « ${command} »`).toContain(command);
       }
       for (const [key, value] of Object.entries(p.envFile)) {
@@ -418,6 +421,136 @@ for (const plan of selected) {
           expect(orders.map((o) => o.id)).toContain(orderId);
         }
       });
+
+      it.runIf(plan.slug.startsWith('11-'))('db reads its password from a Compose secret file (POSTGRES_PASSWORD_FILE), not from its environment', async () => {
+        const p = running();
+        const env = await p.inspect('db', '{{json .Config.Env}}');
+        expect(env).toContain('POSTGRES_PASSWORD_FILE=/run/secrets/db-password');
+        expect(env).not.toMatch(/"POSTGRES_PASSWORD=/);
+        const secret = await p.exec('db', 'cat /run/secrets/db-password');
+        expect(secret.stdout.trim()).toBe(p.envFile['POSTGRES_PASSWORD']);
+      });
+
+      it.runIf(plan.scale)("`up --scale api=3`: the proxy's `resolve` upstream spreads requests over the three replicas", async () => {
+        const p = running();
+        // Only the api service: the proxy keeps running and must find the new replicas by itself.
+        await p.composeOk(['up', '-d', '--no-deps', '--scale', 'api=3', 'api'], 300_000);
+        try {
+          const ids = await poll('three healthy api replicas', 180_000, async () => {
+            const listed = (await p.composeOk(['ps', '-q', 'api'])).stdout.trim().split('\n').filter(Boolean);
+            const states = await Promise.all(listed.map(async (id) => (await run('docker', ['inspect', '--format', '{{.State.Health.Status}}', id])).stdout.trim()));
+            return listed.length === 3 && states.every((state) => state === 'healthy') ? listed : undefined;
+          }).catch(async (error: unknown) => {
+            throw new Error(`${String(error)}\n${await p.diagnostics()}`);
+          });
+          // Connections from another container to :3000 (0BB8) in state ESTABLISHED (01), read right
+          // after a burst of requests: nginx keeps them open (keepalive) until Node's idle timeout.
+          const fromProxy = async (id: string): Promise<number> => {
+            // Node listens on `::`: IPv4 peers appear in tcp6 as mapped addresses (…FFFF0000<ip>).
+            const tcp = await run('docker', ['exec', id, 'cat', '/proc/net/tcp', '/proc/net/tcp6']);
+            return tcp.stdout.split('\n').filter((line) => /:0BB8 [0-9A-F]+:[0-9A-F]{4} 01 /.test(line) && !/:0BB8 [0-9A-F]*0100007F:/.test(line)).length;
+          };
+          const counts = await poll('requests reaching every replica', 60_000, async () => {
+            await Promise.all(Array.from({ length: 30 }, () => api('/api/health')));
+            const perReplica = await Promise.all(ids.map(fromProxy));
+            return perReplica.every((count) => count > 0) ? perReplica : undefined;
+          });
+          expect(counts).toHaveLength(3);
+        } finally {
+          await p.composeOk(['up', '-d', '--no-deps', '--scale', 'api=1', 'api'], 300_000);
+        }
+      });
+
+      it.runIf(plan.devOverride)('compose.dev.yaml: `docker compose watch` syncs an edited source file into the running API as its user', async () => {
+        const p = running();
+        const dev = ['-f', 'compose.yaml', '-f', 'compose.dev.yaml'];
+        // --no-deps: only the API takes the development settings (node --watch); db keeps running.
+        await p.composeOk([...dev, 'up', '-d', '--wait', '--no-deps', 'api'], 300_000);
+        const [command, ...prefix] = await composeBinary();
+        const watcher = spawn(command ?? 'docker', [...prefix, '-p', p.name, ...dev, 'watch', '--no-up', 'api'], { cwd: p.dir, env: p.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        watcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        watcher.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        try {
+          await poll('watch to start', 60_000, async () => (/watch/i.test(output) ? true : undefined));
+          const stamp = `synchronise-${Date.now()}`;
+          // Retried: the first writes may land before the watcher has finished listing the tree.
+          const synced = await poll('the edited file inside the container', 60_000, async () => {
+            await writeFile(join(p.dir, 'api/src/watch-probe.txt'), `${stamp}\n`);
+            const inside = await p.exec('api', 'cat /app/src/watch-probe.txt && stat -c %U /app/src/watch-probe.txt');
+            return inside.stdout.startsWith(stamp) ? inside.stdout : undefined;
+          });
+          expect(synced.trim().split('\n')).toEqual([stamp, 'node']);
+          expect(await p.inspect('api', '{{.Config.User}}')).toBe('node');
+        } finally {
+          watcher.kill('SIGINT');
+          await p.composeOk(['up', '-d', '--wait', '--no-deps', 'api'], 300_000);
+        }
+      }, 240_000);
+
+      it.runIf(plan.devOverride)('compose.dev.yaml: a real psql on the host reaches db on 127.0.0.1; a `ports` line alone publishes nothing (backend is internal)', async () => {
+        const p = running();
+        const credentials = {
+          port: p.dbPort,
+          user: p.envFile['POSTGRES_USER'] ?? 'atelier',
+          database: p.envFile['POSTGRES_DB'] ?? 'atelier',
+          password: p.envFile['POSTGRES_PASSWORD'] ?? '',
+        };
+        // The belief the course used to teach: the override's `ports` line, db still on `backend` only.
+        await writeFile(join(p.dir, 'ports-only.yaml'), 'services:\n  db:\n    ports:\n      - "127.0.0.1:${DB_PORT:-5432}:5432"\n');
+        const portsOnly = ['-f', 'compose.yaml', '-f', 'ports-only.yaml'];
+        const dev = ['-f', 'compose.yaml', '-f', 'compose.dev.yaml'];
+        try {
+          await p.composeOk([...portsOnly, 'up', '-d', '--wait', 'db'], 180_000);
+          const none = await p.compose([...portsOnly, 'port', 'db', '5432']);
+          expect(none.code !== 0 || ['', ':0'].includes(none.stdout.trim()), `publié malgré internal : ${none.stdout}`).toBe(true);
+          const refused = await hostPsql(credentials, 'SELECT 1');
+          expect(refused.code, refused.stdout).not.toBe(0);
+
+          await p.composeOk([...dev, 'up', '-d', '--wait', 'db'], 180_000);
+          const published = await p.composeOk([...dev, 'port', 'db', '5432']);
+          expect(published.stdout.trim()).toBe(`127.0.0.1:${p.dbPort}`);
+          const query = await hostPsql(credentials, 'SELECT count(*) > 0 FROM users');
+          expect(query.code, query.stderr).toBe(0);
+          expect(query.stdout.trim()).toBe('t');
+        } finally {
+          await p.composeOk(['up', '-d', '--wait', 'db'], 180_000);
+          await run('docker', ['network', 'rm', `${p.name}_poste-dev`]);
+        }
+      });
+
+      // Last, as a learner would: the README's commands, in order, as written (ports and
+      // placeholders substituted, commands that never return skipped with their reason).
+      it.runIf(plan.readme)('runs every command of its README, in order, as written', async () => {
+        const p = running();
+        const readme = await readFile(join(p.dir, 'README.md'), 'utf8');
+        const commands = readmeCommands(readme);
+        const lastBlockStart = commands.findLast((c) => c.text.startsWith('docker compose down'))?.line ?? Infinity;
+        const env = { ...p.env, COMPOSE_PROJECT_NAME: p.name, PGPASSWORD: p.envFile['POSTGRES_PASSWORD'] ?? '', PGCONNECT_TIMEOUT: '5' };
+        const report: string[] = [];
+        for (const command of commands) {
+          if (command.skip) {
+            report.push(`  sauté  l.${command.line} ${command.text} (${command.skip})`);
+            continue;
+          }
+          const dumps = (await readdir(join(p.dir, 'backups')).catch(() => [] as string[])).filter((f) => /^atelier-\d{8}T\d{6}Z\.dump$/.test(f)).sort();
+          const text = substitute(command.text, { httpPort: p.httpPort, httpsPort: p.httpsPort, dbPort: p.dbPort, ...(dumps.length ? { latestDump: `/backups/${dumps.at(-1)}` } : {}) });
+          const result = await run('bash', ['-c', text], { cwd: p.dir, env, timeoutMs: 600_000 });
+          const failedAsPromised = command.expect?.fails === true;
+          report.push(`  ${(result.code === 0) !== failedAsPromised ? 'ok    ' : 'ÉCHEC '} l.${command.line} ${command.text}${failedAsPromised ? ' (doit échouer)' : ''}`);
+          if (failedAsPromised) expect(result.code, `README l.${command.line} doit échouer : ${text}\n${result.stdout}`).not.toBe(0);
+          else expect(result.code, `README l.${command.line} : ${text}\n${result.stdout}\n${result.stderr}`).toBe(0);
+          if (command.expect?.contains) expect(`${result.stdout}${result.stderr}`.toLowerCase(), `README l.${command.line}`).toContain(command.expect.contains.toLowerCase());
+          if (command.expect?.status !== undefined) expect(result.stdout, `README l.${command.line}`).toMatch(new RegExp(`^HTTP/[\\d.]+ ${command.expect.status}\\b`, 'm'));
+          if (command.expect?.empty) expect(result.stdout, `README l.${command.line}`).toBe('');
+          // A reference guide may stop the stack mid-way: the harness starts it again, as the next command needs.
+          if (/^docker compose( -f \S+)* (down|stop)\b/.test(command.text) && command.line < lastBlockStart) {
+            const again = command.text.includes(' stop') ? null : await run('docker', ['compose', 'up', '--wait'], { cwd: p.dir, env, timeoutMs: 300_000 });
+            if (again) expect(again.code, again.stderr).toBe(0);
+          }
+        }
+        console.log(`${plan.slug}: commandes du README\n${report.join('\n')}`);
+      }, 1_800_000);
     });
   });
 }

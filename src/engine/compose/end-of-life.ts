@@ -1,15 +1,9 @@
+import { frenchDate, versions, VERSIONS_AS_OF } from '../../data/versions.ts';
+
 /**
- * Oldest supported release line of the official images the course uses, as
- * of the date below. Data, not logic: update it when a line reaches its end
- * of life (dates from endoflife.date and each project's release policy).
- *
- * Table reviewed on 2026-11-26:
- * - node: 18 EOL 2025-04-30, 20 EOL 2026-04-30 → 22 is the oldest maintained LTS.
- * - postgres: 13 EOL 2025-11-13, 14 EOL 2026-11-12 → 15 is the oldest supported.
- * - redis: 6.2 EOL 2025-02-28 → 7 and later.
- * - mysql: 5.7 EOL 2023-10-31, 8.0 EOL 2026-04-30 → 8.4 LTS.
- * - nginx: only the current stable line (1.30, released 2026-04) gets fixes;
- *   the project judges nginx files with 1.30.
+ * Oldest supported release line of the official images the course uses. The
+ * data lives in src/data/versions.ts (one table for the lessons and this rule,
+ * with its "as of" date); this module only shapes it for the rule.
  */
 export interface SupportedLine {
   image: string;
@@ -22,12 +16,18 @@ export interface SupportedLine {
   product: string;
 }
 
+const parts = (line: string): number[] => line.split('.').map(Number);
+const oldestNode = versions.node.lines.filter((l) => l.status !== 'end-of-life').reduce((a, b) => (a.major < b.major ? a : b));
+
+/** The day the table was checked (src/data/versions.ts), in French: `6 décembre 2026`. */
+export const SUPPORTED_LINES_AS_OF = frenchDate(VERSIONS_AS_OF, true);
+
 export const SUPPORTED_LINES: readonly SupportedLine[] = [
-  { image: 'node', minimum: [22], label: '22', recommended: '24-alpine', product: 'Node.js' },
-  { image: 'postgres', minimum: [15], label: '15', recommended: '17-alpine', product: 'PostgreSQL' },
-  { image: 'redis', minimum: [7], label: '7', recommended: '8-alpine', product: 'Redis' },
-  { image: 'mysql', minimum: [8, 4], label: '8.4', recommended: '8.4', product: 'MySQL' },
-  { image: 'nginx', minimum: [1, 30], label: '1.30', recommended: '1.30-alpine', product: 'nginx' },
+  { image: 'node', minimum: [oldestNode.major], label: String(oldestNode.major), recommended: `${versions.node.course}-alpine`, product: 'Node.js' },
+  { image: 'postgres', minimum: parts(versions.postgres.oldestSupported), label: versions.postgres.oldestSupported, recommended: `${versions.postgres.course}-alpine`, product: 'PostgreSQL' },
+  { image: 'redis', minimum: parts(versions.redis.oldestSupported), label: versions.redis.oldestSupported, recommended: `${versions.redis.course}-alpine`, product: 'Redis' },
+  { image: 'mysql', minimum: parts(versions.mysql.oldestSupported), label: versions.mysql.oldestSupported, recommended: versions.mysql.oldestSupported, product: 'MySQL' },
+  { image: 'nginx', minimum: parts(versions.nginx.oldestSupported), label: versions.nginx.oldestSupported, recommended: `${versions.nginx.course}-alpine`, product: 'nginx' },
 ];
 
 /** The numeric version at the start of a tag (`18-alpine` → [18], `1.25.3` → [1, 25, 3]), if any. */

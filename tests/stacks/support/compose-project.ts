@@ -111,13 +111,16 @@ export class ComposeProject {
   readonly name: string;
   readonly httpPort: number;
   readonly httpsPort: number;
+  /** DB_PORT, for the development overrides that publish PostgreSQL on 127.0.0.1. */
+  readonly dbPort: number;
   readonly envFile: Record<string, string>;
 
-  private constructor(slug: string, dir: string, httpPort: number, httpsPort: number, envFile: Record<string, string>) {
+  private constructor(slug: string, dir: string, httpPort: number, httpsPort: number, dbPort: number, envFile: Record<string, string>) {
     this.slug = slug;
     this.dir = dir;
     this.httpPort = httpPort;
     this.httpsPort = httpsPort;
+    this.dbPort = dbPort;
     this.envFile = envFile;
     this.name = `atelier-test-${slug.slice(0, 2)}-${process.pid}`;
   }
@@ -128,11 +131,11 @@ export class ComposeProject {
     await cp(source, dir, { recursive: true, filter: (path) => !SKIPPED.has(relative(source, path).split('/').at(-1) ?? '') });
     const example = await readFile(join(dir, '.env.example'), 'utf8');
     await writeFile(join(dir, '.env'), example);
-    return new ComposeProject(slug, dir, await freePort(), await freePort(), parseEnv(example));
+    return new ComposeProject(slug, dir, await freePort(), await freePort(), await freePort(), parseEnv(example));
   }
 
   get env(): NodeJS.ProcessEnv {
-    return { ...process.env, HTTP_PORT: String(this.httpPort), HTTPS_PORT: String(this.httpsPort) };
+    return { ...process.env, HTTP_PORT: String(this.httpPort), HTTPS_PORT: String(this.httpsPort), DB_PORT: String(this.dbPort) };
   }
 
   async compose(args: readonly string[], timeoutMs = 300_000): Promise<RunResult> {

@@ -19,13 +19,19 @@ export interface StackPlan {
   backup: boolean;
   /** A single-page client with its fallback route (04). */
   spa: boolean;
+  /** The README's commands run in order, as written (the doc-test harness; scripts/stacks/readme-commands.ts): every stack. */
+  readme: boolean;
+  /** `--scale api=3` behind the proxy's `resolve` upstream reaches every replica (07). */
+  scale: boolean;
+  /** A `compose.dev.yaml` that publishes db on 127.0.0.1, proven from the host with a real psql (10). */
+  devOverride: boolean;
   /** Judged by the engine as a production deployment (restart policies, log rotation). */
   production: boolean;
   /** Why the checks that do not apply are left out. */
   notes: string;
 }
 
-const base = { tls: false, api: true, shop: false, cache: false, isolation: true, backup: false, spa: false, production: false };
+const base = { tls: false, api: true, shop: false, cache: false, isolation: true, backup: false, spa: false, readme: true, scale: false, devOverride: false, production: false };
 
 export const plans: StackPlan[] = [
   {
@@ -72,7 +78,7 @@ export const plans: StackPlan[] = [
     entry: 'client',
     notes: 'Client nginx en frontal, sans cache ni sauvegarde.',
   },
-  { ...base, slug: '07-reverse-proxy', entry: 'proxy', tls: true, notes: 'Reverse proxy TLS, sans cache ni sauvegarde.' },
+  { ...base, slug: '07-reverse-proxy', entry: 'proxy', tls: true, scale: true, notes: 'Reverse proxy TLS, sans cache ni sauvegarde ; trois répliques de l’API derrière l’upstream `resolve`.' },
   { ...base, slug: '08-production', entry: 'proxy', tls: true, cache: true, backup: true, production: true, notes: 'Toutes les vérifications.' },
   {
     ...base,
@@ -83,7 +89,7 @@ export const plans: StackPlan[] = [
     backup: true,
     notes: 'Client nginx en frontal (pas de TLS, sujet du chapitre 07) ; toutes les vérifications de base de données.',
   },
-  { ...base, slug: '10-commandes', entry: 'proxy', tls: true, cache: true, backup: true, production: true, notes: 'Toutes les vérifications.' },
+  { ...base, slug: '10-commandes', entry: 'proxy', tls: true, cache: true, backup: true, devOverride: true, production: true, notes: 'Toutes les vérifications, et la surcharge compose.dev.yaml prouvée depuis l’hôte.' },
   {
     ...base,
     slug: '11-bonnes-pratiques',

@@ -33,8 +33,8 @@ export const databaseOnProxyNetwork: ComposeRule = {
   docs: {
     title: 'Isolez la base de données du reverse proxy',
     what: 'Signale une base de données qui partage un réseau avec le service exposé sur Internet (nginx, traefik, caddy… publiant le port 80 ou 443).',
-    why: 'Le reverse proxy est la seule porte d’entrée ; il n’a besoin de parler qu’à l’API et au client. Deux réseaux (`frontend` pour proxy ↔ API, `backend` pour API ↔ base) limitent ce qu’un attaquant atteint s’il prend la main sur le proxy.',
-    howToFix: 'Déclarez deux réseaux : le proxy sur `frontend`, l’API sur `frontend` et `backend`, la base sur `backend` seulement (`internal: true` possible pour `backend`).',
+    why: 'Le reverse proxy est la seule porte d’entrée\u00a0; il n’a besoin de parler qu’à l’API et au client. Deux réseaux (`frontend` pour proxy ↔ API, `backend` pour API ↔ base) limitent ce qu’un attaquant atteint s’il prend la main sur le proxy.',
+    howToFix: 'Déclarez deux réseaux\u00a0: le proxy sur `frontend`, l’API sur `frontend` et `backend`, la base sur `backend` seulement (`internal: true` possible pour `backend`).',
     chapter: '07-reverse-proxy',
   },
   examples: {

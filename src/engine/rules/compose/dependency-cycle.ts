@@ -8,12 +8,12 @@ export const dependencyCycle: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    cycle: 'Dépendance circulaire : {{cycle}}. Compose ne peut pas choisir quel service démarrer en premier.',
+    cycle: 'Dépendance circulaire\u00a0: {{cycle}}. Compose ne peut pas choisir quel service démarrer en premier.',
   },
   docs: {
     title: 'Les dépendances ne doivent pas former de cycle',
     what: 'Signale des services qui dépendent les uns des autres en boucle (`api` → `worker` → `api`).',
-    why: '`docker compose` refuse le projet (« dependency cycle detected ») : l’ordre de démarrage serait impossible.',
+    why: '`docker compose` refuse le projet («\u00a0dependency cycle detected\u00a0»)\u00a0: l’ordre de démarrage serait impossible.',
     howToFix: 'Retirez la dépendance qui ne sert pas au démarrage. En général la flèche va vers la base de données ou le cache, jamais dans l’autre sens.',
     chapter: '06-architecture-trois-couches',
   },

@@ -15,12 +15,12 @@ export const duplicatePublishedPort: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    duplicate: 'Le port {{port}}/{{protocol}} de l’hôte est déjà publié par le service `{{other}}` : `docker compose up` échouera (« port is already allocated »).',
+    duplicate: 'Le port {{port}}/{{protocol}} de l’hôte est déjà publié par le service `{{other}}`\u00a0: `docker compose up` échouera («\u00a0port is already allocated\u00a0»).',
   },
   docs: {
     title: 'Deux services ne peuvent pas publier le même port de l’hôte',
     what: 'Signale deux services qui publient le même port de l’hôte, pour le même protocole et des adresses IP qui se recouvrent.',
-    why: '`docker compose config` l’accepte, mais au démarrage le second conteneur échoue : un port de l’hôte ne peut être ouvert que par un seul processus.',
+    why: '`docker compose config` l’accepte, mais au démarrage le second conteneur échoue\u00a0: un port de l’hôte ne peut être ouvert que par un seul processus.',
     howToFix: 'Changez le port de gauche (`"8081:80"`), ou ne publiez qu’un seul point d’entrée (le reverse proxy) et laissez les autres services sur le réseau interne.',
     chapter: '07-reverse-proxy',
   },

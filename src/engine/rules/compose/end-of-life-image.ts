@@ -1,5 +1,5 @@
 import type { ComposeRule } from '../catalogue.ts';
-import { SUPPORTED_LINES, isOlder, tagVersion } from '../../compose/end-of-life.ts';
+import { SUPPORTED_LINES, SUPPORTED_LINES_AS_OF, isOlder, tagVersion } from '../../compose/end-of-life.ts';
 import { parseImage } from '../../compose/image-reference.ts';
 
 export const endOfLifeImage: ComposeRule = {
@@ -7,13 +7,13 @@ export const endOfLifeImage: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    old: 'L’image `{{image}}` est en fin de vie : {{product}} {{version}} ne reçoit plus de correctifs de sécurité. Passez à une version maintenue ({{minimum}} ou plus récente), par exemple `{{name}}:{{recommended}}`.',
+    old: 'L’image `{{image}}` est en fin de vie\u00a0: {{product}} {{version}} ne reçoit plus de correctifs de sécurité. Passez à une version maintenue ({{minimum}} ou plus récente), par exemple `{{name}}:{{recommended}}`.',
   },
   docs: {
     title: 'N’utilisez pas une version en fin de vie',
-    what: 'Signale une image officielle dont la version n’est plus maintenue : Node.js avant 22, PostgreSQL avant 15, Redis avant 7, MySQL avant 8.4, nginx avant la branche stable 1.30.',
+    what: `Signale une image officielle dont la version n’est plus maintenue (table à jour au ${SUPPORTED_LINES_AS_OF})\u00a0: ${SUPPORTED_LINES.map((l) => `${l.product} avant ${l.label}`).join(', ')}.`,
     why: 'Une version en fin de vie ne reçoit plus de correctifs de sécurité. Les tutoriels anciens (`node:16`, `postgres:14`) datent d’une époque où ces versions étaient à jour.',
-    howToFix: 'Choisissez une version maintenue (`node:22-alpine`, `postgres:17-alpine`, `redis:7-alpine`, `nginx:1.30-alpine`). Pour PostgreSQL, changer de version majeure demande un `pg_dump` puis une restauration.',
+    howToFix: `Choisissez une version maintenue (${SUPPORTED_LINES.filter((l) => l.image !== 'mysql').map((l) => `\`${l.image}:${l.recommended}\``).join(', ')}). Pour PostgreSQL, changer de version majeure demande un \`pg_dump\` puis une restauration.`,
     chapter: '11-bonnes-pratiques',
   },
   examples: {

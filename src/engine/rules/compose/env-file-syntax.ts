@@ -5,16 +5,16 @@ export const envFileSyntax: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    syntax: 'Ligne illisible dans `.env` : écrivez `NOM=valeur`, sans espace dans le nom (les commentaires commencent par `#`).',
-    unclosed: 'Guillemet non fermé dans `.env` : la valeur continue jusqu’à la fin du fichier.',
+    syntax: 'Ligne illisible dans `.env`\u00a0: écrivez `NOM=valeur`, sans espace dans le nom (les commentaires commencent par `#`).',
+    unclosed: 'Guillemet non fermé dans `.env`\u00a0: la valeur continue jusqu’à la fin du fichier.',
     required: 'La variable `{{name}}` utilisée dans `.env` est obligatoire mais n’a pas de valeur.',
-    invalid: 'Expression de variable invalide dans `.env` : écrivez `${NOM}` ou `${NOM:-défaut}`.',
+    invalid: 'Expression de variable invalide dans `.env`\u00a0: écrivez `${NOM}` ou `${NOM:-défaut}`.',
   },
   docs: {
     title: 'Le fichier `.env` doit être lisible',
-    what: 'Signale une ligne du fichier `.env` que Compose ne sait pas lire : pas de `=`, espace dans le nom, guillemet non fermé, variable obligatoire manquante.',
-    why: '`docker compose` lit `.env` avant tout le reste pour remplacer les `${VARIABLE}` du fichier compose ; une seule ligne illisible et aucune commande ne fonctionne (« failed to read .env »).',
-    howToFix: 'Une variable par ligne, `NOM=valeur` sans espace autour du `=` ni dans le nom ; entourez de guillemets une valeur qui contient des espaces ou un `#`.',
+    what: 'Signale une ligne du fichier `.env` que Compose ne sait pas lire\u00a0: pas de `=`, espace dans le nom, guillemet non fermé, variable obligatoire manquante.',
+    why: '`docker compose` lit `.env` avant tout le reste pour remplacer les `${VARIABLE}` du fichier compose\u00a0; une seule ligne illisible et aucune commande ne fonctionne («\u00a0failed to read .env\u00a0»).',
+    howToFix: 'Une variable par ligne, `NOM=valeur` sans espace autour du `=` ni dans le nom\u00a0; entourez de guillemets une valeur qui contient des espaces ou un `#`.',
     chapter: '10-commandes',
   },
   examples: {

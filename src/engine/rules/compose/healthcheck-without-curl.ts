@@ -18,14 +18,14 @@ export const healthcheckWithoutCurl: ComposeRule = {
   severity: 'warning',
   messages: {
     alpine:
-      'Le healthcheck appelle `curl`, absent de l’image `{{image}}` : il échouera toujours et le service restera « unhealthy ». Utilisez `wget -qO- http://localhost:…` (busybox) ou, pour Node.js, un `node -e` qui fait la requête.',
-    slim: 'Le healthcheck appelle `curl`, absent de l’image `{{image}}` (ni `curl` ni `wget`) : il échouera toujours. Pour Node.js, utilisez un `node -e` qui fait la requête.',
+      'Le healthcheck appelle `curl`, absent de l’image `{{image}}`\u00a0: il échouera toujours et le service restera «\u00a0unhealthy\u00a0». Utilisez `wget -qO- http://localhost:…` (busybox) ou, pour Node.js, un `node -e` qui fait la requête.',
+    slim: 'Le healthcheck appelle `curl`, absent de l’image `{{image}}` (ni `curl` ni `wget`)\u00a0: il échouera toujours. Pour Node.js, utilisez un `node -e` qui fait la requête.',
   },
   docs: {
     title: 'Un healthcheck ne peut appeler que des outils présents dans l’image',
-    what: 'Signale un healthcheck qui utilise `curl` dans une image qui n’en a pas : les variantes `-alpine` de node, postgres, redis, nginx (qui n’ont que le `wget` de busybox) et les variantes `-slim`.',
-    why: 'La commande échoue avec « curl: not found », Docker marque le conteneur « unhealthy » et tous les services qui attendent `service_healthy` ne démarrent jamais. Beaucoup de tutoriels copient `curl -f` sans vérifier l’image.',
-    howToFix: 'Avec alpine : `["CMD", "wget", "-qO-", "http://localhost:3000/health"]`. Pour une API Node.js : `["CMD", "node", "-e", "fetch(\'http://localhost:3000/health\').then(r => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))"]`. Pour PostgreSQL : `pg_isready`.',
+    what: 'Signale un healthcheck qui utilise `curl` dans une image qui n’en a pas\u00a0: les variantes `-alpine` de node, postgres, redis, nginx (qui n’ont que le `wget` de busybox) et les variantes `-slim`.',
+    why: 'La commande échoue avec «\u00a0curl\u00a0: not found\u00a0», Docker marque le conteneur «\u00a0unhealthy\u00a0» et tous les services qui attendent `service_healthy` ne démarrent jamais. Beaucoup de tutoriels copient `curl -f` sans vérifier l’image.',
+    howToFix: 'Avec alpine\u00a0: `["CMD", "wget", "-qO-", "http://localhost:3000/health"]`. Pour une API Node.js\u00a0: `["CMD", "node", "-e", "fetch(\'http://localhost:3000/health\').then(r => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))"]`. Pour PostgreSQL\u00a0: `pg_isready`.',
     chapter: '06-architecture-trois-couches',
   },
   examples: {

@@ -5,12 +5,12 @@ export const healthyDependencyWithoutHealthcheck: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    missing: '`{{service}}` attend que `{{name}}` soit en bonne santé (`service_healthy`), mais `{{name}}` n’a pas de `healthcheck` : `docker compose up` échouera.',
+    missing: '`{{service}}` attend que `{{name}}` soit en bonne santé (`service_healthy`), mais `{{name}}` n’a pas de `healthcheck`\u00a0: `docker compose up` échouera.',
   },
   docs: {
     title: '`service_healthy` exige un healthcheck',
     what: 'Signale `condition: service_healthy` vers un service qui n’a pas de `healthcheck` (ou l’a désactivé).',
-    why: '`docker compose config` l’accepte, mais `docker compose up` s’arrête : « container has no healthcheck configured ». Sans test de santé, Compose ne peut pas savoir quand la base est prête.',
+    why: '`docker compose config` l’accepte, mais `docker compose up` s’arrête\u00a0: «\u00a0container has no healthcheck configured\u00a0». Sans test de santé, Compose ne peut pas savoir quand la base est prête.',
     howToFix: 'Ajoutez un `healthcheck` au service attendu (par exemple `pg_isready` pour PostgreSQL, `redis-cli ping` pour Redis), ou utilisez `condition: service_started`.',
     chapter: '06-architecture-trois-couches',
   },

@@ -6,13 +6,13 @@ export const imageTag: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    latest: 'L’image `{{image}}` utilise l’étiquette `latest` : la version changera sans prévenir au prochain `docker compose pull`. Fixez une version (`{{name}}:…`).',
-    untagged: 'L’image `{{image}}` n’a pas d’étiquette, donc `latest` : la version changera sans prévenir. Fixez une version (`{{name}}:…`).',
+    latest: 'L’image `{{image}}` utilise l’étiquette `latest`\u00a0: la version changera sans prévenir au prochain `docker compose pull`. Fixez une version (`{{name}}:…`).',
+    untagged: 'L’image `{{image}}` n’a pas d’étiquette, donc `latest`\u00a0: la version changera sans prévenir. Fixez une version (`{{name}}:…`).',
   },
   docs: {
     title: 'Fixez la version des images',
     what: 'Signale une image sans étiquette (`postgres`) ou avec l’étiquette `latest`.',
-    why: '`latest` n’est pas « la dernière version stable » mais une étiquette mobile : deux machines, ou le même serveur à deux dates, n’obtiennent pas la même image. Une mise à jour majeure de PostgreSQL peut ainsi rendre le volume de données illisible.',
+    why: '`latest` n’est pas «\u00a0la dernière version stable\u00a0» mais une étiquette mobile\u00a0: deux machines, ou le même serveur à deux dates, n’obtiennent pas la même image. Une mise à jour majeure de PostgreSQL peut ainsi rendre le volume de données illisible.',
     howToFix: 'Indiquez une version majeure au moins (`postgres:17-alpine`, `node:22-alpine`), voire un digest (`@sha256:…`) pour une reproductibilité totale.',
     chapter: '11-bonnes-pratiques',
   },

@@ -37,7 +37,7 @@ export const inlineSecret: ComposeRule = {
   docs: {
     title: 'N’écrivez pas de secret en clair',
     what: 'Signale une variable d’environnement dont le nom évoque un secret (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*_KEY`) et dont la valeur est écrite littéralement dans le fichier compose, ainsi qu’une URL de connexion (`DATABASE_URL`, `REDIS_URL`…) qui contient un mot de passe en clair.',
-    why: 'Le fichier compose est versionné et partagé : un mot de passe qui y est écrit est lisible par toute personne qui a accès au dépôt, pour toujours (l’historique Git le garde).',
+    why: 'Le fichier compose est versionné et partagé\u00a0: un mot de passe qui y est écrit est lisible par toute personne qui a accès au dépôt, pour toujours (l’historique Git le garde).',
     howToFix: 'Écrivez `POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?…}` et mettez la valeur dans `.env` (ajouté à `.gitignore`), ou mieux, utilisez `secrets:` et la variable `POSTGRES_PASSWORD_FILE: /run/secrets/db_password`.',
     chapter: '08-production',
   },

@@ -5,13 +5,13 @@ export const invalidDuration: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    invalid: 'Durée invalide « {{value}} » pour `{{key}}` : écrivez un nombre suivi d’une unité, par exemple `10s`, `1m30s` ou `500ms`.',
+    invalid: 'Durée invalide «\u00a0{{value}}\u00a0» pour `{{key}}`\u00a0: écrivez un nombre suivi d’une unité, par exemple `10s`, `1m30s` ou `500ms`.',
   },
   docs: {
     title: 'Les durées doivent avoir une unité',
     what: 'Signale une durée (`interval`, `timeout`, `start_period` d’un healthcheck, `stop_grace_period`…) que Compose ne sait pas lire.',
-    why: '`docker compose` lit ces durées au format Go (`1m30s`) et refuse le projet sinon. `30` sans unité n’est pas « 30 secondes » : c’est une erreur.',
-    howToFix: 'Ajoutez l’unité : `ns`, `us`, `ms`, `s`, `m` ou `h` (`interval: 10s`).',
+    why: '`docker compose` lit ces durées au format Go (`1m30s`) et refuse le projet sinon. `30` sans unité n’est pas «\u00a030 secondes\u00a0»\u00a0: c’est une erreur.',
+    howToFix: 'Ajoutez l’unité\u00a0: `ns`, `us`, `ms`, `s`, `m` ou `h` (`interval: 10s`).',
     chapter: '06-architecture-trois-couches',
   },
   examples: {

@@ -5,13 +5,13 @@ export const invalidPort: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    invalid: 'Port invalide « {{value}} » : écrivez `"HÔTE:CONTENEUR"` (par exemple `"8080:80"`), éventuellement précédé d’une IP (`"127.0.0.1:8080:80"`) et suivi de `/udp`.',
+    invalid: 'Port invalide «\u00a0{{value}}\u00a0»\u00a0: écrivez `"HÔTE:CONTENEUR"` (par exemple `"8080:80"`), éventuellement précédé d’une IP (`"127.0.0.1:8080:80"`) et suivi de `/udp`.',
     target: 'Il manque le port du conteneur (`target`, un nombre) dans ce port en syntaxe longue.',
   },
   docs: {
     title: 'Les ports doivent avoir une syntaxe valide',
-    what: 'Signale une entrée de `ports` que Compose ne sait pas lire : trop de `:`, port non numérique ou supérieur à 65535, protocole inconnu, plages de tailles différentes, `target` absent.',
-    why: '`docker compose` refuse le projet au chargement. Sans guillemets, YAML peut aussi lire `22:22` comme un nombre en base 60 : mettez toujours les ports entre guillemets.',
+    what: 'Signale une entrée de `ports` que Compose ne sait pas lire\u00a0: trop de `:`, port non numérique ou supérieur à 65535, protocole inconnu, plages de tailles différentes, `target` absent.',
+    why: '`docker compose` refuse le projet au chargement. Sans guillemets, YAML peut aussi lire `22:22` comme un nombre en base 60\u00a0: mettez toujours les ports entre guillemets.',
     howToFix: 'Écrivez `"PORT_HÔTE:PORT_CONTENEUR"` entre guillemets, ou la syntaxe longue avec `target:` et `published:`.',
     chapter: '03-structure-du-fichier',
   },

@@ -5,14 +5,14 @@ export const invalidSize: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    invalid: 'Taille mémoire invalide « {{value}} » pour `{{key}}` : écrivez un nombre suivi de `k`, `m` ou `g` (par exemple `512m` ou `1g`).',
-    conflict: '`mem_limit` et `deploy.resources.limits.memory` donnent deux limites différentes : Compose refuse le projet. Gardez-en une seule.',
+    invalid: 'Taille mémoire invalide «\u00a0{{value}}\u00a0» pour `{{key}}`\u00a0: écrivez un nombre suivi de `k`, `m` ou `g` (par exemple `512m` ou `1g`).',
+    conflict: '`mem_limit` et `deploy.resources.limits.memory` donnent deux limites différentes\u00a0: Compose refuse le projet. Gardez-en une seule.',
   },
   docs: {
     title: 'Les tailles mémoire doivent être lisibles',
     what: 'Signale une taille (`mem_limit`, `shm_size`, `deploy.resources.limits.memory`…) que Compose ne sait pas lire.',
     why: '`docker compose` refuse le projet au chargement. `512Mo` ou `1 gigabyte` ne sont pas compris.',
-    howToFix: 'Écrivez un nombre suivi d’une unité anglaise : `b`, `k`, `m`, `g` (`mem_limit: 512m`).',
+    howToFix: 'Écrivez un nombre suivi d’une unité anglaise\u00a0: `b`, `k`, `m`, `g` (`mem_limit: 512m`).',
     chapter: '08-production',
   },
   examples: {

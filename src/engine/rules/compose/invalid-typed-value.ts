@@ -5,9 +5,9 @@ export const invalidTypedValue: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    int: '`{{key}}` doit être un nombre entier, pas « {{value}} ».',
-    float: '`{{key}}` doit être un nombre (par exemple `0.5`), pas « {{value}} ».',
-    bool: '`{{key}}` doit valoir `true` ou `false`, pas « {{value}} ».',
+    int: '`{{key}}` doit être un nombre entier, pas «\u00a0{{value}}\u00a0».',
+    float: '`{{key}}` doit être un nombre (par exemple `0.5`), pas «\u00a0{{value}}\u00a0».',
+    bool: '`{{key}}` doit valoir `true` ou `false`, pas «\u00a0{{value}}\u00a0».',
   },
   docs: {
     title: 'Nombres et booléens doivent être lisibles',

@@ -6,13 +6,13 @@ export const invalidVolumeSpec: ComposeRule = {
   severity: 'error',
   messages: {
     'missing-source': 'Un montage `type: bind` a besoin de `source:` (le chemin sur l’hôte, par exemple `./site`).',
-    invalid: 'Volume invalide « {{value}} » : écrivez `SOURCE:CIBLE` ou `SOURCE:CIBLE:ro` (par exemple `db-data:/var/lib/postgresql/data` ou `./nginx.conf:/etc/nginx/nginx.conf:ro`).',
+    invalid: 'Volume invalide «\u00a0{{value}}\u00a0»\u00a0: écrivez `SOURCE:CIBLE` ou `SOURCE:CIBLE:ro` (par exemple `db-data:/var/lib/postgresql/data` ou `./nginx.conf:/etc/nginx/nginx.conf:ro`).',
   },
   docs: {
     title: 'Les volumes doivent avoir une syntaxe valide',
     what: 'Signale une entrée de `volumes` d’un service avec une partie vide (`:/data`, `db::/data`) ou trop de `:`.',
-    why: '`docker compose` refuse le projet au chargement (« invalid spec »).',
-    howToFix: 'Écrivez `SOURCE:CIBLE[:ro]` : la source est un volume nommé ou un chemin commençant par `./`, la cible un chemin absolu dans le conteneur.',
+    why: '`docker compose` refuse le projet au chargement («\u00a0invalid spec\u00a0»).',
+    howToFix: 'Écrivez `SOURCE:CIBLE[:ro]`\u00a0: la source est un volume nommé ou un chemin commençant par `./`, la cible un chemin absolu dans le conteneur.',
     chapter: '03-structure-du-fichier',
   },
   examples: {

@@ -6,12 +6,12 @@ export const missingImageOrBuild: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    missing: 'Le service `{{service}}` n’a ni `image:` ni `build:` : Compose ne sait pas quel conteneur lancer.',
+    missing: 'Le service `{{service}}` n’a ni `image:` ni `build:`\u00a0: Compose ne sait pas quel conteneur lancer.',
   },
   docs: {
     title: 'Chaque service a besoin d’une image ou d’un build',
     what: 'Signale un service qui n’a ni `image:` (une image à télécharger) ni `build:` (un Dockerfile à construire).',
-    why: '`docker compose` refuse le projet : « has neither an image nor a build context specified ». Un service décrit un conteneur, et un conteneur part toujours d’une image.',
+    why: '`docker compose` refuse le projet\u00a0: «\u00a0has neither an image nor a build context specified\u00a0». Un service décrit un conteneur, et un conteneur part toujours d’une image.',
     howToFix: 'Ajoutez `image: postgres:17-alpine` (image officielle) ou `build: ./api` (dossier contenant un Dockerfile). Les deux ensemble nomment l’image construite.',
     chapter: '02-architecture',
   },

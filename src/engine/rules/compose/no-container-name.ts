@@ -5,7 +5,7 @@ export const noContainerName: ComposeRule = {
   kind: 'compose',
   severity: 'info',
   messages: {
-    fixed: '`container_name` fixe le nom du conteneur : impossible de lancer deux copies du service (`--scale`) ou deux projets côte à côte. Les autres services le joignent déjà par le nom `{{service}}`.',
+    fixed: '`container_name` fixe le nom du conteneur\u00a0: impossible de lancer deux copies du service (`--scale`) ou deux projets côte à côte. Les autres services le joignent déjà par le nom `{{service}}`.',
   },
   docs: {
     title: 'Évitez `container_name`',

@@ -5,13 +5,13 @@ export const noVersionKey: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    obsolete: 'La clé `version` est obsolète : Compose l’ignore et affiche un avertissement. Supprimez-la.',
+    obsolete: 'La clé `version` est obsolète\u00a0: Compose l’ignore et affiche un avertissement. Supprimez-la.',
   },
   docs: {
     title: 'La clé `version` est obsolète',
     what: 'Signale la clé `version:` en tête du fichier (`version: "3.8"`).',
-    why: 'Depuis la Compose Specification, le format n’a plus de version : `docker compose` ignore cette clé et prévient « the attribute `version` is obsolete ». Beaucoup de tutoriels l’écrivent encore par habitude.',
-    howToFix: 'Supprimez la ligne `version:` ; le fichier commence directement par `services:` (ou par `name:`).',
+    why: 'Depuis la Compose Specification, le format n’a plus de version\u00a0: `docker compose` ignore cette clé et prévient «\u00a0the attribute `version` is obsolete\u00a0». Beaucoup de tutoriels l’écrivent encore par habitude.',
+    howToFix: 'Supprimez la ligne `version:`\u00a0; le fichier commence directement par `services:` (ou par `name:`).',
     chapter: '03-structure-du-fichier',
   },
   examples: {

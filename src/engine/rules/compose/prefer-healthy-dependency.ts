@@ -11,8 +11,8 @@ export const preferHealthyDependency: ComposeRule = {
   docs: {
     title: 'Attendez qu’une dépendance soit prête, pas seulement démarrée',
     what: 'Signale un `depends_on` en forme courte (`depends_on: [db]`) vers un service qui a un healthcheck.',
-    why: 'La forme courte attend seulement que le conteneur soit lancé. PostgreSQL met quelques secondes à accepter des connexions : l’API qui démarre aussitôt échoue au premier essai.',
-    howToFix: 'Passez à la forme longue : `depends_on:` puis `  db:` puis `    condition: service_healthy`.',
+    why: 'La forme courte attend seulement que le conteneur soit lancé. PostgreSQL met quelques secondes à accepter des connexions\u00a0: l’API qui démarre aussitôt échoue au premier essai.',
+    howToFix: 'Passez à la forme longue\u00a0: `depends_on:` puis `  db:` puis `    condition: service_healthy`.',
     chapter: '06-architecture-trois-couches',
   },
   examples: {

@@ -9,12 +9,12 @@ export const productionLogRotation: ComposeRule = {
   severity: 'warning',
   messages: {
     missing: 'En production, les journaux de `{{service}}` grossissent sans limite (pilote `json-file` par défaut) jusqu’à remplir le disque. Ajoutez `logging:` avec `options: { max-size: "10m", max-file: "3" }`.',
-    noMaxSize: 'Le pilote `json-file` de `{{service}}` n’a pas d’option `max-size` : les journaux ne tournent pas. Ajoutez `max-size: "10m"` et `max-file: "3"`.',
+    noMaxSize: 'Le pilote `json-file` de `{{service}}` n’a pas d’option `max-size`\u00a0: les journaux ne tournent pas. Ajoutez `max-size: "10m"` et `max-file: "3"`.',
   },
   docs: {
     title: 'En production, limitez la taille des journaux',
-    what: 'Dans un fichier de production, signale un service sans rotation des journaux : pas de `logging:`, ou le pilote `json-file` sans `max-size`.',
-    why: 'Le pilote par défaut de Docker, `json-file`, garde tout ce que le conteneur écrit, sans limite : un service bavard remplit le disque en quelques semaines, et la base de données s’arrête faute de place.',
+    what: 'Dans un fichier de production, signale un service sans rotation des journaux\u00a0: pas de `logging:`, ou le pilote `json-file` sans `max-size`.',
+    why: 'Le pilote par défaut de Docker, `json-file`, garde tout ce que le conteneur écrit, sans limite\u00a0: un service bavard remplit le disque en quelques semaines, et la base de données s’arrête faute de place.',
     howToFix: 'Ajoutez à chaque service `logging: { driver: json-file, options: { max-size: "10m", max-file: "3" } }` (une ancre YAML `x-logging: &logging` évite la répétition), ou utilisez le pilote `local` qui tourne tout seul.',
     chapter: '08-production',
   },

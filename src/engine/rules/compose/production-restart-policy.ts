@@ -5,7 +5,7 @@ export const productionRestartPolicy: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    missing: 'En production, le service `{{service}}` n’a pas de politique de redémarrage : après un plantage ou un redémarrage du serveur, il restera arrêté. Ajoutez `restart: unless-stopped`.',
+    missing: 'En production, le service `{{service}}` n’a pas de politique de redémarrage\u00a0: après un plantage ou un redémarrage du serveur, il restera arrêté. Ajoutez `restart: unless-stopped`.',
   },
   docs: {
     title: 'En production, chaque service doit redémarrer tout seul',

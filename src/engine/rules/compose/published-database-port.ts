@@ -9,13 +9,13 @@ export const publishedDatabasePort: ComposeRule = {
   severity: 'warning',
   messages: {
     published:
-      'Le port {{port}} de `{{service}}` ({{kind}}) est publié sur l’hôte : il devient joignable depuis le réseau. Les autres services y accèdent déjà par le réseau interne (`{{service}}:{{target}}`) ; retirez `ports:` ou limitez-le à `127.0.0.1:`.',
+      'Le port {{port}} de `{{service}}` ({{kind}}) est publié sur l’hôte\u00a0: il devient joignable depuis le réseau. Les autres services y accèdent déjà par le réseau interne (`{{service}}:{{target}}`)\u00a0; retirez `ports:` ou limitez-le à `127.0.0.1:`.',
   },
   docs: {
     title: 'Ne publiez pas le port de la base de données',
     what: 'Signale une base de données (postgres, mysql, mariadb, mongo) ou un cache (redis, valkey, memcached) dont un port est publié sur toutes les interfaces de l’hôte.',
-    why: 'Les services d’un même projet se parlent par le réseau interne de Compose, sans `ports:`. Publier 5432 ou 6379 expose la base à Internet sur un serveur : les robots scannent ces ports en permanence, et Docker contourne souvent le pare-feu (ufw).',
-    howToFix: 'Supprimez `ports:` du service. Pour y accéder depuis votre poste en développement, utilisez `docker compose exec db psql …`, ou publiez sur la boucle locale seulement : `"127.0.0.1:5432:5432"`.',
+    why: 'Les services d’un même projet se parlent par le réseau interne de Compose, sans `ports:`. Publier 5432 ou 6379 expose la base à Internet sur un serveur\u00a0: les robots scannent ces ports en permanence, et Docker contourne souvent le pare-feu (ufw).',
+    howToFix: 'Supprimez `ports:` du service. Pour y accéder depuis votre poste en développement, utilisez `docker compose exec db psql …`, ou publiez sur la boucle locale seulement\u00a0: `"127.0.0.1:5432:5432"`.',
     chapter: '09-base-de-donnees',
   },
   examples: {

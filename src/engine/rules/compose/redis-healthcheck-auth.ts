@@ -15,13 +15,13 @@ export const redisHealthcheckAuth: ComposeRule = {
   severity: 'warning',
   messages: {
     noAuth:
-      'Redis exige un mot de passe (`--requirepass`) mais le healthcheck appelle `redis-cli` sans s’authentifier : Redis répond « NOAUTH », donc le contrôle ne prouve rien. Passez le mot de passe (`redis-cli -a "$${REDIS_PASSWORD}" --no-auth-warning ping`) ou définissez `REDISCLI_AUTH`.',
+      'Redis exige un mot de passe (`--requirepass`) mais le healthcheck appelle `redis-cli` sans s’authentifier\u00a0: Redis répond «\u00a0NOAUTH\u00a0», donc le contrôle ne prouve rien. Passez le mot de passe (`redis-cli -a "$${REDIS_PASSWORD}" --no-auth-warning ping`) ou définissez `REDISCLI_AUTH`.',
   },
   docs: {
     title: 'Le healthcheck de Redis doit s’authentifier',
     what: 'Signale un service Redis (ou Valkey) lancé avec `--requirepass` dont le healthcheck utilise `redis-cli` sans mot de passe.',
-    why: 'Sans authentification, chaque commande reçoit l’erreur « NOAUTH Authentication required » : selon la version de `redis-cli`, le contrôle échoue toujours (les services qui attendent `service_healthy` ne démarrent jamais) ou réussit toujours, sans rien vérifier. La variante `redis-cli incr ping` vue dans certains tutoriels écrit en plus une clé à chaque contrôle.',
-    howToFix: 'Écrivez `test: ["CMD-SHELL", "redis-cli -a \\"$${REDIS_PASSWORD}\\" --no-auth-warning ping | grep -q PONG"]` : le `$$` laisse le shell du conteneur lire sa propre variable, et `grep PONG` vérifie la vraie réponse.',
+    why: 'Sans authentification, chaque commande reçoit l’erreur «\u00a0NOAUTH Authentication required\u00a0». Or `redis-cli` sort avec le code 0 sur une réponse d’erreur de Redis (sauf avec l’option `-e`)\u00a0: le contrôle réussit donc toujours, sans jamais vérifier le mot de passe. La variante `redis-cli incr ping` vue dans certains tutoriels n’écrit rien sous NOAUTH, mais écrit une clé `ping` à chaque contrôle dès que Redis n’a pas de mot de passe.',
+    howToFix: 'Écrivez `test: ["CMD-SHELL", "redis-cli -a \\"$${REDIS_PASSWORD}\\" --no-auth-warning ping | grep -q PONG"]`\u00a0: le `$$` laisse le shell du conteneur lire sa propre variable, et `grep PONG` vérifie la vraie réponse.',
     chapter: '08-production',
   },
   examples: {

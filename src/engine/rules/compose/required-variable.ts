@@ -5,15 +5,15 @@ export const requiredVariable: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    required: 'La variable `{{name}}` est obligatoire (`${{{name}}:?…}`) mais n’a pas de valeur : définissez-la dans `.env` ou dans le shell.',
-    requiredWithText: 'La variable `{{name}}` est obligatoire mais n’a pas de valeur : « {{detail}} ». Définissez-la dans `.env` ou dans le shell.',
-    invalid: 'Expression de variable invalide : écrivez `${NOM}`, `${NOM:-défaut}` ou `$$` pour un `$` littéral.',
+    required: 'La variable `{{name}}` est obligatoire (`${{{name}}:?…}`) mais n’a pas de valeur\u00a0: définissez-la dans `.env` ou dans le shell.',
+    requiredWithText: 'La variable `{{name}}` est obligatoire mais n’a pas de valeur\u00a0: «\u00a0{{detail}}\u00a0». Définissez-la dans `.env` ou dans le shell.',
+    invalid: 'Expression de variable invalide\u00a0: écrivez `${NOM}`, `${NOM:-défaut}` ou `$$` pour un `$` littéral.',
   },
   docs: {
     title: 'Les variables obligatoires doivent être définies',
     what: 'Signale une variable écrite `${NOM:?message}` ou `${NOM?message}` qui n’a de valeur ni dans `.env` ni dans l’environnement, et les expressions `${…}` mal formées.',
-    why: '`docker compose` s’arrête sur ces variables : c’est voulu, pour ne jamais démarrer une base sans mot de passe. Un `$` isolé dans une valeur est aussi lu comme une variable.',
-    howToFix: 'Ajoutez la variable au fichier `.env` (non versionné) ou exportez-la dans le shell. Pour écrire un `$` littéral (mot de passe, expression régulière), doublez-le : `$$`.',
+    why: '`docker compose` s’arrête sur ces variables\u00a0: c’est voulu, pour ne jamais démarrer une base sans mot de passe. Un `$` isolé dans une valeur est aussi lu comme une variable.',
+    howToFix: 'Ajoutez la variable au fichier `.env` (non versionné) ou exportez-la dans le shell. Pour écrire un `$` littéral (mot de passe, expression régulière), doublez-le\u00a0: `$$`.',
     chapter: '10-commandes',
   },
   examples: {

@@ -16,12 +16,12 @@ export const tarDatabaseBackup: ComposeRule = {
   severity: 'warning',
   messages: {
     tar:
-      'Le service `{{service}}` archive avec `tar` le volume `{{volume}}`, qui contient les fichiers de la base `{{database}}` en cours d’exécution : la copie sera incohérente et souvent impossible à restaurer. Utilisez {{tool}}.',
+      'Le service `{{service}}` archive avec `tar` le volume `{{volume}}`, qui contient les fichiers de la base `{{database}}` en cours d’exécution\u00a0: la copie sera incohérente et souvent impossible à restaurer. Utilisez {{tool}}.',
   },
   docs: {
     title: 'Sauvegardez une base avec son outil de dump, pas avec `tar`',
     what: 'Signale un service de sauvegarde qui lance `tar` sur un volume monté aussi par une base de données (le dossier de données de PostgreSQL, MySQL…).',
-    why: 'Pendant que la base tourne, ses fichiers changent à chaque instant : `tar` copie des pages prises à des moments différents. La restauration échoue ou, pire, démarre avec des données corrompues.',
+    why: 'Pendant que la base tourne, ses fichiers changent à chaque instant\u00a0: `tar` copie des pages prises à des moments différents. La restauration échoue ou, pire, démarre avec des données corrompues.',
     howToFix: 'Lancez `pg_dump` (PostgreSQL), `mysqldump` ou `mongodump` depuis un service qui se connecte à la base par le réseau, et gardez plusieurs dumps datés (rotation).',
     chapter: '09-base-de-donnees',
   },

@@ -10,7 +10,7 @@ export const undefinedNetwork: ComposeRule = {
   docs: {
     title: 'Un réseau utilisé doit être déclaré',
     what: 'Signale un service qui rejoint un réseau absent de la section `networks:` de premier niveau (le réseau `default` excepté).',
-    why: '`docker compose` refuse le projet : « service refers to undefined network ». Les réseaux d’un service ne sont jamais créés implicitement, seul `default` l’est.',
+    why: '`docker compose` refuse le projet\u00a0: «\u00a0service refers to undefined network\u00a0». Les réseaux d’un service ne sont jamais créés implicitement, seul `default` l’est.',
     howToFix: 'Déclarez le réseau en bas du fichier (`networks:` puis `  back: {}`), ou corrigez son nom dans le service.',
     chapter: '03-structure-du-fichier',
   },

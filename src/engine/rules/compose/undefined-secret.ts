@@ -7,13 +7,13 @@ export const undefinedSecret: ComposeRule = {
   messages: {
     secret: 'Le service `{{service}}` utilise le secret `{{name}}`, qui n’est pas déclaré dans la section `secrets:` de premier niveau.',
     config: 'Le service `{{service}}` utilise la config `{{name}}`, qui n’est pas déclarée dans la section `configs:` de premier niveau.',
-    secretWithoutSource: 'Le secret `{{name}}` ne dit pas d’où vient son contenu : ajoutez `file: ./secrets/{{name}}.txt` ou `environment: NOM_DE_VARIABLE`.',
-    configWithoutSource: 'La config `{{name}}` ne dit pas d’où vient son contenu : ajoutez `file:`, `environment:` ou `content:`.',
+    secretWithoutSource: 'Le secret `{{name}}` ne dit pas d’où vient son contenu\u00a0: ajoutez `file: ./secrets/{{name}}.txt` ou `environment: NOM_DE_VARIABLE`.',
+    configWithoutSource: 'La config `{{name}}` ne dit pas d’où vient son contenu\u00a0: ajoutez `file:`, `environment:` ou `content:`.',
   },
   docs: {
     title: 'Un secret ou une config utilisés doivent être déclarés',
     what: 'Signale un service qui référence un secret (ou une config) absent de la section `secrets:` (ou `configs:`) de premier niveau, et une déclaration qui ne dit pas d’où vient le contenu.',
-    why: '`docker compose` refuse le projet : « service refers to undefined secret ». La section de premier niveau dit d’où vient le contenu (`file:` ou `environment:`).',
+    why: '`docker compose` refuse le projet\u00a0: «\u00a0service refers to undefined secret\u00a0». La section de premier niveau dit d’où vient le contenu (`file:` ou `environment:`).',
     howToFix: 'Déclarez-le en bas du fichier, par exemple `secrets:` puis `  db_password:` et `    file: ./secrets/db_password.txt`.',
     chapter: '08-production',
   },

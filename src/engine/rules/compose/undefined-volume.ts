@@ -11,7 +11,7 @@ export const undefinedVolume: ComposeRule = {
   docs: {
     title: 'Un volume nommé doit être déclaré',
     what: 'Signale un volume nommé (`db-data:/var/lib/postgresql/data`) absent de la section `volumes:` de premier niveau.',
-    why: '`docker compose` refuse le projet : « service refers to undefined volume ». Un nom sans `./` ni `/` désigne un volume géré par Docker, pas un dossier : `data:/app/data` n’est pas `./data:/app/data`.',
+    why: '`docker compose` refuse le projet\u00a0: «\u00a0service refers to undefined volume\u00a0». Un nom sans `./` ni `/` désigne un volume géré par Docker, pas un dossier\u00a0: `data:/app/data` n’est pas `./data:/app/data`.',
     howToFix: 'Déclarez le volume en bas du fichier (`volumes:` puis `  db-data: {}`), ou écrivez `./data` si vous vouliez un dossier du projet.',
     chapter: '03-structure-du-fichier',
   },

@@ -14,7 +14,7 @@ export const unknownDependency: ComposeRule = {
   severity: 'error',
   messages: {
     unknown: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:`.',
-    unknownSuggest: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:` : vouliez-vous dire `{{suggestion}}` ?',
+    unknownSuggest: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:`\u00a0: vouliez-vous dire `{{suggestion}}`\u00a0?',
     self: 'Le service `{{service}}` ne peut pas dépendre de lui-même.',
     networkMode: '`network_mode: service:{{name}}` : le service `{{name}}` n’existe pas dans `services:`.',
     networkModeInactive:
@@ -25,7 +25,7 @@ export const unknownDependency: ComposeRule = {
   docs: {
     title: '`depends_on` doit nommer un service du projet',
     what: 'Signale une dépendance (`depends_on`) vers un service qui n’existe pas, ou vers le service lui-même.',
-    why: '`docker compose` refuse le projet : « depends on undefined service ». `depends_on` parle de noms de services (les clés sous `services:`), pas de noms d’images ni de conteneurs.',
+    why: '`docker compose` refuse le projet\u00a0: «\u00a0depends on undefined service\u00a0». `depends_on` parle de noms de services (les clés sous `services:`), pas de noms d’images ni de conteneurs.',
     howToFix: 'Écrivez le nom exact du service tel qu’il apparaît sous `services:` (par exemple `db`, pas `postgres`).',
     chapter: '06-architecture-trois-couches',
   },

@@ -5,12 +5,12 @@ export const unsetVariable: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    unset: 'La variable `{{name}}` n’est définie ni dans `.env` ni dans l’environnement : Compose la remplacera par une chaîne vide.',
+    unset: 'La variable `{{name}}` n’est définie ni dans `.env` ni dans l’environnement\u00a0: Compose la remplacera par une chaîne vide.',
   },
   docs: {
     title: 'Variable non définie',
     what: 'Signale une variable `${NOM}` ou `$NOM` sans valeur par défaut qui n’est définie nulle part.',
-    why: 'Compose n’échoue pas : il met une chaîne vide à la place et affiche un simple avertissement. L’image `node:` sans étiquette, le port `:80` ou le mot de passe vide qui en résultent cassent le service plus loin, loin de la cause.',
+    why: 'Compose n’échoue pas\u00a0: il met une chaîne vide à la place et affiche un simple avertissement. L’image `node:` sans étiquette, le port `:80` ou le mot de passe vide qui en résultent cassent le service plus loin, loin de la cause.',
     howToFix: 'Définissez la variable dans `.env`, donnez une valeur par défaut (`${NOM:-valeur}`), ou rendez-la obligatoire (`${NOM:?message}`).',
     chapter: '10-commandes',
   },

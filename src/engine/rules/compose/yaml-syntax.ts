@@ -30,8 +30,8 @@ export const yamlSyntax: ComposeRule = {
   },
   docs: {
     title: 'Le fichier doit être du YAML valide',
-    what: 'Signale les erreurs de syntaxe YAML : indentation, `:` manquant, guillemet non fermé, tabulation, clé en double, alias inconnu.',
-    why: 'Docker Compose refuse un fichier YAML mal formé avant même de le lire : aucune commande `docker compose` ne fonctionne tant qu’il reste une erreur.',
+    what: 'Signale les erreurs de syntaxe YAML\u00a0: indentation, `:` manquant, guillemet non fermé, tabulation, clé en double, alias inconnu.',
+    why: 'Docker Compose refuse un fichier YAML mal formé avant même de le lire\u00a0: aucune commande `docker compose` ne fonctionne tant qu’il reste une erreur.',
     howToFix: 'Indentez avec des espaces (2 par niveau), mettez un espace après chaque `:` de clé, fermez les guillemets, et n’écrivez chaque clé qu’une fois par niveau.',
     chapter: '03-structure-du-fichier',
   },

@@ -25,12 +25,12 @@ export const nginxConfigNotInProject: CrossRule = {
   kind: 'cross',
   severity: 'warning',
   messages: {
-    missing: '`{{source}}` n’existe pas dans le projet : le conteneur `{{service}}` démarrerait sans cette configuration nginx (Docker créerait un dossier vide à sa place).',
+    missing: '`{{source}}` n’existe pas dans le projet\u00a0: le conteneur `{{service}}` démarrerait sans cette configuration nginx (Docker créerait un dossier vide à sa place).',
   },
   docs: {
     title: 'La configuration nginx montée est introuvable',
     what: 'Un service nginx monte dans `/etc/nginx` un fichier ou un dossier de configuration (bind mount) qui n’existe pas à côté du `compose.yaml`.',
-    why: 'Avec la syntaxe courte, Docker crée un dossier vide quand la source d’un bind mount manque : nginx démarre alors avec une configuration absente ou échoue (« is a directory »), loin de la vraie cause, une faute dans le chemin.',
+    why: 'Avec la syntaxe courte, Docker crée un dossier vide quand la source d’un bind mount manque\u00a0: nginx démarre alors avec une configuration absente ou échoue («\u00a0is a directory\u00a0»), loin de la vraie cause, une faute dans le chemin.',
     howToFix: 'Corrigez le chemin (relatif au dossier du `compose.yaml`, commençant par `./`) ou créez le fichier attendu, par exemple `./nginx/default.conf`.',
     chapter: '04-client',
   },

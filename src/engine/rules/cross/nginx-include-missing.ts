@@ -24,12 +24,12 @@ export const nginxIncludeMissing: CrossRule = {
   kind: 'cross',
   severity: 'warning',
   messages: {
-    missing: '`include {{path}}` vise `{{projectPath}}` (monté dans le conteneur), qui n’existe pas dans le projet : nginx refusera de démarrer (« No such file or directory »).',
+    missing: '`include {{path}}` vise `{{projectPath}}` (monté dans le conteneur), qui n’existe pas dans le projet\u00a0: nginx refusera de démarrer («\u00a0No such file or directory\u00a0»).',
   },
   docs: {
     title: 'Un fichier inclus par nginx manque au projet',
     what: 'Une directive `include` nomme un fichier qui, d’après les volumes du service nginx, viendrait du projet, mais ce fichier n’y est pas.',
-    why: 'nginx lit les `include` au démarrage : un fichier absent fait échouer `nginx -t` et le conteneur s’arrête. Les motifs (`conf.d/*.conf`) peuvent ne rien trouver, mais un chemin exact doit exister.',
+    why: 'nginx lit les `include` au démarrage\u00a0: un fichier absent fait échouer `nginx -t` et le conteneur s’arrête. Les motifs (`conf.d/*.conf`) peuvent ne rien trouver, mais un chemin exact doit exister.',
     howToFix: 'Créez le fichier dans le dossier monté, ou corrigez le chemin de l’`include` pour qu’il corresponde à la cible du volume (`/etc/nginx/snippets/…` si `./nginx/snippets` y est monté).',
     chapter: '07-reverse-proxy',
   },

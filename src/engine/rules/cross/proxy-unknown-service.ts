@@ -20,12 +20,12 @@ export const proxyUnknownService: CrossRule = {
   kind: 'cross',
   severity: 'error',
   messages: {
-    unknown: '« {{host}} » ne correspond à aucun service du projet Compose ({{services}}) : dans le conteneur, nginx ne pourra pas résoudre ce nom et refusera de démarrer.',
+    unknown: '«\u00a0{{host}}\u00a0» ne correspond à aucun service du projet Compose ({{services}})\u00a0: dans le conteneur, nginx ne pourra pas résoudre ce nom et refusera de démarrer.',
   },
   docs: {
     title: 'Le proxy vise un service qui n’existe pas',
     what: 'Un `server` d’un bloc `upstream`, ou l’hôte d’un `proxy_pass`, porte un nom qui n’est ni un service du fichier Compose ni un alias réseau.',
-    why: 'Dans un projet Compose, nginx trouve les autres conteneurs grâce au DNS interne de Docker, qui ne connaît que les noms de services et leurs alias. nginx résout ces noms au chargement : un nom inconnu (faute de frappe, service renommé) donne « host not found in upstream » et le proxy s’arrête aussitôt.',
+    why: 'Dans un projet Compose, nginx trouve les autres conteneurs grâce au DNS interne de Docker, qui ne connaît que les noms de services et leurs alias. nginx résout ces noms au chargement\u00a0: un nom inconnu (faute de frappe, service renommé) donne «\u00a0host not found in upstream\u00a0» et le proxy s’arrête aussitôt.',
     howToFix: 'Écrivez exactement le nom du service tel qu’il figure sous `services:` (par exemple `api`), ou ajoutez un alias au service sur le réseau partagé (`networks: { frontend: { aliases: [backend-api] } }`).',
     chapter: '07-reverse-proxy',
   },

@@ -30,12 +30,12 @@ export const proxyUnreachableService: CrossRule = {
   kind: 'cross',
   severity: 'error',
   messages: {
-    noSharedNetwork: 'Le service `{{target}}` n’a aucun réseau en commun avec `{{proxy}}` (qui est sur {{networks}}) : nginx ne pourra pas le joindre ni même résoudre son nom.',
+    noSharedNetwork: 'Le service `{{target}}` n’a aucun réseau en commun avec `{{proxy}}` (qui est sur {{networks}})\u00a0: nginx ne pourra pas le joindre ni même résoudre son nom.',
   },
   docs: {
     title: 'Le proxy et sa cible ne partagent aucun réseau',
     what: 'nginx envoie des requêtes à un service Compose qui existe bien, mais qui n’est sur aucun des réseaux du service nginx.',
-    why: 'Le DNS interne de Docker ne répond que pour les conteneurs d’un même réseau. Séparer `frontend` et `backend` est une bonne pratique, mais l’API doit alors être sur les deux : sinon le proxy ne la voit pas et nginx refuse de démarrer (« host not found in upstream »).',
+    why: 'Le DNS interne de Docker ne répond que pour les conteneurs d’un même réseau. Séparer `frontend` et `backend` est une bonne pratique, mais l’API doit alors être sur les deux\u00a0: sinon le proxy ne la voit pas et nginx refuse de démarrer («\u00a0host not found in upstream\u00a0»).',
     howToFix: 'Ajoutez au service visé le réseau du proxy (souvent `frontend`), en gardant la base de données sur `backend` seulement.',
     chapter: '06-architecture-trois-couches',
   },

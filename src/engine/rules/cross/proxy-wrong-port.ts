@@ -43,7 +43,7 @@ export const proxyWrongPort: CrossRule = {
   docs: {
     title: 'Le proxy vise le mauvais port',
     what: 'nginx contacte un service Compose sur un port où ce service n’écoute pas, d’après son `expose`, ses `ports` (côté conteneur), une variable comme `API_PORT` ou le port par défaut de son image.',
-    why: 'Entre conteneurs, on parle au port du conteneur, pas au port publié sur l’hôte : `"8081:3000"` signifie que l’API écoute sur 3000 dans le réseau Docker. Viser 8081 depuis nginx donne une erreur 502 à chaque requête.',
+    why: 'Entre conteneurs, on parle au port du conteneur, pas au port publié sur l’hôte\u00a0: `"8081:3000"` signifie que l’API écoute sur 3000 dans le réseau Docker. Viser 8081 depuis nginx donne une erreur 502 à chaque requête.',
     howToFix: 'Utilisez le port interne du service (celui de droite dans `ports`, ou celui de `expose`), par exemple `server api:3000;`.',
     chapter: '07-reverse-proxy',
   },

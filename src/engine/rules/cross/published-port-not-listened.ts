@@ -51,12 +51,12 @@ export const publishedPortNotListened: CrossRule = {
   kind: 'cross',
   severity: 'warning',
   messages: {
-    notListened: 'Le port {{port}} du conteneur `{{service}}` est publié, mais aucun bloc `server` de nginx n’écoute dessus (ports écoutés : {{listened}}) : les connexions seront refusées.',
+    notListened: 'Le port {{port}} du conteneur `{{service}}` est publié, mais aucun bloc `server` de nginx n’écoute dessus (ports écoutés\u00a0: {{listened}})\u00a0: les connexions seront refusées.',
   },
   docs: {
     title: 'Port publié sans `listen` correspondant',
     what: 'Le service nginx publie un port de son conteneur (à droite dans `ports`) sur lequel aucun `server` de sa configuration n’écoute.',
-    why: 'Publier `"8443:443"` ouvre le port 443 du conteneur, mais c’est la directive `listen` qui fait répondre nginx. Sans `listen 443 ssl;`, le navigateur obtient « connexion refusée » alors que `docker compose ps` montre le port ouvert.',
+    why: 'Publier `"8443:443"` ouvre le port 443 du conteneur, mais c’est la directive `listen` qui fait répondre nginx. Sans `listen 443 ssl;`, le navigateur obtient «\u00a0connexion refusée\u00a0» alors que `docker compose ps` montre le port ouvert.',
     howToFix: 'Ajoutez le `server` qui écoute sur ce port (par exemple `listen 443 ssl;` avec `http2 on;` et les certificats), ou retirez la publication inutile.',
     chapter: '07-reverse-proxy',
   },

@@ -8,12 +8,12 @@ export const addHeaderInheritance: NginxRule = {
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    dropped: 'Ce bloc définit ses propres « add_header » : les en-têtes du niveau supérieur ({{headers}}) ne sont plus envoyés ici.',
+    dropped: 'Ce bloc définit ses propres «\u00a0add_header\u00a0»\u00a0: les en-têtes du niveau supérieur ({{headers}}) ne sont plus envoyés ici.',
   },
   docs: {
     title: 'Piège de l’héritage de `add_header`',
     what: 'Un bloc (souvent une `location`) contient un `add_header` alors que le bloc parent (`server` ou `http`) en définit d’autres.',
-    why: 'nginx n’additionne pas les `add_header` : un bloc qui en a au moins un n’hérite d’aucun de ceux du parent. Ajouter un `Cache-Control` dans `location /assets/` supprime donc silencieusement HSTS, `nosniff`… pour ces fichiers.',
+    why: 'nginx n’additionne pas les `add_header`\u00a0: un bloc qui en a au moins un n’hérite d’aucun de ceux du parent. Ajouter un `Cache-Control` dans `location /assets/` supprime donc silencieusement HSTS, `nosniff`… pour ces fichiers.',
     howToFix: 'Répétez dans le bloc les en-têtes du parent (un `include` de snippet commun évite la duplication), ou, depuis nginx 1.29.3, écrivez `add_header_inherit merge;` dans le bloc.',
     chapter: '07-reverse-proxy',
   },

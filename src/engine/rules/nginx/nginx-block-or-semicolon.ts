@@ -7,14 +7,14 @@ export const directiveTerminator: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    'not-terminated': 'La directive « {{name}} » n’ouvre pas de bloc : elle se termine par « ; », pas par « { ». Un « ; » manque-t-il avant ?',
-    'no-opening-brace': 'La directive « {{name}} » ouvre un bloc : elle attend « { … } » et non « ; ».',
+    'not-terminated': 'La directive «\u00a0{{name}}\u00a0» n’ouvre pas de bloc\u00a0: elle se termine par «\u00a0;\u00a0», pas par «\u00a0{\u00a0». Un «\u00a0;\u00a0» manque-t-il avant\u00a0?',
+    'no-opening-brace': 'La directive «\u00a0{{name}}\u00a0» ouvre un bloc\u00a0: elle attend «\u00a0{ … }\u00a0» et non «\u00a0;\u00a0».',
   },
   docs: {
     title: 'Bloc ou point-virgule au mauvais endroit',
-    what: 'Une directive simple suivie d’une accolade ouvrante (`root /srv {`), ou une directive de bloc (`server`, `location`, `upstream`…) terminée par « ; » au lieu d’un bloc.',
-    why: 'nginx refuse la configuration : « is not terminated by ";" » ou « has no opening "{" ». Le cas le plus fréquent est un « ; » oublié à la fin de la ligne qui précède une `location`.',
-    howToFix: 'Terminez les directives simples par « ; » et donnez un bloc `{ … }` aux directives de bloc.',
+    what: 'Une directive simple suivie d’une accolade ouvrante (`root /srv {`), ou une directive de bloc (`server`, `location`, `upstream`…) terminée par «\u00a0;\u00a0» au lieu d’un bloc.',
+    why: 'nginx refuse la configuration\u00a0: `is not terminated by ";"` ou `has no opening "{"`. Le cas le plus fréquent est un «\u00a0;\u00a0» oublié à la fin de la ligne qui précède une `location`.',
+    howToFix: 'Terminez les directives simples par «\u00a0;\u00a0» et donnez un bloc `{ … }` aux directives de bloc.',
     chapter: '04-client',
   },
   examples: {

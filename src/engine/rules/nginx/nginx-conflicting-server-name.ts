@@ -16,12 +16,12 @@ export const conflictingServerName: NginxRule = {
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    conflict: 'Le nom « {{name}} » sur {{socket}} est déjà servi par le bloc server de la ligne {{line}} : nginx ignore celui-ci pour ce nom.',
+    conflict: 'Le nom «\u00a0{{name}}\u00a0» sur {{socket}} est déjà servi par le bloc server de la ligne {{line}}\u00a0: nginx ignore celui-ci pour ce nom.',
   },
   docs: {
     title: 'Deux serveurs pour le même nom et le même port',
     what: 'Deux blocs `server` écoutent sur la même adresse et le même port avec le même `server_name` (ou tous deux sans `server_name`).',
-    why: 'nginx démarre, mais avertit (« conflicting server name … ignored ») et n’utilise que le premier bloc : les `location` du second ne répondent jamais, ce qui donne des 404 incompréhensibles.',
+    why: 'nginx démarre, mais avertit («\u00a0conflicting server name … ignored\u00a0») et n’utilise que le premier bloc\u00a0: les `location` du second ne répondent jamais, ce qui donne des 404 incompréhensibles.',
     howToFix: 'Fusionnez les deux blocs, ou donnez-leur des `server_name` (ou des ports) différents.',
     chapter: '07-reverse-proxy',
   },

@@ -8,13 +8,13 @@ export const directiveContext: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    'not-allowed': 'La directive « {{name}} » n’est pas autorisée {{where}}.',
+    'not-allowed': 'La directive «\u00a0{{name}}\u00a0» n’est pas autorisée {{where}}.',
   },
   docs: {
     title: 'Directive nginx placée au mauvais endroit',
-    what: 'Chaque directive nginx n’est permise que dans certains blocs (ses « contextes ») : `proxy_pass` dans une `location`, `server` dans `http`, `worker_connections` dans `events`… Cette règle signale une directive placée ailleurs.',
-    why: 'nginx refuse la configuration (« directive is not allowed here ») et ne démarre pas. Dans l’image officielle, les fichiers de `conf.d/` sont inclus à l’intérieur du bloc `http` : on y écrit des blocs `server`, jamais un bloc `http` ou `events`.',
-    howToFix: 'Déplacez la directive dans un bloc où la documentation de nginx l’autorise (rubrique « Context » de chaque directive), par exemple `proxy_pass` dans un bloc `location`.',
+    what: 'Chaque directive nginx n’est permise que dans certains blocs (ses «\u00a0contextes\u00a0»)\u00a0: `proxy_pass` dans une `location`, `server` dans `http`, `worker_connections` dans `events`… Cette règle signale une directive placée ailleurs.',
+    why: 'nginx refuse la configuration («\u00a0directive is not allowed here\u00a0») et ne démarre pas. Dans l’image officielle, les fichiers de `conf.d/` sont inclus à l’intérieur du bloc `http`\u00a0: on y écrit des blocs `server`, jamais un bloc `http` ou `events`.',
+    howToFix: 'Déplacez la directive dans un bloc où la documentation de nginx l’autorise (rubrique «\u00a0Context\u00a0» de chaque directive), par exemple `proxy_pass` dans un bloc `location`.',
     chapter: '07-reverse-proxy',
   },
   examples: {

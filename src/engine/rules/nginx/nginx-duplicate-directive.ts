@@ -20,13 +20,13 @@ export const duplicateDirective: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    duplicate: 'La directive « {{name}} » apparaît deux fois dans ce bloc (déjà ligne {{line}}) : nginx n’en accepte qu’une.',
-    'duplicate-listen': 'Ce serveur écoute déjà sur {{address}} (ligne {{line}}) : nginx refuse un « listen » en double.',
+    duplicate: 'La directive «\u00a0{{name}}\u00a0» apparaît deux fois dans ce bloc (déjà ligne {{line}})\u00a0: nginx n’en accepte qu’une.',
+    'duplicate-listen': 'Ce serveur écoute déjà sur {{address}} (ligne {{line}})\u00a0: nginx refuse un «\u00a0listen\u00a0» en double.',
   },
   docs: {
     title: 'Directive en double dans un bloc',
     what: 'Une directive qui ne prend qu’une valeur (`root`, `proxy_pass`, `try_files`, `gzip`, `client_max_body_size`…) est écrite deux fois dans le même bloc.',
-    why: 'nginx ne choisit pas entre les deux : il refuse la configuration (« directive is duplicate »). Les directives qui se cumulent (`add_header`, `proxy_set_header`, `listen`, `location`…) ne sont pas concernées.',
+    why: 'nginx ne choisit pas entre les deux\u00a0: il refuse la configuration («\u00a0directive is duplicate\u00a0»). Les directives qui se cumulent (`add_header`, `proxy_set_header`, `listen`, `location`…) ne sont pas concernées.',
     howToFix: 'Gardez une seule occurrence, avec la bonne valeur. Pour une valeur différente selon le chemin, placez la seconde dans un bloc `location`.',
     chapter: '04-client',
   },

@@ -28,12 +28,12 @@ export const duplicateLocation: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    duplicate: 'La location « {{path}} » est déjà définie ligne {{line}} dans ce même bloc.',
+    duplicate: 'La location «\u00a0{{path}}\u00a0» est déjà définie ligne {{line}} dans ce même bloc.',
   },
   docs: {
     title: 'Location en double',
     what: 'Deux blocs `location` de même niveau ont le même chemin et le même type (préfixe, avec ou sans `^~`, ou `=` exact).',
-    why: 'nginx ne peut pas choisir entre eux et refuse la configuration (« duplicate location »). C’est souvent le résultat d’un copier-coller, ou de deux fichiers de `conf.d/` qui décrivent le même site.',
+    why: 'nginx ne peut pas choisir entre eux et refuse la configuration («\u00a0duplicate location\u00a0»). C’est souvent le résultat d’un copier-coller, ou de deux fichiers de `conf.d/` qui décrivent le même site.',
     howToFix: 'Fusionnez les deux blocs en un seul, ou changez le chemin de l’un d’eux.',
     chapter: '07-reverse-proxy',
   },

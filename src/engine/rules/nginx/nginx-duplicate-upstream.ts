@@ -6,12 +6,12 @@ export const duplicateUpstream: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    duplicate: 'Le groupe upstream « {{name}} » est déjà défini ligne {{line}}.',
+    duplicate: 'Le groupe upstream «\u00a0{{name}}\u00a0» est déjà défini ligne {{line}}.',
   },
   docs: {
     title: 'Upstream en double',
     what: 'Deux blocs `upstream` portent le même nom dans le même bloc `http` (ou `stream`).',
-    why: 'nginx refuse la configuration (« duplicate upstream »). Avec plusieurs fichiers dans `conf.d/`, tous inclus dans le même `http`, un même nom défini dans deux fichiers provoque aussi l’erreur.',
+    why: 'nginx refuse la configuration («\u00a0duplicate upstream\u00a0»). Avec plusieurs fichiers dans `conf.d/`, tous inclus dans le même `http`, un même nom défini dans deux fichiers provoque aussi l’erreur.',
     howToFix: 'Gardez un seul bloc `upstream` par nom (dans un fichier dédié, par exemple `conf.d/upstreams.conf`) et référencez-le depuis les `proxy_pass`.',
     chapter: '07-reverse-proxy',
   },

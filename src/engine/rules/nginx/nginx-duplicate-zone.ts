@@ -20,13 +20,13 @@ export const duplicateZone: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    zone: 'La zone « {{zone}} » est déjà déclarée ligne {{line}} : chaque zone de mémoire partagée doit avoir un nom unique.',
-    path: 'Le répertoire de cache « {{path}} » est déjà utilisé ligne {{line}} : chaque cache a besoin de son propre répertoire.',
+    zone: 'La zone «\u00a0{{zone}}\u00a0» est déjà déclarée ligne {{line}}\u00a0: chaque zone de mémoire partagée doit avoir un nom unique.',
+    path: 'Le répertoire de cache «\u00a0{{path}}\u00a0» est déjà utilisé ligne {{line}}\u00a0: chaque cache a besoin de son propre répertoire.',
   },
   docs: {
     title: 'Zone ou répertoire de cache déclaré deux fois',
     what: 'Deux `limit_req_zone`, `limit_conn_zone` ou `proxy_cache_path` qui déclarent la même zone, ou deux caches dans le même répertoire.',
-    why: 'Ces déclarations valent pour tout le bloc `http` (donc pour tous les fichiers de `conf.d/`) : nginx refuse la configuration si un nom ou un chemin est repris.',
+    why: 'Ces déclarations valent pour tout le bloc `http` (donc pour tous les fichiers de `conf.d/`)\u00a0: nginx refuse la configuration si un nom ou un chemin est repris.',
     howToFix: 'Déclarez chaque zone une seule fois (par exemple dans `conf.d/zones.conf`) et réutilisez son nom dans les `limit_req` / `proxy_cache` des différents serveurs.',
     chapter: '07-reverse-proxy',
   },

@@ -13,13 +13,13 @@ export const directiveArguments: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    'invalid-count': 'Nombre d’arguments invalide pour « {{name}} » : {{count}} donné(s), {{expected}} attendu(s).',
+    'invalid-count': 'Nombre d’arguments invalide pour «\u00a0{{name}}\u00a0»\u00a0: {{count}} donné(s), {{expected}} attendu(s).',
   },
   docs: {
     title: 'Nombre d’arguments invalide',
-    what: 'Une directive reçoit trop ou trop peu de valeurs : `root` sans chemin, `add_header` sans valeur, `listen` vide…',
-    why: 'nginx vérifie le nombre d’arguments de chaque directive au chargement et refuse la configuration (« invalid number of arguments »). Souvent, c’est le signe d’un « ; » oublié ou d’une valeur contenant une espace sans guillemets.',
-    howToFix: 'Donnez à la directive le nombre de valeurs prévu par sa syntaxe ; mettez entre guillemets une valeur qui contient des espaces (`add_header Content-Security-Policy "default-src \'self\'";`).',
+    what: 'Une directive reçoit trop ou trop peu de valeurs\u00a0: `root` sans chemin, `add_header` sans valeur, `listen` vide…',
+    why: 'nginx vérifie le nombre d’arguments de chaque directive au chargement et refuse la configuration («\u00a0invalid number of arguments\u00a0»). Souvent, c’est le signe d’un «\u00a0;\u00a0» oublié ou d’une valeur contenant une espace sans guillemets.',
+    howToFix: 'Donnez à la directive le nombre de valeurs prévu par sa syntaxe\u00a0; mettez entre guillemets une valeur qui contient des espaces (`add_header Content-Security-Policy "default-src \'self\'";`).',
     chapter: '04-client',
   },
   examples: {

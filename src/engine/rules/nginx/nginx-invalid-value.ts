@@ -6,14 +6,14 @@ export const invalidValue: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    parameter: 'Paramètre « {{value}} » inconnu pour « {{name}} ».',
-    keyword: 'Valeur « {{value}} » invalide pour « {{name}} » ; valeurs possibles : {{expected}}.',
+    parameter: 'Paramètre «\u00a0{{value}}\u00a0» inconnu pour «\u00a0{{name}}\u00a0».',
+    keyword: 'Valeur «\u00a0{{value}}\u00a0» invalide pour «\u00a0{{name}}\u00a0»\u00a0; valeurs possibles\u00a0: {{expected}}.',
   },
   docs: {
     title: 'Valeur invalide pour une directive nginx',
     what: 'Un paramètre que nginx ne connaît pas pour `listen` (`listen 80 sll;`), un troisième argument de `add_header` autre que `always`, ou une valeur hors liste pour une directive à mots-clés (`gzip yes;` au lieu de `gzip on;`).',
-    why: 'nginx vérifie ces valeurs au chargement et refuse toute la configuration (« invalid parameter », « invalid value »).',
-    howToFix: 'Corrigez la valeur d’après la syntaxe de la directive : `on`/`off` pour les interrupteurs, `always` comme seul troisième argument de `add_header`, et les paramètres documentés de `listen` (`ssl`, `default_server`, `reuseport`…).',
+    why: 'nginx vérifie ces valeurs au chargement et refuse toute la configuration («\u00a0invalid parameter\u00a0», «\u00a0invalid value\u00a0»).',
+    howToFix: 'Corrigez la valeur d’après la syntaxe de la directive\u00a0: `on`/`off` pour les interrupteurs, `always` comme seul troisième argument de `add_header`, et les paramètres documentés de `listen` (`ssl`, `default_server`, `reuseport`…).',
     chapter: '04-client',
   },
   examples: {

@@ -7,12 +7,12 @@ export const listenHttp2: NginxRule = {
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    deprecated: '« listen … http2 » est obsolète depuis nginx 1.25.1 : écrivez « http2 on; » dans le bloc server.',
+    deprecated: '«\u00a0listen … http2\u00a0» est obsolète depuis nginx 1.25.1\u00a0: écrivez «\u00a0http2 on\u00a0;\u00a0» dans le bloc server.',
   },
   docs: {
     title: '`listen … http2` est obsolète',
     what: 'Le paramètre `http2` de la directive `listen` (`listen 443 ssl http2;`), encore présent dans beaucoup de tutoriels.',
-    why: 'Depuis nginx 1.25.1, HTTP/2 s’active avec la directive `http2 on;` ; l’ancien paramètre affiche un avertissement à chaque démarrage (« the "listen ... http2" directive is deprecated ») et disparaîtra.',
+    why: 'Depuis nginx 1.25.1, HTTP/2 s’active avec la directive `http2 on;`\u00a0; l’ancien paramètre affiche un avertissement à chaque démarrage (`the "listen ... http2" directive is deprecated`) et disparaîtra.',
     howToFix: 'Remplacez `listen 443 ssl http2;` par `listen 443 ssl;` suivi de `http2 on;` dans le même bloc `server`.',
     chapter: '07-reverse-proxy',
   },

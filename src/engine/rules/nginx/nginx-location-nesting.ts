@@ -29,16 +29,16 @@ export const locationNesting: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    outside: 'La location « {{path}} » est imbriquée dans « {{parent}} » mais ne commence pas par ce chemin : nginx la refuse. Une accolade « } » manque-t-elle au-dessus ?',
-    'named-nested': 'La location nommée « {{path}} » doit être directement dans le bloc server.',
-    'inside-exact': 'Une location ne peut pas être placée dans la location exacte « = {{parent}} ».',
-    'inside-named': 'Une location ne peut pas être placée dans la location nommée « {{parent}} ».',
+    outside: 'La location «\u00a0{{path}}\u00a0» est imbriquée dans «\u00a0{{parent}}\u00a0» mais ne commence pas par ce chemin\u00a0: nginx la refuse. Une accolade «\u00a0}\u00a0» manque-t-elle au-dessus\u00a0?',
+    'named-nested': 'La location nommée «\u00a0{{path}}\u00a0» doit être directement dans le bloc server.',
+    'inside-exact': 'Une location ne peut pas être placée dans la location exacte «\u00a0= {{parent}}\u00a0».',
+    'inside-named': 'Une location ne peut pas être placée dans la location nommée «\u00a0{{parent}}\u00a0».',
   },
   docs: {
     title: 'Location imbriquée impossible',
     what: 'Une `location` placée dans une autre alors que son chemin ne commence pas par celui du parent, une location nommée (`@fallback`) ailleurs qu’au niveau du `server`, ou une location dans une location exacte (`=`) ou nommée.',
-    why: 'nginx refuse la configuration (« is outside location », « can be on the server level only »). Le plus souvent, c’est une accolade fermante oubliée qui a fait entrer les `location` suivantes dans la précédente.',
-    howToFix: 'Vérifiez que chaque `location` est fermée par « } » avant la suivante ; n’imbriquez que des chemins qui prolongent celui du parent (`location /api/ { location /api/admin/ { … } }`).',
+    why: 'nginx refuse la configuration («\u00a0is outside location\u00a0», «\u00a0can be on the server level only\u00a0»). Le plus souvent, c’est une accolade fermante oubliée qui a fait entrer les `location` suivantes dans la précédente.',
+    howToFix: 'Vérifiez que chaque `location` est fermée par «\u00a0}\u00a0» avant la suivante\u00a0; n’imbriquez que des chemins qui prolongent celui du parent (`location /api/ { location /api/admin/ { … } }`).',
     chapter: '07-reverse-proxy',
   },
   examples: {

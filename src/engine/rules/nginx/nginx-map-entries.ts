@@ -7,13 +7,13 @@ export const mapEntries: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    count: 'Chaque ligne d’un bloc « map » associe une valeur à un résultat : deux éléments attendus, {{count}} trouvé(s).',
-    'duplicate-default': 'La valeur « default » de ce « map » est déjà définie ligne {{line}}.',
+    count: 'Chaque ligne d’un bloc «\u00a0map\u00a0» associe une valeur à un résultat\u00a0: deux éléments attendus, {{count}} trouvé(s).',
+    'duplicate-default': 'La valeur «\u00a0default\u00a0» de ce «\u00a0map\u00a0» est déjà définie ligne {{line}}.',
   },
   docs: {
     title: 'Ligne invalide dans un bloc `map`',
     what: 'Une ligne d’un bloc `map` qui n’a pas exactement deux éléments (la valeur testée et le résultat), ou deux lignes `default`.',
-    why: 'nginx refuse la configuration (« invalid number of the map parameters », « duplicate default map parameter »). Un « ; » oublié en fin de ligne colle deux entrées et produit cette erreur.',
+    why: 'nginx refuse la configuration («\u00a0invalid number of the map parameters\u00a0», «\u00a0duplicate default map parameter\u00a0»). Un «\u00a0;\u00a0» oublié en fin de ligne colle deux entrées et produit cette erreur.',
     howToFix: 'Écrivez une entrée par ligne, `valeur résultat;`, et mettez entre guillemets une valeur vide ou contenant des espaces (`\'\' close;`).',
     chapter: '07-reverse-proxy',
   },

@@ -5,12 +5,12 @@ export const missingEvents: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    missing: 'Ce fichier nginx.conf complet n’a pas de bloc « events » : nginx refuse de démarrer sans lui (même vide : « events {} »).',
+    missing: 'Ce fichier nginx.conf complet n’a pas de bloc «\u00a0events\u00a0»\u00a0: nginx refuse de démarrer sans lui (même vide\u00a0: «\u00a0events {}\u00a0»).',
   },
   docs: {
     title: 'Bloc `events` manquant',
     what: 'Un fichier de configuration principal (`nginx.conf` avec un bloc `http`) sans bloc `events`.',
-    why: 'nginx exige une section `events` dans la configuration principale et refuse de démarrer (« no "events" section in configuration »). Cela arrive en remplaçant le nginx.conf de l’image officielle par un fichier écrit de zéro.',
+    why: 'nginx exige une section `events` dans la configuration principale et refuse de démarrer (`no "events" section in configuration`). Cela arrive en remplaçant le nginx.conf de l’image officielle par un fichier écrit de zéro.',
     howToFix: 'Ajoutez au niveau principal `events { worker_connections 1024; }` (un bloc vide suffit). Souvent, le plus simple est de garder le nginx.conf de l’image et de ne monter que `conf.d/`.',
     chapter: '07-reverse-proxy',
   },

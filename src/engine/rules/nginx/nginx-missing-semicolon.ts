@@ -14,14 +14,14 @@ export const missingSemicolon: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    missing: 'Il manque un « ; » à la fin de la directive « {{name}} » : nginx lit « {{next}} » (ligne suivante) comme un de ses arguments.',
-    'missing-accepted': 'Il manque probablement un « ; » à la fin de la directive « {{name}} » : nginx accepte la ligne, mais lit « {{next}} » (ligne suivante) comme un de ses arguments.',
+    missing: 'Il manque un «\u00a0;\u00a0» à la fin de la directive «\u00a0{{name}}\u00a0»\u00a0: nginx lit «\u00a0{{next}}\u00a0» (ligne suivante) comme un de ses arguments.',
+    'missing-accepted': 'Il manque probablement un «\u00a0;\u00a0» à la fin de la directive «\u00a0{{name}}\u00a0»\u00a0: nginx accepte la ligne, mais lit «\u00a0{{next}}\u00a0» (ligne suivante) comme un de ses arguments.',
   },
   docs: {
     title: 'Point-virgule oublié',
-    what: 'Une directive n’est pas terminée par « ; » et la ligne suivante commence par une autre directive.',
-    why: 'Pour nginx, une directive continue jusqu’au prochain « ; » : les deux lignes n’en font qu’une, et `nginx -t` échoue avec un message qui désigne la ligne suivante (« invalid number of arguments », « invalid parameter », « is not terminated by ";" »), ce qui égare souvent.',
-    howToFix: 'Ajoutez « ; » à la fin de la ligne signalée.',
+    what: 'Une directive n’est pas terminée par «\u00a0;\u00a0» et la ligne suivante commence par une autre directive.',
+    why: 'Pour nginx, une directive continue jusqu’au prochain «\u00a0;\u00a0»\u00a0: les deux lignes n’en font qu’une, et `nginx -t` échoue avec un message qui désigne la ligne suivante («\u00a0invalid number of arguments\u00a0», «\u00a0invalid parameter\u00a0», `is not terminated by ";"`), ce qui égare souvent.',
+    howToFix: 'Ajoutez «\u00a0;\u00a0» à la fin de la ligne signalée.',
     chapter: '04-client',
   },
   examples: {

@@ -19,12 +19,12 @@ export const proxyCacheUserData: NginxRule = {
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    shared: 'Les réponses 200 de « {{path}} » sont mises en cache pour tout le monde ({{valid}}), sans exception pour les requêtes authentifiées : un utilisateur peut recevoir les données d’un autre.',
+    shared: 'Les réponses 200 de «\u00a0{{path}}\u00a0» sont mises en cache pour tout le monde ({{valid}}), sans exception pour les requêtes authentifiées\u00a0: un utilisateur peut recevoir les données d’un autre.',
   },
   docs: {
     title: 'Cache partagé sur une API qui sert des données personnelles',
     what: 'Une `location` d’API (`/api/…`) avec `proxy_cache` et `proxy_cache_valid 200 …`, sans `proxy_cache_bypass` ni `proxy_no_cache` qui dépende de `$http_authorization` ou d’un cookie.',
-    why: 'La clé de cache par défaut est l’URL : la première réponse à `GET /api/me` (le profil d’Alice) est resservie pendant toute la durée de validité à chaque personne qui demande la même URL, Bob compris. Mettre en cache « toute l’API pendant une heure » est une fuite de données, pas une optimisation.',
+    why: 'La clé de cache par défaut est l’URL\u00a0: la première réponse à `GET /api/me` (le profil d’Alice) est resservie pendant toute la durée de validité à chaque personne qui demande la même URL, Bob compris. Mettre en cache «\u00a0toute l’API pendant une heure\u00a0» est une fuite de données, pas une optimisation.',
     howToFix: 'Ne mettez en cache que les routes publiques (une `location` dédiée, durée courte), et pour le reste ajoutez `proxy_cache_bypass $http_authorization $cookie_session;` et `proxy_no_cache $http_authorization $cookie_session;` — ou laissez l’API décider avec `Cache-Control: private`.',
     chapter: '07-reverse-proxy',
   },

@@ -17,12 +17,12 @@ export const proxyHeaders: NginxRule = {
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    missing: 'Ce « proxy_pass » ne transmet pas {{headers}} : l’application ne connaîtra pas {{lost}}.',
+    missing: 'Ce «\u00a0proxy_pass\u00a0» ne transmet pas {{headers}}\u00a0: l’application ne connaîtra pas {{lost}}.',
   },
   docs: {
     title: 'En-têtes du reverse proxy manquants',
     what: 'Une `location` avec `proxy_pass` où les en-têtes `Host`, `X-Forwarded-For` et `X-Forwarded-Proto` ne sont pas tous définis par `proxy_set_header` (ni dans la `location`, ni hérités du `server` ou de `http`).',
-    why: 'Par défaut, nginx envoie `Host: api:3000` (le nom de l’upstream) et aucune information sur le client : l’API journalise l’adresse du proxy pour toutes les requêtes, construit des liens en `http://api:3000` et ne sait pas que la requête d’origine était en HTTPS (cookies `Secure`, redirections).',
+    why: 'Par défaut, nginx envoie `Host: api:3000` (le nom de l’upstream) et aucune information sur le client\u00a0: l’API journalise l’adresse du proxy pour toutes les requêtes, construit des liens en `http://api:3000` et ne sait pas que la requête d’origine était en HTTPS (cookies `Secure`, redirections).',
     howToFix: 'Ajoutez `proxy_set_header Host $host;`, `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;` et `proxy_set_header X-Forwarded-Proto $scheme;` (une fois dans `server` suffit, tant que la `location` n’a pas ses propres `proxy_set_header`).',
     chapter: '07-reverse-proxy',
   },

@@ -16,13 +16,13 @@ export const proxyPassHost: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    invalid: '« {{host}} » n’est ni un groupe upstream défini ni un nom d’hôte valide : nginx ne pourra pas le résoudre (« host not found in upstream »).',
-    'stream-url': 'Dans un bloc « stream », « proxy_pass » attend une adresse « hôte:port » ou un upstream, sans « {{scheme}}:// ».',
+    invalid: '«\u00a0{{host}}\u00a0» n’est ni un groupe upstream défini ni un nom d’hôte valide\u00a0: nginx ne pourra pas le résoudre («\u00a0host not found in upstream\u00a0»).',
+    'stream-url': 'Dans un bloc «\u00a0stream\u00a0», «\u00a0proxy_pass\u00a0» attend une adresse «\u00a0hôte:port\u00a0» ou un upstream, sans «\u00a0{{scheme}}://\u00a0».',
   },
   docs: {
     title: 'Hôte de `proxy_pass` introuvable',
     what: 'L’adresse de `proxy_pass` (ou `grpc_pass`) nomme un hôte qui n’est pas un bloc `upstream` du fichier et ne peut pas être un nom DNS (caractère `_`, espace…).',
-    why: 'Au démarrage, nginx cherche ce nom parmi les `upstream`, puis le résout par DNS : s’il échoue, `nginx -t` refuse la configuration et le proxy ne démarre pas. Un `upstream` mal orthographié donne exactement cette erreur.',
+    why: 'Au démarrage, nginx cherche ce nom parmi les `upstream`, puis le résout par DNS\u00a0: s’il échoue, `nginx -t` refuse la configuration et le proxy ne démarre pas. Un `upstream` mal orthographié donne exactement cette erreur.',
     howToFix: 'Utilisez le nom exact d’un bloc `upstream` défini, ou le nom du service Compose (lettres, chiffres et tirets), par exemple `proxy_pass http://api:3000;`.',
     chapter: '07-reverse-proxy',
   },

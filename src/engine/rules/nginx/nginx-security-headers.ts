@@ -11,15 +11,15 @@ export const securityHeaders: NginxRule = {
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    'missing-nosniff': 'Ce serveur HTTPS n’envoie pas « X-Content-Type-Options: nosniff ».',
-    'missing-hsts': 'Ce serveur HTTPS n’envoie pas « Strict-Transport-Security » : un navigateur peut encore être ramené en HTTP.',
-    'missing-frame': 'Ce serveur HTTPS n’interdit pas l’affichage dans une iframe (« X-Frame-Options » ou « Content-Security-Policy: frame-ancestors »).',
+    'missing-nosniff': 'Ce serveur HTTPS n’envoie pas «\u00a0X-Content-Type-Options\u00a0: nosniff\u00a0».',
+    'missing-hsts': 'Ce serveur HTTPS n’envoie pas «\u00a0Strict-Transport-Security\u00a0»\u00a0: un navigateur peut encore être ramené en HTTP.',
+    'missing-frame': 'Ce serveur HTTPS n’interdit pas l’affichage dans une iframe («\u00a0X-Frame-Options\u00a0» ou «\u00a0Content-Security-Policy\u00a0: frame-ancestors\u00a0»).',
   },
   docs: {
     title: 'En-têtes de sécurité manquants',
-    what: 'Un serveur HTTPS qui n’envoie pas les en-têtes de sécurité de base : `X-Content-Type-Options`, `Strict-Transport-Security` (HSTS) et une protection contre l’inclusion dans une iframe.',
-    why: 'Sans `nosniff`, le navigateur peut interpréter un fichier téléversé comme un script ; sans HSTS, la première visite peut être interceptée en HTTP ; sans `X-Frame-Options`/`frame-ancestors`, une autre page peut afficher le site dans une iframe invisible et piéger les clics (clickjacking).',
-    howToFix: 'Dans le bloc `server` HTTPS : `add_header X-Content-Type-Options "nosniff" always;`, `add_header Strict-Transport-Security "max-age=31536000" always;` et `add_header X-Frame-Options "DENY" always;` (ou une `Content-Security-Policy` avec `frame-ancestors \'none\'`).',
+    what: 'Un serveur HTTPS qui n’envoie pas les en-têtes de sécurité de base\u00a0: `X-Content-Type-Options`, `Strict-Transport-Security` (HSTS) et une protection contre l’inclusion dans une iframe.',
+    why: 'Sans `nosniff`, le navigateur peut interpréter un fichier téléversé comme un script\u00a0; sans HSTS, la première visite peut être interceptée en HTTP\u00a0; sans `X-Frame-Options`/`frame-ancestors`, une autre page peut afficher le site dans une iframe invisible et piéger les clics (clickjacking).',
+    howToFix: 'Dans le bloc `server` HTTPS\u00a0: `add_header X-Content-Type-Options "nosniff" always;`, `add_header Strict-Transport-Security "max-age=31536000" always;` et `add_header X-Frame-Options "DENY" always;` (ou une `Content-Security-Policy` avec `frame-ancestors \'none\'`).',
     chapter: '11-bonnes-pratiques',
   },
   examples: {

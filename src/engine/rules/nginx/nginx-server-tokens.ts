@@ -11,13 +11,13 @@ export const serverTokens: NginxRule = {
   kind: 'nginx',
   severity: 'info',
   messages: {
-    on: '« server_tokens on » affiche la version exacte de nginx dans les en-têtes et les pages d’erreur.',
-    missing: 'Ce serveur HTTPS affiche la version de nginx (valeur par défaut) : ajoutez « server_tokens off; ».',
+    on: '«\u00a0server_tokens on\u00a0» affiche la version exacte de nginx dans les en-têtes et les pages d’erreur.',
+    missing: 'Ce serveur HTTPS affiche la version de nginx (valeur par défaut)\u00a0: ajoutez «\u00a0server_tokens off\u00a0;\u00a0».',
   },
   docs: {
     title: 'Version de nginx affichée',
     what: 'Un serveur HTTPS sans `server_tokens off;` (ni dans `server`, ni dans `http`), ou avec `server_tokens on;`.',
-    why: 'Par défaut, nginx annonce sa version dans l’en-tête `Server` et sur ses pages d’erreur : un attaquant sait tout de suite quelles failles connues essayer. Ce n’est pas une protection en soi, mais c’est une information gratuite de moins.',
+    why: 'Par défaut, nginx annonce sa version dans l’en-tête `Server` et sur ses pages d’erreur\u00a0: un attaquant sait tout de suite quelles failles connues essayer. Ce n’est pas une protection en soi, mais c’est une information gratuite de moins.',
     howToFix: 'Ajoutez `server_tokens off;` dans le bloc `server` (ou une fois pour toutes dans `http`).',
     chapter: '11-bonnes-pratiques',
   },

@@ -16,14 +16,14 @@ export const sslCertificate: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    'missing-certificate': 'Ce serveur écoute en TLS (« listen … ssl ») mais aucun « ssl_certificate » n’est défini : nginx refuse de démarrer.',
-    'unused-certificate': 'Un certificat est configuré, mais aucun « listen » de ce serveur n’a le paramètre « ssl » : il ne sert jamais et le site reste en HTTP simple.',
+    'missing-certificate': 'Ce serveur écoute en TLS («\u00a0listen … ssl\u00a0») mais aucun «\u00a0ssl_certificate\u00a0» n’est défini\u00a0: nginx refuse de démarrer.',
+    'unused-certificate': 'Un certificat est configuré, mais aucun «\u00a0listen\u00a0» de ce serveur n’a le paramètre «\u00a0ssl\u00a0»\u00a0: il ne sert jamais et le site reste en HTTP simple.',
   },
   docs: {
-    title: 'TLS : `listen … ssl` et certificat vont ensemble',
+    title: 'TLS\u00a0: `listen … ssl` et certificat vont ensemble',
     what: 'Un bloc `server` (http ou stream) qui écoute avec `ssl` sans `ssl_certificate` / `ssl_certificate_key` (ni dans le `server` ni hérité de `http`), ou à l’inverse un certificat dans un `server` qui n’écoute pas en TLS.',
-    why: 'Sans certificat, nginx ne peut pas établir de connexion TLS et refuse la configuration. Un certificat sans `listen 443 ssl` ne fait rien : le navigateur reste en HTTP, sans chiffrement, alors que la configuration semble sécurisée.',
-    howToFix: 'Dans le bloc HTTPS : `listen 443 ssl;`, `http2 on;`, `ssl_certificate /etc/nginx/certs/cert.pem;` et `ssl_certificate_key /etc/nginx/certs/key.pem;` (certificat monté en volume, jamais committé).',
+    why: 'Sans certificat, nginx ne peut pas établir de connexion TLS et refuse la configuration. Un certificat sans `listen 443 ssl` ne fait rien\u00a0: le navigateur reste en HTTP, sans chiffrement, alors que la configuration semble sécurisée.',
+    howToFix: 'Dans le bloc HTTPS\u00a0: `listen 443 ssl;`, `http2 on;`, `ssl_certificate /etc/nginx/certs/cert.pem;` et `ssl_certificate_key /etc/nginx/certs/key.pem;` (certificat monté en volume, jamais committé).',
     chapter: '07-reverse-proxy',
   },
   examples: {

@@ -6,12 +6,12 @@ export const sslPreferServerCiphers: NginxRule = {
   kind: 'nginx',
   severity: 'info',
   messages: {
-    useless: '« ssl_prefer_server_ciphers on » est sans effet en TLS 1.3 seul : les suites y sont toutes sûres et choisies par le client.',
+    useless: '«\u00a0ssl_prefer_server_ciphers on\u00a0» est sans effet en TLS 1.3 seul\u00a0: les suites y sont toutes sûres et choisies par le client.',
   },
   docs: {
     title: '`ssl_prefer_server_ciphers` inutile en TLS 1.3',
     what: '`ssl_prefer_server_ciphers on;` alors que `ssl_protocols` n’autorise que TLSv1.3.',
-    why: 'Cette directive date de l’époque où certaines suites TLS 1.0–1.2 étaient faibles ; en TLS 1.3, toutes les suites sont sûres et le serveur n’a pas à imposer son ordre (la configuration « moderne » de Mozilla recommande `off`). Elle ne casse rien, mais entretient une fausse idée.',
+    why: 'Cette directive date de l’époque où certaines suites TLS 1.0–1.2 étaient faibles\u00a0; en TLS 1.3, toutes les suites sont sûres et le serveur n’a pas à imposer son ordre (la configuration «\u00a0moderne\u00a0» de Mozilla recommande `off`). Elle ne casse rien, mais entretient une fausse idée.',
     howToFix: 'Supprimez la ligne, ou écrivez `ssl_prefer_server_ciphers off;`.',
     chapter: '11-bonnes-pratiques',
   },

@@ -7,13 +7,13 @@ export const sslProtocolsOutdated: NginxRule = {
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    outdated: '« {{protocol}} » est obsolète et vulnérable : n’autorisez que TLSv1.2 et TLSv1.3.',
+    outdated: '«\u00a0{{protocol}}\u00a0» est obsolète et vulnérable\u00a0: n’autorisez que TLSv1.2 et TLSv1.3.',
   },
   docs: {
     title: 'Protocoles TLS obsolètes',
     what: '`ssl_protocols` autorise SSLv2, SSLv3, TLSv1 ou TLSv1.1.',
     why: 'Ces versions ont des failles connues (POODLE, BEAST…) et sont retirées des navigateurs depuis 2020 (RFC 8996). Les garder n’aide aucun client moderne et abaisse la note de sécurité du site.',
-    howToFix: 'Écrivez `ssl_protocols TLSv1.2 TLSv1.3;` (c’est d’ailleurs la valeur par défaut de nginx récent : vous pouvez aussi supprimer la ligne).',
+    howToFix: 'Écrivez `ssl_protocols TLSv1.2 TLSv1.3;` (c’est d’ailleurs la valeur par défaut de nginx récent\u00a0: vous pouvez aussi supprimer la ligne).',
     chapter: '07-reverse-proxy',
   },
   examples: {

@@ -16,9 +16,9 @@ export const syntaxError: NginxRule = {
   },
   docs: {
     title: 'Erreur de syntaxe nginx',
-    what: 'Le fichier ne suit pas la syntaxe de nginx : un « ; » manque à la fin d’une directive, une accolade n’est pas fermée (ou l’est en trop), ou un guillemet n’est pas refermé.',
-    why: 'nginx lit la configuration au démarrage et s’arrête à la première erreur de syntaxe : `nginx -t` échoue et le conteneur ne démarre pas (ou un `nginx -s reload` est refusé).',
-    howToFix: 'Terminez chaque directive simple par « ; », fermez chaque bloc « { » par « } », et refermez chaque guillemet. Vérifiez avec `docker compose exec proxy nginx -t`.',
+    what: 'Le fichier ne suit pas la syntaxe de nginx\u00a0: un «\u00a0;\u00a0» manque à la fin d’une directive, une accolade n’est pas fermée (ou l’est en trop), ou un guillemet n’est pas refermé.',
+    why: 'nginx lit la configuration au démarrage et s’arrête à la première erreur de syntaxe\u00a0: `nginx -t` échoue et le conteneur ne démarre pas (ou un `nginx -s reload` est refusé).',
+    howToFix: 'Terminez chaque directive simple par «\u00a0;\u00a0», fermez chaque bloc «\u00a0{\u00a0» par «\u00a0}\u00a0», et refermez chaque guillemet. Vérifiez avec `docker compose exec proxy nginx -t`.',
     chapter: '04-client',
   },
   examples: {

@@ -10,13 +10,13 @@ export const tryFilesFallback: NginxRule = {
   kind: 'nginx',
   severity: 'warning',
   messages: {
-    relative: 'Le dernier argument de « try_files » (« {{value}} ») est la redirection de secours : il doit commencer par « / » (« /{{value}} »), « @ » ou « = ».',
+    relative: 'Le dernier argument de «\u00a0try_files\u00a0» («\u00a0{{value}}\u00a0») est la redirection de secours\u00a0: il doit commencer par «\u00a0/\u00a0» («\u00a0/{{value}}\u00a0»), «\u00a0@\u00a0» ou «\u00a0=\u00a0».',
   },
   docs: {
     title: 'Secours de `try_files` mal écrit',
     what: 'Le dernier argument de `try_files` n’est ni une URI commençant par `/`, ni une location nommée (`@…`), ni un code (`=404`).',
-    why: 'nginx essaie chaque argument comme fichier, sauf le dernier, qui est une redirection interne. `try_files $uri $uri/ index.html;` (sans `/`) ne renvoie donc pas la page de l’application monopage : les routes du client (`/profil`, `/commandes/42`) aboutissent à une erreur au lieu d’afficher l’application.',
-    howToFix: 'Pour une application monopage : `try_files $uri $uri/ /index.html;`. Pour un site statique : `try_files $uri $uri/ =404;`.',
+    why: 'nginx essaie chaque argument comme fichier, sauf le dernier, qui est une redirection interne. `try_files $uri $uri/ index.html;` (sans `/`) ne renvoie donc pas la page de l’application monopage\u00a0: les routes du client (`/profil`, `/commandes/42`) aboutissent à une erreur au lieu d’afficher l’application.',
+    howToFix: 'Pour une application monopage\u00a0: `try_files $uri $uri/ /index.html;`. Pour un site statique\u00a0: `try_files $uri $uri/ =404;`.',
     chapter: '04-client',
   },
   examples: {

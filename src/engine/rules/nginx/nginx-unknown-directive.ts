@@ -7,14 +7,14 @@ export const unknownDirective: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    unknown: 'Directive « {{name}} » inconnue de nginx : vérifiez l’orthographe (nginx refuse de démarrer).',
-    'not-built': 'La directive « {{name}} » (module {{module}}) n’existe pas dans l’image officielle nginx : elle appartient à NGINX Plus ou à un module qu’il faut charger avec « load_module ».',
+    unknown: 'Directive «\u00a0{{name}}\u00a0» inconnue de nginx\u00a0: vérifiez l’orthographe (nginx refuse de démarrer).',
+    'not-built': 'La directive «\u00a0{{name}}\u00a0» (module {{module}}) n’existe pas dans l’image officielle nginx\u00a0: elle appartient à NGINX Plus ou à un module qu’il faut charger avec «\u00a0load_module\u00a0».',
   },
   docs: {
     title: 'Directive nginx inconnue',
-    what: 'Une directive dont nginx ne connaît pas le nom : faute de frappe (`proxy_pas`, `server_names`), directive d’un autre logiciel, ou directive d’un module absent de l’image officielle (NGINX Plus, module dynamique non chargé).',
-    why: 'nginx refuse toute la configuration dès qu’il rencontre un nom qu’il ne connaît pas : `nginx -t` échoue avec « unknown directive » et le conteneur redémarre en boucle.',
-    howToFix: 'Corrigez le nom d’après la documentation de nginx (https://nginx.org/en/docs/dirindex.html). Pour une directive d’un module dynamique, chargez le module avec `load_module` en tête de nginx.conf ; une directive de NGINX Plus n’a pas d’équivalent direct.',
+    what: 'Une directive dont nginx ne connaît pas le nom\u00a0: faute de frappe (`proxy_pas`, `server_names`), directive d’un autre logiciel, ou directive d’un module absent de l’image officielle (NGINX Plus, module dynamique non chargé).',
+    why: 'nginx refuse toute la configuration dès qu’il rencontre un nom qu’il ne connaît pas\u00a0: `nginx -t` échoue avec «\u00a0unknown directive\u00a0» et le conteneur redémarre en boucle.',
+    howToFix: 'Corrigez le nom d’après la documentation de nginx (https://nginx.org/en/docs/dirindex.html). Pour une directive d’un module dynamique, chargez le module avec `load_module` en tête de nginx.conf\u00a0; une directive de NGINX Plus n’a pas d’équivalent direct.',
     chapter: '04-client',
   },
   examples: {

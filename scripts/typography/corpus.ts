@@ -1,0 +1,44 @@
+// What a learner reads, file by file, for the French typography check
+// (scripts/typography/french-typography.ts). Lesson 12 joins the list once
+// its text passes (issue #18 writes it).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { catalogue } from '../../src/engine/rules/catalogue.ts';
+import { fr } from '../../src/i18n/fr.ts';
+import { checkMarkdown, checkStrings, type TypographyFault } from './french-typography.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+const chapter = /^(0\d|1[01])-/;
+
+/** Lessons and stack READMEs, relative to the repository. */
+export function markdownFiles(): string[] {
+  const lessons = readdirSync(join(repoRoot, 'src/content/lessons'))
+    .filter((name) => chapter.test(name))
+    .map((name) => `src/content/lessons/${name}/index.mdx`);
+  const readmes = readdirSync(join(repoRoot, 'stacks'))
+    .filter((name) => chapter.test(name))
+    .map((name) => `stacks/${name}/README.md`);
+  return [...lessons, 'stacks/README.md', ...readmes].sort();
+}
+
+export function checkCorpus(): TypographyFault[] {
+  const faults: TypographyFault[] = [];
+  for (const path of markdownFiles()) {
+    faults.push(...checkMarkdown(readFileSync(join(repoRoot, path), 'utf8'), path, { mdx: path.endsWith('.mdx') }));
+  }
+  for (const rule of catalogue) {
+    faults.push(...checkStrings({ docs: { ...rule.docs, chapter: undefined }, messages: rule.messages }, `rule ${rule.id}`));
+  }
+  faults.push(...checkStrings(fr, 'src/i18n/fr.ts'));
+  return faults;
+}
+
+// `tsx scripts/typography/corpus.ts`: the faults, counted by rule and by file.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const faults = checkCorpus();
+  const by = (key: (f: TypographyFault) => string) => Object.entries(Object.groupBy(faults, key)).map(([k, v]) => `${String(v?.length).padStart(5)}  ${k}`);
+  console.log(`${faults.length} fautes\n${by((f) => f.rule).join('\n')}\n\n${by((f) => f.file.split('#')[0]!).join('\n')}`);
+  if (process.argv.includes('--list')) for (const f of faults) console.log(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.excerpt}`);
+}

@@ -1,0 +1,90 @@
+// What a lesson shows equals what its stack ships. A lesson's solution is the
+// workshop's excerpt of the chapter's stack: a file both hold is identical,
+// and a compose service both define agrees on what the lesson teaches (image,
+// healthcheck, networks, dependency conditions). The stack may add what later
+// chapters teach (healthchecks, restart policies); it may not contradict.
+// The remaining differences are listed below with their reason, so each one is
+// a decision, not a drift.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const lessonsDir = join(root, 'src/content/lessons');
+const lessons = readdirSync(lessonsDir)
+  .filter((name) => /^(0\d|1[01])-/.test(name))
+  .map((slug) => ({ slug, stack: /^stack:\s*(\S+)/m.exec(readFileSync(join(lessonsDir, slug, 'index.mdx'), 'utf8'))?.[1] ?? '' }))
+  .sort((a, b) => a.slug.localeCompare(b.slug));
+
+/** Differences kept on purpose: lesson/file (or lesson/service/key) → why. */
+const KEPT: Record<string, string> = {
+  '04-client/compose.yaml': 'La pile 04 construit le client (Dockerfile en deux étapes) sans API ni base ; l’atelier garde le client nginx du chapitre.',
+  '06-architecture-trois-couches/nginx/conf.d/default.conf': 'La solution reprend le client monopage du chapitre 4 (en-têtes, cache, repli) ; la pile sert le client statique commun. À réunir.',
+  '07-reverse-proxy/nginx/proxy.conf.template': 'La solution garde le map WebSocket et le /health JSON que le texte commente ; la pile, commune aux chapitres 07 à 11, ne les a pas. À réunir.',
+  '05-api-nodejs/api/src/index.js': 'L’atelier exécute l’API dans le navigateur (WebContainer) en un seul fichier ; la pile la découpe en modules (cache.js, db.js, routes/).',
+  '05-api-nodejs/api/networks': 'Au chapitre 05 l’API est le point d’entrée publié : la pile l’ajoute à frontend pour le port publié ; l’atelier n’a qu’un réseau.',
+  '05-api-nodejs/api/depends_on': 'L’atelier 05 n’a pas encore de healthcheck sur db (chapitre 06) ; la pile, si, et attend service_healthy.',
+};
+
+type Plain = Record<string, unknown>;
+const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function files(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? files(dir, path) : [path];
+  });
+}
+
+function networks(service: Plain): string[] {
+  const value = service['networks'];
+  return (Array.isArray(value) ? value.map(String) : isPlain(value) ? Object.keys(value) : []).sort();
+}
+
+function conditions(service: Plain): Record<string, string> {
+  const value = service['depends_on'];
+  if (Array.isArray(value)) return Object.fromEntries(value.map((name) => [String(name), 'service_started']));
+  if (!isPlain(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([name, options]) => [name, String((isPlain(options) && options['condition']) || 'service_started')]));
+}
+
+describe.each(lessons)('$slug shows what stacks/$stack ships', ({ slug, stack }) => {
+  const solution = join(lessonsDir, slug, 'solution');
+  const shipped = join(root, 'stacks', stack);
+
+  it('has identical files wherever the solution and the stack hold the same path (compose.yaml compared below)', () => {
+    const shared = files(solution).filter((path) => path !== 'compose.yaml' && path !== '.env' && existsSync(join(shipped, path)));
+    const differing = shared.filter((path) => readFileSync(join(solution, path), 'utf8') !== readFileSync(join(shipped, path), 'utf8'));
+    expect(differing.filter((path) => !(`${slug}/${path}` in KEPT))).toEqual([]);
+  });
+
+  it.skipIf(`${slug}/compose.yaml` in KEPT)('agrees with the stack on every compose service the lesson defines', () => {
+    const lesson = parse(readFileSync(join(solution, 'compose.yaml'), 'utf8')) as Plain;
+    const stackCompose = parse(readFileSync(join(shipped, 'compose.yaml'), 'utf8')) as Plain;
+    const stackServices = isPlain(stackCompose['services']) ? stackCompose['services'] : {};
+    const problems: string[] = [];
+    for (const [name, body] of Object.entries(isPlain(lesson['services']) ? lesson['services'] : {})) {
+      const other = stackServices[name];
+      if (!isPlain(body)) continue;
+      if (!isPlain(other)) {
+        problems.push(`${name}: absent de la pile`);
+        continue;
+      }
+      const compare = (key: string, a: unknown, b: unknown): void => {
+        if (`${slug}/${name}/${key}` in KEPT) return;
+        if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`${name}.${key}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
+      };
+      if (body['image'] !== undefined) compare('image', body['image'], other['image']);
+      const test = (s: Plain) => (isPlain(s['healthcheck']) ? s['healthcheck']['test'] : undefined);
+      if (test(body) !== undefined) compare('healthcheck', test(body), test(other));
+      compare('networks', networks(body), networks(other));
+      const wanted = conditions(body);
+      const shippedConditions = conditions(other);
+      compare('depends_on', wanted, Object.fromEntries(Object.keys(wanted).map((key) => [key, shippedConditions[key]])));
+      if (body['restart'] !== undefined) compare('restart', body['restart'], other['restart']);
+    }
+    expect(problems).toEqual([]);
+  });
+});
