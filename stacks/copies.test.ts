@@ -27,6 +27,8 @@ function digest(path: string): string {
 }
 
 const shop = (stack: string): boolean => existsSync(join(stacksDir, stack, 'api/src/repositories'));
+// Under Swarm the database init reads the application password from a secret file (chapter 12's own copy).
+const swarm = (stack: string): boolean => existsSync(join(stacksDir, stack, 'api/src/secrets.js'));
 
 const families: { path: string; variant?: (stack: string) => string; minimum: number }[] = [
   { path: 'client', variant: (stack) => (existsSync(join(stacksDir, stack, 'client/Dockerfile')) ? 'built' : 'static'), minimum: 8 },
@@ -35,7 +37,7 @@ const families: { path: string; variant?: (stack: string) => string; minimum: nu
   { path: 'nginx/conf.d/default.conf', minimum: 3 },
   { path: 'tls', minimum: 4 },
   { path: 'backup', minimum: 4 },
-  { path: 'db/init', variant: (stack) => (shop(stack) ? 'shop' : 'users'), minimum: 8 },
+  { path: 'db/init', variant: (stack) => (swarm(stack) ? 'swarm' : shop(stack) ? 'shop' : 'users'), minimum: 8 },
 ];
 
 describe('files copied into several stacks', () => {

@@ -10,7 +10,7 @@ import { checkMarkdown, checkStrings, type TypographyFault } from './french-typo
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-const chapter = /^(0\d|1[01])-/;
+const chapter = /^(0\d|1[0-2])-/;
 
 /** Lessons and stack READMEs, relative to the repository. */
 export function markdownFiles(): string[] {

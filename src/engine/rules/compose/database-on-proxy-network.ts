@@ -26,9 +26,9 @@ export const databaseOnProxyNetwork: ComposeRule = {
   severity: 'info',
   messages: {
     shared:
-      'La base de données `{{service}}` est sur le réseau `{{network}}`, comme le reverse proxy public `{{proxy}}` : si le proxy est compromis, la base est directement joignable. Mettez-la sur un réseau interne (par exemple `backend`) partagé seulement avec l’API.',
+      'La base de données `{{service}}` est sur le réseau `{{network}}`, comme le reverse proxy public `{{proxy}}`\u00a0: si le proxy est compromis, la base est directement joignable. Mettez-la sur un réseau interne (par exemple `backend`) partagé seulement avec l’API.',
     proxyJoins:
-      'Le reverse proxy public `{{proxy}}` rejoint le réseau `{{network}}` de la base de données `{{service}}` : si le proxy est compromis, la base est directement joignable. Retirez `{{network}}` des réseaux de `{{proxy}}` : il atteint l’API par un autre réseau.',
+      'Le reverse proxy public `{{proxy}}` rejoint le réseau `{{network}}` de la base de données `{{service}}`\u00a0: si le proxy est compromis, la base est directement joignable. Retirez `{{network}}` des réseaux de `{{proxy}}`\u00a0: il atteint l’API par un autre réseau.',
   },
   docs: {
     title: 'Isolez la base de données du reverse proxy',

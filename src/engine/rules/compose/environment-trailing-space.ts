@@ -11,12 +11,12 @@ export const environmentTrailingSpace: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    trailingSpace: '`{{item}}` : le nom de variable se termine par une espace avant `=`, ce que Compose refuse (« is declared with a trailing space »).',
+    trailingSpace: '`{{item}}`\u00a0: le nom de variable se termine par une espace avant `=`, ce que Compose refuse («\u00a0is declared with a trailing space\u00a0»).',
   },
   docs: {
     title: 'Pas d’espace avant le `=` d’une variable',
     what: 'Signale, dans la forme liste de `environment` (ou de `build.args`), une entrée `NOM = valeur` écrite avec une espace avant le signe égal.',
-    why: 'Dans la forme liste, tout ce qui précède `=` est le nom de la variable, espaces compris. Compose refuse un nom qui se termine par une espace ; et l’espace après `=` ferait partie de la valeur.',
+    why: 'Dans la forme liste, tout ce qui précède `=` est le nom de la variable, espaces compris. Compose refuse un nom qui se termine par une espace\u00a0; et l’espace après `=` ferait partie de la valeur.',
     howToFix: 'Écrivez `NOM=valeur`, sans espace autour du `=`, ou passez à la forme dictionnaire (`NOM: valeur`), où YAML retire lui-même les espaces.',
     chapter: '03-structure-du-fichier',
   },

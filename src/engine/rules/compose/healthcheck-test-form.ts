@@ -8,15 +8,15 @@ export const healthcheckTestForm: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    badPrefix: 'La liste `test` doit commencer par `"CMD"`, `"CMD-SHELL"` ou `"NONE"` (ici `{{first}}`) : Compose refuse le projet.',
+    badPrefix: 'La liste `test` doit commencer par `"CMD"`, `"CMD-SHELL"` ou `"NONE"` (ici `{{first}}`)\u00a0: Compose refuse le projet.',
     prefixInString:
-      'Compose accepte ce fichier, mais le conteneur ne se comportera pas comme écrit : une chaîne `test` est lancée telle quelle par `/bin/sh -c`, qui cherchera une commande nommée `{{prefix}}` ; le conteneur restera « unhealthy ».',
+      'Compose accepte ce fichier, mais le conteneur ne se comportera pas comme écrit\u00a0: une chaîne `test` est lancée telle quelle par `/bin/sh -c`, qui cherchera une commande nommée `{{prefix}}`\u00a0; le conteneur restera «\u00a0unhealthy\u00a0».',
   },
   docs: {
     title: 'La forme de `healthcheck.test`',
     what: 'Signale une liste `test` qui ne commence pas par `CMD`, `CMD-SHELL` ou `NONE` (refusée par Compose), et une chaîne `test` qui commence par `CMD` (acceptée, mais qui échoue à chaque vérification).',
-    why: 'En liste, le premier élément dit comment lancer la commande : `CMD` l’exécute directement, `CMD-SHELL` la passe à `/bin/sh -c`. En chaîne, Compose la transforme lui-même en `["CMD-SHELL", "…"]` : un `CMD` écrit dans la chaîne devient alors le nom d’une commande introuvable, et `docker compose config` ne dit rien.',
-    howToFix: 'Écrivez la liste `test: ["CMD", "pg_isready", "-U", "app"]`, ou la chaîne sans préfixe : `test: pg_isready -U app` (lancée par le shell).',
+    why: 'En liste, le premier élément dit comment lancer la commande\u00a0: `CMD` l’exécute directement, `CMD-SHELL` la passe à `/bin/sh -c`. En chaîne, Compose la transforme lui-même en `["CMD-SHELL", "…"]`\u00a0: un `CMD` écrit dans la chaîne devient alors le nom d’une commande introuvable, et `docker compose config` ne dit rien.',
+    howToFix: 'Écrivez la liste `test: ["CMD", "pg_isready", "-U", "app"]`, ou la chaîne sans préfixe\u00a0: `test: pg_isready -U app` (lancée par le shell).',
     chapter: '06-architecture-trois-couches',
   },
   examples: {

@@ -9,15 +9,15 @@ export const mutuallyExclusiveKeys: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    networkMode: 'Le service `{{service}}` a à la fois `network_mode` et `networks` : Compose refuse le projet (« mutually exclusive `network_mode` and `networks` »).',
-    dockerfileInline: 'Le build du service `{{service}}` a à la fois `dockerfile` et `dockerfile_inline` : Compose refuse le projet, gardez-en un seul.',
-    fileObject: '`{{kind}}.{{name}}` combine {{keys}} : Compose refuse le projet, une seule source est permise.',
+    networkMode: 'Le service `{{service}}` a à la fois `network_mode` et `networks`\u00a0: Compose refuse le projet («\u00a0mutually exclusive `network_mode` and `networks`\u00a0»).',
+    dockerfileInline: 'Le build du service `{{service}}` a à la fois `dockerfile` et `dockerfile_inline`\u00a0: Compose refuse le projet, gardez-en un seul.',
+    fileObject: '`{{kind}}.{{name}}` combine {{keys}}\u00a0: Compose refuse le projet, une seule source est permise.',
   },
   docs: {
     title: 'Deux clés qui s’excluent',
-    what: 'Signale les paires de clés que Compose refuse ensemble : `network_mode` avec `networks`, `dockerfile` avec `dockerfile_inline`, et un secret ou une config qui a plusieurs sources (`file`, `environment`, `content`).',
-    why: 'Le schéma de Compose accepte chaque clé isolément, mais son chargeur refuse le mélange : `network_mode` remplace toute la pile réseau du conteneur (il n’a plus de réseaux à rejoindre), un build n’a qu’un seul Dockerfile, et un secret n’a qu’un seul contenu. `docker compose config` s’arrête avec « mutually exclusive ».',
-    howToFix: 'Gardez une seule des deux clés. Pour joindre un réseau du projet, supprimez `network_mode` ; pour partager la pile réseau d’un autre service (`network_mode: service:vpn`), supprimez `networks`.',
+    what: 'Signale les paires de clés que Compose refuse ensemble\u00a0: `network_mode` avec `networks`, `dockerfile` avec `dockerfile_inline`, et un secret ou une config qui a plusieurs sources (`file`, `environment`, `content`).',
+    why: 'Le schéma de Compose accepte chaque clé isolément, mais son chargeur refuse le mélange\u00a0: `network_mode` remplace toute la pile réseau du conteneur (il n’a plus de réseaux à rejoindre), un build n’a qu’un seul Dockerfile, et un secret n’a qu’un seul contenu. `docker compose config` s’arrête avec «\u00a0mutually exclusive\u00a0».',
+    howToFix: 'Gardez une seule des deux clés. Pour joindre un réseau du projet, supprimez `network_mode`\u00a0; pour partager la pile réseau d’un autre service (`network_mode: service:vpn`), supprimez `networks`.',
     chapter: '03-structure-du-fichier',
   },
   examples: {

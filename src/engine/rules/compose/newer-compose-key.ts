@@ -7,13 +7,13 @@ export const newerComposeKey: ComposeRule = {
   kind: 'compose',
   severity: 'warning',
   messages: {
-    newer: '`{{key}}` demande Compose {{compose}} ou plus récent : Compose {{oracle}} (la version la plus récente chez Debian et Ubuntu) refuse ce fichier (« additional properties … not allowed »).',
+    newer: '`{{key}}` demande Compose {{compose}} ou plus récent\u00a0: Compose {{oracle}} (la version la plus récente chez Debian et Ubuntu) refuse ce fichier («\u00a0additional properties … not allowed\u00a0»).',
   },
   docs: {
     title: 'Une clé plus récente que Compose 2.40',
     what: 'Signale une clé que la spécification Compose accepte aujourd’hui mais que Compose 2.40, la version la plus récente des paquets Debian et Ubuntu, ne connaît pas encore (`pre_start`, `build.no_cache_filter`).',
-    why: 'Compose 5 (depuis décembre 2025) ajoute des clés ; une machine qui a encore Compose 2.40 refuse tout le fichier à la moindre clé inconnue. Le fichier est donc juste pour l’un et faux pour l’autre.',
-    howToFix: 'Vérifiez la version avec `docker compose version`. Si vos machines ont Compose 5, gardez la clé ; sinon, retirez-la ou installez Compose depuis le dépôt de Docker.',
+    why: 'Compose 5 (depuis décembre 2025) ajoute des clés\u00a0; une machine qui a encore Compose 2.40 refuse tout le fichier à la moindre clé inconnue. Le fichier est donc juste pour l’un et faux pour l’autre.',
+    howToFix: 'Vérifiez la version avec `docker compose version`. Si vos machines ont Compose 5, gardez la clé\u00a0; sinon, retirez-la ou installez Compose depuis le dépôt de Docker.',
     chapter: '10-commandes',
   },
   examples: {

@@ -23,16 +23,16 @@ export const scaleConflict: ComposeRule = {
   kind: 'compose',
   severity: 'error',
   messages: {
-    scaleReplicas: '`scale: {{scale}}` et `deploy.replicas: {{replicas}}` se contredisent : Compose refuse le projet.',
+    scaleReplicas: '`scale: {{scale}}` et `deploy.replicas: {{replicas}}` se contredisent\u00a0: Compose refuse le projet.',
     negative: '`{{key}}` doit être positif ou nul (ici {{value}}).',
-    limit: '`{{key}}: {{value}}` et `deploy.resources.limits` ({{other}}) se contredisent : Compose refuse le projet.',
-    containerName: '`container_name` donne un nom fixe, or le service `{{service}}` demande {{count}} répliques : les noms de conteneurs doivent être uniques, Compose refuse le projet.',
+    limit: '`{{key}}: {{value}}` et `deploy.resources.limits` ({{other}}) se contredisent\u00a0: Compose refuse le projet.',
+    containerName: '`container_name` donne un nom fixe, or le service `{{service}}` demande {{count}} répliques\u00a0: les noms de conteneurs doivent être uniques, Compose refuse le projet.',
   },
   docs: {
     title: 'Répliques et limites écrites deux fois',
     what: 'Signale un nombre de répliques écrit deux fois avec deux valeurs (`scale` et `deploy.replicas`), un nombre négatif, une limite (`cpus`, `pids_limit`) qui contredit `deploy.resources.limits`, et un `container_name` sur un service à plusieurs répliques.',
-    why: 'Compose accepte les deux écritures, mais refuse qu’elles disent deux choses différentes (« can’t set distinct values ») ; et chaque conteneur doit avoir un nom unique, ce qu’un `container_name` fixe empêche dès la deuxième réplique.',
-    howToFix: 'Écrivez le nombre de répliques une seule fois (`deploy.replicas`, compris aussi par Swarm) et les limites une seule fois (`deploy.resources.limits`) ; retirez `container_name` d’un service qui doit passer à l’échelle.',
+    why: 'Compose accepte les deux écritures, mais refuse qu’elles disent deux choses différentes («\u00a0can’t set distinct values\u00a0»)\u00a0; et chaque conteneur doit avoir un nom unique, ce qu’un `container_name` fixe empêche dès la deuxième réplique.',
+    howToFix: 'Écrivez le nombre de répliques une seule fois (`deploy.replicas`, compris aussi par Swarm) et les limites une seule fois (`deploy.resources.limits`)\u00a0; retirez `container_name` d’un service qui doit passer à l’échelle.',
     chapter: '11-bonnes-pratiques',
   },
   examples: {

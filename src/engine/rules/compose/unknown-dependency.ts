@@ -16,7 +16,7 @@ export const unknownDependency: ComposeRule = {
     unknown: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:`.',
     unknownSuggest: 'Le service `{{service}}` dépend de `{{name}}`, qui n’existe pas dans `services:`\u00a0: vouliez-vous dire `{{suggestion}}`\u00a0?',
     self: 'Le service `{{service}}` ne peut pas dépendre de lui-même.',
-    networkMode: '`network_mode: service:{{name}}` : le service `{{name}}` n’existe pas dans `services:`.',
+    networkMode: '`network_mode: service:{{name}}`\u00a0: le service `{{name}}` n’existe pas dans `services:`.',
     networkModeInactive:
       '`network_mode: service:{{name}}` : le service `{{name}}` n’est pas lancé avec les profils choisis (il demande le profil `{{profiles}}`) : activez ce profil (`--profile {{profile}}`).',
     inactive:

@@ -9,15 +9,15 @@ function messageId(code: string): string {
 }
 
 const extraMessages: Record<string, string> = {
-  'alias-bomb': 'Trop d’alias imbriqués (`*nom`) : le fichier se développerait de façon démesurée (attaque « billion laughs »). Réduisez les alias.',
-  'too-deep': 'Imbrication trop profonde : simplifiez la structure.',
+  'alias-bomb': 'Trop d’alias imbriqués (`*nom`)\u00a0: le fichier se développerait de façon démesurée (attaque «\u00a0billion laughs\u00a0»). Réduisez les alias.',
+  'too-deep': 'Imbrication trop profonde\u00a0: simplifiez la structure.',
   'too-complex': tooComplexMessage,
   'too-many-documents': `Plus de ${MAX_YAML_DOCUMENTS} documents YAML (séparés par \`---\`) dans ce fichier\u00a0: l’atelier ne vérifie pas les suivants.`,
   'unknown-alias': 'Alias (`*nom`) sans ancre (`&nom`) correspondante définie plus haut.',
   'not-a-map': 'Un fichier compose doit être un objet YAML (des clés `services:`, `networks:`…), pas {{found}}.',
-  'empty-file': 'Le fichier compose est vide : Compose le refuse. Commencez par `services:`.',
+  'empty-file': 'Le fichier compose est vide\u00a0: Compose le refuse. Commencez par `services:`.',
   'indented-root':
-    'Cette ligne est décalée de {{count}} : les clés de premier niveau (`services:`, `networks:`, `volumes:`…) commencent en colonne 1. Supprimez ce décalage ; les erreurs signalées plus bas en découlent.',
+    'Cette ligne est décalée de {{count}}\u00a0: les clés de premier niveau (`services:`, `networks:`, `volumes:`…) commencent en colonne 1. Supprimez ce décalage\u00a0; les erreurs signalées plus bas en découlent.',
 };
 
 export const yamlSyntax: ComposeRule = {

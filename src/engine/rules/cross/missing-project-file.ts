@@ -22,14 +22,14 @@ export const missingProjectFile: CrossRule = {
   kind: 'cross',
   severity: 'error',
   messages: {
-    envFile: '`env_file` nomme `{{path}}`, qui n’existe pas dans le projet : Compose refuse de démarrer (« env file … not found »). Ajoutez `required: false` s’il est facultatif.',
-    labelFile: '`label_file` nomme `{{path}}`, qui n’existe pas dans le projet : Compose refuse le projet (« label file … not found »).',
+    envFile: '`env_file` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse de démarrer («\u00a0env file … not found\u00a0»). Ajoutez `required: false` s’il est facultatif.',
+    labelFile: '`label_file` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0label file … not found\u00a0»).',
   },
   docs: {
     title: 'Un fichier que Compose lit au chargement manque',
     what: 'Signale un fichier nommé par `env_file` ou `label_file` qui n’existe pas dans le projet.',
-    why: 'Compose lit ces fichiers dès `docker compose config` : s’il en manque un, rien ne démarre. Un `env_file` facultatif s’écrit en forme longue avec `required: false`.',
-    howToFix: 'Créez le fichier (souvent en copiant l’exemple fourni : `cp .env.example api.env`), corrigez le chemin (relatif au fichier compose qui le nomme), ou marquez l’`env_file` `required: false`.',
+    why: 'Compose lit ces fichiers dès `docker compose config`\u00a0: s’il en manque un, rien ne démarre. Un `env_file` facultatif s’écrit en forme longue avec `required: false`.',
+    howToFix: 'Créez le fichier (souvent en copiant l’exemple fourni\u00a0: `cp .env.example api.env`), corrigez le chemin (relatif au fichier compose qui le nomme), ou marquez l’`env_file` `required: false`.',
     chapter: '08-production',
   },
   examples: {

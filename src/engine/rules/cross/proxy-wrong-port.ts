@@ -36,9 +36,9 @@ export const proxyWrongPort: CrossRule = {
   kind: 'cross',
   severity: 'warning',
   messages: {
-    wrongPort: 'Le service `{{target}}` écoute sur {{ports}}, pas sur {{port}} : nginx obtiendra « connection refused » (erreur 502).',
+    wrongPort: 'Le service `{{target}}` écoute sur {{ports}}, pas sur {{port}}\u00a0: nginx obtiendra «\u00a0connection refused\u00a0» (erreur 502).',
     upstreamWithPort:
-      '`{{target}}` est le nom d’un bloc `upstream` : nginx refuse d’y ajouter un port (« upstream "{{target}}" may not have port {{port}} ») et ne démarre pas. Écrivez `http://{{target}}` et mettez le port dans les lignes `server` de l’upstream.',
+      '`{{target}}` est le nom d’un bloc `upstream`\u00a0: nginx refuse d’y ajouter un port (`upstream "{{target}}" may not have port {{port}}`) et ne démarre pas. Écrivez `http://{{target}}` et mettez le port dans les lignes `server` de l’upstream.',
   },
   docs: {
     title: 'Le proxy vise le mauvais port',

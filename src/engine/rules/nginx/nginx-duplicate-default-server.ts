@@ -18,12 +18,12 @@ export const duplicateDefaultServer: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    duplicate: 'Un autre `server` est déjà le serveur par défaut de {{address}} : nginx refuse la configuration (« a duplicate default server »).',
+    duplicate: 'Un autre `server` est déjà le serveur par défaut de {{address}}\u00a0: nginx refuse la configuration («\u00a0a duplicate default server\u00a0»).',
   },
   docs: {
     title: 'Deux serveurs par défaut sur la même adresse',
     what: 'Signale un `listen … default_server` sur une adresse et un port qu’un autre bloc `server` du même bloc `http` a déjà déclarés par défaut, y compris dans un autre fichier de `conf.d/`.',
-    why: 'Le serveur par défaut répond aux requêtes dont l’en-tête `Host` ne correspond à aucun `server_name` : il ne peut y en avoir qu’un par adresse et par port, sinon `nginx -t` échoue. Les fichiers de `conf.d/` partagent un même bloc `http`.',
+    why: 'Le serveur par défaut répond aux requêtes dont l’en-tête `Host` ne correspond à aucun `server_name`\u00a0: il ne peut y en avoir qu’un par adresse et par port, sinon `nginx -t` échoue. Les fichiers de `conf.d/` partagent un même bloc `http`.',
     howToFix: 'Gardez `default_server` sur un seul `server` par port (souvent celui qui renvoie `444` ou une page d’erreur) et retirez-le des autres.',
     chapter: '07-reverse-proxy',
   },

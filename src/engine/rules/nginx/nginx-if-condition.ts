@@ -10,15 +10,15 @@ export const ifCondition: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    parentheses: 'La condition d’un `if` s’écrit entre parenthèses : `if ({{condition}})`. nginx refuse la configuration (« invalid condition »).',
-    operator: '« {{operator}} » n’est pas un opérateur de `if` : nginx connaît `=`, `!=`, `~`, `~*`, `!~`, `!~*` (« unexpected "{{operator}}" in condition »).',
-    invalid: 'Condition de `if` invalide : « {{condition}} ». Écrivez `($variable)`, `($variable = valeur)`, `($variable ~ expression)` ou `(-f chemin)`.',
+    parentheses: 'La condition d’un `if` s’écrit entre parenthèses\u00a0: `if ({{condition}})`. nginx refuse la configuration («\u00a0invalid condition\u00a0»).',
+    operator: '«\u00a0{{operator}}\u00a0» n’est pas un opérateur de `if`\u00a0: nginx connaît `=`, `!=`, `~`, `~*`, `!~`, `!~*` (`unexpected "{{operator}}" in condition`).',
+    invalid: 'Condition de `if` invalide\u00a0: «\u00a0{{condition}}\u00a0». Écrivez `($variable)`, `($variable = valeur)`, `($variable ~ expression)` ou `(-f chemin)`.',
   },
   docs: {
     title: 'La condition d’un `if` nginx',
     what: 'Signale une condition de `if` sans parenthèses, avec un opérateur que nginx ne connaît pas (`==`, `<`) ou d’une autre forme que celles de la documentation.',
-    why: 'nginx lit la condition au chargement et refuse la configuration si elle n’a pas exactement l’une des formes prévues : une variable seule, une comparaison (`=`, `!=`), une expression régulière (`~`, `~*` et leurs négations) ou un test de fichier (`-f`, `-d`, `-e`, `-x`).',
-    howToFix: 'Écrivez par exemple `if ($request_method = POST) { … }` ; la comparaison d’égalité n’a qu’un seul `=`. Souvent, `map` ou `location` remplacent avantageusement `if`.',
+    why: 'nginx lit la condition au chargement et refuse la configuration si elle n’a pas exactement l’une des formes prévues\u00a0: une variable seule, une comparaison (`=`, `!=`), une expression régulière (`~`, `~*` et leurs négations) ou un test de fichier (`-f`, `-d`, `-e`, `-x`).',
+    howToFix: 'Écrivez par exemple `if ($request_method = POST) { … }`\u00a0; la comparaison d’égalité n’a qu’un seul `=`. Souvent, `map` ou `location` remplacent avantageusement `if`.',
     chapter: '07-reverse-proxy',
   },
   examples: {

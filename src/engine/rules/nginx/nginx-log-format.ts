@@ -31,13 +31,13 @@ export const logFormat: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    unknown: '`access_log … {{name}}` : aucun `log_format {{name}}` n’est défini ; nginx refuse la configuration (« unknown log format »).',
-    duplicate: '`log_format {{name}}` existe déjà{{where}} : nginx refuse la configuration (« duplicate "log_format" name »). Choisissez un autre nom.',
+    unknown: '`access_log … {{name}}`\u00a0: aucun `log_format {{name}}` n’est défini\u00a0; nginx refuse la configuration («\u00a0unknown log format\u00a0»).',
+    duplicate: '`log_format {{name}}` existe déjà{{where}}\u00a0: nginx refuse la configuration (`duplicate "log_format" name`). Choisissez un autre nom.',
   },
   docs: {
     title: 'Un format de journal inconnu ou défini deux fois',
     what: 'Signale un `access_log` qui nomme un format jamais défini par `log_format`, et un `log_format` qui reprend un nom déjà pris (`combined`, intégré à nginx, ou `main`, que le `nginx.conf` de l’image officielle définit déjà).',
-    why: 'nginx cherche le format au chargement. Un fichier de `conf.d/` est inclus dans le bloc `http` du `nginx.conf` de l’image, qui définit déjà `main` : le redéfinir, ou nommer un format défini ailleurs, fait échouer `nginx -t`.',
+    why: 'nginx cherche le format au chargement. Un fichier de `conf.d/` est inclus dans le bloc `http` du `nginx.conf` de l’image, qui définit déjà `main`\u00a0: le redéfinir, ou nommer un format défini ailleurs, fait échouer `nginx -t`.',
     howToFix: 'Utilisez `combined` ou `main` tels quels, ou définissez votre format sous un nom à vous (`log_format acces_api …;`) au niveau `http` avant de l’employer.',
     chapter: '08-production',
   },

@@ -7,12 +7,12 @@ export const syntaxError: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    'unexpected-close-brace': 'Accolade « } » inattendue : il manque probablement un « ; » à la fin de la directive précédente, ou cette accolade ferme un bloc qui n’était pas ouvert.',
-    'unexpected-eof-expecting-brace': 'Fin de fichier inattendue : un bloc ouvert par « { » n’est jamais fermé ; il manque une accolade « } ».',
-    'unexpected-eof-expecting-semicolon': 'Fin de fichier inattendue au milieu d’une directive : il manque un « ; » ou un guillemet fermant.',
-    'unexpected-character': 'Caractère « {{character}} » inattendu à cet endroit.',
+    'unexpected-close-brace': 'Accolade «\u00a0}\u00a0» inattendue\u00a0: il manque probablement un «\u00a0;\u00a0» à la fin de la directive précédente, ou cette accolade ferme un bloc qui n’était pas ouvert.',
+    'unexpected-eof-expecting-brace': 'Fin de fichier inattendue\u00a0: un bloc ouvert par «\u00a0{\u00a0» n’est jamais fermé\u00a0; il manque une accolade «\u00a0}\u00a0».',
+    'unexpected-eof-expecting-semicolon': 'Fin de fichier inattendue au milieu d’une directive\u00a0: il manque un «\u00a0;\u00a0» ou un guillemet fermant.',
+    'unexpected-character': 'Caractère «\u00a0{{character}}\u00a0» inattendu à cet endroit.',
     'too-deep': 'Blocs imbriqués trop profondément (plus de {{max}} niveaux) : l’atelier ne lit pas ce bloc ni ceux qu’il contient. Aucune configuration réelle n’en a besoin.',
-    'unexpected-after-quote': 'Caractère « {{character}} » inattendu juste après un guillemet fermant : nginx attend une espace, « ; » ou « { ».',
+    'unexpected-after-quote': 'Caractère «\u00a0{{character}}\u00a0» inattendu juste après un guillemet fermant\u00a0: nginx attend une espace, «\u00a0;\u00a0» ou «\u00a0{\u00a0».',
   },
   docs: {
     title: 'Erreur de syntaxe nginx',

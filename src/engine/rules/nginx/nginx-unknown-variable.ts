@@ -81,14 +81,14 @@ export const unknownVariable: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    unknown: 'nginx ne connaît pas la variable `${{name}}` : il refuse la configuration (« unknown "{{name}}" variable »).',
-    unknownSuggest: 'nginx ne connaît pas la variable `${{name}}` : vouliez-vous dire `${{suggestion}}` ? (nginx refuse la configuration : « unknown "{{name}}" variable »)',
+    unknown: 'nginx ne connaît pas la variable `${{name}}`\u00a0: il refuse la configuration (`unknown "{{name}}" variable`).',
+    unknownSuggest: 'nginx ne connaît pas la variable `${{name}}`\u00a0: vouliez-vous dire `${{suggestion}}`\u00a0? (nginx refuse la configuration\u00a0: `unknown "{{name}}" variable`)',
   },
   docs: {
     title: 'Une variable que nginx ne connaît pas',
     what: 'Signale une variable (`$nom`) employée dans une directive que nginx évalue, alors qu’aucun module ne la fournit et que la configuration ne la définit pas (`set`, `map`, `geo`, `split_clients`, capture nommée d’une expression régulière).',
-    why: 'nginx résout les noms de variables au chargement : une faute de frappe (`$remote_adr`) ou une variable définie dans un fichier qui n’est pas chargé fait échouer `nginx -t`, et le conteneur ne démarre pas.',
-    howToFix: 'Corrigez le nom (la liste des variables est dans la documentation de nginx, « Alphabetical index of variables »), ou définissez la variable avant de l’employer, par exemple avec `map $http_upgrade $connection_upgrade { … }` au niveau `http`.',
+    why: 'nginx résout les noms de variables au chargement\u00a0: une faute de frappe (`$remote_adr`) ou une variable définie dans un fichier qui n’est pas chargé fait échouer `nginx -t`, et le conteneur ne démarre pas.',
+    howToFix: 'Corrigez le nom (la liste des variables est dans la documentation de nginx, «\u00a0Alphabetical index of variables\u00a0»), ou définissez la variable avant de l’employer, par exemple avec `map $http_upgrade $connection_upgrade { … }` au niveau `http`.',
     chapter: '07-reverse-proxy',
   },
   examples: {

@@ -38,16 +38,16 @@ export const upstreamAddress: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    noScheme: '`proxy_pass {{value}}` : il manque le protocole (`http://` ou `https://`) ; nginx refuse la configuration (« invalid URL prefix »).',
-    noPort: '`{{directive}} {{value}}` : ce protocole n’a pas de port par défaut et `{{value}}` n’est pas un bloc `upstream` ; nginx refuse la configuration (« no port in upstream »). Écrivez `{{value}}:{{port}}`.',
+    noScheme: '`proxy_pass {{value}}`\u00a0: il manque le protocole (`http://` ou `https://`)\u00a0; nginx refuse la configuration («\u00a0invalid URL prefix\u00a0»).',
+    noPort: '`{{directive}} {{value}}`\u00a0: ce protocole n’a pas de port par défaut et `{{value}}` n’est pas un bloc `upstream`\u00a0; nginx refuse la configuration («\u00a0no port in upstream\u00a0»). Écrivez `{{value}}:{{port}}`.',
     uriPart:
-      '`proxy_pass {{value}}` a une partie chemin (`{{uri}}`) dans {{place}} : nginx ne sait pas quelle partie de l’adresse remplacer et refuse la configuration. Retirez le chemin (`proxy_pass {{base}};`) ou réécrivez l’adresse avec `rewrite`.',
+      '`proxy_pass {{value}}` a une partie chemin (`{{uri}}`) dans {{place}}\u00a0: nginx ne sait pas quelle partie de l’adresse remplacer et refuse la configuration. Retirez le chemin (`proxy_pass {{base}};`) ou réécrivez l’adresse avec `rewrite`.',
   },
   docs: {
     title: 'L’adresse d’un `proxy_pass` ou `fastcgi_pass`',
     what: 'Signale un `proxy_pass` sans protocole (`proxy_pass api:3000;`), un `fastcgi_pass`, `uwsgi_pass` ou `scgi_pass` (ou un `proxy_pass` du bloc `stream`) sans port vers un hôte qui n’est pas un `upstream`, et un `proxy_pass` avec chemin dans un `location` par expression régulière, un `location` nommé, un `if` ou un `limit_except`.',
-    why: 'nginx lit ces adresses au chargement. En http, `proxy_pass` attend une URL complète ; FastCGI, uwsgi et SCGI n’ont pas de port par défaut ; et avec un chemin (`http://api:3000/v1/`), nginx remplace la partie de l’URI qui correspond au `location`, ce qu’il ne peut pas faire quand le `location` est une expression régulière : `nginx -t` échoue.',
-    howToFix: 'Écrivez `proxy_pass http://api:3000;`, `fastcgi_pass php:9000;` ; dans un `location ~ …`, gardez `proxy_pass http://api:3000;` sans chemin (l’URI d’origine est transmise telle quelle) ou réécrivez-la avant avec `rewrite`.',
+    why: 'nginx lit ces adresses au chargement. En http, `proxy_pass` attend une URL complète\u00a0; FastCGI, uwsgi et SCGI n’ont pas de port par défaut\u00a0; et avec un chemin (`http://api:3000/v1/`), nginx remplace la partie de l’URI qui correspond au `location`, ce qu’il ne peut pas faire quand le `location` est une expression régulière\u00a0: `nginx -t` échoue.',
+    howToFix: 'Écrivez `proxy_pass http://api:3000;`, `fastcgi_pass php:9000;`\u00a0; dans un `location ~ …`, gardez `proxy_pass http://api:3000;` sans chemin (l’URI d’origine est transmise telle quelle) ou réécrivez-la avant avec `rewrite`.',
     chapter: '07-reverse-proxy',
   },
   examples: {

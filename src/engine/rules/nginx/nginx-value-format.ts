@@ -16,12 +16,12 @@ export const valueFormat: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    invalid: '« {{value}} » n’est pas {{expected}} pour `{{name}}` : nginx refuse la configuration (« invalid value »).',
+    invalid: '«\u00a0{{value}}\u00a0» n’est pas {{expected}} pour `{{name}}`\u00a0: nginx refuse la configuration («\u00a0invalid value\u00a0»).',
   },
   docs: {
     title: 'Une taille, une durée ou un nombre mal écrit',
-    what: 'Signale la valeur d’une directive qui attend une taille, une durée ou un nombre entier quand nginx ne sait pas la lire : `client_max_body_size 10mb;`, `proxy_read_timeout 60sec;`, `worker_connections 1 024;`.',
-    why: 'nginx lit ces valeurs avec des règles strictes : les tailles n’ont qu’une lettre (`k`, `m`, parfois `g`), les durées s’écrivent `500ms`, `30s`, `5m`, `1h`, `7d`, dans cet ordre si on les combine (`1h30m`). Une autre écriture fait échouer `nginx -t`.',
+    what: 'Signale la valeur d’une directive qui attend une taille, une durée ou un nombre entier quand nginx ne sait pas la lire\u00a0: `client_max_body_size 10mb;`, `proxy_read_timeout 60sec;`, `worker_connections 1 024;`.',
+    why: 'nginx lit ces valeurs avec des règles strictes\u00a0: les tailles n’ont qu’une lettre (`k`, `m`, parfois `g`), les durées s’écrivent `500ms`, `30s`, `5m`, `1h`, `7d`, dans cet ordre si on les combine (`1h30m`). Une autre écriture fait échouer `nginx -t`.',
     howToFix: 'Écrivez `10m` pour dix mégaoctets (et non `10mb`), `60s` ou `1m` pour une minute (et non `60sec`), un entier sans espace pour un nombre.',
     chapter: '04-client',
   },
