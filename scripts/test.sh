@@ -54,14 +54,14 @@ build_site() {
 export ATELIER_REQUIRE_ORACLES=1
 export SITE_DIST_FORMATION=.cache/dist-formation
 
-phase install bash -c "$(declare -f install_node_modules); install_node_modules"
+phase install bash -eo pipefail -c "$(declare -f install_node_modules); install_node_modules"
 phase provision bash scripts/ci/provision.sh
-phase typecheck bash -c "astro sync && tsc --noEmit"
-phase oracles bash -c "$(declare -f record_oracles); record_oracles"
+phase typecheck bash -eo pipefail -c "astro sync && tsc --noEmit"
+phase oracles bash -eo pipefail -c "$(declare -f record_oracles); record_oracles"
 phase unit npx vitest run --project unit
 # npm pack, install of the tarball offline into an empty prefix, the installed CLI and API.
 phase package npx vitest run --project package
-phase build bash -c "$(declare -f build_site); build_site"
+phase build bash -eo pipefail -c "$(declare -f build_site); build_site"
 phase budget npm run budget
 phase e2e npx vitest run --project e2e
 phase perf npm run perf
