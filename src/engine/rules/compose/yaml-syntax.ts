@@ -1,8 +1,60 @@
 import type { ComposeRule } from '../catalogue.ts';
+import type { Range } from '../../types.ts';
+import { goYamlError, type GoYamlError } from '../../yaml/go-yaml-line.ts';
+import type { SourcePositions, YamlIssue } from '../../yaml/parse-yaml.ts';
 import { yamlErrorMessages } from '../../yaml/yaml-error-messages.ts';
 
 function messageId(code: string): string {
   return code.toLowerCase().replace(/_/g, '-');
+}
+
+/** Issues that are not syntax errors for go-yaml (it reports them later, or Compose does). */
+const NOT_SYNTAX = new Set<YamlIssue['code']>(['DUPLICATE_KEY', 'ALIAS_BOMB', 'TOO_DEEP', 'UNKNOWN_ALIAS', 'BAD_ALIAS', 'TAG_RESOLVE_FAILED', 'MULTIPLE_DOCS']);
+
+/** What go-yaml names with its line, said for a learner. */
+function namedPlace(error: GoYamlError): string {
+  if (error.named === 'problem' && error.kind === 'scanner') return 'où il a trouvé le problème';
+  if (error.named === 'problem') return 'une ligne plus haut que le problème (pour cette erreur, Compose compte les lignes à partir de 0)';
+  const byContext: Record<string, string> = {
+    'while parsing a block mapping': 'où commence l’objet (le bloc de clés) en cours',
+    'while parsing a block collection': 'où commence la liste en cours',
+    'while parsing a flow sequence': 'où s’ouvre le `[`',
+    'while parsing a flow mapping': 'où s’ouvre le `{`',
+    'while scanning a quoted scalar': 'où s’ouvre le guillemet',
+    'while parsing a quoted scalar': 'où s’ouvre le guillemet',
+    'while scanning a simple key': 'où commence la clé à laquelle il manque `:`',
+    'while scanning a block scalar': 'où commence le texte `|` ou `>`',
+    'while scanning a plain scalar': 'où commence la valeur',
+    'while parsing a block node': 'où commence la valeur attendue',
+    'while parsing a flow node': 'où commence la valeur attendue',
+  };
+  return byContext[error.context] ?? 'où il s’est arrêté';
+}
+
+/**
+ * Moves the file's first YAML syntax error to the line `docker compose`
+ * prints (go-yaml's line), and says where eemeli/yaml saw the problem when
+ * that is another line. Returns the data of each issue's report.
+ */
+function atComposeLine(text: string, positions: SourcePositions, issues: readonly YamlIssue[]): Map<YamlIssue, { range: Range; where: string }> {
+  const placed = new Map<YamlIssue, { range: Range; where: string }>();
+  const first = issues
+    .filter((i) => i.severity === 'error' && !NOT_SYNTAX.has(i.code))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column)[0];
+  if (!first) return placed;
+  const compose = goYamlError(text);
+  if (!compose || compose.line === undefined || compose.line === first.range.start.line) return placed;
+  const lineStart = positions.lineStarts[compose.line - 1] ?? 0;
+  const lineEnd = positions.lineStarts[compose.line] !== undefined ? positions.lineStarts[compose.line]! - 1 : text.length;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineEnd))![0].length;
+  const start = positions.position(Math.min(lineStart + indent, lineEnd));
+  const after = first.range.end.line > start.line || (first.range.end.line === start.line && first.range.end.column > start.column);
+  const range = { start, end: after ? first.range.end : positions.position(lineEnd) };
+  placed.set(first, {
+    range,
+    where: ` Compose signale l’erreur à cette ligne, ${namedPlace(compose)}\u00a0; elle apparaît à la ligne ${first.range.start.line}.`,
+  });
+  return placed;
 }
 
 const extraMessages: Record<string, string> = {
@@ -18,7 +70,8 @@ export const yamlSyntax: ComposeRule = {
   kind: 'yaml',
   severity: 'error',
   messages: {
-    ...Object.fromEntries(Object.entries(yamlErrorMessages).map(([code, text]) => [messageId(code), text])),
+    // `{{where}}`: where Compose names the error, when it is another line than yaml's.
+    ...Object.fromEntries(Object.entries(yamlErrorMessages).map(([code, text]) => [messageId(code), `${text}{{where}}`])),
     ...extraMessages,
   },
   docs: {
@@ -59,9 +112,19 @@ export const yamlSyntax: ComposeRule = {
     ],
   },
   check(context, report) {
+    // go-yaml reads the whole file: its line is computed once per file, over all its documents' issues.
+    const placedByFile = new Map<string, Map<YamlIssue, { range: Range; where: string }>>();
     for (const document of context.documents) {
+      if (placedByFile.has(document.file.path)) continue;
+      const issues = context.documents.filter((d) => d.file === document.file).flatMap((d) => d.issues);
+      placedByFile.set(document.file.path, atComposeLine(document.file.text, document.positions, issues));
+    }
+    for (const document of context.documents) {
+      const placed = placedByFile.get(document.file.path);
       for (const issue of document.issues) {
-        report({ messageId: messageId(issue.code), file: document.file.path, range: issue.range, severity: issue.severity });
+        const moved = placed?.get(issue);
+        const where = issue.code in yamlErrorMessages ? { data: { where: moved?.where ?? '' } } : {};
+        report({ messageId: messageId(issue.code), ...where, file: document.file.path, range: moved?.range ?? issue.range, severity: issue.severity });
       }
       const root = document.root;
       const empty = !root || (root.kind === 'scalar' && root.value === null) || (root.kind === 'map' && root.entries.size === 0);
