@@ -76,6 +76,23 @@ function mutations(text: string): Mutation[] {
     withLine(i, `${' '.repeat(indent)}\t${line.trimStart()}`, 'tabafter');
     withLine(i, line.replace(/^(\s*)- /, '$1- - '), 'dashdash');
     withLine(i, line.replace(/^(\s*)- /, '$1-- '), 'dashes');
+    withLine(i, line.replace(/^(\s*)- /, '$1'), 'nodash');
+    withLine(i, `${line}:`, 'colonend');
+    if (i + 1 < lines.length) withLine(i, `${line} ${lines[i + 1]!.trim()}`, 'joinnext');
+    out.push({ name: `deleteline@${i + 1}`, text: lines.filter((_, k) => k !== i).join('\n') });
+    // Two mistakes at once: which one does each parser name first?
+    const j = (i * 7 + 3) % lines.length;
+    if (j !== i && lines[j]!.trim() && indent >= 1) {
+      const copy = lines.slice();
+      copy[i] = line.slice(1);
+      copy[j] = copy[j]!.replace(/:(\s|$)/, ':$1"');
+      out.push({ name: `pair@${i + 1}+${j + 1}`, text: copy.join('\n') });
+    }
+    if (indent >= 1) {
+      const copy = lines.slice();
+      copy[i] = line.slice(1);
+      out.push({ name: `crlf-dedent1@${i + 1}`, text: copy.join('\r\n') });
+    }
   });
   return out;
 }
@@ -146,6 +163,7 @@ async function main(): Promise<void> {
   let problems = 0;
   let engineFound = 0;
   const misses: string[] = [];
+  const byKind: Record<string, { cases: number; before: number; after: number }> = {};
   const table: string[] = [];
   let decodeErrors = 0;
   let emulatorFalse = 0;
@@ -173,8 +191,14 @@ async function main(): Promise<void> {
     const go = goYamlError(c.text);
     const near = (line: number | undefined): boolean => line !== undefined && Math.abs(line - v.line!) <= 1;
     if (diagnostic) engineFound++;
+    const kind = c.name.replace(/@.*/, '');
+    const k = (byKind[kind] ??= { cases: 0, before: 0, after: 0 });
+    k.cases++;
+    if (near(first?.range.start.line)) k.before++;
+    if (near(diagnostic?.range.start.line)) k.after++;
     if (near(first?.range.start.line)) before++;
     if (near(diagnostic?.range.start.line)) after++;
+    else misses.push(`${c.file} ${c.name}: compose line ${v.line} "${v.problem}", engine's yaml-syntax at ${diagnostic?.range.start.line ?? 'none'} (${diagnostic?.messageId ?? '-'}), emulator ${go ? `line ${go.line}` : 'none'}`);
     if (go?.line === v.line && !/already defined/.test(v.problem ?? '')) emulated++;
     if (go?.problem === v.problem) problems++;
     if (/already defined/.test(v.problem ?? '')) continue;
@@ -191,6 +215,7 @@ async function main(): Promise<void> {
   const pctOf = (n: number, total: number): string => `${((100 * n) / Math.max(1, total)).toFixed(1)} %`;
   console.log(`emulator on the ${syntax} syntax errors (the ${decodeErrors} duplicate-key errors left out): exact line ${emulated}/${syntax} = ${pctOf(emulated, syntax)}; exact problem text ${problems}/${syntax} = ${pctOf(problems, syntax)}`);
   console.log(`emulator reports an error Compose does not: ${emulatorFalse}; engine reports yaml-syntax where Compose has no YAML error: ${engineOnly}`);
+  console.log(`by mutation (cases: before → after): ${Object.entries(byKind).map(([k, v]) => `${k} ${v.cases}: ${v.before} → ${v.after}`).join('; ')}`);
   const show = option('--show', 30);
   for (const m of misses.slice(0, show)) console.log(`  ${m}`);
   if (args.includes('--table')) for (const t of table) console.log(t);
