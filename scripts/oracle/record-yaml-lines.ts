@@ -59,6 +59,9 @@ const snippets: Record<string, string> = {
   'second document indented': 'services:\n  web:\n    image: nginx:1.30-alpine\n---\n  volumes: {}\n',
   'document marker inside a quote': 'services:\n  web:\n    image: "nginx\n---\n',
   'multi-line plain value then a key': 'services:\n  web:\n    image: nginx\n      :1.30-alpine\n    restart: always\n',
+  'control character in a value': 'services:\n  web:\n    image: "nginx\u0001"\n',
+  'control character after a mistake in the same 512 bytes': `services:\n${Array.from({ length: 100 }, (_, i) => `  s${i}:\n    image: x\n`).join('')}  bad\n  zz: "\u0001"\n`,
+  'control character far after a mistake': `services:\n  bad\n${Array.from({ length: 100 }, (_, i) => `  s${i}:\n    image: x\n`).join('')}  zz: "\u0001"\n`,
   'comment without a space before': 'services:\n  web:\n    image: nginx:1.30-alpine#comment\n    ports: [80]#x\n',
 };
 

@@ -5,7 +5,7 @@
 // the real `docker compose config -q` on each (cached in .cache/), and prints
 // the line agreement (± 1) of eemeli/yaml's first error (before) and of the
 // engine's yaml-syntax diagnostic (after).
-//   node scripts/oracle/yaml-lines.ts [--limit N] [--show N] [--table]
+//   node scripts/oracle/yaml-lines.ts [--limit N] [--show N] [--cached] [--extra DIR]
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -42,6 +42,12 @@ function sources(): { name: string; text: string }[] {
   const bases = join(repo, 'tests/oracle/compose/bases');
   for (const base of readdirSync(bases).sort()) {
     for (const f of readdirSync(join(bases, base)).sort()) if (/\.ya?ml$/.test(f)) add(join(bases, base, f), `base/${base}/${f}`);
+  }
+  // `--extra DIR`: more compose files (e.g. real-world ones kept out of the repository).
+  const extra = args.indexOf('--extra');
+  if (extra >= 0 && args[extra + 1]) {
+    const dir = args[extra + 1]!;
+    for (const f of readdirSync(dir).sort()) if (/\.ya?ml$/.test(f)) add(join(dir, f), `extra/${f}`);
   }
   return found;
 }
@@ -164,7 +170,6 @@ async function main(): Promise<void> {
   let engineFound = 0;
   const misses: string[] = [];
   const byKind: Record<string, { cases: number; before: number; after: number }> = {};
-  const table: string[] = [];
   let decodeErrors = 0;
   let emulatorFalse = 0;
   let engineOnly = 0;
@@ -204,7 +209,6 @@ async function main(): Promise<void> {
     if (/already defined/.test(v.problem ?? '')) continue;
     if (go?.line !== v.line || go?.problem !== v.problem)
       misses.push(`${c.file} ${c.name}: compose line ${v.line} "${v.problem}", emulator ${go ? `line ${go.line} "${go.problem}"` : 'none'}, engine ${diagnostic?.range.start.line ?? '-'}`);
-    else table.push(JSON.stringify({ case: `${c.file} ${c.name}`, line: v.line, problem: v.problem }));
   }
   const pct = (n: number): string => `${((100 * n) / Math.max(1, yamlCases)).toFixed(1)} %`;
   console.log(`${cases.length} mutations of ${sources().length} files; ${yamlCases} with a "yaml: line N" error from Compose`);
@@ -218,7 +222,6 @@ async function main(): Promise<void> {
   console.log(`by mutation (cases: before → after): ${Object.entries(byKind).map(([k, v]) => `${k} ${v.cases}: ${v.before} → ${v.after}`).join('; ')}`);
   const show = option('--show', 30);
   for (const m of misses.slice(0, show)) console.log(`  ${m}`);
-  if (args.includes('--table')) for (const t of table) console.log(t);
 }
 
 await main();

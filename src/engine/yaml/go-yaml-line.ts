@@ -28,8 +28,8 @@ export interface GoYamlError {
   problem: string;
   /** What go-yaml was parsing (`while parsing a block mapping`…), empty if nothing. */
   context: string;
-  /** A scanner error (in a token) or a parser error (in the structure). */
-  kind: 'scanner' | 'parser';
+  /** A reader error (a control character), a scanner error (in a token) or a parser error (in the structure). */
+  kind: 'reader' | 'scanner' | 'parser';
   /** Whether the printed line is the context mark's (the construct being parsed) or the problem mark's. */
   named: 'context' | 'problem';
   /** 0-based offset of the construct go-yaml names (context mark, else problem mark). */
@@ -87,12 +87,12 @@ interface SimpleKey {
 
 /** The first error go-yaml raises; thrown inside this module only, caught by `goYamlError`. */
 class Failure {
-  readonly kind: 'scanner' | 'parser';
+  readonly kind: 'reader' | 'scanner' | 'parser';
   readonly context: string;
   readonly contextMark: Mark | undefined;
   readonly problem: string;
   readonly problemMark: Mark;
-  constructor(kind: 'scanner' | 'parser', context: string, contextMark: Mark | undefined, problem: string, problemMark: Mark) {
+  constructor(kind: 'reader' | 'scanner' | 'parser', context: string, contextMark: Mark | undefined, problem: string, problemMark: Mark) {
     this.kind = kind;
     this.context = context;
     this.contextMark = contextMark;
@@ -130,8 +130,12 @@ class Scanner {
   private simpleKeys: SimpleKey[] = [];
   private simpleKeysByToken = new Map<number, number>();
 
+  /** Where go-yaml's reader stops on a control character (it decodes the input 512 bytes at a time). */
+  private readonly readerStop: number;
+
   constructor(text: string) {
     this.text = text;
+    this.readerStop = readerStopOffset(text);
   }
 
   /** A snapshot of the current mark. */
@@ -159,6 +163,7 @@ class Scanner {
   }
 
   private skip(): void {
+    if (this.pos + 4 >= this.readerStop) this.failReader();
     const code = this.text.charCodeAt(this.pos);
     // A surrogate pair is one character for go-yaml (one rune).
     this.pos += code >= 0xd800 && code <= 0xdbff && this.pos + 1 < this.text.length ? 2 : 1;
@@ -167,6 +172,7 @@ class Scanner {
   }
 
   private skipLine(): void {
+    if (this.pos + 4 >= this.readerStop) this.failReader();
     if (this.ch() === '\r' && this.ch(1) === '\n') {
       this.pos += 2;
       this.index += 2;
@@ -178,6 +184,10 @@ class Scanner {
       this.line++;
       this.column = 0;
     }
+  }
+
+  private failReader(): never {
+    throw new Failure('reader', '', undefined, 'control characters are not allowed', { index: 0, line: 0, column: 0, offset: this.readerStop });
   }
 
   private fail(context: string, contextMark: Mark | undefined, problem: string): never {
@@ -271,6 +281,7 @@ class Scanner {
   }
 
   private fetchNext(): void {
+    if (this.pos + 4 >= this.readerStop) this.failReader();
     if (!this.streamStartProduced) {
       this.indent = -1;
       this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, mark: this.here() });
@@ -1059,6 +1070,31 @@ class Parser {
     }
     this.state = 'FLOW_MAPPING_KEY';
   }
+}
+
+/**
+ * go-yaml's reader refuses control characters (outside tab, line breaks,
+ * printable and non-special Unicode), but only when it decodes the 512-byte
+ * chunk that holds one: returns the UTF-16 offset where that chunk starts,
+ * or Infinity when the text has none.
+ */
+function readerStopOffset(text: string): number {
+  let bytes = 0;
+  let chunk = -1;
+  let chunkStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (Math.floor(bytes / 512) !== chunk) {
+      chunk = Math.floor(bytes / 512);
+      chunkStart = i;
+    }
+    const code = text.codePointAt(i)!;
+    const allowed =
+      code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0x7e) || code === 0x85 || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
+    if (!allowed) return chunkStart;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (code >= 0x10000) i++;
+  }
+  return Infinity;
 }
 
 /** Offset of a 0-based line (clamped to the text). */
