@@ -38,7 +38,7 @@ describe('the yaml-syntax diagnostic sits at the line Compose prints', () => {
     const text = 'services:\n  test1:\n    pull_policy: build\n    command:\n      - echo\n     - "test 1 success"\n';
     const diagnostic = checkProject([{ path: 'compose.yaml', text }]).diagnostics.find((d) => d.ruleId === 'yaml-syntax');
     expect(diagnostic?.range.start).toEqual({ line: 2, column: 3 });
-    expect(diagnostic?.message).toMatch(/Compose signale l’erreur à cette ligne, où commence l’objet \(le bloc de clés\) en cours\u00a0; elle apparaît à la ligne 6\.$/);
+    expect(diagnostic?.message).toMatch(/Compose signale l’erreur à cette ligne, juste au-dessus de l’objet \(le bloc de clés\) en cours\u00a0; elle apparaît à la ligne 6\.$/);
   });
 
   it('adds nothing when both parsers name the same line', () => {

@@ -11,24 +11,32 @@ function messageId(code: string): string {
 /** Issues that are not syntax errors for go-yaml (it reports them later, or Compose does). */
 const NOT_SYNTAX = new Set<YamlIssue['code']>(['DUPLICATE_KEY', 'ALIAS_BOMB', 'TOO_DEEP', 'UNKNOWN_ALIAS', 'BAD_ALIAS', 'TAG_RESOLVE_FAILED', 'MULTIPLE_DOCS']);
 
-/** What go-yaml names with its line, said for a learner. */
+/**
+ * What the line go-yaml prints is, said for a learner. For a parser error,
+ * go-yaml prints the 0-based line of the construct it was in: read as 1-based,
+ * that is the line just above it (often the key that opens the block). For a
+ * scanner error, the construct's own line.
+ */
 function namedPlace(error: GoYamlError): string {
-  if (error.named === 'problem' && error.kind === 'scanner') return 'où il a trouvé le problème';
-  if (error.named === 'problem') return 'une ligne plus haut que le problème (pour cette erreur, Compose compte les lignes à partir de 0)';
-  const byContext: Record<string, string> = {
-    'while parsing a block mapping': 'où commence l’objet (le bloc de clés) en cours',
-    'while parsing a block collection': 'où commence la liste en cours',
-    'while parsing a flow sequence': 'où s’ouvre le `[`',
-    'while parsing a flow mapping': 'où s’ouvre le `{`',
+  if (error.kind === 'parser') {
+    const above: Record<string, string> = {
+      'while parsing a block mapping': 'juste au-dessus de l’objet (le bloc de clés) en cours',
+      'while parsing a block collection': 'juste au-dessus de la liste en cours',
+      'while parsing a flow sequence': 'juste au-dessus de la ligne où s’ouvre le `[`',
+      'while parsing a flow mapping': 'juste au-dessus de la ligne où s’ouvre le `{`',
+      'while parsing a block node': 'juste au-dessus de la valeur attendue',
+      'while parsing a flow node': 'juste au-dessus de la valeur attendue',
+    };
+    return error.named === 'problem' ? 'juste au-dessus de la ligne du problème' : (above[error.context] ?? 'juste au-dessus de l’élément en cours');
+  }
+  const at: Record<string, string> = {
     'while scanning a quoted scalar': 'où s’ouvre le guillemet',
     'while parsing a quoted scalar': 'où s’ouvre le guillemet',
     'while scanning a simple key': 'où commence la clé à laquelle il manque `:`',
     'while scanning a block scalar': 'où commence le texte `|` ou `>`',
     'while scanning a plain scalar': 'où commence la valeur',
-    'while parsing a block node': 'où commence la valeur attendue',
-    'while parsing a flow node': 'où commence la valeur attendue',
   };
-  return byContext[error.context] ?? 'où il s’est arrêté';
+  return at[error.context] ?? 'où il s’est arrêté';
 }
 
 /**
@@ -76,7 +84,7 @@ export const yamlSyntax: ComposeRule = {
   },
   docs: {
     title: 'Le fichier doit être du YAML valide',
-    what: 'Signale les erreurs de syntaxe YAML : indentation, `:` manquant, guillemet non fermé, tabulation, clé en double, alias inconnu.',
+    what: 'Signale les erreurs de syntaxe YAML : indentation, `:` manquant, guillemet non fermé, tabulation, clé en double, alias inconnu. L’erreur est placée à la ligne que `docker compose` affiche (`yaml: line N`), et le message dit où le problème apparaît quand c’est une autre ligne.',
     why: 'Docker Compose refuse un fichier YAML mal formé avant même de le lire : aucune commande `docker compose` ne fonctionne tant qu’il reste une erreur.',
     howToFix: 'Indentez avec des espaces (2 par niveau), mettez un espace après chaque `:` de clé, fermez les guillemets, et n’écrivez chaque clé qu’une fois par niveau.',
     chapter: '03-structure-du-fichier',
@@ -88,6 +96,11 @@ export const yamlSyntax: ComposeRule = {
         name: 'clé en double',
         files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    image: nginx:1.30\n' },
         errors: [{ messageId: 'duplicate-key', line: 4, column: 5 }],
+      },
+      {
+        name: 'élément de liste décalé d’un espace : à la ligne que Compose affiche (`yaml: line 2: did not find expected key`)',
+        files: { 'compose.yaml': 'services:\n  test1:\n    pull_policy: build\n    command:\n      - echo\n     - "test 1 success"\n' },
+        errors: [{ messageId: 'block-as-implicit-key', line: 2, column: 3 }],
       },
       {
         name: 'tabulation',
