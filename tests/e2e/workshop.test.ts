@@ -81,9 +81,11 @@ describe('workshop: live checking', { timeout: SLOW }, () => {
     await waitForCheck(page);
 
     const item = page.locator('[data-diagnostic-list] li.diagnostic-error').first();
-    expect(await item.getAttribute('data-line')).toBe('7');
+    // At the line `docker compose` prints (`yaml: line 1: did not find expected key`), saying where the problem shows.
+    expect(await item.getAttribute('data-line')).toBe('1');
     expect(await item.locator('.diagnostic-message').textContent()).toContain('Indentation incorrecte');
-    expect(await item.locator('.diagnostic-location').textContent()).toBe('compose.yaml:7');
+    expect(await item.locator('.diagnostic-message').textContent()).toContain('elle apparaît à la ligne 7');
+    expect(await item.locator('.diagnostic-location').textContent()).toBe('compose.yaml:1');
     expect(await item.locator('a.diagnostic-rule').getAttribute('href')).toBe('/regles/yaml-syntax/');
     expect(await page.locator('[data-diagnostic-summary]').textContent()).toMatch(/\d+ erreurs?/);
 

@@ -98,7 +98,7 @@ export const yamlSyntax: ComposeRule = {
         errors: [{ messageId: 'duplicate-key', line: 4, column: 5 }],
       },
       {
-        name: 'élément de liste décalé d’un espace : à la ligne que Compose affiche (`yaml: line 2: did not find expected key`)',
+        name: 'élément de liste décalé d’un espace : signalé à la ligne 2, comme le fait Compose',
         files: { 'compose.yaml': 'services:\n  test1:\n    pull_policy: build\n    command:\n      - echo\n     - "test 1 success"\n' },
         errors: [{ messageId: 'block-as-implicit-key', line: 2, column: 3 }],
       },
