@@ -62,6 +62,8 @@ const snippets: Record<string, string> = {
   'control character in a value': 'services:\n  web:\n    image: "nginx\u0001"\n',
   'control character after a mistake in the same 512 bytes': `services:\n${Array.from({ length: 100 }, (_, i) => `  s${i}:\n    image: x\n`).join('')}  bad\n  zz: "\u0001"\n`,
   'control character far after a mistake': `services:\n  bad\n${Array.from({ length: 100 }, (_, i) => `  s${i}:\n    image: x\n`).join('')}  zz: "\u0001"\n`,
+  'flow sequence followed by a colon': 'services:\n  web:\n    image: nginx:1.30-alpine\n    command: ["npm", "start"]:\n',
+  'anchor name followed by a colon': 'x-logging: &default-logging:\n  driver: json-file\nservices:\n  web:\n    image: nginx:1.30-alpine\n    logging: *default-logging\n',
   'comment without a space before': 'services:\n  web:\n    image: nginx:1.30-alpine#comment\n    ports: [80]#x\n',
 };
 

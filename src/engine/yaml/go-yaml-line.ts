@@ -309,8 +309,7 @@ class Scanner {
     if (c === '*') return this.fetchAnchor('ALIAS');
     if (c === '&') return this.fetchAnchor('ANCHOR');
     if (c === '!') return this.fetchTag();
-    if (c === '|' && this.flowLevel === 0) return this.fetchBlockScalar(true);
-    if (c === '>' && this.flowLevel === 0) return this.fetchBlockScalar(false);
+    if ((c === '|' || c === '>') && this.flowLevel === 0) return this.fetchBlockScalar();
     if (c === "'") return this.fetchFlowScalar(true);
     if (c === '"') return this.fetchFlowScalar(false);
     const indicator = this.isBlankZ() || '-?:,[]{}#&*!|>\'"%@`'.includes(c!);
@@ -511,10 +510,10 @@ class Scanner {
     if (!found) this.fail('while parsing a tag', start, 'did not find expected tag URI');
   }
 
-  private fetchBlockScalar(literal: boolean): void {
+  /** A `|` or `>` scalar: only its extent and errors matter here, not its folding. */
+  private fetchBlockScalar(): void {
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
-    void literal;
     const start = this.here();
     this.skip();
     let increment = 0;
@@ -575,7 +574,6 @@ class Scanner {
         this.fail('while scanning a quoted scalar', start, 'found unexpected document indicator');
       }
       if (this.isZ()) this.fail('while scanning a quoted scalar', start, 'found unexpected end of stream');
-      let leadingBlanks = false;
       while (!this.isBlankZ()) {
         const c = this.ch();
         if (single && c === "'" && this.ch(1) === "'") {
@@ -586,7 +584,6 @@ class Scanner {
         else if (!single && c === '\\' && this.isBreak(1)) {
           this.skip();
           this.skipLine();
-          leadingBlanks = true;
           break;
         } else if (!single && c === '\\') {
           const escape = this.ch(1) ?? '';
@@ -611,7 +608,6 @@ class Scanner {
         if (this.isBlank()) this.skip();
         else this.skipLine();
       }
-      void leadingBlanks;
     }
     this.skip();
     this.tokens.push({ type: 'SCALAR', start, end: this.here() });

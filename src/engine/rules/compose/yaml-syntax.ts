@@ -39,33 +39,57 @@ function namedPlace(error: GoYamlError): string {
   return at[error.context] ?? 'où il s’est arrêté';
 }
 
+/** The range of a whole line (1-based), from its first non-blank character. */
+function lineRange(text: string, positions: SourcePositions, line: number): Range {
+  const lineStart = positions.lineStarts[line - 1] ?? 0;
+  const lineEnd = positions.lineStarts[line] !== undefined ? positions.lineStarts[line]! - 1 : text.length;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineEnd))![0].length;
+  return { start: positions.position(Math.min(lineStart + indent, lineEnd)), end: positions.position(lineEnd) };
+}
+
+interface ComposeLine {
+  /** eemeli/yaml's issues moved to Compose's line, with the sentence that names yaml's line. */
+  placed: Map<YamlIssue, { range: Range; where: string }>;
+  /** A syntax error only go-yaml sees (eemeli/yaml accepts the text), at Compose's line. */
+  composeOnly?: { range: Range; advice: string };
+}
+
 /**
  * Moves the file's first YAML syntax error to the line `docker compose`
  * prints (go-yaml's line), and says where eemeli/yaml saw the problem when
- * that is another line. Returns the data of each issue's report.
+ * that is another line. When eemeli/yaml sees no syntax error but go-yaml
+ * does, that error is reported on its own.
  */
-function atComposeLine(text: string, positions: SourcePositions, issues: readonly YamlIssue[]): Map<YamlIssue, { range: Range; where: string }> {
+function atComposeLine(text: string, positions: SourcePositions, issues: readonly YamlIssue[]): ComposeLine {
   const placed = new Map<YamlIssue, { range: Range; where: string }>();
   const first = issues
     .filter((i) => i.severity === 'error' && !NOT_SYNTAX.has(i.code))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column)[0];
-  if (!first) return placed;
   const compose = goYamlError(text);
-  if (!compose || compose.line === undefined || compose.line === first.range.start.line) return placed;
-  const lineStart = positions.lineStarts[compose.line - 1] ?? 0;
-  const lineEnd = positions.lineStarts[compose.line] !== undefined ? positions.lineStarts[compose.line]! - 1 : text.length;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineEnd))![0].length;
-  const start = positions.position(Math.min(lineStart + indent, lineEnd));
+  if (!compose) return { placed };
+  if (!first) {
+    // On line 1 go-yaml prints no line: the problem's own line then (not for a control character, found by chunks).
+    const line = compose.line ?? (compose.kind === 'reader' ? undefined : positions.position(compose.problemOffset).line);
+    if (line === undefined) return { placed };
+    const advice =
+      compose.problem === 'mapping values are not allowed in this context'
+        ? 'un `:` suivi d’un espace ou d’une fin de ligne est inattendu ici (une seconde clé sur la ligne d’une valeur, ou un `:` collé à un nom d’ancre `&nom`). Mettez la valeur entre guillemets ou retirez ce `:`.'
+        : 'vérifiez l’indentation, les `:`, les ancres (`&nom`) et les guillemets de cette ligne et des suivantes.'
+    return { placed, composeOnly: { range: lineRange(text, positions, line), advice } };
+  }
+  if (compose.line === undefined || compose.line === first.range.start.line) return { placed };
+  const start = lineRange(text, positions, compose.line).start;
   const after = first.range.end.line > start.line || (first.range.end.line === start.line && first.range.end.column > start.column);
-  const range = { start, end: after ? first.range.end : positions.position(lineEnd) };
+  const range = { start, end: after ? first.range.end : lineRange(text, positions, compose.line).end };
   placed.set(first, {
     range,
     where: ` Compose signale l’erreur à cette ligne, ${namedPlace(compose)}\u00a0; elle apparaît à la ligne ${first.range.start.line}.`,
   });
-  return placed;
+  return { placed };
 }
 
 const extraMessages: Record<string, string> = {
+  'compose-only': 'Compose refuse ce YAML à cette ligne, même si d’autres lecteurs YAML l’acceptent : {{advice}}',
   'alias-bomb': 'Trop d’alias imbriqués (`*nom`) : le fichier se développerait de façon démesurée (attaque « billion laughs »). Réduisez les alias.',
   'too-deep': 'Imbrication trop profonde : simplifiez la structure.',
   'unknown-alias': 'Alias (`*nom`) sans ancre (`&nom`) correspondante définie plus haut.',
@@ -103,6 +127,16 @@ export const yamlSyntax: ComposeRule = {
         errors: [{ messageId: 'block-as-implicit-key', line: 2, column: 3 }],
       },
       {
+        name: 'un `:` collé à un nom d’ancre : accepté par d’autres lecteurs YAML, refusé par Compose',
+        files: { 'compose.yaml': 'x-logging: &default-logging:\n  driver: json-file\nservices:\n  web:\n    image: nginx:1.30-alpine\n    logging: *default-logging\n' },
+        errors: [{ messageId: 'compose-only', line: 1, column: 1 }, { messageId: 'unknown-alias', line: 6, column: 14 }],
+      },
+      {
+        name: 'une clé après une liste entre crochets : refusée par Compose (ligne 4)',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    command: ["npm", "start"]:\n' },
+        errors: [{ messageId: 'compose-only', line: 4, column: 5 }],
+      },
+      {
         name: 'tabulation',
         files: { 'compose.yaml': 'services:\n\tweb:\n    image: nginx:1.30-alpine\n' },
         errors: [{ messageId: 'tab-as-indent', line: 2, column: 1 }],
@@ -126,14 +160,16 @@ export const yamlSyntax: ComposeRule = {
   },
   check(context, report) {
     // go-yaml reads the whole file: its line is computed once per file, over all its documents' issues.
-    const placedByFile = new Map<string, Map<YamlIssue, { range: Range; where: string }>>();
+    const placedByFile = new Map<string, ComposeLine>();
     for (const document of context.documents) {
       if (placedByFile.has(document.file.path)) continue;
       const issues = context.documents.filter((d) => d.file === document.file).flatMap((d) => d.issues);
-      placedByFile.set(document.file.path, atComposeLine(document.file.text, document.positions, issues));
+      const atCompose = atComposeLine(document.file.text, document.positions, issues);
+      placedByFile.set(document.file.path, atCompose);
+      if (atCompose.composeOnly) report({ messageId: 'compose-only', data: { advice: atCompose.composeOnly.advice }, file: document.file.path, range: atCompose.composeOnly.range });
     }
     for (const document of context.documents) {
-      const placed = placedByFile.get(document.file.path);
+      const placed = placedByFile.get(document.file.path)?.placed;
       for (const issue of document.issues) {
         const moved = placed?.get(issue);
         const where = issue.code in yamlErrorMessages ? { data: { where: moved?.where ?? '' } } : {};
@@ -141,6 +177,7 @@ export const yamlSyntax: ComposeRule = {
       }
       const root = document.root;
       const empty = !root || (root.kind === 'scalar' && root.value === null) || (root.kind === 'map' && root.entries.size === 0);
+      if (placedByFile.get(document.file.path)?.composeOnly) continue;
       if (document.issues.length === 0 && empty && context.documents.filter((d) => d.file === document.file).length === 1) {
         report({ messageId: 'empty-file', file: document.file.path, range: context.rangeOf(document.file.path, 0, 0) });
         continue;
