@@ -5,7 +5,7 @@
 // the real `docker compose config -q` on each (cached in .cache/), and prints
 // the line agreement (± 1) of eemeli/yaml's first error (before) and of the
 // engine's yaml-syntax diagnostic (after).
-//   node scripts/oracle/yaml-lines.ts [--limit N] [--show N] [--cached] [--extra DIR]
+//   node scripts/oracle/yaml-lines.ts [--limit N] [--show N] [--cached] [--extra DIR [--only-extra]]
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,20 +27,21 @@ const option = (name: string, fallback: number): number => {
 function sources(): { name: string; text: string }[] {
   const found: { name: string; text: string }[] = [];
   const add = (path: string, name: string): void => void found.push({ name, text: readFileSync(path, 'utf8') });
-  const lessons = join(repo, 'src/content/lessons');
-  for (const lesson of readdirSync(lessons).sort()) {
+  const onlyExtra = args.includes('--only-extra');
+  const lessons = join(repo, onlyExtra ? '.cache/none' : 'src/content/lessons');
+  for (const lesson of existsSync(lessons) ? readdirSync(lessons).sort() : []) {
     const dir = join(lessons, lesson, 'solution');
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) if (/\.ya?ml$/.test(f)) add(join(dir, f), `lesson/${lesson}/${f}`);
   }
   const stacks = join(repo, 'stacks');
-  for (const stack of readdirSync(stacks).sort()) {
+  for (const stack of onlyExtra ? [] : readdirSync(stacks).sort()) {
     const dir = join(stacks, stack);
     if (!statSync(dir).isDirectory()) continue;
     for (const f of readdirSync(dir).sort()) if (/^compose.*\.ya?ml$/.test(f)) add(join(dir, f), `stack/${stack}/${f}`);
   }
   const bases = join(repo, 'tests/oracle/compose/bases');
-  for (const base of readdirSync(bases).sort()) {
+  for (const base of onlyExtra ? [] : readdirSync(bases).sort()) {
     for (const f of readdirSync(join(bases, base)).sort()) if (/\.ya?ml$/.test(f)) add(join(bases, base, f), `base/${base}/${f}`);
   }
   // `--extra DIR`: more compose files (e.g. real-world ones kept out of the repository).
@@ -189,12 +190,15 @@ async function main(): Promise<void> {
     // `mapping key "x" already defined at line N`: a decoding error, not a syntax one (no emulation needed).
     if (/already defined/.test(v.problem ?? '')) decodeErrors++;
     yamlCases++;
-    const first = parseYaml({ path: 'compose.yaml', text: c.text })
-      .flatMap((d) => d.issues)
-      .find((i) => i.severity === 'error');
-    const diagnostic = checkProject([{ path: 'compose.yaml', text: c.text }]).diagnostics.find((d) => d.ruleId === 'yaml-syntax');
-    const go = goYamlError(c.text);
     const near = (line: number | undefined): boolean => line !== undefined && Math.abs(line - v.line!) <= 1;
+    // As the compose agreement test does: some YAML diagnostic at the tool's line (± 1); Compose names only its first error.
+    const issues = parseYaml({ path: 'compose.yaml', text: c.text })
+      .flatMap((d) => d.issues)
+      .filter((i) => i.severity === 'error');
+    const diagnostics = checkProject([{ path: 'compose.yaml', text: c.text }]).diagnostics.filter((d) => d.ruleId === 'yaml-syntax');
+    const first = issues.find((i) => near(i.range.start.line)) ?? issues[0];
+    const diagnostic = diagnostics.find((d) => near(d.range.start.line)) ?? diagnostics[0];
+    const go = goYamlError(c.text);
     if (diagnostic) engineFound++;
     const kind = c.name.replace(/@.*/, '');
     const k = (byKind[kind] ??= { cases: 0, before: 0, after: 0 });
