@@ -53,7 +53,7 @@ describe('--format sarif', () => {
     const result = run.results[0]!;
     expect(result).toMatchObject({ ruleId: 'yaml-syntax', level: 'error' });
     expect(run.tool.driver.rules[result.ruleIndex!]!.id).toBe('yaml-syntax');
-    expect(result.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'broken/compose.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 1 } });
+    expect(result.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'broken/compose.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1 } });
   });
 
   it('encodes file names as URI references and maps severities to SARIF levels', () => {

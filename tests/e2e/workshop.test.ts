@@ -81,19 +81,21 @@ describe('workshop: live checking', { timeout: SLOW }, () => {
     await waitForCheck(page);
 
     const item = page.locator('[data-diagnostic-list] li.diagnostic-error').first();
-    expect(await item.getAttribute('data-line')).toBe('7');
+    // At the line `docker compose` prints (`yaml: line 1: did not find expected key`), saying where the problem shows.
+    expect(await item.getAttribute('data-line')).toBe('1');
     expect(await item.locator('.diagnostic-message').textContent()).toContain('Indentation incorrecte');
-    expect(await item.locator('.diagnostic-location').textContent()).toBe('compose.yaml:7');
+    expect(await item.locator('.diagnostic-message').textContent()).toContain('elle apparaît à la ligne 7');
+    expect(await item.locator('.diagnostic-location').textContent()).toBe('compose.yaml:1');
     expect(await item.locator('a.diagnostic-rule').getAttribute('href')).toBe('/regles/yaml-syntax/');
     expect(await page.locator('[data-diagnostic-summary]').textContent()).toMatch(/\d+ erreurs?/);
 
-    // The squiggle sits on line 7 of the editor (Monaco paints decorations on its next frame).
+    // The squiggle starts on line 1 of the editor, Compose's line (Monaco paints decorations on its next frame).
     const squiggleLocator = page.locator('[data-editor] .squiggly-error').first();
     await squiggleLocator.waitFor({ timeout: 30_000 });
     const squiggle = await squiggleLocator.boundingBox();
-    const lineSeven = await page.locator('[data-editor] .line-numbers', { hasText: /^7$/ }).boundingBox();
-    if (!squiggle || !lineSeven) throw new Error('the squiggle or line 7 is not displayed');
-    expect(Math.abs(squiggle.y + squiggle.height / 2 - (lineSeven.y + lineSeven.height / 2))).toBeLessThan(lineSeven.height);
+    const lineOne = await page.locator('[data-editor] .line-numbers', { hasText: /^1$/ }).boundingBox();
+    if (!squiggle || !lineOne) throw new Error('the squiggle or line 1 is not displayed');
+    expect(Math.abs(squiggle.y + squiggle.height / 2 - (lineOne.y + lineOne.height / 2))).toBeLessThan(lineOne.height);
     await shot('01-indentation-error');
 
     // Fix: put the indentation back, then remove `container_name`: its objective ticks.

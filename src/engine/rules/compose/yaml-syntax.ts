@@ -1,14 +1,96 @@
 import type { ComposeRule } from '../catalogue.ts';
-import type { ProjectFile } from '../../types.ts';
+import type { Range } from '../../types.ts';
 import { MAX_YAML_DOCUMENTS, MAX_YAML_NODE_TOKENS } from '../../limits.ts';
-import { tooComplexMessage } from '../../yaml/parse-yaml.ts';
+import { goYamlError, type GoYamlError } from '../../yaml/go-yaml-line.ts';
+import { tooComplexMessage, type SourcePositions, type YamlIssue } from '../../yaml/parse-yaml.ts';
 import { yamlErrorMessages } from '../../yaml/yaml-error-messages.ts';
 
 function messageId(code: string): string {
   return code.toLowerCase().replace(/_/g, '-');
 }
 
+/** Issues that are not syntax errors for go-yaml (it reports them later, or Compose does). */
+const NOT_SYNTAX = new Set<YamlIssue['code']>(['DUPLICATE_KEY', 'ALIAS_BOMB', 'TOO_DEEP', 'TOO_COMPLEX', 'TOO_MANY_DOCUMENTS', 'UNKNOWN_ALIAS', 'BAD_ALIAS', 'TAG_RESOLVE_FAILED', 'MULTIPLE_DOCS']);
+
+/**
+ * What the line go-yaml prints is, said for a learner. For a parser error,
+ * go-yaml prints the 0-based line of the construct it was in: read as 1-based,
+ * that is the line just above it (often the key that opens the block). For a
+ * scanner error, the construct's own line.
+ */
+function namedPlace(error: GoYamlError): string {
+  if (error.kind === 'parser') {
+    const above: Record<string, string> = {
+      'while parsing a block mapping': 'juste au-dessus de l’objet (le bloc de clés) en cours',
+      'while parsing a block collection': 'juste au-dessus de la liste en cours',
+      'while parsing a flow sequence': 'juste au-dessus de la ligne où s’ouvre le `[`',
+      'while parsing a flow mapping': 'juste au-dessus de la ligne où s’ouvre le `{`',
+      'while parsing a block node': 'juste au-dessus de la valeur attendue',
+      'while parsing a flow node': 'juste au-dessus de la valeur attendue',
+    };
+    return error.named === 'problem' ? 'juste au-dessus de la ligne du problème' : (above[error.context] ?? 'juste au-dessus de l’élément en cours');
+  }
+  const at: Record<string, string> = {
+    'while scanning a quoted scalar': 'où s’ouvre le guillemet',
+    'while parsing a quoted scalar': 'où s’ouvre le guillemet',
+    'while scanning a simple key': 'où commence la clé à laquelle il manque `:`',
+    'while scanning a block scalar': 'où commence le texte `|` ou `>`',
+    'while scanning a plain scalar': 'où commence la valeur',
+  };
+  return at[error.context] ?? 'où il s’est arrêté';
+}
+
+/** The range of a whole line (1-based), from its first non-blank character. */
+function lineRange(text: string, positions: SourcePositions, line: number): Range {
+  const lineStart = positions.lineStarts[line - 1] ?? 0;
+  const lineEnd = positions.lineStarts[line] !== undefined ? positions.lineStarts[line]! - 1 : text.length;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineEnd))![0].length;
+  return { start: positions.position(Math.min(lineStart + indent, lineEnd)), end: positions.position(lineEnd) };
+}
+
+interface ComposeLine {
+  /** eemeli/yaml's issues moved to Compose's line, with the sentence that names yaml's line. */
+  placed: Map<YamlIssue, { range: Range; where: string }>;
+  /** A syntax error only go-yaml sees (eemeli/yaml accepts the text), at Compose's line. */
+  composeOnly?: { range: Range; advice: string };
+}
+
+/**
+ * Moves the file's first YAML syntax error to the line `docker compose`
+ * prints (go-yaml's line), and says where eemeli/yaml saw the problem when
+ * that is another line. When eemeli/yaml sees no syntax error but go-yaml
+ * does, that error is reported on its own.
+ */
+function atComposeLine(text: string, positions: SourcePositions, issues: readonly YamlIssue[]): ComposeLine {
+  const placed = new Map<YamlIssue, { range: Range; where: string }>();
+  const first = issues
+    .filter((i) => i.severity === 'error' && !NOT_SYNTAX.has(i.code))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column)[0];
+  const compose = goYamlError(text);
+  if (!compose) return { placed };
+  if (!first) {
+    // On line 1 go-yaml prints no line: the problem's own line then (not for a control character, found by chunks).
+    const line = compose.line ?? (compose.kind === 'reader' ? undefined : positions.position(compose.problemOffset).line);
+    if (line === undefined) return { placed };
+    const advice =
+      compose.problem === 'mapping values are not allowed in this context'
+        ? 'un `:` suivi d’un espace ou d’une fin de ligne est inattendu ici (une seconde clé sur la ligne d’une valeur, ou un `:` collé à un nom d’ancre `&nom`). Mettez la valeur entre guillemets ou retirez ce `:`.'
+        : 'vérifiez l’indentation, les `:`, les ancres (`&nom`) et les guillemets de cette ligne et des suivantes.'
+    return { placed, composeOnly: { range: lineRange(text, positions, line), advice } };
+  }
+  if (compose.line === undefined || compose.line === first.range.start.line) return { placed };
+  const start = lineRange(text, positions, compose.line).start;
+  const after = first.range.end.line > start.line || (first.range.end.line === start.line && first.range.end.column > start.column);
+  const range = { start, end: after ? first.range.end : lineRange(text, positions, compose.line).end };
+  placed.set(first, {
+    range,
+    where: ` Compose signale l’erreur à cette ligne, ${namedPlace(compose)}\u00a0; elle apparaît à la ligne ${first.range.start.line}.`,
+  });
+  return { placed };
+}
+
 const extraMessages: Record<string, string> = {
+  'compose-only': 'Compose refuse ce YAML à cette ligne, même si d’autres lecteurs YAML l’acceptent\u00a0: {{advice}}',
   'alias-bomb': 'Trop d’alias imbriqués (`*nom`)\u00a0: le fichier se développerait de façon démesurée (attaque «\u00a0billion laughs\u00a0»). Réduisez les alias.',
   'too-deep': 'Imbrication trop profonde\u00a0: simplifiez la structure.',
   'too-complex': tooComplexMessage,
@@ -25,12 +107,13 @@ export const yamlSyntax: ComposeRule = {
   kind: 'yaml',
   severity: 'error',
   messages: {
-    ...Object.fromEntries(Object.entries(yamlErrorMessages).map(([code, text]) => [messageId(code), text])),
+    // `{{where}}`: where Compose names the error, when it is another line than yaml's.
+    ...Object.fromEntries(Object.entries(yamlErrorMessages).map(([code, text]) => [messageId(code), `${text}{{where}}`])),
     ...extraMessages,
   },
   docs: {
     title: 'Le fichier doit être du YAML valide',
-    what: 'Signale les erreurs de syntaxe YAML\u00a0: indentation, `:` manquant, guillemet non fermé, tabulation, clé en double, alias inconnu.',
+    what: 'Signale les erreurs de syntaxe YAML\u00a0: indentation, `:` manquant, guillemet non fermé, tabulation, clé en double, alias inconnu. L’erreur est placée à la ligne que `docker compose` affiche (`yaml: line N`), et le message dit où le problème apparaît quand c’est une autre ligne.',
     why: 'Docker Compose refuse un fichier YAML mal formé avant même de le lire\u00a0: aucune commande `docker compose` ne fonctionne tant qu’il reste une erreur.',
     howToFix: 'Indentez avec des espaces (2 par niveau), mettez un espace après chaque `:` de clé, fermez les guillemets, et n’écrivez chaque clé qu’une fois par niveau.',
     chapter: '03-structure-du-fichier',
@@ -42,6 +125,21 @@ export const yamlSyntax: ComposeRule = {
         name: 'clé en double',
         files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    image: nginx:1.30\n' },
         errors: [{ messageId: 'duplicate-key', line: 4, column: 5 }],
+      },
+      {
+        name: 'élément de liste décalé d’un espace : signalé à la ligne 2, comme le fait Compose',
+        files: { 'compose.yaml': 'services:\n  test1:\n    pull_policy: build\n    command:\n      - echo\n     - "test 1 success"\n' },
+        errors: [{ messageId: 'block-as-implicit-key', line: 2, column: 3 }],
+      },
+      {
+        name: 'un `:` collé à un nom d’ancre : accepté par d’autres lecteurs YAML, refusé par Compose',
+        files: { 'compose.yaml': 'x-logging: &default-logging:\n  driver: json-file\nservices:\n  web:\n    image: nginx:1.30-alpine\n    logging: *default-logging\n' },
+        errors: [{ messageId: 'compose-only', line: 1, column: 1 }, { messageId: 'unknown-alias', line: 6, column: 14 }],
+      },
+      {
+        name: 'une clé après une liste entre crochets : refusée par Compose (ligne 4)',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    command: ["npm", "start"]:\n' },
+        errors: [{ messageId: 'compose-only', line: 4, column: 5 }],
       },
       {
         name: 'tabulation',
@@ -85,14 +183,22 @@ export const yamlSyntax: ComposeRule = {
     ],
   },
   check(context, report) {
-    const documentsPerFile = new Map<ProjectFile, number>();
-    for (const document of context.documents) documentsPerFile.set(document.file, (documentsPerFile.get(document.file) ?? 0) + 1);
+    // go-yaml reads the whole file: its line is computed once per file, over all its documents' issues.
+    const placedByFile = new Map<string, ComposeLine>();
     for (const document of context.documents) {
+      if (placedByFile.has(document.file.path)) continue;
+      const issues = context.documents.filter((d) => d.file === document.file).flatMap((d) => d.issues);
+      const atCompose = atComposeLine(document.file.text, document.positions, issues);
+      placedByFile.set(document.file.path, atCompose);
+      if (atCompose.composeOnly) report({ messageId: 'compose-only', data: { advice: atCompose.composeOnly.advice }, file: document.file.path, range: atCompose.composeOnly.range });
+    }
+    for (const document of context.documents) {
+      const placed = placedByFile.get(document.file.path)?.placed;
       // A root indented by mistake (a Tab pressed on line 1) is valid YAML until the first line back at
       // column 1, often 50 lines below: the learner must be sent to where the file was broken.
-      const root = document.root;
-      if (root?.kind === 'map' && document.issues.some((issue) => issue.severity === 'error')) {
-        const start = context.rangeOf(document.file.path, root.range[0], root.range[0]).start;
+      const indentedRoot = document.root;
+      if (indentedRoot?.kind === 'map' && document.issues.some((issue) => issue.severity === 'error')) {
+        const start = context.rangeOf(document.file.path, indentedRoot.range[0], indentedRoot.range[0]).start;
         if (start.column > 1) {
           const shift = start.column - 1;
           report({
@@ -104,10 +210,14 @@ export const yamlSyntax: ComposeRule = {
         }
       }
       for (const issue of document.issues) {
-        report({ messageId: messageId(issue.code), file: document.file.path, range: issue.range, severity: issue.severity });
+        const moved = placed?.get(issue);
+        const where = issue.code in yamlErrorMessages ? { data: { where: moved?.where ?? '' } } : {};
+        report({ messageId: messageId(issue.code), ...where, file: document.file.path, range: moved?.range ?? issue.range, severity: issue.severity });
       }
+      const root = document.root;
       const empty = !root || (root.kind === 'scalar' && root.value === null) || (root.kind === 'map' && root.entries.size === 0);
-      if (document.issues.length === 0 && empty && documentsPerFile.get(document.file) === 1) {
+      if (placedByFile.get(document.file.path)?.composeOnly) continue;
+      if (document.issues.length === 0 && empty && context.documents.filter((d) => d.file === document.file).length === 1) {
         report({ messageId: 'empty-file', file: document.file.path, range: context.rangeOf(document.file.path, 0, 0) });
         continue;
       }
