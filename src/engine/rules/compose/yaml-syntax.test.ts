@@ -30,7 +30,9 @@ describe('yaml-syntax on a first line shifted by the Tab key', () => {
     const errors = checkProject([{ path: 'compose.yaml', text: `  ${text}` }], { partial: true }).diagnostics.filter((d) => d.severity === 'error');
     expect(errors[0]).toMatchObject({ ruleId: 'yaml-syntax', messageId: 'indented-root', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 3 } } });
     expect(errors[0]!.message).toContain('décalée de 2 espaces');
-    expect(errors.slice(1).filter((d) => d.ruleId === 'yaml-syntax').every((d) => d.range.start.line >= 48)).toBe(true);
+    // The errors the shift causes further down stay, at the lines docker compose prints (go-yaml-line.test.ts checks those).
+    expect(errors.slice(1).filter((d) => d.ruleId === 'yaml-syntax').length).toBeGreaterThan(0);
+    expect(errors.slice(1).every((d) => d.range.start.line > 1)).toBe(true);
   });
 
   it('leaves an indented file that is valid YAML alone', () => {

@@ -156,7 +156,7 @@ export const yamlSyntax: ComposeRule = {
         files: { 'compose.yaml': '  services:\n  web:\n    image: nginx:1.30-alpine\nvolumes:\n  data:\n' },
         errors: [
           { messageId: 'indented-root', line: 1, column: 1 },
-          { messageId: 'unexpected-token', line: 4, column: 1 },
+          { messageId: 'unexpected-token', line: 3, column: 5 },
           { messageId: 'unexpected-token', line: 5, column: 3 },
         ],
       },
