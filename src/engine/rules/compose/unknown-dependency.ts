@@ -38,6 +38,11 @@ export const unknownDependency: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  vpn:\n    image: alpine:3.22\n  app:\n    image: node:22-alpine\n    network_mode: service:vpm\n' },
         errors: [{ messageId: 'networkMode', line: 6, column: 19 }],
       },
+      {
+        name: 'dépendance à soi-même',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      - api\n      - db\n  db:\n    image: postgres:17-alpine\n' },
+        errors: [{ messageId: 'self', line: 5, column: 9 }],
+      },
     ],
   },
   check(context, report) {

@@ -42,6 +42,11 @@ export const syntaxError: NginxRule = {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Test "a"b;\n}\n' },
         errors: [{ messageId: 'unexpected-after-quote', line: 3, column: 26 }],
       },
+      {
+        name: 'point-virgule après une accolade, comme en JavaScript',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        root /usr/share/nginx/html;\n    };\n}\n' },
+        errors: [{ messageId: 'unexpected-character', line: 5, column: 6 }],
+      },
     ],
   },
   check(context, report) {

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { directiveArguments } from './directive-arguments.ts';
-
-testRule(directiveArguments);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { directiveContext } from './directive-context.ts';
-
-testRule(directiveContext);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { duplicateLocation } from './duplicate-location.ts';
-
-testRule(duplicateLocation);

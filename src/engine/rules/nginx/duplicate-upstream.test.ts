@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { duplicateUpstream } from './duplicate-upstream.ts';
-
-testRule(duplicateUpstream);

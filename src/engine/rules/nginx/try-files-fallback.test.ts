@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { tryFilesFallback } from './try-files-fallback.ts';
-
-testRule(tryFilesFallback);
