@@ -1,5 +1,6 @@
 import type { NginxRule } from '../catalogue.ts';
 import type { NginxContext } from '../../nginx/context.ts';
+import { hasUnseenIncludes } from '../../nginx/unseen-includes.ts';
 
 // ngx_http_log_module: `combined` is built in; `access_log PATH NAME` needs a
 // `log_format NAME` of the same http block, and a second `log_format` with a
@@ -12,11 +13,8 @@ const IMAGE_FORMAT = 'main';
 function formats(context: NginxContext): { names: Map<string, number>; imageMain: boolean } | undefined {
   const names = new Map<string, number>();
   const ownMain = context.siblings.some((s) => s.role === 'main');
+  if (hasUnseenIncludes(context)) return undefined;
   for (const sibling of context.siblings) {
-    for (const info of sibling.named('include')) {
-      const target = info.node.args[0]?.value ?? '';
-      if (!/[*?$]/.test(target) && !/(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params)$/.test(target)) return undefined;
-    }
     for (const info of sibling.named('log_format')) {
       if (info.context !== 'http') continue;
       const name = info.node.args[0]?.value;
@@ -44,6 +42,7 @@ export const logFormat: NginxRule = {
   examples: {
     valid: [
       { name: 'le format main de l’image officielle', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    access_log /var/log/nginx/access.log main;\n}\n' } },
+      { name: 'un include que le projet ne contient pas peut définir le format', files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/logs.conf;\nserver {\n    listen 80;\n    access_log /var/log/nginx/access.log detaille;\n}\n' } },
       { name: 'un format à soi', files: { 'nginx/conf.d/default.conf': 'log_format temps \'$remote_addr $request_time\';\nserver {\n    listen 80;\n    access_log /var/log/nginx/access.log temps;\n}\n' } },
     ],
     invalid: [

@@ -3,6 +3,7 @@ import type { NginxContext, NodeInfo } from '../../nginx/context.ts';
 import type { NginxWord } from '../../nginx/ast.ts';
 import { HTTP_VARIABLES, HTTP_VARIABLE_PREFIXES, STREAM_VARIABLES, STREAM_VARIABLE_PREFIXES } from '../../nginx/variables.ts';
 import { closest } from '../../compose/schema/edit-distance.ts';
+import { hasUnseenIncludes } from '../../nginx/unseen-includes.ts';
 
 /**
  * Directives whose arguments nginx compiles as "complex values" at load time,
@@ -28,8 +29,6 @@ const DEFINERS: Record<string, number> = { set: 0, map: 1, split_clients: 1, geo
 const VARIABLE = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 const NAMED_GROUP = /\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>|\(\?'([A-Za-z_][A-Za-z0-9_]*)'/g;
 const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*']);
-/** Files the official image ships under /etc/nginx: including them hides nothing from us. */
-const IMAGE_FILES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_params|koi-utf|koi-win|win-utf)$/;
 
 function isStream(info: NodeInfo): boolean {
   return info.context?.startsWith('stream') ?? false;
@@ -48,16 +47,10 @@ function regexArgs(info: NodeInfo): Set<NginxWord> {
 function definedNames(context: NginxContext): { http: Set<string>; stream: Set<string>; complete: boolean } {
   const http = new Set<string>();
   const stream = new Set<string>();
-  let complete = true;
-  const projectNames = new Set(context.project.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1)));
+  const complete = !hasUnseenIncludes(context);
   for (const sibling of context.siblings) {
     for (const info of sibling.nodes) {
       const { node } = info;
-      if (node.name === 'include') {
-        const target = node.args[0]?.value ?? '';
-        const base = target.slice(target.lastIndexOf('/') + 1);
-        if (!/[*?$]/.test(target) && !IMAGE_FILES.test(target) && !projectNames.has(base)) complete = false;
-      }
       const into = isStream(info) ? stream : http;
       const index = DEFINERS[node.name];
       if (index !== undefined && !info.inGeneric) {
