@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { CASES } from './paths.ts';
+import { licenceOfText } from './licence.ts';
+import { nginxContext } from './nginx-context.ts';
 
 const MIRRORS = process.argv[2];
 if (!MIRRORS) throw new Error('usage: node scripts/oracle/real-world/collect.ts <snapshots-folder>');
@@ -21,17 +23,7 @@ function gitBuf(repo: string, args: string[]): Buffer {
 }
 function licence(repo: string, files: string[]): string {
   const lic = files.find((f) => /^(LICEN[CS]E|COPYING)(\.\w+)?$/i.test(f));
-  if (!lic) return 'unknown';
-  const text = git(repo, ['show', `HEAD:${lic}`]).slice(0, 3000);
-  if (/Apache License/i.test(text)) return 'Apache-2.0';
-  if (/MIT License|Permission is hereby granted, free of charge/i.test(text)) return 'MIT';
-  if (/CC0|Creative Commons Zero|No Copyright/i.test(text)) return 'CC0-1.0';
-  if (/GNU AFFERO/i.test(text)) return 'AGPL-3.0';
-  if (/GNU LESSER/i.test(text)) return 'LGPL';
-  if (/GNU GENERAL PUBLIC LICENSE/i.test(text)) return /Version 2/.test(text) ? 'GPL-2.0' : 'GPL-3.0';
-  if (/Redistribution and use in source and binary forms/i.test(text)) return 'BSD';
-  if (/Mozilla Public License/i.test(text)) return 'MPL-2.0';
-  return `other (${lic})`;
+  return lic ? licenceOfText(git(repo, ['show', `HEAD:${lic}`]), lic) : 'unknown';
 }
 const isText = (b: Buffer): boolean => !b.subarray(0, 8000).includes(0);
 
@@ -83,9 +75,7 @@ for (const entry of readdirSync(MIRRORS).sort()) {
     if (!isText(buf)) continue;
     const text = buf.toString();
     if (/\{\{|\{%|<%|\$\{[A-Z_]+\}|@@/.test(text) && !/\.template$/.test(path)) continue;
-    const top = topLevel(text);
-    if (!top) continue;
-    const context = top.has('events') || top.has('http') || top.has('stream') || top.has('mail') ? 'main' : top.has('server') || top.has('upstream') || top.has('map') ? 'http' : top.has('location') || top.has('listen') || top.has('server_name') ? 'server' : null;
+    const context = nginxContext(text);
     if (!context) continue;
     const id = `${entry}--${path.replace(/[^\w.-]+/g, '_')}`.slice(0, 150);
     mkdirSync(join(OUT, 'nginx', id), { recursive: true });
@@ -97,19 +87,3 @@ for (const entry of readdirSync(MIRRORS).sort()) {
 }
 writeFileSync(join(OUT, 'index.json'), JSON.stringify(index, null, 1));
 console.log({ composeCount, nginxCount, projects: new Set(index.map((i: any) => i.origin)).size });
-
-/** Top-level directive names of an nginx file, or null if it does not tokenize like nginx. */
-function topLevel(text: string): Set<string> | null {
-  const names = new Set<string>();
-  let depth = 0;
-  let expectName = true;
-  const tokens = text.replace(/#[^\n]*/g, '').match(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|[{};]|[^\s{};"']+/g) ?? [];
-  if (tokens.length === 0) return null;
-  for (const t of tokens) {
-    if (t === '{') { depth++; expectName = true; continue; }
-    if (t === '}') { depth--; expectName = true; if (depth < 0) return null; continue; }
-    if (t === ';') { expectName = true; continue; }
-    if (expectName) { if (depth === 0) { if (!/^[a-z_][a-z0-9_]*$/.test(t)) return null; names.add(t); } expectName = false; }
-  }
-  return names;
-}

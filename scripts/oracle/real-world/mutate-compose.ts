@@ -1,5 +1,5 @@
 // Mutations of real compose files: the mistakes people report (go-yaml and compose-go error messages).
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, isMap, isSeq, isScalar, LineCounter } from 'yaml';
 import { corpusDir } from './paths.ts';
@@ -59,9 +59,10 @@ for (const id of cases) {
     try { out = ops[name]!(text, doc, lc); } catch { out = null; }
     if (!out || out === text) continue;
     const mid = `${id}~${name}`.slice(0, 200);
-    cpSync(join(SRC, id), join(OUT, mid), { recursive: true });
+    // Only the mutated file is kept: the rest of the project is the base case's (projectFiles in agreement.ts).
+    mkdirSync(join(OUT, mid, 'project'), { recursive: true });
     writeFileSync(join(OUT, mid, 'project', meta.composeFile), out);
-    writeFileSync(join(OUT, mid, 'case.json'), JSON.stringify({ ...meta, mutation: name }, null, 2));
+    writeFileSync(join(OUT, mid, 'case.json'), `${JSON.stringify({ ...meta, base: id, mutation: name }, null, 2)}\n`);
     made++;
   }
 }

@@ -1,11 +1,12 @@
-// Where the real-world corpus lives. It is built on a developer's machine from
-// public repositories' snapshots (collect.ts) and is not committed: see README.md.
+// Where the real-world corpus lives: `tests/oracle/real-world/` in the checkout,
+// built from Debian's source packages (collect-debian.ts) and committed with
+// the real tools' verdicts. `ATELIER_REAL_WORLD` points elsewhere, e.g. at a
+// corpus built from repository snapshots (collect.ts), which is never committed.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-/** `ATELIER_REAL_WORLD`, else `.cache/real-world` in the checkout. */
-export const CORPUS = process.env['ATELIER_REAL_WORLD'] ?? join(REPO, '.cache/real-world');
+export const CORPUS = process.env['ATELIER_REAL_WORLD'] ?? join(REPO, 'tests/oracle/real-world');
 export const CASES = join(CORPUS, 'cases');
 export const corpusDir = (kind: 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants'): string => join(CASES, kind);
 export const verdictsFile = (kind: 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants'): string => join(CASES, `${kind}-verdicts.json`);

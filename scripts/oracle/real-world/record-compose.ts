@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { projectFiles } from './agreement.ts';
 import { execFileSync } from 'node:child_process';
 import { corpusDir, REPO, verdictsFile } from './paths.ts';
 // Compose 2.40.3 from Debian forky (scripts/ci/rootfs.sh), as the other oracle.
@@ -22,7 +24,8 @@ function run(dir: string, args: string[]): Promise<{ verdict: string; line?: num
     const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const message = text.split(dir).join('.').trim();
+      // Warnings carry the time they were printed: not part of the verdict.
+      const message = text.split(dir).join('.').replace(/time="[^"]*" /g, '').trim();
       const line = /\bline (\d+)/.exec(message);
       resolve({ verdict: code === 0 ? 'valid' : 'invalid', ...(code !== 0 && line ? { line: Number(line[1]) } : {}), message: message.slice(0, 2000) });
     });
@@ -34,9 +37,15 @@ const queue = [...cases];
 await Promise.all(Array.from({ length: 3 }, async () => {
   for (let id = queue.shift(); id; id = queue.shift()) {
     const meta = JSON.parse(readFileSync(join(ROOT, id, 'case.json'), 'utf8'));
-    const dir = join(ROOT, id, 'project');
+    // Compose runs in a folder holding the case's project as it would be checked out.
+    const dir = mkdtempSync(join(tmpdir(), 'rw-compose-'));
+    for (const [path, text] of projectFiles(KIND, id)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
     const args = composeArgs(dir, meta.composeFile);
     out[id] = { args, ...(await run(dir, args)) };
+    rmSync(dir, { recursive: true, force: true });
   }
 }));
 writeFileSync(verdictsFile(KIND), JSON.stringify(out, null, 1));

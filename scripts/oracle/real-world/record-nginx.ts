@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpSync, existsSync as exists } from 'node:fs';
 import { prepare, rootfs, runAll } from '../nginx-chroot.ts';
-import { CORPUS, corpusDir, verdictsFile } from './paths.ts';
+import { corpusDir, REPO, verdictsFile } from './paths.ts';
 const KIND = process.argv[2] === 'mutants' ? 'nginx-mutants' : 'nginx';
 const ROOT = corpusDir(KIND);
 const WORK = '/tmp/rw-nginx';
@@ -10,8 +10,10 @@ const MODULES = "-g 'load_module /usr/lib/nginx/modules/ngx_stream_module.so; lo
 // A private copy of the nginx 1.30 chroot: the stubs below (include targets,
 // certificates, hosts, users a real deployment would provide) must not reach
 // the shared one the other oracles use.
-const root = join(CORPUS, 'nginx-root');
+const root = join(REPO, '.cache/real-world-nginx-root');
 if (!exists(join(root, 'usr/sbin/nginx'))) cpSync(rootfs(), root, { recursive: true, verbatimSymlinks: true });
+// Node's copy leaves device files behind: the shells of the chroot need /dev/null.
+if (!exists(join(root, 'dev/null'))) execFileSync('mknod', ['-m', '666', join(root, 'dev/null'), 'c', '1', '3']);
 prepare(root, WORK);
 import { existsSync, mkdirSync, copyFileSync, appendFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';

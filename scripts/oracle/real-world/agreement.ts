@@ -1,0 +1,140 @@
+// The engine's agreement with the real tools' recorded verdicts on the
+// real-world corpus, per kind. Shared by the measuring scripts (which print
+// every disagreement) and tests/oracle/real-world/agreement.test.ts.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkProject } from '../../../src/engine/check.ts';
+import { classifyFile } from '../../../src/engine/classify-file.ts';
+import type { Diagnostic } from '../../../src/engine/types.ts';
+import { corpusDir, verdictsFile } from './paths.ts';
+
+export type Kind = 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants';
+export interface Agreement {
+  kind: Kind;
+  agree: number;
+  total: number;
+  /** Agreement per mutation ('-' for files as published). */
+  byMutation: Map<string, [agree: number, total: number]>;
+  disagreements: string[];
+}
+
+interface CaseMeta {
+  origin: string | { package: string } | { repository: string };
+  mutation?: string;
+  /** A mutant's base case. */
+  base?: string;
+  composeFile?: string;
+  context?: 'main' | 'http' | 'server';
+}
+const readMeta = (dir: string): CaseMeta => JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as CaseMeta;
+const originName = (meta: CaseMeta): string => (typeof meta.origin === 'string' ? meta.origin : 'package' in meta.origin ? meta.origin.package : meta.origin.repository);
+
+/** Errors `docker compose config` does not check but `up` does: the engine reports them earlier, on purpose. */
+const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port']);
+const OVERRIDES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+
+function walk(dir: string, base: string, out: string[]): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, base, out);
+    else out.push(relative(base, p));
+  }
+  return out;
+}
+
+function tally(result: Agreement, meta: CaseMeta, ok: boolean, why: () => string): void {
+  const key = meta.mutation ?? '-';
+  const m = result.byMutation.get(key) ?? [0, 0];
+  m[1]++;
+  result.total++;
+  if (ok) {
+    m[0]++;
+    result.agree++;
+  } else result.disagreements.push(why());
+  result.byMutation.set(key, m);
+}
+
+/**
+ * A compose case's files by path: a mutant keeps only the file it changed,
+ * over its base case's project.
+ */
+export function projectFiles(kind: 'compose' | 'compose-mutants', id: string): Map<string, string> {
+  const dir = join(corpusDir(kind), id);
+  const base = readMeta(dir).base;
+  const files = base ? projectFiles('compose', base) : new Map<string, string>();
+  const project = join(dir, 'project');
+  for (const p of walk(project, project, [])) files.set(p, readFileSync(join(project, p), 'utf8'));
+  return files;
+}
+
+interface ComposeVerdict { args: string[]; verdict: 'valid' | 'invalid'; line?: number; message: string }
+
+export function composeAgreement(kind: 'compose' | 'compose-mutants'): Agreement {
+  const root = corpusDir(kind);
+  const verdicts = JSON.parse(readFileSync(verdictsFile(kind), 'utf8')) as Record<string, ComposeVerdict>;
+  const result: Agreement = { kind, agree: 0, total: 0, byMutation: new Map(), disagreements: [] };
+  for (const id of Object.keys(verdicts).sort()) {
+    const v = verdicts[id]!;
+    const meta = readMeta(join(root, id));
+    const project = projectFiles(kind, id);
+    // The files Compose reads: the one named, its override when Compose picks the file by itself, and every other (non-compose) file.
+    const loaded = new Set<string>([meta.composeFile!]);
+    if (v.args[0] === 'config') {
+      const override = OVERRIDES.find((o) => project.has(o));
+      if (override) loaded.add(override);
+    }
+    const files = [...project].filter(([p]) => classifyFile(p) !== 'compose' || loaded.has(p)).map(([path, text]) => ({ path, text }));
+    // Errors of the compose files, and the warning that Compose 2.40 refuses a newer key; nginx rules are another kind.
+    const blocking = (d: Diagnostic): boolean =>
+      (d.severity === 'error' || d.ruleId === 'newer-compose-key') &&
+      !UP_TIME_RULES.has(d.ruleId) &&
+      !d.ruleId.startsWith('nginx') &&
+      (classifyFile(d.file) === 'compose' || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file');
+    // No --profile: no profile is active, as for docker compose.
+    const errors = checkProject(files, { profiles: [] }).diagnostics.filter(blocking);
+    const verdict = errors.length ? 'invalid' : 'valid';
+    let ok = verdict === v.verdict;
+    if (ok && v.verdict === 'invalid' && v.line !== undefined) {
+      const line = v.line;
+      // go-yaml names the 0-based line of the construct it was in for parser errors: the line or the next one agrees.
+      ok = /^yaml: line/.test(v.message) ? errors.some((e) => e.range.start.line <= line + 1 && e.range.end.line >= line) : errors.some((e) => Math.abs(e.range.start.line - line) <= 1);
+    }
+    tally(result, meta, ok, () => `${id}: compose ${v.verdict}${v.line ? `@${v.line}` : ''} (${v.message.split('\n').slice(-1)[0]!.slice(0, 140)}) / engine ${verdict} (${errors.slice(0, 4).map((e) => `${e.ruleId}:${e.messageId ?? ''}@${e.range.start.line}`).join(', ')})`);
+  }
+  return result;
+}
+
+interface NginxVerdict { ok: boolean; line?: number; message: string }
+/** At most this many cases per project and mutation, so that one project's fixtures do not make the figure. */
+const PER_PROJECT = 12;
+
+export function nginxAgreement(kind: 'nginx' | 'nginx-mutants'): Agreement {
+  const root = corpusDir(kind);
+  const verdicts = JSON.parse(readFileSync(verdictsFile(kind), 'utf8')) as Record<string, NginxVerdict>;
+  const result: Agreement = { kind, agree: 0, total: 0, byMutation: new Map(), disagreements: [] };
+  const perProject = new Map<string, number>();
+  for (const id of Object.keys(verdicts).sort()) {
+    const v = verdicts[id]!;
+    const meta = readMeta(join(root, id));
+    // Files as published count only when nginx accepts them with the harness' stubs (what a deployment provides).
+    if (!meta.mutation && !v.ok) continue;
+    const key = `${originName(meta)} ${meta.mutation ?? ''}`;
+    const seen = (perProject.get(key) ?? 0) + 1;
+    perProject.set(key, seen);
+    if (seen > PER_PROJECT) continue;
+    const text = readFileSync(join(root, id, 'file.conf'), 'utf8');
+    const path = meta.context === 'main' ? 'nginx/nginx.conf' : meta.context === 'http' ? 'nginx/conf.d/default.conf' : 'nginx/snippets/site.conf';
+    const errors = checkProject([{ path, text }]).diagnostics.filter((d) => d.severity === 'error');
+    let ok = (errors.length === 0) === v.ok;
+    if (ok && !v.ok && v.line !== undefined) ok = errors.some((d) => d.range.start.line <= v.line! + 1 && v.line! - 1 <= d.range.end.line);
+    tally(result, meta, ok, () => `${id} [${meta.context}]: nginx ${v.ok ? 'ok' : `fails@${v.line ?? '-'} (${v.message})`} / engine ${errors.slice(0, 3).map((e) => `${e.ruleId}:${e.messageId}@${e.range.start.line}`).join(', ') || 'ok'}`);
+  }
+  return result;
+}
+
+export function printAgreement(a: Agreement, details: boolean): void {
+  console.log(`${a.kind}: ${a.agree}/${a.total} = ${((100 * a.agree) / a.total).toFixed(1)} %`);
+  if (!details) return;
+  for (const [m, [ok, t]] of [...a.byMutation].sort()) console.log(`  ${m === '-' ? 'as published' : m}: ${ok}/${t}`);
+  if (a.disagreements.length) console.log(a.disagreements.join('\n'));
+}

@@ -1,0 +1,1 @@
+ALTER DATABASE coturn CHARACTER SET latin1;
