@@ -89,9 +89,9 @@ export function composeAgreement(kind: 'compose' | 'compose-mutants'): Agreement
       (d.severity === 'error' || d.ruleId === 'newer-compose-key') &&
       !UP_TIME_RULES.has(d.ruleId) &&
       !d.ruleId.startsWith('nginx') &&
-      (classifyFile(d.file) === 'compose' || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file');
-    // No --profile: no profile is active, as for docker compose.
-    const errors = checkProject(files, { profiles: [] }).diagnostics.filter(blocking);
+      (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file');
+    // The files Compose reads, named as `-f` names them (whatever their names); no --profile: no profile is active, as for docker compose.
+    const errors = checkProject(files, { profiles: [], composeFiles: [...loaded] }).diagnostics.filter(blocking);
     const verdict = errors.length ? 'invalid' : 'valid';
     let ok = verdict === v.verdict;
     if (ok && v.verdict === 'invalid' && v.line !== undefined) {
