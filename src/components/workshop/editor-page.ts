@@ -51,6 +51,8 @@ export function createEditor(monaco: Monaco, host: HTMLElement, options: editor.
     fixedOverflowWidgets: true,
     renderValidationDecorations: 'on',
     wordWrap: 'on',
+    // Three digits are enough for an exercise file, and a phone needs the width.
+    lineNumbersMinChars: 3,
     ...options,
   });
 }
