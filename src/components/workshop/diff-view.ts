@@ -8,6 +8,15 @@ export interface DiffView {
 }
 
 /**
+ * Monaco 0.57 does not carry originalAriaLabel/modifiedAriaLabel onto the inner
+ * editors' inputs, and the diff editor's updateOptions resets them to empty.
+ */
+function labelEditors(diff: editor.IStandaloneDiffEditor): void {
+  diff.getOriginalEditor().updateOptions({ ariaLabel: 'Votre fichier (lecture seule)' });
+  diff.getModifiedEditor().updateOptions({ ariaLabel: 'La solution (lecture seule)' });
+}
+
+/**
  * The « Comparer avec la solution » toggle: a read-only Monaco diff editor,
  * created on first use (most learners never open it), in two columns or one
  * as its width allows (diff-layout.ts), its caption saying which.
@@ -24,6 +33,7 @@ export function setupDiffView(monaco: Monaco, host: HTMLElement, button: HTMLBut
     if (next === layout) return;
     layout = next;
     diff.updateOptions({ renderSideBySide: next === 'side-by-side' });
+    labelEditors(diff);
     host.dataset['layout'] = next;
     if (caption) caption.textContent = diffCaption(next);
   };
@@ -50,9 +60,7 @@ export function setupDiffView(monaco: Monaco, host: HTMLElement, button: HTMLBut
         scrollBeyondLastLine: false,
         fontSize: 14,
       });
-      // Monaco 0.57 does not carry originalAriaLabel/modifiedAriaLabel onto the inner editors' inputs.
-      diff.getOriginalEditor().updateOptions({ ariaLabel: 'Votre fichier (lecture seule)' });
-      diff.getModifiedEditor().updateOptions({ ariaLabel: 'La solution (lecture seule)' });
+      labelEditors(diff);
       new ResizeObserver(fitLayout).observe(container);
     }
     fitLayout();
