@@ -99,8 +99,9 @@ describe('deploy/nginx/default.conf in nginx 1.30', () => {
     await page.goto(`${site.url}lecons/${lessons[0]}/`);
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
-    // The workshop loads its editor and workers once visible: they must pass the CSP too.
-    await page.locator('#atelier').scrollIntoViewIfNeeded();
+    // The workshop loads its editor and workers once opened: they must pass the CSP too.
+    await page.locator('[data-open-workshop]').click();
+    await page.waitForSelector('[data-workshop][data-state="ready"]', { timeout: 90_000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(SCREENSHOTS, 'nginx-workshop.png') });

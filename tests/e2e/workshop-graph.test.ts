@@ -143,18 +143,26 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
     expect(await page.locator(`${GRAPH} .service-graph-note`).isHidden()).toBe(true);
   });
 
-  it('keeps a wide stack readable: natural size, scrolled sideways and reachable with the keyboard', async () => {
+  it('fits a wide stack to its column, and zooms in to read it, scrolled sideways and reachable with the keyboard', async () => {
     await openWorkshop(page, site.server.url, '10-commandes');
     await page.waitForSelector(`${GRAPH} svg[role="img"]`);
     const drawing = page.locator(`${GRAPH} .service-graph-drawing`);
-    const sizes = await drawing.evaluate((element) => ({
-      scroll: element.scrollWidth,
-      client: element.clientWidth,
-      svg: element.querySelector('svg')!.getBoundingClientRect().width,
-      viewBox: Number(element.querySelector('svg')!.getAttribute('width')),
-    }));
-    expect(sizes.svg).toBe(sizes.viewBox);
-    expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    const sizes = () =>
+      drawing.evaluate((element) => ({
+        scroll: element.scrollWidth,
+        client: element.clientWidth,
+        svg: element.querySelector('svg')!.getBoundingClientRect().width,
+        natural: Number(element.querySelector('svg')!.getAttribute('viewBox')!.split(' ')[2]),
+      }));
+    const fitted = await sizes();
+    expect(fitted.natural).toBeGreaterThan(fitted.client);
+    expect(fitted.svg).toBeLessThanOrEqual(fitted.client);
+    expect(await drawing.getAttribute('tabindex')).toBeNull();
+    const zoomIn = page.locator(`${GRAPH} [data-zoom="in"]`);
+    while ((await sizes()).svg < fitted.natural - 1) await zoomIn.click();
+    const zoomed = await sizes();
+    expect(Math.abs(zoomed.svg - fitted.natural)).toBeLessThanOrEqual(1);
+    expect(zoomed.scroll).toBeGreaterThan(zoomed.client);
     expect(await drawing.getAttribute('tabindex')).toBe('0');
     const results = await new AxeBuilder({ page }).include(GRAPH).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);

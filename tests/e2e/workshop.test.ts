@@ -47,6 +47,8 @@ async function shot(name: string): Promise<void> {
 
 describe('workshop: loading', { timeout: SLOW }, () => {
   it('does not load Monaco until the workshop is opened or scrolled into view', async () => {
+    // Below the lesson, as on a tablet (beside it, workshop-layout.test.ts: at the first scroll).
+    await page.setViewportSize({ width: 1024, height: 768 });
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());

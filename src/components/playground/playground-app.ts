@@ -7,7 +7,7 @@ import { decodeShare, encodeShare } from '../../lib/playground/share-link.ts';
 import { loadProject, saveProject } from '../../lib/playground/storage.ts';
 import { MAX_ARCHIVE_ENTRIES } from '../../lib/playground/zip-import.ts';
 import { createEditorSession } from '../../lib/editor-session/editor-session.ts';
-import { browserStore, createEditor, download, escapeLeavesEditor, required } from '../workshop/editor-page.ts';
+import { browserStore, createEditor, download, escapeLeavesEditor, required, selectRange } from '../workshop/editor-page.ts';
 import { renderDiagnosticList, summarize } from '../workshop/diagnostic-list.ts';
 import { toMarkers } from '../workshop/diagnostic-markers.ts';
 import { connectEngine } from '../workshop/engine-connection.ts';
@@ -120,10 +120,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   const jumpTo = (diagnostic: Diagnostic): void => {
     if (!models.has(diagnostic.file)) return;
     select(diagnostic.file);
-    const { start } = diagnostic.range;
-    editorInstance.setPosition({ lineNumber: start.line, column: start.column });
-    editorInstance.revealLineInCenter(start.line);
-    editorInstance.focus();
+    selectRange(editorInstance, diagnostic.range);
   };
 
   session.subscribe((event) => {
@@ -144,7 +141,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     } else {
       const diagnostics = session.diagnostics();
       for (const [path, model] of models) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, path));
-      renderDiagnosticList(list, diagnostics, data.base, jumpTo);
+      renderDiagnosticList(list, diagnostics, paths(), data.base, jumpTo);
       renderTabs();
     }
   });

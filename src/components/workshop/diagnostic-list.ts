@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../../engine/types.ts';
+import { listProblems } from '../../lib/editor-session/problem-order.ts';
 import { inlineCode } from './inline-code.ts';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreur', warning: 'Avertissement', info: 'Information' };
@@ -32,26 +33,6 @@ export function location(diagnostic: Diagnostic): string {
   return `${diagnostic.file}:${diagnostic.range.start.line}`;
 }
 
-/**
- * At most this many problems are drawn: a list of 100,000 buttons freezes the
- * tab (and `replaceChildren(...items)` overflowed the call stack at 150,000).
- * The rest are counted in one French line; fixing the first ones usually
- * makes most of the rest disappear.
- */
-export const MAX_LISTED = 200;
-
-/** The problems drawn: errors first, then warnings, then information, each in the engine's order; capped. */
-export function listed(diagnostics: readonly Diagnostic[], max = MAX_LISTED): { shown: Diagnostic[]; hidden: number } {
-  const shown: Diagnostic[] = [];
-  for (const severity of ['error', 'warning', 'info'] as const) {
-    for (const diagnostic of diagnostics) {
-      if (shown.length === max) break;
-      if (diagnostic.severity === severity) shown.push(diagnostic);
-    }
-  }
-  return { shown, hidden: diagnostics.length - shown.length };
-}
-
 export function hiddenLine(hidden: number): string {
   const count = hidden.toLocaleString('fr-FR');
   return hidden > 1
@@ -60,23 +41,26 @@ export function hiddenLine(hidden: number): string {
 }
 
 /**
- * Renders the list below the editor. Each entry is a button (keyboard reachable)
- * that jumps to the problem, plus a link to the rule's page. Built with DOM
- * calls, never innerHTML: messages quote the learner's text.
+ * Renders the list under the editor, in `listProblems`' order (`files`: the
+ * tabs' order). Each entry is a card: a button (keyboard reachable) that
+ * selects the problem in the editor, and the link to the rule's page. Built
+ * with DOM calls, never innerHTML: messages quote the learner's text.
  */
 export function renderDiagnosticList(
   list: HTMLElement,
   diagnostics: readonly Diagnostic[],
+  files: readonly string[],
   base: string,
   onSelect: (diagnostic: Diagnostic) => void,
 ): void {
-  const { shown, hidden } = listed(diagnostics);
+  const { shown, hidden } = listProblems(diagnostics, files);
   const items = shown.map((diagnostic) => {
     const item = document.createElement('li');
     item.className = `diagnostic diagnostic-${diagnostic.severity}`;
     item.dataset['ruleId'] = diagnostic.ruleId;
     item.dataset['file'] = diagnostic.file;
     item.dataset['line'] = String(diagnostic.range.start.line);
+    item.dataset['column'] = String(diagnostic.range.start.column);
 
     const jump = document.createElement('button');
     jump.type = 'button';
@@ -111,7 +95,7 @@ export function renderDiagnosticList(
     rule.textContent = diagnostic.ruleId;
     rule.title = diagnostic.docs;
 
-    item.append(jump, ' ', rule);
+    item.append(jump, rule);
     return item;
   });
   if (hidden > 0) {

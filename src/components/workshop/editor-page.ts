@@ -1,6 +1,7 @@
 // What the lesson workshop and the playground share on the page side: the
 // browser's storage, downloads, their markup, and the editor with its options.
 import type { editor } from 'monaco-editor/editor/editor.api';
+import type { Range } from '../../engine/types.ts';
 import type { KeyValueStore } from '../../lib/progress/storage.ts';
 import type { Monaco } from './monaco-setup.ts';
 
@@ -50,6 +51,8 @@ export function createEditor(monaco: Monaco, host: HTMLElement, options: editor.
     fixedOverflowWidgets: true,
     renderValidationDecorations: 'on',
     wordWrap: 'on',
+    // Three digits are enough for an exercise file, and a phone needs the width.
+    lineNumbersMinChars: 3,
     ...options,
   });
 }
@@ -65,4 +68,19 @@ export function escapeLeavesEditor(monaco: Monaco, editorInstance: editor.IStand
     () => target()?.focus(),
     'editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !markersNavigationVisible && !inSnippetMode',
   );
+}
+
+/**
+ * Selects a problem's range in the editor (the model must already be shown),
+ * scrolls it into the middle if it is out of sight, and gives the editor the
+ * focus: the learner lands on the very characters the message is about.
+ */
+export function selectRange(editorInstance: editor.IStandaloneCodeEditor, range: Range): void {
+  // The engine and Monaco both count from 1 with an exclusive end column.
+  const selection = { startLineNumber: range.start.line, startColumn: range.start.column, endLineNumber: range.end.line, endColumn: range.end.column };
+  const backwards = range.end.line < range.start.line || (range.end.line === range.start.line && range.end.column < range.start.column);
+  if (backwards) Object.assign(selection, { endLineNumber: range.start.line, endColumn: range.start.column });
+  editorInstance.setSelection(selection);
+  editorInstance.revealRangeInCenterIfOutsideViewport(selection);
+  editorInstance.focus();
 }

@@ -4,6 +4,7 @@
 import { boxLines, LABEL_HEIGHT, labelWidth, METRICS, type ServiceGraphLayout } from './service-graph-layout.ts';
 import type { ServiceGraphPayload } from './service-graph-payload.ts';
 import { summarizeGraph, type ServiceGraph } from './service-graph.ts';
+import { canZoomIn, canZoomOut, fitScale, zoomIn, zoomLabel, zoomOut } from './service-graph-zoom.ts';
 import './service-graph.css';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -140,16 +141,102 @@ export interface ServiceGraphView {
   update(payload: ServiceGraphPayload): void;
 }
 
+/** Keyboard users must reach a box that scrolls sideways: focusable, and named, only while it does. */
+function scrollableByKeyboard(box: HTMLElement, label: string): void {
+  if (box.scrollWidth > box.clientWidth + 1) {
+    box.tabIndex = 0;
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', label);
+  } else {
+    box.removeAttribute('tabindex');
+    box.removeAttribute('role');
+    box.removeAttribute('aria-label');
+  }
+}
+
+interface ZoomControls {
+  element: HTMLElement;
+  /** Draws the drawing at the chosen scale, or fitted to the width. */
+  apply(): void;
+}
+
+/** « Réduire », « Agrandir », « Ajuster à la largeur », and the scale they set. */
+function zoomControls(drawing: HTMLElement, idPrefix: string): ZoomControls {
+  const group = html('div', undefined, 'service-graph-zoom');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', 'Zoom du graphe');
+  const button = (text: string, action: string): HTMLButtonElement => {
+    const element = html('button', text);
+    element.type = 'button';
+    element.dataset['zoom'] = action;
+    element.setAttribute('aria-controls', `${idPrefix}-dessin`);
+    return element;
+  };
+  const out = button('Réduire', 'out');
+  const into = button('Agrandir', 'in');
+  const fit = button('Ajuster à la largeur', 'fit');
+  const level = html('span', undefined, 'service-graph-zoom-level');
+  group.append(out, into, fit, level);
+  drawing.id = `${idPrefix}-dessin`;
+
+  /** undefined: fitted to the width, refitted when it changes. */
+  let chosen: number | undefined;
+  let scale = 1;
+  const apply = (): void => {
+    const svgElement = drawing.querySelector('svg');
+    if (!svgElement) return;
+    const width = Number(svgElement.getAttribute('viewBox')?.split(' ')[2]);
+    const height = Number(svgElement.getAttribute('viewBox')?.split(' ')[3]);
+    scale = chosen ?? fitScale(width, drawing.clientWidth);
+    svgElement.setAttribute('width', String(Math.round(width * scale)));
+    svgElement.setAttribute('height', String(Math.round(height * scale)));
+    drawing.dataset['zoom'] = chosen === undefined ? 'fit' : String(chosen);
+    level.textContent = zoomLabel(scale);
+    // aria-disabled, not disabled: the button pressed to the end keeps the keyboard focus.
+    into.setAttribute('aria-disabled', String(!canZoomIn(scale)));
+    out.setAttribute('aria-disabled', String(!canZoomOut(scale)));
+    fit.setAttribute('aria-pressed', String(chosen === undefined));
+    scrollableByKeyboard(drawing, 'Graphe des services, défilement horizontal');
+  };
+  into.addEventListener('click', () => {
+    if (!canZoomIn(scale)) return;
+    chosen = zoomIn(scale);
+    apply();
+  });
+  out.addEventListener('click', () => {
+    if (!canZoomOut(scale)) return;
+    chosen = zoomOut(scale);
+    apply();
+  });
+  fit.addEventListener('click', () => {
+    chosen = undefined;
+    apply();
+  });
+  // A fitted drawing follows its column (a window resized, a phone turned, the section shown).
+  let lastWidth = 0;
+  new ResizeObserver(() => {
+    if (drawing.clientWidth === lastWidth) return;
+    lastWidth = drawing.clientWidth;
+    if (chosen === undefined) apply();
+    else scrollableByKeyboard(drawing, 'Graphe des services, défilement horizontal');
+  }).observe(drawing);
+  return { element: group, apply };
+}
+
 /** Fills the workshop's graph section and keeps it in step with the worker's answers. */
 export function mountServiceGraph(container: HTMLElement, idPrefix: string): ServiceGraphView {
   const note = html('p', undefined, 'service-graph-note');
   note.hidden = true;
   const drawing = html('div', undefined, 'service-graph-drawing');
+  const zoom = zoomControls(drawing, idPrefix);
+  zoom.element.hidden = true;
   const details = html('details', undefined, 'service-graph-details');
   details.append(html('summary', 'Voir le graphe sous forme de tableau'));
   const tableHost = html('div', undefined, 'service-graph-table-host');
   details.append(tableHost);
-  container.append(note, drawing, details);
+  // The table scrolls on its own on a phone, instead of widening the page.
+  details.addEventListener('toggle', () => scrollableByKeyboard(tableHost, 'Tableau des services, défilement horizontal'));
+  container.append(note, zoom.element, drawing, details);
   let shown = false;
   /** The last graph drawn, serialized: a keystroke rarely changes the graph, and redrawing is the page's longest task. */
   let drawn = '';
@@ -176,6 +263,7 @@ export function mountServiceGraph(container: HTMLElement, idPrefix: string): Ser
         drawing.replaceChildren();
         tableHost.replaceChildren();
         details.hidden = true;
+        zoom.element.hidden = true;
         drawn = '';
         shown = false;
         return;
@@ -183,21 +271,14 @@ export function mountServiceGraph(container: HTMLElement, idPrefix: string): Ser
       container.dataset['stale'] = 'false';
       note.hidden = true;
       details.hidden = false;
+      zoom.element.hidden = false;
       const key = JSON.stringify(payload);
       if (key === drawn) return;
       drawn = key;
       drawing.replaceChildren(drawServiceGraph(payload.graph, payload.layout, idPrefix));
-      // A drawing wider than the column scrolls: keyboard users must reach it too.
-      if (drawing.scrollWidth > drawing.clientWidth) {
-        drawing.tabIndex = 0;
-        drawing.setAttribute('role', 'group');
-        drawing.setAttribute('aria-label', 'Graphe des services, défilement horizontal');
-      } else {
-        drawing.removeAttribute('tabindex');
-        drawing.removeAttribute('role');
-        drawing.removeAttribute('aria-label');
-      }
+      zoom.apply();
       tableHost.replaceChildren(graphTable(payload.graph));
+      if (details.open) scrollableByKeyboard(tableHost, 'Tableau des services, défilement horizontal');
       shown = true;
     },
   };

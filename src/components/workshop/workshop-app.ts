@@ -16,7 +16,7 @@ import type { FileTabs } from './file-tabs.ts';
 import { monacoLanguage, setupMonaco } from './monaco-setup.ts';
 import { registerQuickFixes } from './quick-fixes.ts';
 import { mountServiceGraph } from './service-graph-view.ts';
-import { browserStore, createEditor, download, escapeLeavesEditor, required } from './editor-page.ts';
+import { browserStore, createEditor, download, escapeLeavesEditor, required, selectRange } from './editor-page.ts';
 import { PROGRESS_EVENT } from './progress-ticks.ts';
 import { readWorkshopData } from './workshop-data.ts';
 import type { editor } from 'monaco-editor/editor/editor.api';
@@ -94,16 +94,14 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     save: (files) => persist(files),
     onSaveError: () => say("Votre travail n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
   });
+  const tabPaths = data.files.map((file) => file.path);
   const modelOf = (path: string): editor.ITextModel | undefined => models[data.files.findIndex((file) => file.path === path)];
 
   const jumpTo = (diagnostic: Diagnostic): void => {
     const index = data.files.findIndex((file) => file.path === diagnostic.file);
     if (index === -1) return;
     tabs.select(index);
-    const { start } = diagnostic.range;
-    editorInstance.setPosition({ lineNumber: start.line, column: start.column });
-    editorInstance.revealLineInCenter(start.line);
-    editorInstance.focus();
+    selectRange(editorInstance, diagnostic.range);
   };
 
   const objectiveItems = [...root.querySelectorAll<HTMLElement>('[data-objective]')];
@@ -137,7 +135,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
       monaco.editor.setModelMarkers(models[index]!, MARKER_OWNER, toMarkers(diagnostics, file.path));
       tabs.setProblemCount(index, session.errorCount(file.path));
     });
-    renderDiagnosticList(list, diagnostics, data.base, jumpTo);
+    renderDiagnosticList(list, diagnostics, tabPaths, data.base, jumpTo);
   });
   const engine = connectEngine({
     root,

@@ -60,17 +60,33 @@ function bootWorkshop(root: HTMLElement): void {
     else void open();
   });
   if ('IntersectionObserver' in window) {
+    let firstAnswer = true;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          observer.disconnect();
-          void open();
-        }
+        const visible = entries.some((entry) => entry.isIntersecting);
+        if (visible) observer.disconnect();
+        // In view from the start (beside the lesson on a wide screen): the
+        // editor waits for the learner's first scroll or touch of the
+        // workshop, so a page merely loaded costs no more than its budget.
+        if (visible && firstAnswer) openOnFirstGesture(root, () => void open());
+        else if (visible) void open();
+        firstAnswer = false;
       },
       { rootMargin: '200px 0px' },
     );
     observer.observe(root);
   }
+}
+
+function openOnFirstGesture(root: HTMLElement, open: () => void): void {
+  const done = new AbortController();
+  const once = (): void => {
+    done.abort();
+    open();
+  };
+  const options = { signal: done.signal, passive: true };
+  window.addEventListener('scroll', once, options);
+  for (const type of ['wheel', 'pointerdown', 'focusin', 'keydown'] as const) root.addEventListener(type, once, options);
 }
 
 export function bootWorkshops(): void {
