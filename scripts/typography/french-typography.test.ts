@@ -1,5 +1,6 @@
 // French typography of everything a learner reads, checked in `npm test`:
-// lessons 01–11, stack READMEs, rule docs and messages, UI strings of src/i18n.
+// lessons, stack READMEs, rule docs and messages, UI strings of src/i18n, and
+// the French of the site's components, layouts, pages and modules.
 import { describe, expect, it } from 'vitest';
 import { checkCorpus, markdownFiles } from './corpus.ts';
 import { checkMarkdown, checkProse, checkStrings } from './french-typography.ts';
@@ -61,7 +62,7 @@ describe('the French typography check', () => {
 });
 
 describe('what a learner reads', () => {
-  it('has no French typography fault (lessons, READMEs, rule docs and messages, UI strings)', () => {
+  it('has no French typography fault (lessons, READMEs, rule docs and messages, UI strings, components)', () => {
     const faults = checkCorpus();
     expect(faults.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} « ${f.excerpt} »`)).toEqual([]);
     // About 2 s alone; a loaded 2-core machine needs more than vitest's default 5 s.
