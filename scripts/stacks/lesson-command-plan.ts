@@ -1,6 +1,6 @@
 // Which lesson commands the stacks phase runs against the chapter's stack, and
 // what it checks of their output. By default a line of a « Terminal » block
-// runs, as does an inline `docker …` or `curl …` command that is complete (a
+// runs, as does an inline `curl …`, `cp …` or complete `docker …` command (a
 // mention such as `docker compose exec` names a command, it is not one to
 // type). Every other case is decided here, with its reason; an expectation
 // quotes the sentence of the lesson that states it (`says`), and the unit test
@@ -84,7 +84,7 @@ const ELSEWHERE: [RegExp, string][] = [
   [/^(pg_dump|pg_restore) /, 'exécutée par les scripts backup.sh et restore.sh de la pile, que le harnais lance'],
   [/^redis-cli /, 'commande du healthcheck du cache ou d’un `sh -c` dans son conteneur, que `up --wait` et le chapitre 10 exécutent'],
   [/^psql /, 'un psql sur le poste : prouvé par le test « compose.dev.yaml : a real psql on the host » de la pile 10'],
-  [/^(nginx|wget|getent|cp) /, 'à lancer dans un conteneur (`docker compose exec …`), ce que font les commandes du chapitre'],
+  [/^(nginx|wget|getent) /, 'à lancer dans un conteneur (`docker compose exec …`), ce que font les commandes du chapitre'],
 ];
 
 /** Lesson 12 runs on a Swarm, which the stacks phase does not create. */
@@ -105,7 +105,8 @@ export function planLessonCommand(lesson: string, command: LessonCommand, table:
   const expect = decision?.expect ?? command.expect;
   const planned = (run: boolean, why?: string): PlannedCommand => ({ command, run, ...(why ? { why } : {}), ...(expect ? { expect } : {}) });
   if (command.source === 'terminal') return planned(true);
-  if (/^curl /.test(command.text)) return planned(true);
+  // Host commands against the stack: a request to its published port, a copy in its folder.
+  if (/^(curl|cp) /.test(command.text)) return planned(true);
   const elsewhere = ELSEWHERE.find(([pattern]) => pattern.test(command.text));
   if (elsewhere) return planned(false, elsewhere[1]);
   const words = shellCommands(command.text).flatMap((c) => c.words.map((w) => w.text));
