@@ -58,7 +58,7 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
     'docker compose pull': { skip: NO_REGISTRY },
     'curl -I http://localhost:8080/': { expect: { status: 301, contains: 'location: https://localhost:8443/' }, says: 'La première requête `curl` doit renvoyer un `301` vers `https://localhost:8443/`' },
     'curl -k https://localhost:8443/api/users': { expect: { matches: '^\\[' }, says: 'la seconde, la liste des utilisateurs en JSON' },
-    'docker compose exec proxy wget -qO- -T 2 http://db:5432': { expect: { fails: true, contains: "bad address 'db'" }, says: 'Vous devez obtenir une erreur de résolution de nom (`bad address \'db\'`)' },
+    'docker compose exec proxy wget -qO- -T 2 http://db:5432': { expect: { fails: true, contains: "wget: bad address 'db:5432'" }, says: "Vous devez obtenir une erreur de résolution de nom (`wget: bad address 'db:5432'`)" },
   },
   '08-production': {
     'docker compose --env-file .env.production up -d': { skip: '.env.production est un exemple, propre à un serveur, que la pile ne livre pas' },
@@ -66,6 +66,7 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
     'docker compose exec api kill 1': { expect: {}, says: 'le processus Node.js s’arrête' },
   },
   '09-base-de-donnees': {
+    'pg_dump … | gzip > sauvegarde.sql.gz': { skip: 'la forme à éviter que le texte explique : le code de sortie du tube est celui de gzip' },
     'docker compose exec backup sh /backup/backup.sh': { expect: { contains: 'backup: /backups/' } },
   },
   '10-commandes': {

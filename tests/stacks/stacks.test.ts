@@ -537,14 +537,19 @@ for (const plan of selected) {
 
       // Last, as a learner would: the README's commands, in order, as written (ports and
       // placeholders substituted, commands that never return skipped with their reason).
-      it.runIf(plan.readme)('runs every command of its README, in order, as written', async () => {
-        const p = running();
-        const readme = await readFile(join(p.dir, 'README.md'), 'utf8');
-        const commands = readmeCommands(readme);
-        const lastBlockStart = commands.findLast((c) => c.text.startsWith('docker compose down'))?.line ?? Infinity;
+      // Its closing block (the `docker compose down…` lines that end it) runs after the
+      // lesson's commands, so the stack is not started a second time for them.
+      const readmeRun = async (p: ComposeProject, part: 'body' | 'closing'): Promise<void> => {
+        const commands = readmeCommands(await readFile(join(p.dir, 'README.md'), 'utf8'));
+        // The closing block: the `docker compose down…` commands that end the README.
+        let closingStart = Infinity;
+        for (const command of [...commands].reverse()) {
+          if (!command.text.startsWith('docker compose down')) break;
+          closingStart = command.line;
+        }
         const report: string[] = [];
         try {
-          for (const command of commands) {
+          for (const command of commands.filter((c) => (c.line < closingStart) === (part === 'body'))) {
             if (command.skip) {
               report.push(`  sauté  l.${command.line} ${command.text} (${command.skip})`);
               continue;
@@ -555,15 +560,16 @@ for (const plan of selected) {
             report[report.length - 1] = report.at(-1)!.replace('ÉCHEC ', 'ok    ');
             ran.set(await asRun(p, command.text), where);
             // A reference guide may stop the stack mid-way: the harness starts it again, as the next command needs.
-            if (/^docker compose( -f \S+)* (down|stop)\b/.test(command.text) && command.line < lastBlockStart) {
+            if (/^docker compose( -f \S+)* (down|stop)\b/.test(command.text) && part === 'body') {
               const again = command.text.includes(' stop') ? null : await run('docker', ['compose', 'up', '--wait'], { cwd: p.dir, env: docEnv(p), timeoutMs: 300_000 });
               if (again) expect(again.code, again.stderr).toBe(0);
             }
           }
         } finally {
-          console.log(`${plan.slug}: commandes du README\n${report.join('\n')}`);
+          console.log(`${plan.slug}: commandes du README${part === 'closing' ? ', la fin' : ''}\n${report.join('\n')}`);
         }
-      }, 1_800_000);
+      };
+      it.runIf(plan.readme)('runs every command of its README, in order, as written', () => readmeRun(running(), 'body'), 1_800_000);
 
       // Then the lesson's own commands, against the same stack: its « Terminal » blocks and
       // the complete commands of its prose, in order (scripts/stacks/lesson-commands.ts; what
@@ -613,6 +619,8 @@ for (const plan of selected) {
           console.log(`${plan.slug}: commandes de la leçon ${lesson} (${counts.run} exécutées, ${counts.again} déjà exécutées, ${counts.skipped} sautées)\n${report.join('\n')}`);
         }
       }, 1_800_000);
+
+      it.runIf(plan.readme)('ends as its README ends: its closing commands, as written', () => readmeRun(running(), 'closing'), 600_000);
     });
   });
 }
