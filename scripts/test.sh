@@ -34,12 +34,15 @@ install_node_modules() {
   node --version
 }
 
-# The real tools the engine is judged against: Compose 2.40 and nginx 1.30 from
-# Debian forky, in cached chroots (never installed on the host).
+# The real tools the engine and the lessons' commands are judged against: Compose
+# 2.40, nginx 1.30 and the Docker CLI from Debian forky, in cached chroots (never
+# installed on the host).
 record_oracles() {
   bash scripts/ci/rootfs.sh forky docker-compose >/dev/null
   npm run oracle:compose
   npm run oracle:nginx
+  # The CLI grammar the lessons' commands are parsed against (Compose 2.40, Debian forky's Docker CLI).
+  npm run oracle:docker-cli -- --if-changed
 }
 
 # The site built at / (dist) and under a sub-path, both link-checked.

@@ -21,8 +21,6 @@ const lessons = readdirSync(lessonsDir)
 /** Differences kept on purpose: lesson/file (or lesson/service/key) → why. */
 const KEPT: Record<string, string> = {
   '04-client/compose.yaml': 'La pile 04 construit le client (Dockerfile en deux étapes) sans API ni base ; l’atelier garde le client nginx du chapitre.',
-  '06-architecture-trois-couches/nginx/conf.d/default.conf': 'La solution reprend le client monopage du chapitre 4 (en-têtes, cache, repli) ; la pile sert le client statique commun. À réunir.',
-  '07-reverse-proxy/nginx/proxy.conf.template': 'La solution garde le map WebSocket et le /health JSON que le texte commente ; la pile, commune aux chapitres 07 à 11, ne les a pas. À réunir.',
   '05-api-nodejs/api/src/index.js': 'L’atelier exécute l’API dans le navigateur (WebContainer) en un seul fichier ; la pile la découpe en modules (cache.js, db.js, routes/).',
   '05-api-nodejs/api/networks': 'Au chapitre 05 l’API est le point d’entrée publié : la pile l’ajoute à frontend pour le port publié ; l’atelier n’a qu’un réseau.',
   '05-api-nodejs/api/depends_on': 'L’atelier 05 n’a pas encore de healthcheck sur db (chapitre 06) ; la pile, si, et attend service_healthy.',

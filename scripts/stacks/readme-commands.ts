@@ -14,7 +14,7 @@ export interface ReadmeCommand {
   /** Why the harness does not run it, when it does not. */
   skip?: string;
   /** What the comment says the command prints, when the harness can check it. */
-  expect?: { status?: number; empty?: boolean; fails?: boolean; contains?: string };
+  expect?: { status?: number; empty?: boolean; fails?: boolean; contains?: string; /** A regular expression (multiline) the output matches. */ matches?: string };
 }
 
 /** Commands that never return on their own: they follow or watch until Ctrl+C. */
@@ -23,6 +23,11 @@ const NEVER_RETURNS: [RegExp, string][] = [
   [/\bcompose\b.*\swatch\b/, 'surveille les fichiers jusqu’à Ctrl+C (prouvé par le test « docker compose watch » de la pile 10)'],
   [/\bup\b(?!.*(\s-d\b|--detach|--wait))/, 'reste au premier plan jusqu’à Ctrl+C'],
 ];
+
+/** Why a command does not return on its own, if it does not. */
+export function neverReturns(text: string): string | undefined {
+  return NEVER_RETURNS.find(([pattern]) => pattern.test(text))?.[1];
+}
 
 /** Splits a shell line into the command and its trailing comment (a `#` outside quotes, after a space). */
 export function splitComment(line: string): { text: string; comment: string } {
@@ -40,7 +45,7 @@ export function splitComment(line: string): { text: string; comment: string } {
 function expectation(comment: string): ReadmeCommand['expect'] {
   const status = /^(\d{3})\b/.exec(comment)?.[1];
   if (status) return { status: Number(status) };
-  if (/aucune sortie/i.test(comment)) return { empty: true };
+  if (/aucune sortie|ne dit rien/i.test(comment)) return { empty: true };
   const expected: NonNullable<ReadmeCommand['expect']> = {};
   if (/(?<!\p{L})(échoue|refuse)(?!\p{L})/iu.test(comment)) expected.fails = true;
   // « … » after « est » or a colon is what the command prints: `: « permission denied »`.
@@ -52,22 +57,17 @@ function expectation(comment: string): ReadmeCommand['expect'] {
   return Object.keys(expected).length > 0 ? expected : undefined;
 }
 
-/** Every command of the README's ```sh blocks, in order. */
-export function readmeCommands(markdown: string): ReadmeCommand[] {
+/**
+ * The commands of one shell block, in order: `lines` are the block's lines,
+ * `firstLine` the 1-based line of the first one in its file. A trailing `\\`
+ * continues a command; a comment alone on the line above speaks about it.
+ */
+export function blockCommands(lines: readonly string[], firstLine: number): ReadmeCommand[] {
   const commands: ReadmeCommand[] = [];
-  const lines = markdown.split('\n');
-  let inShell = false;
   let pending: { text: string; line: number } | undefined;
   // A comment line just above a command speaks about it (`# la commande échoue`).
   let above = '';
   lines.forEach((raw, index) => {
-    const fence = /^```(\w*)/.exec(raw);
-    if (fence) {
-      inShell = !inShell && fence[1] === 'sh';
-      above = '';
-      return;
-    }
-    if (!inShell) return;
     const { text, comment } = splitComment(raw);
     if (pending) {
       pending.text += `\n${text}`;
@@ -76,13 +76,13 @@ export function readmeCommands(markdown: string): ReadmeCommand[] {
         above = comment;
         return;
       }
-      pending = { text, line: index + 1 };
+      pending = { text, line: firstLine + index };
     }
     if (text.endsWith('\\')) return;
     const command: ReadmeCommand = { text: pending.text, comment: comment || above, line: pending.line };
     above = '';
-    const never = NEVER_RETURNS.find(([pattern]) => pattern.test(command.text));
-    if (never) command.skip = never[1];
+    const never = neverReturns(command.text);
+    if (never) command.skip = never;
     const expected = expectation(command.comment);
     if (expected) command.expect = expected;
     commands.push(command);
@@ -91,17 +91,40 @@ export function readmeCommands(markdown: string): ReadmeCommand[] {
   return commands;
 }
 
+/** Every command of the README's ```sh blocks, in order. */
+export function readmeCommands(markdown: string): ReadmeCommand[] {
+  const commands: ReadmeCommand[] = [];
+  const lines = markdown.split('\n');
+  let block: { lines: string[]; first: number } | undefined;
+  lines.forEach((raw, index) => {
+    const fence = /^```(\w*)/.exec(raw);
+    if (fence) {
+      if (block) commands.push(...blockCommands(block.lines, block.first));
+      block = !block && fence[1] === 'sh' ? { lines: [], first: index + 2 } : undefined;
+      return;
+    }
+    block?.lines.push(raw);
+  });
+  return commands;
+}
+
 /**
  * The learner's values replaced by the harness's: host ports the test
- * allocated, placeholders the README shows (a backup file name). The README
- * keeps its placeholders; only the command run changes.
+ * allocated, placeholders the text shows (a backup file name), the project
+ * name a network is prefixed with (the folder's name for the learner, the
+ * test's own name here). The text keeps its placeholders; only the command run
+ * changes.
  */
-export function substitute(text: string, values: { httpPort: number; httpsPort: number; dbPort: number; latestDump?: string }): string {
+export function substitute(
+  text: string,
+  values: { httpPort: number; httpsPort: number; dbPort: number; latestDump?: string; project?: { written: string; running: string } },
+): string {
   let result = text
     .replace(/localhost:8080\b/g, `localhost:${values.httpPort}`)
     .replace(/localhost:3000\b/g, `localhost:${values.httpPort}`)
     .replace(/localhost:8443\b/g, `localhost:${values.httpsPort}`)
     .replace(/(psql -h 127\.0\.0\.1)(?! -p)/g, `$1 -p ${values.dbPort}`);
   if (values.latestDump) result = result.replace(/\/backups\/atelier-AAAAMMJJTHHMMSSZ\.dump/g, values.latestDump);
+  if (values.project) result = result.replaceAll(`${values.project.written}_`, `${values.project.running}_`);
   return result;
 }

@@ -1,11 +1,13 @@
 // What a learner reads, file by file, for the French typography check
-// (scripts/typography/french-typography.ts). Lesson 12 joins the list once
-// its text passes (issue #18 writes it).
+// (scripts/typography/french-typography.ts): lessons, stack READMEs, rule docs
+// and messages, src/i18n, and the French of the site's components, layouts,
+// pages and modules (component-strings.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogue } from '../../src/engine/rules/catalogue.ts';
 import { fr } from '../../src/i18n/fr.ts';
+import { checkComponent } from './component-strings.ts';
 import { checkMarkdown, checkStrings, type TypographyFault } from './french-typography.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,6 +25,19 @@ export function markdownFiles(): string[] {
   return [...lessons, 'stacks/README.md', ...readmes].sort();
 }
 
+/** Modules that hold French only inside code shown as code (never checked, as in lessons), with why. */
+export const CODE_ONLY: Record<string, string> = {
+  'src/pages/_verifier-en-ci.ts': 'les extraits de commandes et de YAML de la page « Vérifier vos fichiers en CI », affichés comme du code',
+};
+
+/** Components, layouts, pages and site modules: their template text, attributes and French literals. */
+export function componentFiles(): string[] {
+  return ['src/components', 'src/layouts', 'src/pages', 'src/lib']
+    .flatMap((dir) => readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).map((path) => `${dir}/${path}`))
+    .filter((path) => /\.(astro|ts)$/.test(path) && !/\.(test|d)\.ts$/.test(path) && !path.includes('/testing/') && !(path in CODE_ONLY))
+    .sort();
+}
+
 export function checkCorpus(): TypographyFault[] {
   const faults: TypographyFault[] = [];
   for (const path of markdownFiles()) {
@@ -32,6 +47,7 @@ export function checkCorpus(): TypographyFault[] {
     faults.push(...checkStrings({ docs: { ...rule.docs, chapter: undefined }, messages: rule.messages }, `rule ${rule.id}`));
   }
   faults.push(...checkStrings(fr, 'src/i18n/fr.ts'));
+  for (const path of componentFiles()) faults.push(...checkComponent(readFileSync(join(repoRoot, path), 'utf8'), path));
   return faults;
 }
 

@@ -1,7 +1,11 @@
 // French typography of everything a learner reads, checked in `npm test`:
-// lessons 01–11, stack READMEs, rule docs and messages, UI strings of src/i18n.
+// lessons, stack READMEs, rule docs and messages, UI strings of src/i18n, and
+// the French of the site's components, layouts, pages and modules.
 import { describe, expect, it } from 'vitest';
-import { checkCorpus, markdownFiles } from './corpus.ts';
+import { catalogue } from '../../src/engine/rules/catalogue.ts';
+import { fr } from '../../src/i18n/fr.ts';
+import { astroRuns, tsRuns } from './component-strings.ts';
+import { checkCorpus, componentFiles, markdownFiles } from './corpus.ts';
 import { checkMarkdown, checkProse, checkStrings } from './french-typography.ts';
 import { fixMarkdown } from './fix-french.ts';
 import { readFileSync } from 'node:fs';
@@ -61,23 +65,31 @@ describe('the French typography check', () => {
 });
 
 describe('what a learner reads', () => {
-  it('has no French typography fault (lessons, READMEs, rule docs and messages, UI strings)', () => {
+  it('has no French typography fault (lessons, READMEs, rule docs and messages, UI strings, components)', () => {
     const faults = checkCorpus();
     expect(faults.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} « ${f.excerpt} »`)).toEqual([]);
     // About 2 s alone; a loaded 2-core machine needs more than vitest's default 5 s.
   }, 60_000);
 
-  it('uses one word per notion: greffon, répliques, and « recette » only for the environment before production', () => {
+  it('uses one word per notion everywhere it reads (lessons, READMEs, rules, UI): greffon, répliques, and « recette » only for the environment before production', () => {
     const banned: [RegExp, string][] = [
       [/\bplugins?\b/i, 'greffon'],
       [/\bréplicas?\b/i, 'répliques'],
       [/\brecettes? (classique|répandue|recopiée|courante)/i, 'formule ou méthode'],
     ];
-    const offending = markdownFiles().flatMap((path) => {
-      // Prose only: code blocks and inline code (package names such as docker-compose-plugin) are left out.
-      const text = readFileSync(join(repoRoot, path), 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-      return banned.filter(([pattern]) => pattern.test(text)).map(([pattern, word]) => `${path}: ${pattern} → ${word}`);
-    });
+    // Prose only: code blocks and inline code (package names such as docker-compose-plugin) are left out.
+    const prose = (text: string): string => text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+    const texts = [
+      ...markdownFiles().map((path) => ({ name: path, text: prose(readFileSync(join(repoRoot, path), 'utf8')) })),
+      ...catalogue.map((rule) => ({ name: `rule ${rule.id}`, text: prose(JSON.stringify({ docs: rule.docs, messages: rule.messages })) })),
+      { name: 'src/i18n/fr.ts', text: prose(JSON.stringify(fr)) },
+      ...componentFiles().map((path) => {
+        const source = readFileSync(join(repoRoot, path), 'utf8');
+        const runs = path.endsWith('.astro') ? astroRuns(source) : tsRuns(source, path);
+        return { name: path, text: prose(runs.map((run) => run.text).join('\n')) };
+      }),
+    ];
+    const offending = texts.flatMap(({ name, text }) => banned.filter(([pattern]) => pattern.test(text)).map(([pattern, word]) => `${name}: ${pattern} → ${word}`));
     expect(offending).toEqual([]);
   });
 });

@@ -66,7 +66,7 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
   it.each(['throws', 'dies'] as const)('says so in French when the engine %s, keeps the editor editable and the text saved', async (how) => {
     const { context, page, errors } = await newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Atelier : le moteur a levé')) errors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Atelier\u00a0: le moteur a levé')) errors.push(message.text());
     });
     await breakEngine(context, how);
     await page.goto(`${site.server.url}bac-a-sable/`);

@@ -180,7 +180,7 @@ describe('playground', { timeout: SLOW }, () => {
     // A name the engine does not read is refused in French.
     await page.locator('[data-file-name]').fill('Dockerfile');
     await page.locator('[data-file-name]').press('Enter');
-    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain("« Dockerfile » n'est pas un fichier que l'atelier vérifie");
+    await poll(() => page.locator('[data-workshop-message]').innerText()).toContain('«\u00a0Dockerfile\u00a0» n’est pas un fichier que l’atelier vérifie');
     // Tab from the name field reaches the file list's buttons, then the tab list.
     await page.locator('[data-start-select]').focus();
     const reached: string[] = [];

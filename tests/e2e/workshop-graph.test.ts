@@ -81,7 +81,7 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
     await openWorkshop(page, site.server.url, LESSON);
     await page.waitForSelector(`${GRAPH} svg[role="img"]`);
     expect(await drawnServices()).toEqual(['client', 'api', 'db']);
-    expect(await page.locator(`${GRAPH} svg`).getAttribute('aria-label')).toBe('Graphe des services : 3 services, 2 réseaux, 2 dépendances, 1 volume nommé');
+    expect(await page.locator(`${GRAPH} svg`).getAttribute('aria-label')).toBe('Graphe des services\u00a0: 3 services, 2 réseaux, 2 dépendances, 1 volume nommé');
     expect(await page.locator(`${GRAPH} [data-zone]`).evaluateAll((zones) => zones.map((zone) => zone.getAttribute('data-zone')))).toEqual([
       'frontend',
       'backend',
@@ -109,7 +109,7 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
     await poll(drawnServices).toEqual(['cache', 'client', 'api', 'db']);
     expect(await tableServices()).toEqual(['cache', 'client', 'api', 'db']);
     expect(await page.locator(`${GRAPH} tr[data-service="cache"] td`).allTextContents()).toEqual(['redis:8-alpine', 'backend', '—', '—', '—']);
-    expect(await page.locator(`${GRAPH} svg`).getAttribute('aria-label')).toBe('Graphe des services : 4 services, 2 réseaux, 2 dépendances, 1 volume nommé');
+    expect(await page.locator(`${GRAPH} svg`).getAttribute('aria-label')).toBe('Graphe des services\u00a0: 4 services, 2 réseaux, 2 dépendances, 1 volume nommé');
     // The new box sits inside the backend zone, outside frontend.
     const inZone = async (zone: string): Promise<boolean> => {
       const zoneBox = await page.locator(`${GRAPH} [data-zone="${zone}"] rect`).boundingBox();

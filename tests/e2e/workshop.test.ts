@@ -222,7 +222,7 @@ describe('workshop: progress', { timeout: SLOW }, () => {
     await openWorkshop(page, site.server.url, '01-introduction');
     const message = page.locator('[data-workshop-message]');
     expect(await message.isVisible()).toBe(true);
-    expect(await message.textContent()).toContain("n'a pas pu être relu");
+    expect(await message.textContent()).toContain('n’a pas pu être relu');
     const keys = await page.evaluate(() => Object.keys(localStorage));
     expect(keys.some((key) => key.startsWith('atelier-compose:progress:sauvegarde:'))).toBe(true);
     expect(await editorText(page)).toContain('services:');

@@ -3,11 +3,14 @@
 // engine, nginx -t), `up --wait`, a smoke test through the public entry point,
 // network isolation, the API surviving the loss of Redis, the restart policy
 // bringing a killed API back, and for the stacks with backups a dump, destroy,
-// restore round trip. Which checks apply to which stack: support/plans.ts.
+// restore round trip; then the commands its README and its lesson tell the
+// learner to type, in order, as written (scripts/stacks/readme-commands.ts,
+// lesson-commands.ts). Which checks apply to which stack: support/plans.ts.
 //   npm run test:stacks                          all stacks
 //   ATELIER_STACKS=05,08 npm run test:stacks     some stacks
 //   ATELIER_STACKS_STATIC_ONLY=1                 static checks only (no Docker)
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +19,11 @@ import { ComposeProject, composeBinary, dockerAvailable, repoRoot, run } from '.
 import { hostPsql } from './support/host-psql.ts';
 import { json, negotiatedProtocol, request, type HttpResponse } from './support/http.ts';
 import { plans, type StackPlan } from './support/plans.ts';
-import { readmeCommands, substitute } from '../../scripts/stacks/readme-commands.ts';
+import { readmeCommands } from '../../scripts/stacks/readme-commands.ts';
+import { loadCliTable } from '../../scripts/stacks/docker-cli.ts';
+import { lessonCommands } from '../../scripts/stacks/lesson-commands.ts';
+import { planLessonCommand } from '../../scripts/stacks/lesson-command-plan.ts';
+import { asRun, docEnv, runDocCommand } from './support/doc-commands.ts';
 
 interface Health {
   status: string;
@@ -96,8 +103,17 @@ function header(response: HttpResponse, name: string): string {
   return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }
 
+/** The lesson whose frontmatter names each stack (`stack: 05-api-nodejs`). */
+const lessonsDir = join(repoRoot, 'src/content/lessons');
+const lessonOf = new Map(
+  (await readdir(lessonsDir)).map((slug) => [/^stack:\s*(\S+)/m.exec(readFileSync(join(lessonsDir, slug, 'index.mdx'), 'utf8'))?.[1] ?? '', slug] as const),
+);
+
 for (const plan of selected) {
   describe(plan.slug, () => {
+    const lesson = lessonOf.get(plan.slug);
+    /** Documented commands run against this stack, as run → where (`README l.12`), so none runs twice. */
+    const ran = new Map<string, string>();
     let project: ComposeProject | undefined;
     let started = false;
     const timing: Timing = { slug: plan.slug };
@@ -521,36 +537,90 @@ for (const plan of selected) {
 
       // Last, as a learner would: the README's commands, in order, as written (ports and
       // placeholders substituted, commands that never return skipped with their reason).
-      it.runIf(plan.readme)('runs every command of its README, in order, as written', async () => {
-        const p = running();
-        const readme = await readFile(join(p.dir, 'README.md'), 'utf8');
-        const commands = readmeCommands(readme);
-        const lastBlockStart = commands.findLast((c) => c.text.startsWith('docker compose down'))?.line ?? Infinity;
-        const env = { ...p.env, COMPOSE_PROJECT_NAME: p.name, PGPASSWORD: p.envFile['POSTGRES_PASSWORD'] ?? '', PGCONNECT_TIMEOUT: '5' };
-        const report: string[] = [];
-        for (const command of commands) {
-          if (command.skip) {
-            report.push(`  sauté  l.${command.line} ${command.text} (${command.skip})`);
-            continue;
-          }
-          const dumps = (await readdir(join(p.dir, 'backups')).catch(() => [] as string[])).filter((f) => /^atelier-\d{8}T\d{6}Z\.dump$/.test(f)).sort();
-          const text = substitute(command.text, { httpPort: p.httpPort, httpsPort: p.httpsPort, dbPort: p.dbPort, ...(dumps.length ? { latestDump: `/backups/${dumps.at(-1)}` } : {}) });
-          const result = await run('bash', ['-c', text], { cwd: p.dir, env, timeoutMs: 600_000 });
-          const failedAsPromised = command.expect?.fails === true;
-          report.push(`  ${(result.code === 0) !== failedAsPromised ? 'ok    ' : 'ÉCHEC '} l.${command.line} ${command.text}${failedAsPromised ? ' (doit échouer)' : ''}`);
-          if (failedAsPromised) expect(result.code, `README l.${command.line} doit échouer : ${text}\n${result.stdout}`).not.toBe(0);
-          else expect(result.code, `README l.${command.line} : ${text}\n${result.stdout}\n${result.stderr}`).toBe(0);
-          if (command.expect?.contains) expect(`${result.stdout}${result.stderr}`.toLowerCase(), `README l.${command.line}`).toContain(command.expect.contains.toLowerCase());
-          if (command.expect?.status !== undefined) expect(result.stdout, `README l.${command.line}`).toMatch(new RegExp(`^HTTP/[\\d.]+ ${command.expect.status}\\b`, 'm'));
-          if (command.expect?.empty) expect(result.stdout, `README l.${command.line}`).toBe('');
-          // A reference guide may stop the stack mid-way: the harness starts it again, as the next command needs.
-          if (/^docker compose( -f \S+)* (down|stop)\b/.test(command.text) && command.line < lastBlockStart) {
-            const again = command.text.includes(' stop') ? null : await run('docker', ['compose', 'up', '--wait'], { cwd: p.dir, env, timeoutMs: 300_000 });
-            if (again) expect(again.code, again.stderr).toBe(0);
-          }
+      // Its closing block (the `docker compose down…` lines that end it) runs after the
+      // lesson's commands, so the stack is not started a second time for them.
+      const readmeRun = async (p: ComposeProject, part: 'body' | 'closing'): Promise<void> => {
+        const commands = readmeCommands(await readFile(join(p.dir, 'README.md'), 'utf8'));
+        // The closing block: the `docker compose down…` commands that end the README.
+        let closingStart = Infinity;
+        for (const command of [...commands].reverse()) {
+          if (!command.text.startsWith('docker compose down')) break;
+          closingStart = command.line;
         }
-        console.log(`${plan.slug}: commandes du README\n${report.join('\n')}`);
+        const report: string[] = [];
+        try {
+          for (const command of commands.filter((c) => (c.line < closingStart) === (part === 'body'))) {
+            if (command.skip) {
+              report.push(`  sauté  l.${command.line} ${command.text} (${command.skip})`);
+              continue;
+            }
+            const where = `README l.${command.line}`;
+            report.push(`  ÉCHEC  l.${command.line} ${command.text}${command.expect?.fails ? ' (doit échouer)' : ''}`);
+            await runDocCommand(p, where, command.text, command.expect);
+            report[report.length - 1] = report.at(-1)!.replace('ÉCHEC ', 'ok    ');
+            ran.set(await asRun(p, command.text), where);
+            // A reference guide may stop the stack mid-way: the harness starts it again, as the next command needs.
+            if (/^docker compose( -f \S+)* (down|stop)\b/.test(command.text) && part === 'body') {
+              const again = command.text.includes(' stop') ? null : await run('docker', ['compose', 'up', '--wait'], { cwd: p.dir, env: docEnv(p), timeoutMs: 300_000 });
+              if (again) expect(again.code, again.stderr).toBe(0);
+            }
+          }
+        } finally {
+          console.log(`${plan.slug}: commandes du README${part === 'closing' ? ', la fin' : ''}\n${report.join('\n')}`);
+        }
+      };
+      it.runIf(plan.readme)('runs every command of its README, in order, as written', () => readmeRun(running(), 'body'), 1_800_000);
+
+      // Then the lesson's own commands, against the same stack: its « Terminal » blocks and
+      // the complete commands of its prose, in order (scripts/stacks/lesson-commands.ts; what
+      // is not run says why, scripts/stacks/lesson-command-plan.ts). A command the README
+      // already ran as written is not run twice, unless the lesson says what it prints.
+      it.runIf(lesson !== undefined)('runs the commands its lesson shows, in order, as written', async () => {
+        const p = running();
+        const table = loadCliTable();
+        const commands = lessonCommands(await readFile(join(repoRoot, 'src/content/lessons', lesson!, 'index.mdx'), 'utf8'));
+        const report: string[] = [];
+        // A command left containers stopped, removed or restarting: the next one that needs them finds the stack
+        // started and healthy again, as a learner would wait before typing on.
+        let stale = true;
+        const started = async (): Promise<void> => {
+          const up = await run('docker', ['compose', 'up', '-d', '--wait', '--wait-timeout', '120'], { cwd: p.dir, env: docEnv(p), timeoutMs: 300_000 });
+          expect(up.code, up.stderr).toBe(0);
+          stale = false;
+        };
+        const counts = { run: 0, skipped: 0, again: 0 };
+        try {
+          for (const planned of commands.map((command) => planLessonCommand(lesson!, command, table))) {
+            const { command } = planned;
+            const label = `l.${command.line}${command.source === 'inline' ? ' (texte)' : ''} ${command.text.replace(/\s*\\\n\s*/g, ' ')}`;
+            if (!planned.run) {
+              counts.skipped += 1;
+              report.push(`  sauté  ${label} (${planned.why})`);
+              continue;
+            }
+            const key = await asRun(p, command.text);
+            if (ran.has(key) && !planned.expect) {
+              counts.again += 1;
+              report.push(`  déjà   ${label} (${ran.get(key)})`);
+              continue;
+            }
+            const needsStack = !/^(cp |docker compose( -f \S+)* (up|start|config|ls|version|down|ps)\b)/.test(command.text);
+            if (stale && needsStack) await started();
+            const where = `leçon ${lesson} l.${command.line}`;
+            report.push(`  ÉCHEC  ${label}${planned.expect?.fails ? ' (doit échouer)' : ''}`);
+            await runDocCommand(p, where, command.text, planned.expect);
+            report[report.length - 1] = report.at(-1)!.replace('ÉCHEC ', 'ok    ');
+            counts.run += 1;
+            ran.set(key, where);
+            if (/^docker compose( -f \S+)* (up|start)\b/.test(command.text)) stale = false;
+            if (/^docker compose( -f \S+)* (down|stop|kill|rm|restart)\b|\bexec \S+ kill\b/.test(command.text)) stale = true;
+          }
+        } finally {
+          console.log(`${plan.slug}: commandes de la leçon ${lesson} (${counts.run} exécutées, ${counts.again} déjà exécutées, ${counts.skipped} sautées)\n${report.join('\n')}`);
+        }
       }, 1_800_000);
+
+      it.runIf(plan.readme)('ends as its README ends: its closing commands, as written', () => readmeRun(running(), 'closing'), 600_000);
     });
   });
 }

@@ -109,7 +109,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     save: (files) => {
       if (!readOnly) saveProject(store, files);
     },
-    onSaveError: () => say("Votre projet n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
+    onSaveError: () => say("Votre projet n’a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
   });
   const currentFiles = (): Record<string, string> => session.files();
 
@@ -212,7 +212,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     if (!model) return;
     current = path;
     editorInstance.setModel(model);
-    editorInstance.updateOptions({ ariaLabel: `Éditeur du fichier ${path}. Échap pour quitter l'éditeur.` });
+    editorInstance.updateOptions({ ariaLabel: `Éditeur du fichier ${path}. Échap pour quitter l’éditeur.` });
     nameInput.value = path;
     renderTabs(focusTab ? path : undefined);
   }
@@ -224,7 +224,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     try {
       saveProject(store, currentFiles());
     } catch {
-      say("Votre projet n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem');
+      say("Votre projet n’a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem');
     }
   }
   function createModel(path: string, text: string): editor.ITextModel {
@@ -269,12 +269,12 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   function addFile(): void {
     const verdict = validateFileName(nameInput.value);
     if (!verdict.ok) return say(verdict.error, 'problem');
-    if (models.has(verdict.path)) return say(`« ${verdict.path} » existe déjà dans le projet.`, 'problem');
+    if (models.has(verdict.path)) return say(`«\u00a0${verdict.path}\u00a0» existe déjà dans le projet.`, 'problem');
     session.add(verdict.path, '');
     select(verdict.path, true);
     check();
     persist();
-    say(`Fichier « ${verdict.path} » ajouté.`, 'info');
+    say(`Fichier «\u00a0${verdict.path}\u00a0» ajouté.`, 'info');
   }
   root.querySelector('[data-action="add"]')?.addEventListener('click', addFile);
   root.querySelector('[data-action="rename"]')?.addEventListener('click', () => {
@@ -283,18 +283,18 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     const verdict = validateFileName(nameInput.value);
     if (!verdict.ok) return say(verdict.error, 'problem');
     if (verdict.path === current) return;
-    if (models.has(verdict.path)) return say(`« ${verdict.path} » existe déjà dans le projet.`, 'problem');
+    if (models.has(verdict.path)) return say(`«\u00a0${verdict.path}\u00a0» existe déjà dans le projet.`, 'problem');
     const old = current;
     session.rename(old, verdict.path);
     select(verdict.path, true);
     check();
     persist();
-    say(`« ${old} » renommé en « ${verdict.path} ».`, 'info');
+    say(`«\u00a0${old}\u00a0» renommé en «\u00a0${verdict.path}\u00a0».`, 'info');
   });
   root.querySelector('[data-action="remove"]')?.addEventListener('click', () => {
     const model = models.get(current);
     if (!model) return;
-    if (!window.confirm(`Supprimer « ${current} » du projet ?`)) return;
+    if (!window.confirm(`Supprimer «\u00a0${current}\u00a0» du projet\u00a0?`)) return;
     const old = current;
     session.remove(old);
     const next = paths()[0] ?? '';
@@ -306,12 +306,12 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     }
     check();
     persist();
-    say(`« ${old} » supprimé du projet.`, 'info');
+    say(`«\u00a0${old}\u00a0» supprimé du projet.`, 'info');
   });
   root.querySelector('[data-action="start"]')?.addEventListener('click', () => {
     const stack = required<HTMLSelectElement>(root, '[data-start-select]').value;
     const choice = data.stacks.find((s) => s.stack === stack);
-    if (!window.confirm('Remplacer les fichiers du projet ? Les fichiers actuels seront perdus (téléchargez-les en .zip pour les garder).')) return;
+    if (!window.confirm('Remplacer les fichiers du projet\u00a0? Les fichiers actuels seront perdus (téléchargez-les en .zip pour les garder).')) return;
     setProject(choice ? choice.files : EMPTY_PROJECT);
     persist();
     say(choice ? `Stack du chapitre ${choice.stack} chargée.` : 'Projet vide créé.', 'info');
@@ -393,7 +393,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     shareLink.focus();
     shareLink.select();
     void navigator.clipboard?.writeText(shareLink.value).catch(() => undefined);
-    say('Lien de partage prêt : il contient vos fichiers, copiez-le et envoyez-le.', 'info');
+    say('Lien de partage prêt\u00a0: il contient vos fichiers, copiez-le et envoyez-le.', 'info');
   });
   root.querySelector('[data-action="download"]')?.addEventListener('click', () => {
     const entries = Object.fromEntries(Object.entries(currentFiles()).map(([path, text]) => [`bac-a-sable/${path}`, strToU8(text)]));
@@ -414,7 +414,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     setProject(ownFiles ?? EMPTY_PROJECT);
     ownFiles = undefined;
     clearHash();
-    say('Votre projet est conservé ; le projet partagé est refermé.', 'info');
+    say('Votre projet est conservé\u00a0; le projet partagé est refermé.', 'info');
     announcer.textContent = 'Projet conservé.';
   });
 

@@ -99,7 +99,7 @@ const STATUS: Record<Exclude<RunnerState['kind'], 'failed'>, string> = {
   booting: 'Démarrage de WebContainer (Node.js dans le navigateur)…',
   installing: 'Installation des dépendances (npm install)…',
   starting: 'Démarrage de PostgreSQL (PGlite) puis de l’API…',
-  running: 'L’API répond. Redis est absent : /health indique « degraded », le mode dégradé vu dans le chapitre.',
+  running: 'L’API répond. Redis est absent\u00a0: /health indique «\u00a0degraded\u00a0», le mode dégradé vu dans le chapitre.',
   stopped: 'L’API est arrêtée.',
 };
 
@@ -107,23 +107,23 @@ const DOWNLOAD_HINT = 'Téléchargez la stack du chapitre pour la lancer avec Do
 
 const FAILURES: Record<FailureReason, (failure: Failure) => string> = {
   'not-isolated': () =>
-    `Cette page n’est pas isolée (en-têtes Cross-Origin-Opener-Policy et Cross-Origin-Embedder-Policy absents) : le navigateur refuse d’y exécuter Node.js. ${DOWNLOAD_HINT}`,
+    `Cette page n’est pas isolée (en-têtes Cross-Origin-Opener-Policy et Cross-Origin-Embedder-Policy absents)\u00a0: le navigateur refuse d’y exécuter Node.js. ${DOWNLOAD_HINT}`,
   'no-shared-array-buffer': () =>
     `Ce navigateur ne fournit pas SharedArrayBuffer, indispensable à WebContainers. Essayez une version récente de Chrome, Edge ou Firefox. ${DOWNLOAD_HINT}`,
-  offline: () => `Vous êtes hors ligne : WebContainers télécharge Node.js et les paquets npm depuis les serveurs de StackBlitz. ${DOWNLOAD_HINT}`,
+  offline: () => `Vous êtes hors ligne\u00a0: WebContainers télécharge Node.js et les paquets npm depuis les serveurs de StackBlitz. ${DOWNLOAD_HINT}`,
   'boot-refused': (f) => `WebContainer a refusé de démarrer${f.detail ? ` (${f.detail})` : ''}. Rechargez la page pour réessayer. ${DOWNLOAD_HINT}`,
   unreachable: () =>
-    `Les serveurs de StackBlitz sont injoignables (hors ligne, nom introuvable ou réseau filtré) : WebContainer ne peut pas démarrer. Réessayez une fois la connexion rétablie. ${DOWNLOAD_HINT}`,
+    `Les serveurs de StackBlitz sont injoignables (hors ligne, nom introuvable ou réseau filtré)\u00a0: WebContainer ne peut pas démarrer. Réessayez une fois la connexion rétablie. ${DOWNLOAD_HINT}`,
   'boot-timeout': (f) =>
-    `WebContainer n’a pas démarré en ${f.seconds} s : les serveurs de StackBlitz sont sans doute injoignables (hors ligne ou réseau filtré). Réessayez une fois la connexion rétablie. ${DOWNLOAD_HINT}`,
-  'install-failed': (f) => `npm install a échoué (code ${f.code}) : lisez la sortie du terminal. ${DOWNLOAD_HINT}`,
-  'install-timeout': (f) => `npm install n’a pas fini en ${f.seconds} s : le registre npm est peut-être injoignable. ${DOWNLOAD_HINT}`,
-  'database-failed': (f) => `PostgreSQL (PGlite) s’est arrêté au démarrage (code ${f.code}) : lisez la sortie du terminal.`,
+    `WebContainer n’a pas démarré en ${f.seconds} s\u00a0: les serveurs de StackBlitz sont sans doute injoignables (hors ligne ou réseau filtré). Réessayez une fois la connexion rétablie. ${DOWNLOAD_HINT}`,
+  'install-failed': (f) => `npm install a échoué (code ${f.code})\u00a0: lisez la sortie du terminal. ${DOWNLOAD_HINT}`,
+  'install-timeout': (f) => `npm install n’a pas fini en ${f.seconds} s\u00a0: le registre npm est peut-être injoignable. ${DOWNLOAD_HINT}`,
+  'database-failed': (f) => `PostgreSQL (PGlite) s’est arrêté au démarrage (code ${f.code})\u00a0: lisez la sortie du terminal.`,
   'database-timeout': (f) => `PostgreSQL (PGlite) n’était pas prêt après ${f.seconds} s.`,
   'start-failed': (f) =>
-    `L’API s’est arrêtée au démarrage (code ${f.code}) : lisez la sortie du terminal ; une erreur dans votre api/src/index.js ?`,
+    `L’API s’est arrêtée au démarrage (code ${f.code})\u00a0: lisez la sortie du terminal\u00a0; une erreur dans votre api/src/index.js\u00a0?`,
   'start-timeout': (f) => `L’API n’écoutait toujours pas sur le port ${API_PORT} après ${f.seconds} s.`,
-  crashed: (f) => `L’API s’est arrêtée (code ${f.code}) : lisez la sortie du terminal.`,
+  crashed: (f) => `L’API s’est arrêtée (code ${f.code})\u00a0: lisez la sortie du terminal.`,
 };
 
 /** The French line shown in the panel's status area. */

@@ -71,7 +71,7 @@ export function renderDiagnosticList(
     icon.textContent = SEVERITY_ICON[diagnostic.severity];
     const label = document.createElement('span');
     label.className = 'visually-hidden';
-    label.textContent = `${SEVERITY_LABEL[diagnostic.severity]} : `;
+    label.textContent = `${SEVERITY_LABEL[diagnostic.severity]}\u00a0: `;
     const message = document.createElement('span');
     message.className = 'diagnostic-message';
     // Engine messages quote code between backticks, as the lesson labels do.

@@ -110,7 +110,7 @@ export function connectEngine(options: EngineConnectionOptions): EngineConnectio
     },
     onFailure({ request, reason, detail }) {
       guard.failed(request.files, reason);
-      if (detail) console.error(`Atelier : le moteur a levé une exception : ${detail}`);
+      if (detail) console.error(`Atelier\u00a0: le moteur a levé une exception\u00a0: ${detail}`);
       if (!scheduler.isCurrent(request.id)) return;
       setState('failed');
       options.onStale();

@@ -17,8 +17,8 @@ describe('nginx directive hovers', () => {
 
   it('shows syntax and default in French around the reference text', () => {
     const [hover] = directiveHover('absolute_redirect', [{ module: 'http_core', syntax: ['`on` | `off`'], default: 'on', description: 'If disabled…' }]);
-    expect(hover).toContain('Syntaxe : `absolute_redirect` `on` | `off`');
-    expect(hover).toContain('Par défaut : `on`');
+    expect(hover).toContain('Syntaxe : `absolute_redirect` `on` | `off`');
+    expect(hover).toContain('Par défaut : `on`');
     expect(hover).toContain('If disabled…');
   });
 });

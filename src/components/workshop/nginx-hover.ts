@@ -24,8 +24,8 @@ export function directiveHover(name: string, docs: readonly DirectiveDoc[]): str
   return docs.map((doc) =>
     [
       `**${name}** — module \`${doc.module}\``,
-      `Syntaxe : ${doc.syntax.map((syntax) => `\`${name}\` ${syntax}`).join(' ; ')}`,
-      doc.default === '' ? 'Pas de valeur par défaut.' : `Par défaut : \`${doc.default}\``,
+      `Syntaxe\u00a0: ${doc.syntax.map((syntax) => `\`${name}\` ${syntax}`).join('\u00a0; ')}`,
+      doc.default === '' ? 'Pas de valeur par défaut.' : `Par défaut\u00a0: \`${doc.default}\``,
       doc.description,
       `[Documentation nginx (en anglais)](${directiveUrl(name, doc.module)})`,
     ].join('\n\n'),

@@ -75,7 +75,7 @@ export const METRICS = {
 /** The lines a box shows, in order, so the layout and the view agree on its height. */
 export function boxLines(service: GraphService): string[] {
   const lines = [service.image ?? (service.build ? 'image construite (build)' : 'sans image')];
-  if (service.networkMode !== undefined) lines.push(`network_mode : ${service.networkMode}`);
+  if (service.networkMode !== undefined) lines.push(`network_mode\u00a0: ${service.networkMode}`);
   if (service.healthcheck !== 'none') lines.push(service.healthcheck === 'defined' ? 'contrôle de santé' : 'contrôle de santé désactivé');
   for (const port of service.ports) lines.push(`port ${port.label}`);
   for (const volume of service.volumes) lines.push(`volume ${volume.name}`);

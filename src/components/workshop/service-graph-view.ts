@@ -38,7 +38,7 @@ export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout
     width: layout.width,
     height: layout.height,
     role: 'img',
-    'aria-label': `Graphe des services : ${summarizeGraph(graph)}`,
+    'aria-label': `Graphe des services\u00a0: ${summarizeGraph(graph)}`,
   });
   const arrowId = `${idPrefix}-fleche`;
   const defs = svg('defs', {});
@@ -103,7 +103,7 @@ export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout
 
 export function graphTable(graph: ServiceGraph): HTMLTableElement {
   const table = html('table', undefined, 'service-graph-table');
-  table.append(html('caption', `Services : ${summarizeGraph(graph)}`));
+  table.append(html('caption', `Services\u00a0: ${summarizeGraph(graph)}`));
   const head = html('thead');
   const headRow = html('tr');
   for (const title of ['Service', 'Image', 'Réseaux', 'Ports publiés', 'Dépend de (condition)', 'Volumes']) {
@@ -121,7 +121,7 @@ export function graphTable(graph: ServiceGraph): HTMLTableElement {
     const dependencies = graph.edges
       .filter((edge) => edge.from === service.name)
       .map((edge) => `${edge.to} (${edge.label}${edge.required ? '' : ', facultatif'}${edge.missing ? ', service introuvable' : ''})`);
-    const networks = service.networkMode !== undefined ? [`network_mode : ${service.networkMode}`] : service.zones;
+    const networks = service.networkMode !== undefined ? [`network_mode\u00a0: ${service.networkMode}`] : service.zones;
     const image = service.image ?? (service.build ? 'construite (build)' : '—');
     const cells = [
       service.healthcheck === 'defined' ? `${image}, avec contrôle de santé` : image,
@@ -251,14 +251,14 @@ export function mountServiceGraph(container: HTMLElement, idPrefix: string): Ser
       if (payload.status === 'broken') {
         container.dataset['stale'] = 'true';
         note.textContent = shown
-          ? 'Graphe du dernier fichier valide : corrigez le YAML pour le mettre à jour.'
+          ? 'Graphe du dernier fichier valide\u00a0: corrigez le YAML pour le mettre à jour.'
           : 'Le graphe apparaîtra quand le fichier compose sera valide.';
         note.hidden = false;
         return;
       }
       if (payload.status === 'too-large') {
         container.dataset['stale'] = 'false';
-        note.textContent = `Ce projet compte ${payload.services.toLocaleString('fr-FR')} services : le graphe n’est dessiné que jusqu’à ${payload.limit} services. Les diagnostics, eux, portent sur tout le fichier.`;
+        note.textContent = `Ce projet compte ${payload.services.toLocaleString('fr-FR')} services\u00a0: le graphe n’est dessiné que jusqu’à ${payload.limit} services. Les diagnostics, eux, portent sur tout le fichier.`;
         note.hidden = false;
         drawing.replaceChildren();
         tableHost.replaceChildren();

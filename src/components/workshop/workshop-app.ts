@@ -64,7 +64,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
 
   const editorInstance = createEditor(monaco, host, {
     model: models[tabs.index] ?? null,
-    ariaLabel: `Éditeur du fichier ${data.files[tabs.index]?.path ?? ''}. Échap pour quitter l'éditeur.`,
+    ariaLabel: `Éditeur du fichier ${data.files[tabs.index]?.path ?? ''}. Échap pour quitter l’éditeur.`,
   });
   const diff = setupDiffView(monaco, required<HTMLElement>(root, '[data-diff]'), required<HTMLButtonElement>(root, '[data-action="diff"]'), () => [
     models[tabs.index]!,
@@ -75,7 +75,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     viewStates.set(models.indexOf(editorInstance.getModel() as editor.ITextModel), editorInstance.saveViewState());
     editorInstance.setModel(models[index] ?? null);
     editorInstance.restoreViewState(viewStates.get(index) ?? null);
-    editorInstance.updateOptions({ ariaLabel: `Éditeur du fichier ${data.files[index]?.path ?? ''}. Échap pour quitter l'éditeur.` });
+    editorInstance.updateOptions({ ariaLabel: `Éditeur du fichier ${data.files[index]?.path ?? ''}. Échap pour quitter l’éditeur.` });
     diff.show(models[index]!, solutions[index]!);
   });
 
@@ -92,7 +92,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     solution: byPath(data.files, 'solution'),
     check: (files) => engine.request(files),
     save: (files) => persist(files),
-    onSaveError: () => say("Votre travail n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
+    onSaveError: () => say("Votre travail n’a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
   });
   const tabPaths = data.files.map((file) => file.path);
   const modelOf = (path: string): editor.ITextModel | undefined => models[data.files.findIndex((file) => file.path === path)];
@@ -118,7 +118,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     const allMet = objectiveItems.length > 0 && objectiveItems.every((item) => item.dataset['met'] === 'true');
     doneMessage.hidden = !allMet;
     if (newlyMet.length > 0 && root.dataset['state'] === 'ready') {
-      announcer.textContent = allMet ? 'Tous les objectifs sont atteints : leçon terminée.' : `Objectif atteint : ${newlyMet.join(' ; ')}`;
+      announcer.textContent = allMet ? 'Tous les objectifs sont atteints\u00a0: leçon terminée.' : `Objectif atteint\u00a0: ${newlyMet.join('\u00a0; ')}`;
     }
     if (allMet && !lessonDone) {
       lessonDone = true;
@@ -173,7 +173,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     try {
       persist(session.files(), done);
     } catch {
-      say("Votre travail n'a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem');
+      say("Votre travail n’a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem');
     }
   };
   data.files.forEach((file, index) => {
@@ -185,12 +185,12 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   // --- Actions -------------------------------------------------------------------
 
   root.querySelector('[data-action="reset"]')?.addEventListener('click', () => {
-    if (!window.confirm("Réinitialiser l'atelier ? Vos fichiers de cette leçon reviendront à leur état de départ.")) return;
+    if (!window.confirm("Réinitialiser l’atelier\u00a0? Vos fichiers de cette leçon reviendront à leur état de départ.")) return;
     session.reset();
     say('Les fichiers de départ sont restaurés (Ctrl+Z dans l’éditeur pour annuler).', 'info');
   });
   root.querySelector('[data-action="solution"]')?.addEventListener('click', () => {
-    if (!window.confirm('Afficher la solution ? Vos fichiers de cette leçon seront remplacés par ceux de la solution.')) return;
+    if (!window.confirm('Afficher la solution\u00a0? Vos fichiers de cette leçon seront remplacés par ceux de la solution.')) return;
     session.showSolution();
     say('La solution est chargée dans l’éditeur (Ctrl+Z pour retrouver vos fichiers).', 'info');
   });
@@ -219,7 +219,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
       session.merge(Object.fromEntries(data.files.map((f) => [f.path, lesson.files[f.path] ?? f.start])));
     }
     window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
-    say(`Progression importée : ${result.count} ${result.count > 1 ? 'leçons' : 'leçon'}.`, 'info');
+    say(`Progression importée\u00a0: ${result.count} ${result.count > 1 ? 'leçons' : 'leçon'}.`, 'info');
   });
 
   root.dataset['state'] = 'ready';

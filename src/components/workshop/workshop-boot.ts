@@ -46,7 +46,7 @@ function bootWorkshop(root: HTMLElement): void {
         root.dataset['state'] = 'error';
         if (openButton) {
           openButton.removeAttribute('aria-disabled');
-          openButton.textContent = "L'atelier n'a pas pu se charger. Réessayer";
+          openButton.textContent = "L’atelier n’a pas pu se charger. Réessayer";
         }
         opening = undefined;
         console.error(error);

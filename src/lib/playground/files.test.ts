@@ -13,7 +13,7 @@ describe('validateFileName', () => {
   it('refuses files the engine does not read, naming them in French', () => {
     const verdict = validateFileName('Dockerfile');
     expect(verdict.ok).toBe(false);
-    if (!verdict.ok) expect(verdict.error).toContain('« Dockerfile »');
+    if (!verdict.ok) expect(verdict.error).toContain('« Dockerfile »');
   });
   it('refuses empty names and parent folders', () => {
     expect(validateFileName('  ').ok).toBe(false);
@@ -31,7 +31,7 @@ describe('decodeText', () => {
   });
   it('refuses NUL bytes', () => {
     const verdict = decodeText('image.conf', new Uint8Array([0x73, 0, 0x74]));
-    expect(verdict).toEqual({ ok: false, reason: 'binary', error: expect.stringContaining('« image.conf » est un fichier binaire') });
+    expect(verdict).toEqual({ ok: false, reason: 'binary', error: expect.stringContaining('« image.conf » est un fichier binaire') });
   });
   it('refuses invalid UTF-8', () => {
     expect(decodeText('latin1.conf', new Uint8Array([0x63, 0xe9, 0x74])).ok).toBe(false);

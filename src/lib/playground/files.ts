@@ -34,14 +34,14 @@ export function validateFileName(raw: string): NameVerdict {
   const path = raw.trim().replace(/\\/g, '/').replace(/^\.?\/+/, '');
   if (path === '') return { ok: false, error: 'Donnez un nom de fichier.', reason: 'bad-path' };
   if (path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-    return { ok: false, error: `« ${raw} » n'est pas un chemin valide.`, reason: 'bad-path' };
+    return { ok: false, error: `«\u00a0${raw}\u00a0» n’est pas un chemin valide.`, reason: 'bad-path' };
   }
   const kind = classifyFile(path);
   if (kind === 'other') {
     return {
       ok: false,
       reason: 'not-checked',
-      error: `« ${path} » n'est pas un fichier que l'atelier vérifie : seuls compose.yaml (et ses variantes), .env et les fichiers nginx *.conf ou *.conf.template sont acceptés.`,
+      error: `«\u00a0${path}\u00a0» n’est pas un fichier que l’atelier vérifie\u00a0: seuls compose.yaml (et ses variantes), .env et les fichiers nginx *.conf ou *.conf.template sont acceptés.`,
     };
   }
   return { ok: true, path };
@@ -60,15 +60,15 @@ export function decodeText(name: string, bytes: Uint8Array): TextVerdict {
     return {
       ok: false,
       reason: 'too-large',
-      error: `« ${name} » est trop volumineux (${Math.ceil(bytes.length / 1024)} Ko, au plus ${MAX_FILE_BYTES / 1024} Ko).`,
+      error: `«\u00a0${name}\u00a0» est trop volumineux (${Math.ceil(bytes.length / 1024)} Ko, au plus ${MAX_FILE_BYTES / 1024} Ko).`,
     };
   }
-  if (bytes.includes(0)) return { ok: false, reason: 'binary', error: `« ${name} » est un fichier binaire, pas un fichier texte.` };
+  if (bytes.includes(0)) return { ok: false, reason: 'binary', error: `«\u00a0${name}\u00a0» est un fichier binaire, pas un fichier texte.` };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { ok: true, text: text.replace(/^\uFEFF/, '') };
   } catch {
-    return { ok: false, reason: 'not-utf8', error: `« ${name} » n'est pas du texte UTF-8 valide (fichier binaire ?).` };
+    return { ok: false, reason: 'not-utf8', error: `«\u00a0${name}\u00a0» n’est pas du texte UTF-8 valide (fichier binaire\u00a0?).` };
   }
 }
 

@@ -30,7 +30,7 @@ export function encodeShare(files: Record<string, string>): EncodeResult {
   if (fragment.length > MAX_FRAGMENT_CHARS) {
     return {
       ok: false,
-      error: `Ce projet est trop gros pour un lien de partage (${fragment.length} caractères, au plus ${MAX_FRAGMENT_CHARS}) : téléchargez-le en .zip et envoyez l'archive.`,
+      error: `Ce projet est trop gros pour un lien de partage (${fragment.length} caractères, au plus ${MAX_FRAGMENT_CHARS})\u00a0: téléchargez-le en .zip et envoyez l’archive.`,
     };
   }
   return { ok: true, fragment };
@@ -38,7 +38,7 @@ export function encodeShare(files: Record<string, string>): EncodeResult {
 
 export type DecodeResult = { ok: true; files: Record<string, string> } | { ok: false; error: string } | { ok: 'none' };
 
-const TOO_BIG = `Ce lien de partage porte un projet plus gros que ce que le bac à sable ouvre (au plus ${MAX_PROJECT_FILES}\u00a0fichiers, ${MAX_FILE_BYTES / 1024}\u00a0Ko par fichier et ${MAX_PROJECT_BYTES / 1024 / 1024}\u00a0Mo en tout) : il n’a pas été ouvert. Votre propre projet n'a pas été modifié.`;
+const TOO_BIG = `Ce lien de partage porte un projet plus gros que ce que le bac à sable ouvre (au plus ${MAX_PROJECT_FILES}\u00a0fichiers, ${MAX_FILE_BYTES / 1024}\u00a0Ko par fichier et ${MAX_PROJECT_BYTES / 1024 / 1024}\u00a0Mo en tout)\u00a0: il n’a pas été ouvert. Votre propre projet n’a pas été modifié.`;
 /** JSON escapes (`\n`, `\"`) may double a text: room for a project at its limit, not for a bomb. */
 const MAX_SHARE_JSON = 2 * MAX_PROJECT_BYTES + 64 * 1024;
 const CHUNK = 1024;
@@ -67,7 +67,7 @@ function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array {
   return joined;
 }
 
-const BROKEN = "Ce lien de partage est incomplet ou abîmé (il a peut-être été coupé en le copiant) : le projet partagé ne peut pas être ouvert. Votre propre projet n'a pas été modifié.";
+const BROKEN = "Ce lien de partage est incomplet ou abîmé (il a peut-être été coupé en le copiant)\u00a0: le projet partagé ne peut pas être ouvert. Votre propre projet n’a pas été modifié.";
 
 /** Reads `location.hash`; `none` when it carries no shared project. */
 export function decodeShare(hash: string): DecodeResult {

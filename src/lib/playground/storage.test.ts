@@ -22,7 +22,7 @@ describe('playground storage', () => {
     const store = memory({ [PLAYGROUND_KEY]: '{oops' });
     const result = loadProject(store, now);
     expect(result.files).toBeUndefined();
-    expect(result.problem).toContain("n'est pas du JSON lisible");
+    expect(result.problem).toContain("n’est pas du JSON lisible");
     expect(store.data.get(`${PLAYGROUND_BACKUP_PREFIX}2026-11-26T12:00:00.000Z`)).toBe('{oops');
     expect(store.data.has(PLAYGROUND_KEY)).toBe(false);
   });
@@ -32,6 +32,6 @@ describe('playground storage', () => {
   });
   it('reports an unavailable storage', () => {
     const store: KeyValueStore = { getItem: () => { throw new Error('no'); }, setItem: () => undefined, removeItem: () => undefined };
-    expect(loadProject(store).problem).toContain("n'est pas disponible");
+    expect(loadProject(store).problem).toContain("n’est pas disponible");
   });
 });

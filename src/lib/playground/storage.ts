@@ -27,29 +27,29 @@ export function loadProject(store: KeyValueStore, now: () => Date = () => new Da
   try {
     raw = store.getItem(PLAYGROUND_KEY);
   } catch {
-    return { files: undefined, problem: "Le stockage local du navigateur n'est pas disponible : votre projet ne sera pas conservé après la fermeture de la page." };
+    return { files: undefined, problem: "Le stockage local du navigateur n’est pas disponible\u00a0: votre projet ne sera pas conservé après la fermeture de la page." };
   }
   if (raw === null) return { files: undefined };
   let reason = 'il ne respecte pas le format attendu';
   try {
     const data: unknown = JSON.parse(raw);
     const version = (data as { version?: unknown } | null)?.version;
-    if (typeof version === 'number' && version > PLAYGROUND_VERSION) reason = `il vient d'une version plus récente de l'atelier (format ${version})`;
+    if (typeof version === 'number' && version > PLAYGROUND_VERSION) reason = `il vient d’une version plus récente de l’atelier (format ${version})`;
     const parsed = projectSchema.safeParse(data);
     if (parsed.success) return { files: parsed.data.files };
   } catch {
-    reason = "le contenu n'est pas du JSON lisible";
+    reason = "le contenu n’est pas du JSON lisible";
   }
   const backupKey = PLAYGROUND_BACKUP_PREFIX + now().toISOString();
   try {
     store.setItem(backupKey, raw);
     store.removeItem(PLAYGROUND_KEY);
   } catch {
-    return { files: undefined, problem: `Votre projet sauvegardé n'a pas pu être relu : ${reason}. Il est laissé tel quel ; le bac à sable repart d'un projet vide.` };
+    return { files: undefined, problem: `Votre projet sauvegardé n’a pas pu être relu\u00a0: ${reason}. Il est laissé tel quel\u00a0; le bac à sable repart d’un projet vide.` };
   }
   return {
     files: undefined,
-    problem: `Votre projet sauvegardé n'a pas pu être relu : ${reason}. Il a été mis de côté sous la clé « ${backupKey} » du stockage local, et le bac à sable repart d'un projet vide.`,
+    problem: `Votre projet sauvegardé n’a pas pu être relu\u00a0: ${reason}. Il a été mis de côté sous la clé «\u00a0${backupKey}\u00a0» du stockage local, et le bac à sable repart d’un projet vide.`,
   };
 }
 

@@ -59,7 +59,7 @@ describe('saved progress', () => {
     store.setItem(STORAGE_KEY, '{"version": 1, "lessons": ');
     const { progress, problem } = loadProgress(store, fixedNow);
     expect(progress.lessons).toEqual({});
-    expect(problem).toContain("n'est pas du JSON lisible");
+    expect(problem).toContain("n’est pas du JSON lisible");
     expect(store.getItem(`${BACKUP_PREFIX}2026-11-26T10:00:00.000Z`)).toBe('{"version": 1, "lessons": ');
     expect(store.getItem(STORAGE_KEY)).toBeNull();
   });
@@ -95,7 +95,7 @@ describe('saved progress', () => {
     };
     const result = loadProgress(store, fixedNow);
     expect(result.progress.lessons).toEqual({});
-    expect(result.problem).toContain("n'est pas disponible");
+    expect(result.problem).toContain("n’est pas disponible");
   });
 
   it('reset forgets the files but keeps a finished lesson finished', () => {
@@ -126,13 +126,13 @@ describe('export and import', () => {
     saveLesson(store, '01-introduction', { files: { 'compose.yaml': 'x' }, done: false }, fixedNow);
     const before = store.getItem(STORAGE_KEY);
     const result = importProgress(store, 'services:\n  web: {}\n', fixedNow);
-    expect(result).toEqual({ ok: false, error: "Ce fichier ne peut pas être importé : le contenu n'est pas du JSON lisible." });
+    expect(result).toEqual({ ok: false, error: "Ce fichier ne peut pas être importé : le contenu n’est pas du JSON lisible." });
     expect(store.getItem(STORAGE_KEY)).toBe(before);
   });
 
   it('rejects JSON of the wrong shape', () => {
     const result = importProgress(new MemoryStore(), JSON.stringify([1, 2]), fixedNow);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toContain("n'est pas un objet de progression");
+    if (!result.ok) expect(result.error).toContain("n’est pas un objet de progression");
   });
 });

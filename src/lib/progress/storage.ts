@@ -49,22 +49,22 @@ export function parseProgress(text: string): Verdict {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, reason: "le contenu n'est pas du JSON lisible" };
+    return { ok: false, reason: "le contenu n’est pas du JSON lisible" };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, reason: "le contenu n'est pas un objet de progression" };
+    return { ok: false, reason: "le contenu n’est pas un objet de progression" };
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > CURRENT_VERSION) {
-    return { ok: false, reason: `il vient d'une version plus récente de l'atelier (format ${version}, celui-ci lit le format ${CURRENT_VERSION})` };
+    return { ok: false, reason: `il vient d’une version plus récente de l’atelier (format ${version}, celui-ci lit le format ${CURRENT_VERSION})` };
   }
   if (version !== CURRENT_VERSION) {
-    return { ok: false, reason: "il est dans un ancien format que cette version de l'atelier ne lit plus" };
+    return { ok: false, reason: "il est dans un ancien format que cette version de l’atelier ne lit plus" };
   }
   const parsed = progressSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (à « ${issue.path.join('.')} »)` : '';
+    const where = issue && issue.path.length > 0 ? ` (à «\u00a0${issue.path.join('.')}\u00a0»)` : '';
     return { ok: false, reason: `il ne respecte pas le format attendu${where}` };
   }
   return { ok: true, progress: parsed.data };
@@ -75,7 +75,7 @@ export function loadProgress(store: KeyValueStore, now: () => Date = () => new D
   try {
     raw = store.getItem(STORAGE_KEY);
   } catch {
-    return { progress: emptyProgress(), problem: "Le stockage local du navigateur n'est pas disponible : votre travail ne sera pas conservé après la fermeture de la page." };
+    return { progress: emptyProgress(), problem: "Le stockage local du navigateur n’est pas disponible\u00a0: votre travail ne sera pas conservé après la fermeture de la page." };
   }
   if (raw === null) return { progress: emptyProgress() };
   const verdict = parseProgress(raw);
@@ -85,11 +85,11 @@ export function loadProgress(store: KeyValueStore, now: () => Date = () => new D
     store.setItem(backupKey, raw);
     store.removeItem(STORAGE_KEY);
   } catch {
-    return { progress: emptyProgress(), problem: `Votre travail sauvegardé n'a pas pu être relu : ${verdict.reason}. Il est laissé tel quel ; l'atelier repart des fichiers de départ.` };
+    return { progress: emptyProgress(), problem: `Votre travail sauvegardé n’a pas pu être relu\u00a0: ${verdict.reason}. Il est laissé tel quel\u00a0; l’atelier repart des fichiers de départ.` };
   }
   return {
     progress: emptyProgress(),
-    problem: `Votre travail sauvegardé n'a pas pu être relu : ${verdict.reason}. Il a été mis de côté sous la clé « ${backupKey} » du stockage local, et l'atelier repart des fichiers de départ.`,
+    problem: `Votre travail sauvegardé n’a pas pu être relu\u00a0: ${verdict.reason}. Il a été mis de côté sous la clé «\u00a0${backupKey}\u00a0» du stockage local, et l’atelier repart des fichiers de départ.`,
   };
 }
 
@@ -124,7 +124,7 @@ export type ImportResult = { ok: true; progress: Progress; count: number } | { o
 /** Imported lessons replace the saved ones of the same slug; the other saved lessons stay. */
 export function importProgress(store: KeyValueStore, text: string, now: () => Date = () => new Date()): ImportResult {
   const verdict = parseProgress(text);
-  if (!verdict.ok) return { ok: false, error: `Ce fichier ne peut pas être importé : ${verdict.reason}.` };
+  if (!verdict.ok) return { ok: false, error: `Ce fichier ne peut pas être importé\u00a0: ${verdict.reason}.` };
   const { progress } = loadProgress(store, now);
   const next: Progress = { version: CURRENT_VERSION, lessons: { ...progress.lessons, ...verdict.progress.lessons } };
   store.setItem(STORAGE_KEY, JSON.stringify(next));

@@ -20,7 +20,7 @@ describe('rule documentation check', () => {
   it('stops the build naming the rule and every missing field', () => {
     const incomplete: DocumentedRule = { id: 'regle-incomplete', docs: { title: 'Titre', what: '  ', why: 'Pourquoi' }, examples: { valid: [] } };
     expect(missingDocumentation(incomplete)).toEqual(['docs.what', 'docs.howToFix', 'examples.valid', 'examples.invalid']);
-    expect(() => assertDocumented(incomplete)).toThrow(/« regle-incomplete ».*docs\.what, docs\.howToFix, examples\.valid, examples\.invalid/);
+    expect(() => assertDocumented(incomplete)).toThrow(/« regle-incomplete ».*docs\.what, docs\.howToFix, examples\.valid, examples\.invalid/);
   });
 
   it('refuses a failing example that expects no diagnostic', () => {

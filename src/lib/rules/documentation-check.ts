@@ -26,7 +26,7 @@ export function assertDocumented(rule: DocumentedRule): void {
   const missing = missingDocumentation(rule);
   if (missing.length > 0) {
     throw new Error(
-      `La règle « ${rule.id} » n’est pas documentée : il manque ${missing.join(', ')}. ` +
+      `La règle «\u00a0${rule.id}\u00a0» n’est pas documentée\u00a0: il manque ${missing.join(', ')}. ` +
         `(Rule "${rule.id}" lacks ${missing.join(', ')}; every rule needs French docs and its valid/invalid examples.)`,
     );
   }

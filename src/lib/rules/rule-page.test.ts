@@ -74,7 +74,7 @@ describe('rule pages', () => {
     const lessons = [{ slug: '03-structure-du-fichier', chapter: 3, title: 'Structure du fichier' }];
     expect(resolveChapter('r', '03-structure-du-fichier', lessons)).toEqual(lessons[0]);
     expect(resolveChapter('r', undefined, lessons)).toBeUndefined();
-    expect(() => resolveChapter('r', '99-absent', lessons)).toThrow(/« 99-absent »/);
+    expect(() => resolveChapter('r', '99-absent', lessons)).toThrow(/« 99-absent »/);
   });
 
   it('groups every rule once, YAML syntax with Compose', () => {

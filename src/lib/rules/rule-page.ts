@@ -124,7 +124,7 @@ export interface ChapterRef {
 export function resolveChapter(ruleId: string, slug: string | undefined, lessons: readonly ChapterRef[]): ChapterRef | undefined {
   if (slug === undefined) return undefined;
   const lesson = lessons.find((candidate) => candidate.slug === slug);
-  if (!lesson) throw new Error(`La règle « ${ruleId} » renvoie au chapitre « ${slug} », qui n’existe pas. (Rule "${ruleId}": docs.chapter "${slug}" names no lesson.)`);
+  if (!lesson) throw new Error(`La règle «\u00a0${ruleId}\u00a0» renvoie au chapitre «\u00a0${slug}\u00a0», qui n’existe pas. ` + `(Rule "${ruleId}": docs.chapter "${slug}" names no lesson.)`);
   return lesson;
 }
 

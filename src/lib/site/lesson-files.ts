@@ -27,7 +27,7 @@ export function missingExerciseFiles(lessonDir: string, files: readonly Declared
 export function loadExerciseFiles<F extends DeclaredFile>(lessonDir: string, files: readonly F[]): ExerciseFile<F['language']>[] {
   const missing = missingExerciseFiles(lessonDir, files);
   if (missing.length > 0) {
-    throw new Error(`Fichiers d'exercice manquants dans ${lessonDir} : ${missing.join(', ')}`);
+    throw new Error(`Fichiers d’exercice manquants dans ${lessonDir}\u00a0: ${missing.join(', ')}`);
   }
   return files.map((file) => ({
     path: file.path,

@@ -10,11 +10,11 @@ describe('courseOrder', () => {
   });
 
   it('refuses two lessons with the same chapter, naming both', () => {
-    expect(() => courseOrder([lesson(2, '02-b'), lesson(2, '02-bis')])).toThrow(/« 02-b » et « 02-bis ».*chapitre 2/);
+    expect(() => courseOrder([lesson(2, '02-b'), lesson(2, '02-bis')])).toThrow(/« 02-b » et « 02-bis ».*chapitre 2/);
   });
 
   it('refuses a folder whose number disagrees with the chapter', () => {
-    expect(() => courseOrder([lesson(4, '05-api')])).toThrow(/« 05-api ».*« 04- »/);
+    expect(() => courseOrder([lesson(4, '05-api')])).toThrow(/« 05-api ».*« 04- »/);
   });
 });
 

@@ -24,10 +24,10 @@ export function courseOrder<T extends LessonLink>(lessons: readonly T[]): T[] {
   for (const [index, lesson] of sorted.entries()) {
     const previous = sorted[index - 1];
     if (previous && previous.chapter === lesson.chapter) {
-      throw new Error(`Les leçons « ${previous.slug} » et « ${lesson.slug} » déclarent toutes deux le chapitre ${lesson.chapter}.`);
+      throw new Error(`Les leçons «\u00a0${previous.slug}\u00a0» et «\u00a0${lesson.slug}\u00a0» déclarent toutes deux le chapitre ${lesson.chapter}.`);
     }
     if (!lesson.slug.startsWith(`${chapterNumber(lesson.chapter)}-`)) {
-      throw new Error(`La leçon « ${lesson.slug} » déclare le chapitre ${lesson.chapter} : son dossier doit commencer par « ${chapterNumber(lesson.chapter)}- ».`);
+      throw new Error(`La leçon «\u00a0${lesson.slug}\u00a0» déclare le chapitre ${lesson.chapter}\u00a0: son dossier doit commencer par «\u00a0${chapterNumber(lesson.chapter)}-\u00a0».`);
     }
   }
   return sorted;

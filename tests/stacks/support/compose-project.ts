@@ -201,7 +201,13 @@ export class ComposeProject {
 
   /** Always run, even after a failure: containers, volumes, networks and built images go. */
   async destroy(): Promise<void> {
-    if (await dockerAvailable()) await this.compose(['down', '-v', '--remove-orphans', '--rmi', 'local', '--timeout', '5']);
+    if (await dockerAvailable()) {
+      await this.compose(['down', '-v', '--remove-orphans', '--rmi', 'local', '--timeout', '5']);
+      // A network only an extra file declares (compose.dev.yaml's poste-dev, brought up by a documented
+      // `-f … up`) is unknown to a plain `down`: removed by the project's label.
+      const left = await run('docker', ['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${this.name}`]);
+      for (const id of left.stdout.split('\n').filter(Boolean)) await run('docker', ['network', 'rm', id]);
+    }
     await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,118 @@
+// Which lesson commands the stacks phase runs against the chapter's stack, and
+// what it checks of their output. By default a line of a « Terminal » block
+// runs, as does an inline `curl …`, `cp …` or complete `docker …` command (a
+// mention such as `docker compose exec` names a command, it is not one to
+// type). Every other case is decided here, with its reason; an expectation
+// quotes the sentence of the lesson that states it (`says`), and the unit test
+// keeps that sentence in the lesson, so the check and the text cannot drift.
+import { parseDocker, placeholder } from './docker-cli.ts';
+import type { LessonCommand } from './lesson-commands.ts';
+import type { CliTable } from '../oracle/record-docker-cli.ts';
+import type { ReadmeCommand } from './readme-commands.ts';
+import { shellCommands } from './shell-words.ts';
+
+export type Expectation = NonNullable<ReadmeCommand['expect']>;
+
+export interface Decision {
+  /** Not run, and why. */
+  skip?: string;
+  /** What the output must show, as the lesson says it. */
+  expect?: Expectation;
+  /** The words of the lesson that state the expectation (checked to be in the lesson). */
+  says?: string;
+}
+
+/** Files a lesson names as an example of a pattern, without shipping them: lesson → file → why. */
+export const ALLOWED_MISSING: Record<string, Record<string, string>> = {
+  '03-structure-du-fichier': { 'compose.prod.yaml': 'exemple de la fusion par -f, donné avant que le cours ne livre ses fichiers d’override (compose.override.yaml au chapitre 08, compose.dev.yaml au chapitre 10)' },
+  '08-production': { '.env.production': 'exemple d’un fichier de variables propre à un serveur, qui par principe n’entre jamais dans le dépôt' },
+};
+
+const NO_REGISTRY = 'télécharge depuis Docker Hub : la CI n’a pas de registre, ses images sont des remplaçantes construites sur place';
+
+/** Lesson slug → command text → decision. */
+export const DECISIONS: Record<string, Record<string, Decision>> = {
+  '01-introduction': {
+    'docker network create boutique': { skip: 'la façon de faire sans Compose, montrée pour comparaison : ses images sont fictives (mon-api:1.0) et ses valeurs des points de suspension' },
+    'docker volume create boutique-donnees': { skip: 'la façon de faire sans Compose, montrée pour comparaison' },
+    'docker run -d --name db --network boutique \\\n  -e POSTGRES_PASSWORD=... -v boutique-donnees:/var/lib/postgresql/data \\\n  postgres:17-alpine': { skip: 'la façon de faire sans Compose, montrée pour comparaison' },
+    'docker run -d --name api --network boutique -e DATABASE_URL=... mon-api:1.0': { skip: 'la façon de faire sans Compose : mon-api:1.0 est une image fictive' },
+    'docker run -d --name web --network boutique -p 8080:80 nginx:1.30-alpine': { skip: 'la façon de faire sans Compose, montrée pour comparaison' },
+  },
+  '02-architecture': {
+    'docker compose exec api getent hosts db': { expect: { matches: '^\\d+\\.\\d+\\.\\d+\\.\\d+\\s+db' }, says: 'La commande affiche l’adresse actuelle du conteneur `db`' },
+  },
+  '03-structure-du-fichier': {
+    'docker compose -f compose.yaml -f compose.prod.yaml up -d': { skip: 'compose.prod.yaml est un exemple que la pile ne livre pas' },
+    'docker compose exec client getent hosts db': { expect: { fails: true, empty: true }, says: 'aucune réponse : client ne voit pas db' },
+    'docker compose exec api getent hosts db': { expect: { matches: '^\\d+\\.\\d+\\.\\d+\\.\\d+\\s+db' }, says: 'une adresse : api et db partagent backend' },
+  },
+  '04-client': {
+    'curl -i http://localhost:8080/health': { expect: { status: 200 }, says: 'pour voir la sonde et les en-têtes' },
+  },
+  '05-api-nodejs': {
+    'curl http://localhost:3000/health': { expect: { contains: '"status":"ok"' }, says: 'L’appel à `/health` affiche par exemple `{"status":"ok","db":"ok","cache":"ok"}`' },
+    'docker compose exec api wget -qO- http://127.0.0.1:3000/health': { expect: { contains: '"status":"ok"' } },
+  },
+  '07-reverse-proxy': {
+    'docker compose pull': { skip: NO_REGISTRY },
+    'curl -I http://localhost:8080/': { expect: { status: 301, contains: 'location: https://localhost:8443/' }, says: 'La première requête `curl` doit renvoyer un `301` vers `https://localhost:8443/`' },
+    'curl -k https://localhost:8443/api/users': { expect: { matches: '^\\[' }, says: 'la seconde, la liste des utilisateurs en JSON' },
+    'docker compose exec proxy wget -qO- -T 2 http://db:5432': { expect: { fails: true, contains: "wget: bad address 'db:5432'" }, says: "Vous devez obtenir une erreur de résolution de nom (`wget: bad address 'db:5432'`)" },
+  },
+  '08-production': {
+    'docker compose --env-file .env.production up -d': { skip: '.env.production est un exemple, propre à un serveur, que la pile ne livre pas' },
+    'docker compose port db 5432': { skip: 'décrit un override à la seule ligne `ports`, que la pile ne livre pas : prouvé par le test « compose.dev.yaml : … a `ports` line alone publishes nothing » de la pile 10' },
+    'docker compose exec api kill 1': { expect: {}, says: 'le processus Node.js s’arrête' },
+  },
+  '09-base-de-donnees': {
+    'pg_dump … | gzip > sauvegarde.sql.gz': { skip: 'la forme à éviter que le texte explique : le code de sortie du tube est celui de gzip' },
+    'docker compose exec backup sh /backup/backup.sh': { expect: { contains: 'backup: /backups/' } },
+  },
+  '10-commandes': {
+    'docker compose build --pull': { skip: NO_REGISTRY },
+    'docker compose pull': { skip: NO_REGISTRY },
+    'docker compose exec api npm test': { expect: { fails: true, contains: 'Missing script: "test"' }, says: 'npm répond `Missing script: "test"`' },
+  },
+  '11-bonnes-pratiques': {
+    'docker compose pull': { skip: NO_REGISTRY },
+  },
+};
+
+/** Inline commands of other programs: where they run instead. */
+const ELSEWHERE: [RegExp, string][] = [
+  [/^(npm|node) /, 'ligne de Dockerfile ou de healthcheck : le build et les healthchecks de la pile l’exécutent'],
+  [/^(pg_dump|pg_restore) /, 'exécutée par les scripts backup.sh et restore.sh de la pile, que le harnais lance'],
+  [/^redis-cli /, 'commande du healthcheck du cache ou d’un `sh -c` dans son conteneur, que `up --wait` et le chapitre 10 exécutent'],
+  [/^psql /, 'un psql sur le poste : prouvé par le test « compose.dev.yaml : a real psql on the host » de la pile 10'],
+  [/^(nginx|wget|getent) /, 'à lancer dans un conteneur (`docker compose exec …`), ce que font les commandes du chapitre'],
+];
+
+/** Lesson 12 runs on a Swarm, which the stacks phase does not create. */
+const SWARM = 'commande d’un cluster Swarm : la phase swarm (scripts/swarm/test-swarm.sh) prouve la pile du chapitre 12 sur un vrai Swarm';
+
+export interface PlannedCommand {
+  command: LessonCommand;
+  run: boolean;
+  why?: string;
+  expect?: Expectation;
+}
+
+export function planLessonCommand(lesson: string, command: LessonCommand, table: CliTable): PlannedCommand {
+  const decision = DECISIONS[lesson]?.[command.text];
+  if (lesson.startsWith('12-')) return { command, run: false, why: SWARM };
+  if (command.skip) return { command, run: false, why: command.skip };
+  if (decision?.skip) return { command, run: false, why: decision.skip };
+  const expect = decision?.expect ?? command.expect;
+  const planned = (run: boolean, why?: string): PlannedCommand => ({ command, run, ...(why ? { why } : {}), ...(expect ? { expect } : {}) });
+  if (command.source === 'terminal') return planned(true);
+  // Host commands against the stack: a request to its published port, a copy in its folder.
+  if (/^(curl|cp) /.test(command.text)) return planned(true);
+  const elsewhere = ELSEWHERE.find(([pattern]) => pattern.test(command.text));
+  if (elsewhere) return planned(false, elsewhere[1]);
+  const words = shellCommands(command.text).flatMap((c) => c.words.map((w) => w.text));
+  if (words.some(placeholder)) return planned(false, 'mention avec une valeur à choisir (`…`, `<service>`)');
+  const parsed = parseDocker(shellCommands(command.text)[0]?.words.map((w) => w.text) ?? [], table);
+  if (parsed.problems.length > 0) return planned(false, `mention d’une commande, pas une commande à taper (${parsed.problems.join(' ; ')})`);
+  return planned(true);
+}
