@@ -43,12 +43,17 @@ function shortData(data: MessageData | undefined): MessageData | undefined {
   return out;
 }
 
+/** localeCompare only when the names differ: its first call loads ICU's collation data, milliseconds a one-file check need not pay. */
+function compareNames(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
+}
+
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareNames(a.file, b.file) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareNames(a.ruleId, b.ruleId)
   );
 }
 
