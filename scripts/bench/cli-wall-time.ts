@@ -1,4 +1,4 @@
-// Whole-process wall time of the CLI as users run it (bin/atelier-compose.mjs
+// Whole-process wall time of the CLI as users run it (bin/atelier-compose.cjs
 // and the bundle in lib/, built first), against `docker compose config -q` and
 // dclint on the same project: a copy of stacks/08-production with its .env.
 // The three commands take turns, so a neighbour's load spreads over all of
@@ -52,7 +52,7 @@ export async function measureCliWallTime(repo: string, composeBinary: string | u
   const project = chapter08Project(repo);
   const cache = mkdtempSync(join(tmpdir(), 'atelier-compile-cache-'));
   const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: tmpdir(), NODE_COMPILE_CACHE: cache };
-  const commands: Command[] = [{ label: 'cli', command: process.execPath, args: [join(repo, 'bin/atelier-compose.mjs'), 'check', '.'] }];
+  const commands: Command[] = [{ label: 'cli', command: process.execPath, args: [join(repo, 'bin/atelier-compose.cjs'), 'check', '.'] }];
   if (composeBinary) commands.push({ label: 'compose', command: composeBinary, args: ['config', '-q'] });
   commands.push({ label: 'dclint', command: join(repo, 'node_modules/.bin/dclint'), args: ['compose.yaml'] });
   const samples = new Map<string, number[]>(commands.map((c) => [c.label, []]));

@@ -1,5 +1,6 @@
 // Builds what the npm package ships, into lib/ (ignored by git):
-//   lib/cli.cjs                  the CLI (src/cli/main.ts and the engine), one CommonJS script
+//   lib/cli.cjs                  the CLI (src/cli/main.ts and the engine), one CommonJS module
+//                                already in Node's module wrapper (bin/atelier-compose.cjs compiles it)
 //   lib/index.js, index.d.ts     the programmatic API (src/index.ts) and its types
 //   lib/THIRD-PARTY-LICENSES.md  the licences of the code and data bundled in them
 //   node scripts/cli/build.ts           (npm pack runs it through `prepack`)
@@ -102,10 +103,11 @@ export async function buildPackage(): Promise<void> {
   } satisfies BuildOptions;
   // The API runs anywhere the engine does (Node, a worker, a browser): no Node module in it.
   const api = await build({ ...common, entryPoints: { index: 'src/index.ts' }, format: 'esm', platform: 'neutral' });
-  // The CLI is Node's, and CommonJS: bin/atelier-compose.mjs runs it as a
-  // script with a V8 code cache (an ES module cannot take one). Built-in
-  // modules stay requires; import.meta.url (a config loader's createRequire)
-  // becomes the bundle's own URL.
+  // The CLI is Node's, and CommonJS: bin/atelier-compose.cjs runs it as a
+  // script with a V8 code cache (an ES module cannot take one), so the file
+  // is the module's body inside Node's module wrapper, compiled as it is read.
+  // Built-in modules stay requires; import.meta.url (a config loader's
+  // createRequire) becomes the bundle's own URL.
   const cli = await build({
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -115,7 +117,8 @@ export async function buildPackage(): Promise<void> {
     // The same yaml build as the API's: the "node" export condition would pick its CommonJS one.
     alias: { yaml: './node_modules/yaml/browser/index.js' },
     define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "(function (exports, require, module, __filename, __dirname) {var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    footer: { js: '})' },
   });
   assertAscii(join(out, 'cli.cjs'));
   const [types] = generateDtsBundle([{ filePath: join(repo, 'src/index.ts'), output: { noBanner: true } }], {
