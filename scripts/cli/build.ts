@@ -9,7 +9,7 @@
 // Node refuses to strip types under node_modules, and loading the engine's
 // hundred TypeScript sources costs more than the checks: the package ships
 // JavaScript bundles, with every dependency inside (it installs nothing else).
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { generateDtsBundle } from 'dts-bundle-generator';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,6 +72,25 @@ function thirdPartyLicences(packages: readonly string[]): string {
 }
 
 /**
+ * lilconfig reads `fs.promises.readFile` when it loads, for its asynchronous
+ * API, which the CLI does not use: that property loads Node's fs/promises
+ * and, with it, readline and a dozen other internal modules at every run. The
+ * CLI's copy reads it on first use instead. The build fails if lilconfig no
+ * longer has that line, so an update cannot drop the change unnoticed.
+ */
+const lilconfigReadsPromisesLazily: Plugin = {
+  name: 'lilconfig-reads-promises-lazily',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]node_modules[\\/]lilconfig[\\/]src[\\/]index\.js$/ }, ({ path }) => {
+      const eager = 'const fsReadFileAsync = fs.promises.readFile;';
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${path} no longer reads fs.promises.readFile as it loads: update lilconfigReadsPromisesLazily in scripts/cli/build.ts`);
+      return { contents: source.replace(eager, 'const fsReadFileAsync = (...args) => fs.promises.readFile(...args);'), loader: 'js' };
+    });
+  },
+};
+
+/**
  * esbuild escapes non-ASCII characters in strings, not in every regular
  * expression: one left in the CLI's bundle makes V8 keep its whole source as
  * two-byte text, which each run then decodes and scans at twice the cost.
@@ -119,6 +138,7 @@ export async function buildPackage(): Promise<void> {
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "(function (exports, require, module, __filename, __dirname) {var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     footer: { js: '})' },
+    plugins: [lilconfigReadsPromisesLazily],
   });
   assertAscii(join(out, 'cli.cjs'));
   const [types] = generateDtsBundle([{ filePath: join(repo, 'src/index.ts'), output: { noBanner: true } }], {
