@@ -117,6 +117,8 @@ export const tooComplexMessage = `Fichier YAML trop complexe (plus de ${frenchNu
  * quotes and comments, or -1. One pass, no allocation.
  */
 export function excessiveNodeTokens(text: string, max: number): number {
+  // Each counted token is one character of the text: a text of `max` characters cannot have more.
+  if (text.length <= max) return -1;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
