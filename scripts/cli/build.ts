@@ -1,5 +1,6 @@
 // Builds what the npm package ships, into lib/ (ignored by git):
-//   lib/cli.cjs                  the CLI (src/cli/main.ts and the engine), one CommonJS script
+//   lib/cli.cjs                  the CLI (src/cli/main.ts and the engine), one CommonJS module
+//                                already in Node's module wrapper (bin/atelier-compose.cjs compiles it)
 //   lib/index.js, index.d.ts     the programmatic API (src/index.ts) and its types
 //   lib/THIRD-PARTY-LICENSES.md  the licences of the code and data bundled in them
 //   node scripts/cli/build.ts           (npm pack runs it through `prepack`)
@@ -8,7 +9,7 @@
 // Node refuses to strip types under node_modules, and loading the engine's
 // hundred TypeScript sources costs more than the checks: the package ships
 // JavaScript bundles, with every dependency inside (it installs nothing else).
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { generateDtsBundle } from 'dts-bundle-generator';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,6 +71,36 @@ function thirdPartyLicences(packages: readonly string[]): string {
   return sections.join('\n');
 }
 
+/**
+ * lilconfig reads `fs.promises.readFile` when it loads, for its asynchronous
+ * API, which the CLI does not use: that property loads Node's fs/promises
+ * and, with it, readline and a dozen other internal modules at every run. The
+ * CLI's copy reads it on first use instead. The build fails if lilconfig no
+ * longer has that line, so an update cannot drop the change unnoticed.
+ */
+const lilconfigReadsPromisesLazily: Plugin = {
+  name: 'lilconfig-reads-promises-lazily',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]node_modules[\\/]lilconfig[\\/]src[\\/]index\.js$/ }, ({ path }) => {
+      const eager = 'const fsReadFileAsync = fs.promises.readFile;';
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${path} no longer reads fs.promises.readFile as it loads: update lilconfigReadsPromisesLazily in scripts/cli/build.ts`);
+      return { contents: source.replace(eager, 'const fsReadFileAsync = (...args) => fs.promises.readFile(...args);'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * esbuild escapes non-ASCII characters in strings, not in every regular
+ * expression: one left in the CLI's bundle makes V8 keep its whole source as
+ * two-byte text, which each run then decodes and scans at twice the cost.
+ */
+function assertAscii(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at !== -1) throw new Error(`${file} has a non-ASCII character near ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}: write it as a \\u escape in the source`);
+}
+
 export async function buildPackage(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -91,10 +122,11 @@ export async function buildPackage(): Promise<void> {
   } satisfies BuildOptions;
   // The API runs anywhere the engine does (Node, a worker, a browser): no Node module in it.
   const api = await build({ ...common, entryPoints: { index: 'src/index.ts' }, format: 'esm', platform: 'neutral' });
-  // The CLI is Node's, and CommonJS: bin/atelier-compose.mjs runs it as a
-  // script with a V8 code cache (an ES module cannot take one). Built-in
-  // modules stay requires; import.meta.url (a config loader's createRequire)
-  // becomes the bundle's own URL.
+  // The CLI is Node's, and CommonJS: bin/atelier-compose.cjs runs it as a
+  // script with a V8 code cache (an ES module cannot take one), so the file
+  // is the module's body inside Node's module wrapper, compiled as it is read.
+  // Built-in modules stay requires; import.meta.url (a config loader's
+  // createRequire) becomes the bundle's own URL.
   const cli = await build({
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -104,8 +136,11 @@ export async function buildPackage(): Promise<void> {
     // The same yaml build as the API's: the "node" export condition would pick its CommonJS one.
     alias: { yaml: './node_modules/yaml/browser/index.js' },
     define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "(function (exports, require, module, __filename, __dirname) {var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    footer: { js: '})' },
+    plugins: [lilconfigReadsPromisesLazily],
   });
+  assertAscii(join(out, 'cli.cjs'));
   const [types] = generateDtsBundle([{ filePath: join(repo, 'src/index.ts'), output: { noBanner: true } }], {
     preferredConfigPath: join(repo, 'tsconfig.json'),
   });

@@ -11,7 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { classifyFile } from '../engine/classify-file.ts';
-import { createComposeContext } from '../engine/compose/context.ts';
+import { createComposeContext, type ComposeContext } from '../engine/compose/context.ts';
 import { parseEnvFile } from '../engine/compose/env-file.ts';
 import type { CheckOptions, ProjectFile } from '../engine/types.ts';
 import { readRegularFile, walkFiles } from './read-input.ts';
@@ -32,6 +32,8 @@ export interface ProjectRequest {
   profiles: string[];
   /** `-p/--project-name`. */
   projectName?: string | undefined;
+  /** `--production` and `--swarm`: part of the options the project is checked with. */
+  checkFlags?: Pick<CheckOptions, 'production' | 'swarm'>;
 }
 
 /** A set of files checked together: a compose project, or nginx files on their own. */
@@ -42,6 +44,11 @@ export interface LoadedProject {
   options: CheckOptions;
   /** Services a profile leaves out, for a note in the text output. */
   inactiveServices: string[];
+  /**
+   * The compose files read with `options`, built once to find the mounted
+   * nginx files and given to checkProject, which would otherwise read them again.
+   */
+  compose?: ComposeContext;
 }
 
 export interface LoadContext {
@@ -195,6 +202,7 @@ export function loadComposeProject(request: ProjectRequest, context: LoadContext
     profiles: profiles.filter((p) => p !== ''),
     projectDirectory: '',
     envFiles: envFiles.filter((path) => texts.has(path)).map((path) => projectPath(path, root)),
+    ...request.checkFlags,
   };
   // Compose files are named as the user chose (`-f prod.yml`): give them to the engine as compose files whatever their name.
   const composePaths = files.slice(0, state.configPaths.length).map((f) => f.path);
@@ -250,6 +258,7 @@ function addMountedNginxFiles(project: LoadedProject, context: LoadContext): voi
   const composeFiles = pick(project.options.composeFiles);
   if (composeFiles.length === 0) return;
   const compose = createComposeContext(composeFiles, pick(project.options.envFiles), project.options);
+  project.compose = compose;
   project.inactiveServices = [...compose.inactiveServices.keys()];
   const known = new Set(project.files.map((f) => f.path));
   for (const service of compose.model.services.values()) {
@@ -298,12 +307,12 @@ function isDirectory(path: string): boolean {
 }
 
 /** nginx files given on their own (no compose project): checked together, so their `include`s resolve. */
-export function loadNginxFiles(paths: string[], context: LoadContext): LoadedProject | undefined {
+export function loadNginxFiles(paths: string[], context: LoadContext, checkFlags: ProjectRequest['checkFlags'] = {}): LoadedProject | undefined {
   const files: ProjectFile[] = [];
   for (const path of paths) {
     const read = readRegularFile(path, displayPath(path, context.cwd));
     if (read.ok) files.push({ path: projectPath(path, context.cwd), text: read.text });
     else context.problems.push(read.problem);
   }
-  return files.length > 0 ? { root: context.cwd, files, options: { environment: context.env }, inactiveServices: [] } : undefined;
+  return files.length > 0 ? { root: context.cwd, files, options: { environment: context.env, ...checkFlags }, inactiveServices: [] } : undefined;
 }

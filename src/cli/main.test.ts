@@ -304,3 +304,12 @@ describe('atelier-compose rules', () => {
     }
   });
 });
+
+describe('atelier-compose check --production', () => {
+  it('applies the production rules with the flag only', () => {
+    const project = scratch({ 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n' });
+    const rules = (...flags: string[]): string[] => json(run(['check', '--format', 'json', ...flags], { cwd: project }).out).diagnostics.map((d) => d.ruleId);
+    expect(rules()).not.toContain('production-restart-policy');
+    expect(rules('--production')).toContain('production-restart-policy');
+  });
+});

@@ -147,7 +147,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
   if (command === 'services') {
     for (const project of projects) {
-      const names = checkProject(project.files, project.options).compose?.model.services.keys() ?? [];
+      const names = (project.compose ?? checkProject(project.files, project.options).compose)?.model.services.keys() ?? [];
       for (const name of names) io.stdout(`${escapeControls(name)}\n`);
     }
     for (const problem of problems()) io.stderr(`${problem}\n`);
@@ -158,10 +158,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const checked: string[] = [];
   const notes: string[] = [];
   for (const project of projects) {
-    const options = { ...project.options, ...(values.production ? { production: true } : {}), ...(values.swarm ? { swarm: true } : {}) };
     const shown = (path: string): string => displayPath(path.startsWith('/') ? path : join(project.root, path), io.cwd);
     for (const file of project.files) checked.push(shown(file.path));
-    for (const d of checkProject(project.files, options).diagnostics) diagnostics.push({ ...d, file: shown(d.file) });
+    for (const d of checkProject(project.files, project.options, { compose: project.compose }).diagnostics) diagnostics.push({ ...d, file: shown(d.file) });
     if (project.inactiveServices.length > 0) {
       notes.push(
         `Services laissés de côté par les profils (comme docker compose) : ${project.inactiveServices.join(', ')}. Pour les vérifier aussi : --profile '*'.`,
@@ -192,6 +191,8 @@ interface ProjectFlags {
   'env-file': string[];
   profile: string[];
   'project-name'?: string | undefined;
+  production: boolean;
+  swarm?: boolean | undefined;
 }
 
 /**
@@ -208,6 +209,7 @@ function loadProjects(targets: string[], flags: ProjectFlags, context: LoadConte
     envFiles: flags['env-file'],
     profiles: flags.profile,
     projectName: flags['project-name'],
+    checkFlags: { ...(flags.production ? { production: true } : {}), ...(flags.swarm ? { swarm: true } : {}) },
   };
   const folders: string[] = [];
   const nginxFiles: string[] = [];
@@ -251,6 +253,7 @@ function loadProjects(targets: string[], flags: ProjectFlags, context: LoadConte
   const alone = loadNginxFiles(
     nginxFiles.filter((path) => !loaded.has(path)),
     context,
+    request.checkFlags,
   );
   if (alone) projects.push(alone);
   if (projects.length === 0) {

@@ -77,7 +77,10 @@ export function walkFiles(directory: string, display: string, keep: (name: strin
     return [];
   }
   const found: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  // Code-unit order, as `ls` under LC_ALL=C and nginx's own `include` globs: the same on every
+  // machine (localeCompare follows the user's locale), and without loading ICU's collation data,
+  // which cost the CLI a sixth of a run.
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = join(directory, entry.name);
     const shown = `${display.replace(/\/$/, '')}/${entry.name}`;
     if (entry.isDirectory()) {

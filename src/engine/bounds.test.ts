@@ -4,7 +4,7 @@
 // guard is asserted, since the unit suite shares two cores.
 import { describe, expect, it } from 'vitest';
 import { TRUNCATED_MESSAGE_ID } from './check.ts';
-import { MAX_DIAGNOSTICS_PER_RULE_AND_FILE, MAX_INTERPOLATION_DEPTH, MAX_YAML_DOCUMENTS } from './limits.ts';
+import { MAX_DIAGNOSTICS_PER_RULE_AND_FILE, MAX_INTERPOLATION_DEPTH, MAX_YAML_DOCUMENTS, MAX_YAML_NODE_TOKENS } from './limits.ts';
 import { assertContract } from './testing/contract.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -78,6 +78,12 @@ describe('checkProject stays total and bounded on the inputs of issue #14', () =
     const { diagnostics, took } = assertContract([{ path: 'compose.yaml', text: '---\n'.repeat(40_000) }]);
     expect(ofRule(diagnostics, 'yaml-syntax').map((d) => [d.messageId, d.severity, d.range.start.line])).toEqual([['too-many-documents', 'warning', MAX_YAML_DOCUMENTS + 1]]);
     expect(took).toBeLessThan(HANG_GUARD_MS);
+  });
+
+  it('says how many YAML nodes it reads, in French typography, when a file has too many', () => {
+    const text = `services:\n  web:\n    command: [${'[], '.repeat(MAX_YAML_NODE_TOKENS / 2)}[]]\n`;
+    const [tooComplex] = ofRule(assertContract([{ path: 'compose.yaml', text }]).diagnostics, 'yaml-syntax');
+    expect(tooComplex?.message).toContain('plus de 40\u00a0000 crochets');
   });
 
   it('finds the dependency cycle through 6,000 services without overflowing the stack', () => {

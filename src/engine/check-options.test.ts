@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject } from './check.ts';
+import { createComposeContext } from './compose/context.ts';
 import type { ProjectFile } from './types.ts';
 
 const SITE = 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n}\n';
@@ -56,5 +57,29 @@ describe('env files', () => {
     const files = [compose, { path: 'a.env', text: 'TAG=x\n' }, { path: 'b.env', text: 'GREETING=ok\nBAD LINE\n' }];
     const found = checkProject(files, { envFiles: ['a.env', 'b.env'] }).diagnostics.filter((d) => d.ruleId === 'env-file-syntax');
     expect(found.map((d) => `${d.file}:${d.range.start.line}`)).toEqual(['b.env:2']);
+  });
+});
+
+describe('a compose context the caller has already built', () => {
+  const compose = composeMounting('./site.conf', '/etc/nginx/conf.d/default.conf');
+  const env: ProjectFile = { path: '.env', text: 'TAG=1\n' };
+  const files = [compose, env, { path: 'site.conf', text: SITE }];
+
+  it('is used as it is when built from the same files and options', () => {
+    const options = { composeFiles: ['compose.yaml'], envFiles: ['.env'] };
+    const prepared = createComposeContext([compose], [env], options);
+    const result = checkProject(files, options, { compose: prepared });
+    expect(result.compose).toBe(prepared);
+    expect(result.diagnostics).toEqual(checkProject(files, options).diagnostics);
+  });
+
+  it('is read again when built from other options or other files', () => {
+    const options = { composeFiles: ['compose.yaml'], envFiles: ['.env'] };
+    const withOtherOptions = createComposeContext([compose], [env], { ...options, production: true });
+    expect(checkProject(files, options, { compose: withOtherOptions }).compose).not.toBe(withOtherOptions);
+    const withoutEnv = createComposeContext([compose], [], options);
+    expect(checkProject(files, options, { compose: withoutEnv }).compose).not.toBe(withoutEnv);
+    const fromACopy = createComposeContext([{ ...compose }], [env], options);
+    expect(checkProject(files, options, { compose: fromACopy }).compose).not.toBe(fromACopy);
   });
 });

@@ -43,13 +43,34 @@ function shortData(data: MessageData | undefined): MessageData | undefined {
   return out;
 }
 
+/** localeCompare only when the names differ: its first call loads ICU's collation data, milliseconds a one-file check need not pay. */
+function compareNames(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b);
+}
+
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareNames(a.file, b.file) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareNames(a.ruleId, b.ruleId)
   );
+}
+
+/** Work a caller has already done on the same files and options, so it is not done twice. */
+export interface Prepared {
+  /**
+   * `createComposeContext` of this project's compose and env files with these
+   * very options (the CLI builds it to find the nginx files a service
+   * mounts). Ignored unless it was built from the same file objects and options object.
+   */
+  compose?: ComposeContext | undefined;
+}
+
+/** Whether `compose` was built from exactly these inputs (the same objects), so reading them again would give it back. */
+function builtFrom(compose: ComposeContext, composeFiles: readonly ProjectFile[], envFiles: readonly ProjectFile[], options: CheckOptions): boolean {
+  const same = (a: readonly ProjectFile[], b: readonly ProjectFile[]): boolean => a.length === b.length && a.every((file, i) => file === b[i]);
+  return compose.options === options && same(compose.files, composeFiles) && same(compose.envFiles.map((e) => e.file), envFiles);
 }
 
 /**
@@ -57,7 +78,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
  * throws: an exception inside a rule is our bug, reported as a diagnostic so
  * the learner's page keeps working and the bug stays visible.
  */
-export function checkProject(files: readonly ProjectFile[], options: CheckOptions = {}): CheckResult {
+export function checkProject(files: readonly ProjectFile[], options: CheckOptions = {}, prepared: Prepared = {}): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   const named = (paths: readonly string[]): ProjectFile[] => paths.flatMap((path) => byPath.get(path) ?? []);
@@ -76,7 +97,9 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
       return undefined;
     }
   };
-  const compose = composeFiles.length > 0 ? attempt(() => createComposeContext(composeFiles, envFiles, options), 'en lisant les fichiers compose', composeFiles[0]!.path) : undefined;
+  const reusable = prepared.compose && builtFrom(prepared.compose, composeFiles, envFiles, options) ? prepared.compose : undefined;
+  const compose =
+    composeFiles.length === 0 ? undefined : (reusable ?? attempt(() => createComposeContext(composeFiles, envFiles, options), 'en lisant les fichiers compose', composeFiles[0]!.path));
   // An nginx file is read in the context of where Compose mounts it.
   const base = projectDirectory({ compose, options });
   const nginx = nginxFiles.flatMap(

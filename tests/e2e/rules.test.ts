@@ -15,7 +15,7 @@ interface ListedRule {
 }
 
 // The CLI is the public list of rules: every rule it names must have its built page.
-const listed = JSON.parse(execFileSync(process.execPath, ['bin/atelier-compose.mjs', 'rules', '--format', 'json'], { encoding: 'utf8' })) as ListedRule[];
+const listed = JSON.parse(execFileSync(process.execPath, ['bin/atelier-compose.cjs', 'rules', '--format', 'json'], { encoding: 'utf8' })) as ListedRule[];
 const dist = siteDist();
 
 function pageHtml(id: string): string {

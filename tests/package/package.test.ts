@@ -47,7 +47,7 @@ describe('the packed tarball', () => {
     expect(listing).toEqual([
       'package/LICENSE',
       'package/README.md',
-      'package/bin/atelier-compose.mjs',
+      'package/bin/atelier-compose.cjs',
       'package/lib/THIRD-PARTY-LICENSES.md',
       'package/lib/cli.cjs',
       'package/lib/index.d.ts',
@@ -104,9 +104,9 @@ describe('the installed atelier-compose command', () => {
     expect(status).toBe(2);
   });
 
-  it('writes its code cache after the first run, and gives the same answers from it or from a damaged one', () => {
+  it('writes its code cache after the first run, and gives the same answers from it, from a damaged one or where it cannot write', () => {
     const cache = temporary('code-cache');
-    const run = () => spawnSync(process.execPath, [bin, 'check', 'broken'], { cwd: fixtures, env: { PATH: toolEnv.PATH, HOME: tmpdir(), NODE_COMPILE_CACHE: cache }, encoding: 'utf8' });
+    const run = (where = cache) => spawnSync(process.execPath, [bin, 'check', 'broken'], { cwd: fixtures, env: { PATH: toolEnv.PATH, HOME: tmpdir(), NODE_COMPILE_CACHE: where }, encoding: 'utf8' });
     const first = run();
     const [cacheFile] = readdirSync(join(cache, 'atelier-compose'));
     expect(cacheFile).toMatch(new RegExp(`^${process.version}-${process.arch}-\\d+-\\d+\\.bin$`));
@@ -117,7 +117,10 @@ describe('the installed atelier-compose command', () => {
     writeFileSync(join(cache, 'atelier-compose', cacheFile!), 'pas un cache V8');
     const third = run();
     expect(statSync(join(cache, 'atelier-compose', cacheFile!)).size).toBeGreaterThan(100_000);
-    for (const result of [first, second, third]) {
+    // Below a regular file no folder can be made, whoever runs the test (root writes in a read-only folder).
+    const unwritable = join(cache, 'atelier-compose', cacheFile!, 'below-a-file');
+    const fourth = run(unwritable);
+    for (const result of [first, second, third, fourth]) {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(1);
       expect(result.stdout).toBe(first.stdout);

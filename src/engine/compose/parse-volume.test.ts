@@ -19,7 +19,7 @@ describe('parseVolume', () => {
 });
 
 describe('units', () => {
-  it.each(['30s', '1m30s', '1.5h', '300ms', '0', '10us'])('accepts the duration %s', (text) => expect(isDuration(text)).toBe(true));
+  it.each(['30s', '1m30s', '1.5h', '300ms', '0', '10us', '10\u00b5s', '10\u03bcs'])('accepts the duration %s', (text) => expect(isDuration(text)).toBe(true));
   it.each(['30', '1 m', 'ten seconds', 's', '1d'])('rejects the duration %s', (text) => expect(isDuration(text)).toBe(false));
   it.each(['512m', '1.5GB', '2gib', '1024', '1g'])('accepts the size %s', (text) => expect(isByteSize(text)).toBe(true));
   it.each(['512x', 'lots', '1 gigabyte', '-1m'])('rejects the size %s', (text) => expect(isByteSize(text)).toBe(false));

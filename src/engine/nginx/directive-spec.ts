@@ -28,34 +28,55 @@ export interface DirectiveSpec {
   values: readonly string[];
 }
 
-function contextsOfMask(mask: number): Set<NginxContextName> {
-  return new Set(NGINX_CONTEXTS.filter((_, index) => (mask & (1 << index)) !== 0));
+const contextSets = new Map<number, ReadonlySet<NginxContextName>>();
+
+/** The contexts of a mask; a handful of masks cover the table, so their sets are shared. */
+function contextsOfMask(mask: number): ReadonlySet<NginxContextName> {
+  let contexts = contextSets.get(mask);
+  if (!contexts) contextSets.set(mask, (contexts = new Set(NGINX_CONTEXTS.filter((_, index) => (mask & (1 << index)) !== 0))));
+  return contexts;
 }
 
-let index: Map<string, DirectiveSpec[]> | undefined;
+let rowsByName: Map<string, DirectiveRow[]> | undefined;
+/**
+ * Specs are made on first use of a name: a check meets a few dozen of the
+ * table's thousand rows, and making them all cost the CLI several
+ * milliseconds at every run.
+ */
+const specsByName = new Map<string, readonly DirectiveSpec[]>();
+const NO_SPECS: readonly DirectiveSpec[] = [];
+
+function specOfRow([name, module, mask, min, max, block, builtIn, unique, values]: DirectiveRow): DirectiveSpec {
+  return {
+    name,
+    module,
+    contexts: contextsOfMask(mask),
+    minArgs: min,
+    maxArgs: max < 0 ? Infinity : max,
+    block: block === 1,
+    builtIn: builtIn === 1,
+    unique: unique === 1,
+    values: values === '' ? [] : values.split('|'),
+  };
+}
 
 /** Every row of the table for `name` (several modules may share a name: `server`, `listen`). */
 export function directiveSpecs(name: string): readonly DirectiveSpec[] {
-  if (!index) {
-    index = new Map();
-    for (const [rowName, module, mask, min, max, block, builtIn, unique, values] of DIRECTIVE_ROWS) {
-      const spec: DirectiveSpec = {
-        name: rowName,
-        module,
-        contexts: contextsOfMask(mask),
-        minArgs: min,
-        maxArgs: max < 0 ? Infinity : max,
-        block: block === 1,
-        builtIn: builtIn === 1,
-        unique: unique === 1,
-        values: values === '' ? [] : values.split('|'),
-      };
-      const list = index.get(rowName);
-      if (list) list.push(spec);
-      else index.set(rowName, [spec]);
+  let specs = specsByName.get(name);
+  if (specs) return specs;
+  if (!rowsByName) {
+    rowsByName = new Map();
+    for (const row of DIRECTIVE_ROWS) {
+      const list = rowsByName.get(row[0]);
+      if (list) list.push(row);
+      else rowsByName.set(row[0], [row]);
     }
   }
-  return index.get(name) ?? [];
+  const rows = rowsByName.get(name);
+  if (!rows) return NO_SPECS;
+  specs = rows.map(specOfRow);
+  specsByName.set(name, specs);
+  return specs;
 }
 
 /** Whether nginx (as the official image builds it) knows the name at all. */

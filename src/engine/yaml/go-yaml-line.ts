@@ -629,13 +629,16 @@ class Scanner {
         break;
       }
       if (this.ch() === '#') break;
+      // The scalar ends after its last non-blank character: one mark when the run ends, not one per character.
+      let advanced = false;
       while (!this.isBlankZ()) {
         const c = this.ch()!;
         if ((c === ':' && this.isBlankZ(1)) || (this.flowLevel > 0 && ',?[]{}'.includes(c))) break;
         leadingBlanks = false;
         this.skip();
-        end = this.here();
+        advanced = true;
       }
+      if (advanced) end = this.here();
       if (!(this.isBlank() || this.isBreak())) break;
       while (this.isBlank() || this.isBreak()) {
         if (this.isBlank()) {
@@ -1068,6 +1071,9 @@ class Parser {
   }
 }
 
+/** A character the loop below does not allow (a lone surrogate included, as codePointAt gives it). */
+const NOT_ALLOWED_BY_READER = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
 /**
  * go-yaml's reader refuses control characters (outside tab, line breaks,
  * printable and non-special Unicode), but only when it decodes the 512-byte
@@ -1075,6 +1081,8 @@ class Parser {
  * or Infinity when the text has none.
  */
 function readerStopOffset(text: string): number {
+  // The usual text has no such character: one native regular expression scan says so.
+  if (!NOT_ALLOWED_BY_READER.test(text)) return Infinity;
   let bytes = 0;
   let chunk = -1;
   let chunkStart = 0;

@@ -1,4 +1,5 @@
 import { Composer, parseDocument, Parser, visit, type Document, type DocumentOptions, type ErrorCode, type ParseOptions, type SchemaOptions } from 'yaml';
+import { frenchNumber } from '../format-message.ts';
 import { MAX_YAML_DEPTH, MAX_YAML_DOCUMENTS, MAX_YAML_NODE_TOKENS } from '../limits.ts';
 import type { ProjectFile, Range } from '../types.ts';
 import { yamlErrorMessages } from './yaml-error-messages.ts';
@@ -106,7 +107,9 @@ export function parseYaml(file: ProjectFile, positions = new SourcePositions(fil
   return parsed;
 }
 
-export const tooComplexMessage = `Fichier YAML trop complexe (plus de ${new Intl.NumberFormat('fr-FR').format(MAX_YAML_NODE_TOKENS).replace(/\u202f/g, '\u00a0')} crochets, virgules, ancres, alias ou étiquettes)\u00a0: l’atelier ne l’analyse pas. Un fichier compose réel en compte quelques milliers.`;
+// frenchNumber, not Intl.NumberFormat: creating a formatter loads ICU's locale data, several
+// milliseconds at every start of the CLI for a message almost never shown.
+export const tooComplexMessage = `Fichier YAML trop complexe (plus de ${frenchNumber(MAX_YAML_NODE_TOKENS).replace(/\u202f/g, '\u00a0')} crochets, virgules, ancres, alias ou étiquettes)\u00a0: l’atelier ne l’analyse pas. Un fichier compose réel en compte quelques milliers.`;
 
 /**
  * Where the text passes `max` tokens that each make yaml build a node (flow
@@ -114,6 +117,8 @@ export const tooComplexMessage = `Fichier YAML trop complexe (plus de ${new Intl
  * quotes and comments, or -1. One pass, no allocation.
  */
 export function excessiveNodeTokens(text: string, max: number): number {
+  // Each counted token is one character of the text: a text of `max` characters cannot have more.
+  if (text.length <= max) return -1;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
