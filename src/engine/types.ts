@@ -133,6 +133,12 @@ export interface ExpectedDiagnostic {
 
 export interface RuleInvalidCase extends RuleValidCase {
   errors: ExpectedDiagnostic[];
+  /**
+   * The first file's text once every quick fix of this rule is applied in one
+   * pass (as ESLint's RuleTester `output`). Required when a reported
+   * diagnostic carries a fix, refused when none does.
+   */
+  output?: string;
 }
 
 export interface RuleExamples {
