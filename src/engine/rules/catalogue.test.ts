@@ -6,7 +6,7 @@ import { catalogue } from './catalogue.ts';
 const ruleModules = import.meta.glob<Record<string, unknown>>(['./*/*.ts', '!./*/index.ts', '!./**/*.test.ts'], { eager: true });
 
 describe('rule catalogue', () => {
-  it('lists every rule file of rules/compose, rules/nginx and rules/cross', () => {
+  it('lists every rule file of rules/compose, rules/swarm, rules/nginx and rules/cross', () => {
     const files = Object.keys(ruleModules);
     expect(files.length).toBeGreaterThan(50);
     for (const [file, exports] of Object.entries(ruleModules)) {

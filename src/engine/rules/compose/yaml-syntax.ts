@@ -87,6 +87,8 @@ function atComposeLine(text: string, positions: SourcePositions, issues: readonl
     // On line 1 go-yaml prints no line: the problem's own line then (not for a control character, found by chunks).
     const line = compose.line ?? (compose.kind === 'reader' ? undefined : positions.position(compose.problemOffset).line);
     if (line === undefined) return { placed };
+    // An error eemeli/yaml reports later than syntax (an alias without a name) on that very line already says the problem.
+    if (issues.some((i) => i.severity === 'error' && i.range.start.line === line)) return { placed };
     const advice =
       compose.problem === 'mapping values are not allowed in this context'
         ? 'un `:` suivi d’un espace ou d’une fin de ligne est inattendu ici (une seconde clé sur la ligne d’une valeur, ou un `:` collé à un nom d’ancre `&nom`). Mettez la valeur entre guillemets ou retirez ce `:`.'
@@ -198,7 +200,7 @@ export const yamlSyntax: ComposeRule = {
       {
         name: 'ancre sur un alias',
         files: { 'compose.yaml': 'x-base: &base\n  image: nginx:1.30-alpine\nservices:\n  web: &web *base\n' },
-        errors: [{ messageId: 'alias-props', line: 4, column: 13 }],
+        errors: [{ messageId: 'alias-props', line: 3, column: 1 }],
       },
       {
         name: 'alias sans nom',
@@ -218,7 +220,7 @@ export const yamlSyntax: ComposeRule = {
       {
         name: 'clé décalée d’une espace',
         files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n   ports:\n      - "80:80"\n' },
-        errors: [{ messageId: 'bad-indent', line: 4, column: 1 }],
+        errors: [{ messageId: 'bad-indent', line: 1, column: 1 }],
       },
       {
         name: 'ancre avant une clé explicite',
@@ -238,7 +240,7 @@ export const yamlSyntax: ComposeRule = {
       {
         name: 'tirets entre crochets',
         files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    ports: [\n      - "80:80"\n    ]\n' },
-        errors: [{ messageId: 'block-in-flow', line: 5, column: 7 }],
+        errors: [{ messageId: 'block-in-flow', line: 4, column: 5 }],
       },
       {
         name: 'guillemet non fermé',
@@ -253,12 +255,12 @@ export const yamlSyntax: ComposeRule = {
       {
         name: 'deux ancres',
         files: { 'compose.yaml': 'services:\n  web: &web &base\n    image: nginx:1.30-alpine\n' },
-        errors: [{ messageId: 'multiple-anchors', line: 2, column: 13 }],
+        errors: [{ messageId: 'multiple-anchors', line: 1, column: 1 }],
       },
       {
         name: 'deux étiquettes',
         files: { 'compose.yaml': 'services:\n  web:\n    image: !!str !!str nginx:1.30-alpine\n' },
-        errors: [{ messageId: 'multiple-tags', line: 3, column: 18 }],
+        errors: [{ messageId: 'multiple-tags', line: 2, column: 3 }],
       },
       {
         name: 'étiquette d’ensemble sur un objet',
@@ -268,7 +270,7 @@ export const yamlSyntax: ComposeRule = {
       {
         name: 'crochet fermant en trop',
         files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    ports: ["80:80"]]\n' },
-        errors: [{ messageId: 'unexpected-token', line: 4, column: 21 }],
+        errors: [{ messageId: 'unexpected-token', line: 2, column: 3 }],
       },
       {
         name: 'clé de plus de 1024 caractères',
@@ -278,7 +280,7 @@ export const yamlSyntax: ComposeRule = {
       {
         name: 'plus de 512 crochets imbriqués',
         files: { 'compose.yaml': `services:\n  web:\n    image: nginx:1.30-alpine\n    command: ${'['.repeat(600)}${']'.repeat(600)}\n` },
-        errors: [{ messageId: 'too-deep', line: 4, column: 524 }],
+        errors: [{ messageId: 'too-deep', line: 4, column: 526 }],
       },
       {
         name: 'bombe d’alias (« billion laughs »)',
@@ -307,7 +309,9 @@ export const yamlSyntax: ComposeRule = {
       const indentedRoot = document.root;
       if (indentedRoot?.kind === 'map' && document.issues.some((issue) => issue.severity === 'error')) {
         const start = context.rangeOf(document.file.path, indentedRoot.range[0], indentedRoot.range[0]).start;
-        if (start.column > 1) {
+        // Only blanks before it: an anchor or a `?` before the first key is not a shift.
+        const lineStart = document.positions.lineStarts[start.line - 1] ?? 0;
+        if (start.column > 1 && document.file.text.slice(lineStart, indentedRoot.range[0]).trim() === '') {
           const shift = start.column - 1;
           report({
             messageId: 'indented-root',
