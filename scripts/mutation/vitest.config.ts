@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The unit tests of the engine and the objectives only: Stryker's vitest
+// runner loads every project of the root config, and the e2e and stacks
+// projects have nothing to say about a mutant in src/engine/.
+export default defineConfig({
+  // Stryker copies the repository into a sandbox: the root is wherever this file sits, two levels up.
+  root: fileURLToPath(new URL('../../', import.meta.url)),
+  test: {
+    include: ['src/engine/**/*.test.ts', 'src/objectives/**/*.test.ts'],
+    // The contract tests (any input, time bounds) run seconds per mutant and
+    // assert "no crash", not behaviour: run them with `npm test`, not here.
+    exclude: ['**/node_modules/**', 'src/engine/compose/robustness.test.ts', 'src/engine/**/*.property.test.ts'],
+    environment: 'node',
+    // Each mutant re-runs the tests that cover it; importing the engine once
+    // per worker instead of once per test file is most of the time saved.
+    // Mutants are switched at run time (Stryker's mutant schemata), so one
+    // import serves them all.
+    isolate: false,
+  },
+});
