@@ -12,10 +12,13 @@ const healthchecks = (apiTest: string, cacheTest: string) =>
   service('api', `    healthcheck:\n      test: ${apiTest}\n`) + service('cache', `    healthcheck:\n      test: ${cacheTest}\n`);
 const wget = '["CMD", "wget", "-qO-", "http://127.0.0.1:3000/health"]';
 const ping = '["CMD-SHELL", "redis-cli -a \\"$${REDIS_PASSWORD}\\" --no-auth-warning ping"]';
-const override = (dbPort: string, api = '') => ({
-  'compose.yaml': compose(service('api', '') + service('db', '')) ['compose.yaml'],
-  'compose.override.yaml': `services:\n  db:\n    ports:\n      - "${dbPort}"\n${api}`,
+const WATCH = '    develop:\n      watch:\n        - action: sync\n          path: ./api/src\n          target: /app/src\n';
+const override = (dbPort: string, api = WATCH, db = '') => ({
+  'compose.yaml': compose(service('api', '') + service('db', db))['compose.yaml'],
+  'compose.override.yaml': `services:\n  db:\n    ports:\n      - "${dbPort}"\n  api:\n${api}`,
 });
+const INTERNAL = '    networks: [backend]\n';
+const INTERNAL_NETWORK = 'networks:\n  backend:\n    internal: true\n';
 
 testObjectives('08-production', [
   {
@@ -72,7 +75,25 @@ testObjectives('08-production', [
     objective: 'override-db-locale',
     name: 'code monté dans l’API',
     met: override('127.0.0.1:5432:5432'),
-    unmet: override('127.0.0.1:5432:5432', '  api:\n    volumes:\n      - ./api/src:/app/src\n'),
+    unmet: override('127.0.0.1:5432:5432', `    volumes:\n      - ./api/src:/app/src\n${WATCH}`),
+  },
+  {
+    objective: 'override-db-locale',
+    name: 'sources sans develop.watch',
+    met: override('127.0.0.1:5432:5432'),
+    unmet: override('127.0.0.1:5432:5432', '    environment:\n      NODE_ENV: development\n'),
+  },
+  {
+    objective: 'override-db-locale',
+    name: 'base sur un réseau interne seulement, où Docker ne publie rien',
+    met: {
+      'compose.yaml': `${compose(service('api', '') + service('db', INTERNAL))['compose.yaml']}${INTERNAL_NETWORK}`,
+      'compose.override.yaml': `services:\n  db:\n    ports:\n      - "127.0.0.1:5432:5432"\n    networks: [backend, poste-dev]\n  api:\n${WATCH}networks:\n  poste-dev:\n`,
+    },
+    unmet: {
+      'compose.yaml': `${compose(service('api', '') + service('db', INTERNAL))['compose.yaml']}${INTERNAL_NETWORK}`,
+      'compose.override.yaml': `services:\n  db:\n    ports:\n      - "127.0.0.1:5432:5432"\n  api:\n${WATCH}`,
+    },
   },
   {
     objective: 'override-db-locale',
