@@ -8,7 +8,7 @@
 // mutants whose code or covering tests changed. Everything is written under
 // .cache/mutation/<folder>/ (report.json, report.html, incremental.json).
 // MUTATION_CONCURRENCY (default 2) sets the number of test-runner processes.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
@@ -154,6 +154,13 @@ const selected = asked.length === 0 ? folders : folders.filter((f) => asked.incl
 if (!reportOnly) {
   for (const folder of selected) {
     mkdirSync(outDir(folder), { recursive: true });
+    // A run killed while writing leaves half a file, which Stryker cannot read: start that folder afresh.
+    const incremental = join(outDir(folder), 'incremental.json');
+    try {
+      if (existsSync(incremental)) JSON.parse(readFileSync(incremental, 'utf8'));
+    } catch {
+      rmSync(incremental);
+    }
     console.log(`\n=== ${folder.path} ===`);
     const started = performance.now();
     await new Stryker(optionsFor(folder)).runMutationTest();
