@@ -50,4 +50,11 @@ describe('applyFixes', () => {
     const tangled = { edits: [edit([2, 5], [2, 12], 'a'), edit([2, 10], [2, 14], 'b')] };
     expect(applyFixes(text, [tangled, { edits: [] }])).toEqual({ output: text, applied: 0, skipped: 1 });
   });
+
+  it('takes, of two fixes starting at one place, the shorter one, and applies a fix’s touching edits in order', () => {
+    const insert = { edits: [edit([1, 3], [1, 3], 'X')] };
+    const replace = { edits: [edit([1, 3], [1, 5], 'Y')] };
+    expect(applyFixes('abcdef', [replace, insert])).toEqual({ output: 'abXcdef', applied: 1, skipped: 1 });
+    expect(applyFixes('abcdef', [{ edits: [edit([1, 3], [1, 5], 'Y'), edit([1, 3], [1, 3], 'X'), edit([1, 5], [1, 6], 'Z')] }])).toEqual({ output: 'abXYZf', applied: 1, skipped: 0 });
+  });
 });
