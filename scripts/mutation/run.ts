@@ -67,7 +67,6 @@ function optionsFor(folder: Folder): PartialStrykerOptions {
     timeoutMS: 60_000,
     timeoutFactor: 3,
     dryRunTimeoutMinutes: 30,
-    logLevel: 'info',
   };
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../check.ts';
-import { composeSchema } from './compose-schema.ts';
 
 describe('compose-schema beyond the examples', () => {
   it('offers to replace a misspelt key by the known one', () => {
