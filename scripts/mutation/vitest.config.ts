@@ -13,6 +13,8 @@ export default defineConfig({
     // assert "no crash", not behaviour: run them with `npm test`, not here.
     exclude: ['**/node_modules/**', 'src/engine/compose/robustness.test.ts', 'src/engine/**/*.property.test.ts'],
     environment: 'node',
+    // Instrumented code on a loaded machine: the corpus tests take longer than vitest's 5 s.
+    testTimeout: 120_000,
     // Each mutant re-runs the tests that cover it; importing the engine once
     // per worker instead of once per test file is most of the time saved.
     // Mutants are switched at run time (Stryker's mutant schemata), so one
