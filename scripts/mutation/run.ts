@@ -148,7 +148,8 @@ if (unknown.length > 0) {
   console.error(`Unknown folder(s): ${unknown.join(', ')}. Known: ${folders.map((f) => f.path).join(', ')}`);
   process.exit(2);
 }
-const selected = asked.length === 0 ? folders : folders.filter((f) => asked.includes(f.path));
+// In the order asked: a long run can start with the folder that matters most.
+const selected = asked.length === 0 ? folders : asked.map((path) => folders.find((f) => f.path === path)!);
 
 if (!reportOnly) {
   for (const folder of selected) {
