@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkProject } from './check.ts';
+import { noVersionKey } from './rules/compose/no-version-key.ts';
+import { proxyUnknownService } from './rules/cross/proxy-unknown-service.ts';
 
 describe('checkProject', () => {
   it('returns no compose model for a project without compose file', () => {
@@ -47,5 +49,26 @@ describe('checkProject', () => {
       { path: 'compose.yaml', text: 'services:\n  web:\n    image: nginx:1.29-alpine\n' },
     ]);
     expect(result.compose?.model.services.get('web')?.image?.value).toBe('nginx:1.30-alpine');
+  });
+
+  it('turns a rule that throws into one internal-error diagnostic and runs the other rules', () => {
+    const composeRule = vi.spyOn(noVersionKey, 'check').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    const crossRule = vi.spyOn(proxyUnknownService, 'check').mockImplementation(() => {
+      throw new Error('bang');
+    });
+    try {
+      const { diagnostics } = checkProject([{ path: 'nginx/conf.d/default.conf', text: 'server {\n    listen 80;\n}\n' }, { path: 'compose.yaml', text: 'version: "3.8"\nservices:\n  web:\n    image: nginx:latest\n' }]);
+      expect(diagnostics.map((d) => [d.ruleId, d.messageId, d.severity, d.file, d.range.start.line, d.range.start.column, d.docs])).toEqual([
+        ['internal-error', 'crashed', 'error', 'compose.yaml', 1, 1, 'Error: boom'],
+        ['image-tag', 'latest', 'warning', 'compose.yaml', 4, 12, 'Fixez la version des images'],
+        ['internal-error', 'crashed', 'error', 'nginx/conf.d/default.conf', 1, 1, 'Error: bang'],
+      ]);
+      expect(diagnostics[0]!.message).toBe('Erreur interne de l\'atelier dans la règle « no-version-key » : votre fichier n\'y est pour rien, signalez-nous ce cas.');
+    } finally {
+      composeRule.mockRestore();
+      crossRule.mockRestore();
+    }
   });
 });
