@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../engine/check.ts';
+import { composeView, type ServiceView } from './compose-view.ts';
 import { evaluateObjectives, lessonObjectives } from './index.ts';
 
 /** A learner's files, by project path. */
@@ -12,6 +13,11 @@ export interface ObjectiveCase {
   name?: string;
   met: Files;
   unmet: Files;
+}
+
+/** The service `app` of a compose file whose `app:` body is `body` (an nginx image unless the body says otherwise). */
+export function serviceOf(body: string): ServiceView | undefined {
+  return composeView(checkProject([{ path: 'compose.yaml', text: `services:\n  app:\n    image: nginx:1.30-alpine\n${body}` }]))?.services.get('app');
 }
 
 /** The files checked as the workshop checks them: an excerpt of the chapter's stack. */
