@@ -30,4 +30,16 @@ testObjectives('01-introduction', [
     met: compose(`${pinned}    volumes:\n      - ./site:/usr/share/nginx/html:ro\n`),
     unmet: compose(`${pinned}    volumes:\n      - ./public:/usr/share/nginx/html:ro\n`),
   },
+  {
+    objective: 'port-parametrable',
+    name: 'un port de plus',
+    met: compose(`${pinned}    ports:\n      - "443:443"\n      - "\${HTTP_PORT:-8080}:80"\n`),
+    unmet: compose(`${pinned}    ports:\n      - "443:443"\n      - "8080:80"\n`),
+  },
+  {
+    objective: 'site-lecture-seule',
+    name: 'un volume de plus',
+    met: compose(`${pinned}    volumes:\n      - ./logs:/var/log/nginx\n      - ./site:/usr/share/nginx/html:ro\n`),
+    unmet: compose(`${pinned}    volumes:\n      - ./logs:/var/log/nginx:ro\n      - ./site:/usr/share/nginx/html\n`),
+  },
 ]);

@@ -23,4 +23,10 @@ testObjectives('03-structure-du-fichier', [
     met: compose(service('api', ['frontend', 'backend'])),
     unmet: compose(service('client', ['frontend'])),
   },
+  {
+    objective: 'api-sur-deux-reseaux',
+    name: 'deux réseaux, dont un mauvais',
+    met: compose(service('api', ['frontend', 'backend'])),
+    unmet: compose(service('api', ['frontend', 'default'])),
+  },
 ]);

@@ -20,4 +20,16 @@ testObjectives('06-architecture-trois-couches', [
   { objective: 'client-attend-api-saine', met: compose(waits('client', 'api', 'service_healthy')), unmet: compose(waits('client', 'api', 'service_started')) },
   { objective: 'db-seulement-backend', met: compose(db(pgReady)), unmet: compose(db(pgReady, '[backend, frontend]')) },
   { objective: 'db-seulement-backend', name: 'réseau par défaut', met: compose(db(pgReady)), unmet: compose(db(pgReady, '[default]')) },
+  {
+    objective: 'db-healthcheck-variables',
+    name: 'variables sans accolades',
+    met: compose(db('["CMD-SHELL", "pg_isready -U $$POSTGRES_USER -d $$POSTGRES_DB"]')),
+    unmet: compose(db('["CMD-SHELL", "pg_isready -U $$POSTGRES_USER -d app"]')),
+  },
+  {
+    objective: 'api-attend-db-saine',
+    name: 'deux dépendances',
+    met: compose('  api:\n    image: node:22-alpine\n    depends_on:\n      cache:\n        condition: service_started\n      db:\n        condition: service_healthy\n'),
+    unmet: compose('  api:\n    image: node:22-alpine\n    depends_on:\n      cache:\n        condition: service_healthy\n      db:\n        condition: service_started\n'),
+  },
 ]);

@@ -59,4 +59,11 @@ testObjectives('07-reverse-proxy', [
     unmet: { [CONF]: api('').replace('    listen 80;\n', '    listen 80;\n    proxy_cache api_cache;\n') },
   },
   { objective: 'api-sans-cache', name: 'sans location /api/', met: { [CONF]: api('') }, unmet: { [CONF]: 'server {\n    listen 80;\n}\n' } },
+  { objective: 'proxy-seul-publie', name: 'HTTP oublié', met: compose(proxy(published)), unmet: compose(proxy('    ports:\n      - "${HTTPS_PORT:-8443}:443"\n')) },
+  {
+    objective: 'https-http2-on',
+    name: 'http2 on, mais encore sur listen',
+    met: { [CONF]: `server {\n    listen 80;\n}\n${tls('443 ssl')}` },
+    unmet: { [CONF]: `server {\n    listen 80;\n}\n${tls('443 ssl http2')}` },
+  },
 ]);
