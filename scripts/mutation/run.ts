@@ -36,6 +36,7 @@ const folders: Folder[] = [
   { path: 'src/engine/rules/compose', mutate: ['src/engine/rules/compose/**/*.ts', 'src/engine/rules/catalogue.ts'] },
   { path: 'src/engine/rules/nginx', mutate: ['src/engine/rules/nginx/**/*.ts'] },
   { path: 'src/engine/rules/cross', mutate: ['src/engine/rules/cross/**/*.ts'] },
+  { path: 'src/engine/rules/swarm', mutate: ['src/engine/rules/swarm/**/*.ts'] },
   { path: 'src/objectives', mutate: ['src/objectives/**/*.ts'] },
 ];
 
