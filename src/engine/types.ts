@@ -129,6 +129,8 @@ export interface ExpectedDiagnostic {
   line: number;
   column: number;
   file?: string;
+  /** Some of the report's data (as ESLint's RuleTester `data`), when the words the learner reads matter: each key stated must match. */
+  data?: MessageData;
 }
 
 export interface RuleInvalidCase extends RuleValidCase {

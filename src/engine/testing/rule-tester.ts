@@ -39,8 +39,9 @@ function expectFixedOutput(rule: AnyRule, testCase: RuleInvalidCase, reported: r
  * ESLint's RuleTester for our engine: runs a rule's own examples (the same
  * ones its documentation page shows) through the whole engine. A valid case
  * must raise nothing from this rule; an invalid one must raise exactly the
- * listed diagnostics, by message key and 1-based position, and, when they
- * carry quick fixes, give the stated `output` once fixed. Every message key
+ * listed diagnostics, by message key and 1-based position (and the data an
+ * example states), and, when they carry quick fixes, give the stated
+ * `output` once fixed. Every message key
  * of the rule is produced by at least one invalid example, so no message is
  * left untested (and undocumented).
  */
@@ -58,7 +59,11 @@ export function testRule(rule: AnyRule): void {
         const defaultFile = Object.keys(testCase.files)[0];
         const { diagnostics } = checkProject(projectOf(testCase), testCase.options);
         const reported = diagnostics.filter((d) => d.ruleId === rule.id);
-        const actual = reported.map((d) => ({ messageId: d.messageId, line: d.range.start.line, column: d.range.start.column, file: d.file }));
+        const actual = reported.map((d, i) => {
+          const stated = testCase.errors[i]?.data;
+          const data = stated && Object.fromEntries(Object.keys(stated).map((key) => [key, d.data?.[key]]));
+          return { messageId: d.messageId, line: d.range.start.line, column: d.range.start.column, file: d.file, ...(data ? { data } : {}) };
+        });
         const expected = testCase.errors.map((e) => ({ ...e, file: e.file ?? defaultFile }));
         expect(actual).toEqual(expected);
         for (const d of reported) {

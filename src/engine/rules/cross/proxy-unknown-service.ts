@@ -44,7 +44,7 @@ export const proxyUnknownService: CrossRule = {
           'compose.yaml': COMPOSE,
           'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://backend:3000;\n    }\n}\n',
         },
-        errors: [{ messageId: 'unknown', line: 4, column: 20, file: 'nginx/conf.d/default.conf' }],
+        errors: [{ messageId: 'unknown', line: 4, column: 20, file: 'nginx/conf.d/default.conf', data: { host: 'backend', services: '`proxy`, `api`' } }],
       },
     ],
   },
