@@ -2,11 +2,15 @@
 //   npm run mutation                          every folder, one after the other
 //   npm run mutation -- src/engine/yaml       only these folders
 //   npm run mutation -- --report              print the last scores without running
+//   npm run mutation -- --force src/engine/rules/cross   re-test every mutant
 // Not part of `npm test`: a full run takes hours on two shared cores. Each
 // folder is a separate Stryker run with its own incremental file, so a run
 // that is stopped, or a later run after a small change, only tests the
 // mutants whose code or covering tests changed. Everything is written under
 // .cache/mutation/<folder>/ (report.json, report.html, incremental.json).
+// Incremental mode knows a test by its file and name: a rule's examples are
+// tests written in the rule's own file, so after changing examples only, a
+// surviving mutant keeps its old verdict. Use --force then.
 // MUTATION_CONCURRENCY (default 2) sets the number of test-runner processes.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,7 +46,7 @@ const folders: Folder[] = [
 
 const outDir = (folder: Folder): string => join('.cache/mutation', folder.path.replaceAll('/', '-'));
 
-function optionsFor(folder: Folder): PartialStrykerOptions {
+function optionsFor(folder: Folder, force: boolean): PartialStrykerOptions {
   const out = outDir(folder);
   return {
     mutate: [...folder.mutate, ...notMutated],
@@ -57,6 +61,7 @@ function optionsFor(folder: Folder): PartialStrykerOptions {
     ignoreStatic: true,
     concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
     incremental: true,
+    force,
     incrementalFile: join(out, 'incremental.json'),
     reporters: ['json', 'html', 'progress-append-only'],
     jsonReporter: { fileName: join(out, 'report.json') },
@@ -164,7 +169,7 @@ if (!reportOnly) {
     }
     console.log(`\n=== ${folder.path} ===`);
     const started = performance.now();
-    await new Stryker(optionsFor(folder)).runMutationTest();
+    await new Stryker(optionsFor(folder, args.includes('--force'))).runMutationTest();
     console.log(`${folder.path}: ${((performance.now() - started) / 60_000).toFixed(1)} min`);
   }
 }

@@ -57,8 +57,13 @@ export const missingProjectFile: CrossRule = {
       },
       {
         name: 'forme longue, obligatoire par défaut',
-        files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file:\n      - path: ./api.env\n      - path: ./local.env\n        required: false\n' },
-        errors: [{ messageId: 'envFile', line: 5, column: 15, data: { path: './api.env' } }],
+        files: {
+          'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file:\n      - path: ./api.env\n      - path: ./local.env\n        required: false\n      - path: ./prod.env\n        required: true\n',
+        },
+        errors: [
+          { messageId: 'envFile', line: 5, column: 15, data: { path: './api.env' } },
+          { messageId: 'envFile', line: 8, column: 15, data: { path: './prod.env' } },
+        ],
       },
       {
         name: 'chemin relatif au fichier compose qui le nomme',

@@ -51,7 +51,8 @@ export const proxyUnknownService: CrossRule = {
   check(context, report) {
     const model = context.compose?.model;
     if (!model) return;
-    const services = [...model.services.keys()].map((name) => `\`${name}\``).join(', ') || 'aucun service';
+    // Never empty: the nginx service itself is one.
+    const services = [...model.services.keys()].map((name) => `\`${name}\``).join(', ');
     for (const { target, named } of resolvedProxyTargets(context)) {
       if (named.length > 0) continue;
       report({ messageId: 'unknown', data: { host: target.host, services }, file: target.file, range: target.range });

@@ -51,6 +51,14 @@ export const proxyUnreachableService: CrossRule = {
         files: { 'compose.yaml': compose('      - backend').replace('    networks:\n      - frontend\n  api:', '  api:'), 'nginx/conf.d/default.conf': NGINX },
         errors: [{ messageId: 'noSharedNetwork', line: 4, column: 20, file: 'nginx/conf.d/default.conf', data: { networks: 'le réseau `default`' } }],
       },
+      {
+        name: 'le proxy sur deux réseaux, l’API sur un troisième',
+        files: {
+          'compose.yaml': `${compose('      - backend').replace('      - frontend\n  api:', '      - frontend\n      - supervision\n  api:')}  supervision:\n`,
+          'nginx/conf.d/default.conf': NGINX,
+        },
+        errors: [{ messageId: 'noSharedNetwork', line: 4, column: 20, file: 'nginx/conf.d/default.conf', data: { networks: '`frontend`, `supervision`' } }],
+      },
     ],
   },
   check(context, report) {

@@ -15,7 +15,7 @@ const COMPOSE = `services:
 const HTTP_ONLY = 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n';
 const WITH_TLS = `${HTTP_ONLY}server {\n    listen 443 ssl;\n    http2 on;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n`;
 
-/** The port of a `listen` address (`80`, `443 ssl`, `[::]:80`, `127.0.0.1:8080`, `localhost`); undefined for unix sockets (`unix:…`) or variables. */
+/** The port of a `listen` address (`80`, `443 ssl`, `[::]:80`, `127.0.0.1:8080`, `localhost`); undefined for a variable. */
 function listenPort(address: string): number | undefined {
   const match = /(?:^|:)(\d+)$/.exec(address);
   if (match) return Number(match[1]);
@@ -39,7 +39,10 @@ function servicePorts(placements: NginxPlacement[]): Set<number> | undefined {
       // Without `listen`, an http server listens on 80 (ngx_http_core_module); a stream server needs one.
       if (listens.length === 0 && info.context === 'http') ports.add(80);
       for (const listen of listens) {
-        const port = listenPort(listen.args[0]?.value ?? '');
+        const address = listen.args[0]?.value ?? '';
+        // A unix socket (`listen unix:/run/nginx.sock;`) is no TCP port.
+        if (address.startsWith('unix:')) continue;
+        const port = listenPort(address);
         if (port === undefined) return undefined;
         ports.add(port);
       }
@@ -73,7 +76,7 @@ export const publishedPortNotListened: CrossRule = {
         name: 'port lu dans une variable du modèle : inconnu avant le démarrage',
         files: {
           'compose.yaml': COMPOSE.replace('./nginx/conf.d:/etc/nginx/conf.d:ro', './nginx/templates:/etc/nginx/templates:ro'),
-          'nginx/templates/default.conf.template': 'server {\n    listen ${NGINX_PORT};\n    root /usr/share/nginx/html;\n}\n',
+          'nginx/templates/default.conf.template': 'server {\n    listen ${NGINX_PORT};\n    listen 0.0.0.0:${NGINX_TLS_PORT} ssl;\n    root /usr/share/nginx/html;\n}\n',
         },
       },
       {
@@ -90,6 +93,12 @@ export const publishedPortNotListened: CrossRule = {
           'nginx/cache.conf': 'proxy_cache_path /var/cache/nginx keys_zone=pages:10m;\n',
         },
       },
+      {
+        name: 'listen incomplet (nginx-invalid-number-of-arguments le signale)',
+        files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': 'server {\n    listen;\n}\n' },
+      },
+      { name: 'une configuration nginx sans fichier compose', files: { 'nginx/conf.d/default.conf': HTTP_ONLY } },
+      { name: 'un fichier nginx qu’aucun service ne monte', files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': WITH_TLS, 'nginx/ancien/default.conf': HTTP_ONLY } },
     ],
     invalid: [
       {
@@ -110,6 +119,14 @@ export const publishedPortNotListened: CrossRule = {
         },
         errors: [{ messageId: 'notListened', line: 6, column: 9, data: { port: 443, listened: '80, 8443' } }],
       },
+      {
+        name: 'nginx n’écoute que sur une socket unix',
+        files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': 'server {\n    listen unix:/run/nginx.sock;\n    root /usr/share/nginx/html;\n}\n' },
+        errors: [
+          { messageId: 'notListened', line: 5, column: 9, data: { port: 80, listened: 'aucun' } },
+          { messageId: 'notListened', line: 6, column: 9, data: { port: 443 } },
+        ],
+      },
     ],
   },
   check(context, report) {
@@ -129,7 +146,7 @@ export const publishedPortNotListened: CrossRule = {
         if (!Number.isInteger(port) || listened.has(port)) continue;
         report({
           messageId: 'notListened',
-          data: { port, service: name, listened: [...listened].sort((a, b) => a - b).join(', ') },
+          data: { port, service: name, listened: [...listened].sort((a, b) => a - b).join(', ') || 'aucun' },
           file: mapping.file,
           range: mapping.range,
         });
