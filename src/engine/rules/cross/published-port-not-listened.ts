@@ -94,7 +94,7 @@ export const publishedPortNotListened: CrossRule = {
         },
       },
       {
-        name: 'listen incomplet (nginx-invalid-number-of-arguments le signale)',
+        name: 'listen sans adresse (une autre règle le signale)',
         files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': 'server {\n    listen;\n}\n' },
       },
       { name: 'une configuration nginx sans fichier compose', files: { 'nginx/conf.d/default.conf': HTTP_ONLY } },
