@@ -23,4 +23,10 @@ describe('classifyFile', () => {
   it('orders the base compose file before its overrides', () => {
     expect(['compose.override.yaml', 'compose.yaml'].sort(composeFileOrder)).toEqual(['compose.yaml', 'compose.override.yaml']);
   });
+
+  it('finds the base file by its name in any folder, .yml included', () => {
+    expect(['compose.override.yml', 'compose.yml'].sort(composeFileOrder)).toEqual(['compose.yml', 'compose.override.yml']);
+    expect(['deploy/compose.prod.yaml', 'deploy/compose.yaml'].sort(composeFileOrder)).toEqual(['deploy/compose.yaml', 'deploy/compose.prod.yaml']);
+    expect(['docker-compose.override.yml', 'docker-compose.yml'].sort(composeFileOrder)).toEqual(['docker-compose.yml', 'docker-compose.override.yml']);
+  });
 });

@@ -129,10 +129,18 @@ export interface ExpectedDiagnostic {
   line: number;
   column: number;
   file?: string;
+  /** Some of the report's data (as ESLint's RuleTester `data`), when the words the learner reads matter: each key stated must match. */
+  data?: MessageData;
 }
 
 export interface RuleInvalidCase extends RuleValidCase {
   errors: ExpectedDiagnostic[];
+  /**
+   * The first file's text once every quick fix of this rule is applied in one
+   * pass (as ESLint's RuleTester `output`). Required when a reported
+   * diagnostic carries a fix, refused when none does.
+   */
+  output?: string;
 }
 
 export interface RuleExamples {

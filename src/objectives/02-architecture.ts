@@ -8,7 +8,8 @@ export const objectives: LessonObjectives = {
     composeView(result)?.services.get('api')?.environment.some((v) => v.name === 'PGHOST' && v.raw === 'db') ?? false,
   'db-non-publiee': (result) => {
     const db = composeView(result)?.services.get('db');
-    return db !== undefined && !db.ports.some((p) => p.target === '5432' && p.published !== undefined);
+    // `- "5432"` publishes too, on a port the host picks: any `ports` entry for 5432 counts.
+    return db !== undefined && !db.ports.some((p) => p.target === '5432');
   },
   'volume-nomme-db': (result) => {
     const view = composeView(result);

@@ -141,7 +141,8 @@ describe('rules reference in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `rules-${path.split('/')[1] || 'index'}-dark`);
     await page.context().close();
-  });
+    // yaml-syntax shows an example per YAML error (about 30): two scans of it took 100 s on two busy cores.
+  }, 150_000);
 
   it('headings never skip a level', async () => {
     for (const path of axePages) {

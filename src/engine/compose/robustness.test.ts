@@ -8,22 +8,8 @@ import { aliasBomb, composeOf10000Lines } from '../testing/large-inputs.ts';
 import type { Diagnostic, ProjectFile } from '../types.ts';
 
 const fixture = readFileSync(new URL('../../../scripts/bench/fixtures/compose.prod.yaml', import.meta.url), 'utf8');
-let slowest = 0;
-let slowestCpu = 0;
-const cpuTimes: number[] = [];
-
 function assertSound(files: ProjectFile[]): Diagnostic[] {
-  const started = performance.now();
-  const cpuBefore = process.cpuUsage();
   const { diagnostics } = checkProject(files);
-  const cpu = process.cpuUsage(cpuBefore);
-  // The huge-file cases are timed on their own; `slowest` is about ordinary inputs.
-  if (files.every((f) => f.text.length < 20_000)) {
-    slowest = Math.max(slowest, performance.now() - started);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    slowestCpu = Math.max(slowestCpu, cpuMs);
-    cpuTimes.push(cpuMs);
-  }
   const texts = new Map(files.map((f) => [f.path, f.text.split('\n')]));
   for (const d of diagnostics) {
     expect(d.ruleId, d.docs).not.toBe('internal-error');
@@ -69,10 +55,14 @@ function mutate(text: string, m: Mutation): string {
   }
 }
 
+const randomText = fc.string({ unit: 'grapheme', maxLength: 400 });
+const yamlLooking = fc.stringMatching(/^[-:\[\]{}"'&*!|>#$ \n a-z0-9]{0,300}$/);
+const editsOfTheFixture = fc.array(mutation, { minLength: 1, maxLength: 6 });
+
 describe('checkProject on any input', () => {
   it('survives random text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+      fc.property(randomText, (text) => {
         assertSound([{ path: 'compose.yaml', text }]);
       }),
       { numRuns: 200 },
@@ -81,7 +71,7 @@ describe('checkProject on any input', () => {
 
   it('survives random YAML-looking text and a random .env', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[-:\[\]{}"'&*!|>#$ \n a-z0-9]{0,300}$/), fc.string({ maxLength: 120 }), (text, env) => {
+      fc.property(yamlLooking, fc.string({ maxLength: 120 }), (text, env) => {
         assertSound([
           { path: 'compose.yaml', text },
           { path: '.env', text: env },
@@ -93,7 +83,7 @@ describe('checkProject on any input', () => {
 
   it('survives a realistic production file after random edits', () => {
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => {
+      fc.property(editsOfTheFixture, (mutations) => {
         assertSound([{ path: 'compose.prod.yaml', text: mutations.reduce(mutate, fixture) }]);
       }),
       { numRuns: 200 },
@@ -131,14 +121,30 @@ describe('checkProject on any input', () => {
   }, 60_000);
 
   it('reports the slowest ordinary call', () => {
+    // Its own sample of the inputs above (fixed seed), so that it passes alone.
     // Only a hang guard is asserted: on a shared 2-core runner timings measure the neighbours.
     // The 50 ms goal per call is measured by `npm run bench`.
+    const inputs: ProjectFile[][] = [
+      ...fc.sample(randomText, { numRuns: 200, seed: 14 }).map((text) => [{ path: 'compose.yaml', text }]),
+      ...fc.sample(yamlLooking, { numRuns: 200, seed: 14 }).map((text) => [{ path: 'compose.yaml', text }]),
+      ...fc.sample(editsOfTheFixture, { numRuns: 200, seed: 14 }).map((edits) => [{ path: 'compose.prod.yaml', text: edits.reduce(mutate, fixture) }]),
+    ];
+    let slowest = 0;
+    const cpuTimes = inputs.map((files) => {
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      assertSound(files);
+      const cpu = process.cpuUsage(cpuBefore);
+      slowest = Math.max(slowest, performance.now() - started);
+      return (cpu.user + cpu.system) / 1000;
+    });
     const sorted = [...cpuTimes].sort((a, b) => a - b);
     const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
+    const slowestCpu = sorted[sorted.length - 1] ?? 0;
     console.log(
       `ordinary inputs (< 20 kB), ${sorted.length} calls: wall max ${slowest.toFixed(1)} ms; CPU median ${(sorted[sorted.length >> 1] ?? 0).toFixed(2)} ms, p99 ${p99.toFixed(1)} ms, max ${slowestCpu.toFixed(1)} ms`,
     );
-    expect(sorted.length).toBeGreaterThan(500);
+    expect(sorted.length).toBe(600);
     expect(slowestCpu).toBeLessThan(2000);
-  });
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProject } from '../check.ts';
 import type { ProjectFile } from '../types.ts';
 import type { CrossContext } from './context.ts';
-import { listeningPorts, placeNginxFile, projectPathOf, resolveHost } from './nginx-services.ts';
+import { listeningPorts, placeNginxFile, projectPathOf, resolveHost, serviceNetworks } from './nginx-services.ts';
 
 const COMPOSE = `services:
   proxy:
@@ -79,5 +79,62 @@ describe('what a service reaches and listens on', () => {
     expect([...listeningPorts(model.services.get('api')!)]).toEqual([3000]);
     expect([...listeningPorts(model.services.get('db')!)]).toEqual([5432]);
     expect([...listeningPorts(model.services.get('proxy')!)]).toEqual([80]);
+  });
+});
+
+function contextOf(compose: string, nginxFiles: string[], composePath = 'compose.yaml'): CrossContext {
+  const files = [{ path: composePath, text: compose }, ...nginxFiles.map((path) => ({ path, text: 'server { listen 80; }\n' }))];
+  const { compose: model, nginx } = checkProject(files);
+  return { compose: model, nginx, files, options: {} };
+}
+
+describe('which service runs an nginx file, beyond bind mounts', () => {
+  it('reads mounts relative to the compose file’s folder, and skips named volumes', () => {
+    const context = contextOf(
+      'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - nginx:/etc/nginx/conf.d\n      - ./conf/:/etc/nginx/conf.d/\n  other:\n    image: nginx:1.30-alpine\nvolumes:\n  nginx:\n',
+      ['deploy/conf/site.conf'],
+      'deploy/compose.yaml',
+    );
+    expect(placeNginxFile(context, context.nginx[0]!)).toMatchObject({ service: { name: 'web' }, containerPath: '/etc/nginx/conf.d/site.conf' });
+  });
+
+  it('falls back on the only nginx service, and on none when there are two', () => {
+    const one = contextOf('services:\n  proxy:\n    image: nginxinc/nginx-unprivileged:1.30-alpine\n  api:\n    image: node:22-alpine\n', ['nginx.conf']);
+    expect(placeNginxFile(one, one.nginx[0]!)).toMatchObject({ service: { name: 'proxy' }, containerPath: undefined });
+    const two = contextOf('services:\n  proxy:\n    image: nginx:1.30-alpine\n  client:\n    image: openresty/openresty:1.27-alpine\n', ['nginx.conf']);
+    expect(placeNginxFile(two, two.nginx[0]!)).toBeUndefined();
+    const none = contextOf('services:\n  api:\n    image: node:22-alpine\n', ['nginx.conf']);
+    expect(placeNginxFile(none, none.nginx[0]!)).toBeUndefined();
+    expect(placeNginxFile({ ...none, compose: undefined }, none.nginx[0]!)).toBeUndefined();
+  });
+
+  it('maps a container path through the longest matching bind mount first', () => {
+    const context = contextOf(
+      'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - ./nginx:/etc/nginx/\n      - ./sites:/etc/nginx/conf.d\n      - certs:/etc/nginx/certs\nvolumes:\n  certs:\n',
+      [],
+    );
+    const web = context.compose!.model.services.get('web')!;
+    expect(projectPathOf(context, web, '/etc/nginx/conf.d/api.conf')).toBe('sites/api.conf');
+    expect(projectPathOf(context, web, '/etc/nginx/nginx.conf')).toBe('nginx/nginx.conf');
+    expect(projectPathOf(context, web, '/etc/nginx/certs/cert.pem')).toBe('nginx/certs/cert.pem');
+  });
+});
+
+describe('what a service listens on and joins, beyond defaults', () => {
+  const service = (body: string) => contextOf(`services:\n  app:\n${body}`, []).compose!.model.services.get('app')!;
+
+  it('reads expose, the container side of ports, ranges and protocols', () => {
+    expect([...listeningPorts(service('    build: .\n    expose: ["9000-9002/tcp", "9100"]\n    ports: ["8080:3000/udp"]\n'))]).toEqual([9000, 9001, 9002, 9100, 3000]);
+    expect([...listeningPorts(service('    build: .\n    expose: ["10000-20000"]\n'))]).toEqual([10000]);
+    expect([...listeningPorts(service('    build: .\n    expose: ["http"]\n'))]).toEqual([]);
+  });
+
+  it('reads only the port variables it knows, with a value', () => {
+    expect([...listeningPorts(service('    build: .\n    environment:\n      PORT: "8000"\n      DB_PORT: "5432"\n      HTTP_PORT:\n'))]).toEqual([8000]);
+  });
+
+  it('puts a service with network_mode on no network, and one without networks on default', () => {
+    expect([...serviceNetworks(service('    image: alpine:3.22\n    network_mode: none\n'))]).toEqual([]);
+    expect([...serviceNetworks(service('    image: alpine:3.22\n'))]).toEqual(['default']);
   });
 });

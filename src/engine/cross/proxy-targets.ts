@@ -13,7 +13,8 @@ export interface ProxyTarget {
   file: string;
 }
 
-const URL = /^(https?|grpcs?):\/\/([^/:?#]+)(?::(\d+))?/;
+// An IPv6 literal keeps its brackets (`http://[::1]:3000`), so that it is recognised as an IP.
+const URL = /^(https?|grpcs?):\/\/(\[[^\]/]*\]|[^/:?#]+)(?::(\d+))?/;
 const HOST_PORT = /^([^:/]+)(?::(\d+))?$/;
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])$/;
 

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from './catalogue.ts';
 
+// Every rule file, loaded by the bundler: a rule written but left out of the
+// catalogue would have neither its examples run nor its page built.
+const ruleModules = import.meta.glob<Record<string, unknown>>(['./*/*.ts', '!./*/index.ts', '!./**/*.test.ts'], { eager: true });
+
 describe('rule catalogue', () => {
+  it('lists every rule file of rules/compose, rules/swarm, rules/nginx and rules/cross', () => {
+    const files = Object.keys(ruleModules);
+    expect(files.length).toBeGreaterThan(50);
+    for (const [file, exports] of Object.entries(ruleModules)) {
+      const id = catalogue.find((rule) => Object.values(exports).includes(rule))?.id;
+      expect(id, `${file} exports a rule of the catalogue`).toBeDefined();
+    }
+  });
+
   it('gives every rule a unique kebab-case id', () => {
     const ids = catalogue.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);

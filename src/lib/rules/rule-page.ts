@@ -2,7 +2,7 @@ import { checkProject } from '../../engine/check.ts';
 import { classifyFile } from '../../engine/classify-file.ts';
 import type { AnyRule } from '../../engine/rules/catalogue.ts';
 import type { CheckOptions, ProjectFile, RuleDocs, RuleKind, RuleValidCase, Severity } from '../../engine/types.ts';
-import { applyEdits } from './apply-edits.ts';
+import { applyEdits } from '../../engine/apply-fixes.ts';
 import { assertDocumented } from './documentation-check.ts';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Erreur', warning: 'Avertissement', info: 'Information' };

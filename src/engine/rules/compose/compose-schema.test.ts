@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../check.ts';
-import { testRule } from '../../testing/rule-tester.ts';
-import { composeSchema } from './compose-schema.ts';
-
-testRule(composeSchema);
 
 describe('compose-schema beyond the examples', () => {
   it('offers to replace a misspelt key by the known one', () => {

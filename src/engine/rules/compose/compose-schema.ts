@@ -20,8 +20,6 @@ export const composeSchema: ComposeRule = {
     'duplicate-item': '`{{key}}` contient deux fois la même valeur.',
     'bad-format': 'Valeur «\u00a0{{value}}\u00a0» invalide pour `{{key}}` (dans {{where}}).',
     'out-of-range': 'Valeur hors limites pour `{{key}}` (limite\u00a0: {{limit}}).',
-    empty: '`{{key}}` ne doit pas être vide.',
-    invalid: 'Valeur invalide pour `{{key}}` (dans {{where}})\u00a0: vérifiez sa forme dans la documentation de Compose.',
   },
   docs: {
     title: 'Le fichier doit respecter la spécification Compose',
@@ -44,6 +42,7 @@ export const composeSchema: ComposeRule = {
         name: 'faute de frappe',
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    enviroment:\n      NODE_ENV: production\n' },
         errors: [{ messageId: 'unknown-key-suggest', line: 4, column: 5 }],
+        output: 'services:\n  api:\n    image: node:22-alpine\n    environment:\n      NODE_ENV: production\n',
       },
       {
         name: 'mauvais type',
@@ -74,6 +73,34 @@ export const composeSchema: ComposeRule = {
         name: 'nom de service invalide',
         files: { 'compose.yaml': 'services:\n  mon api:\n    image: node:22-alpine\n' },
         errors: [{ messageId: 'invalid-name', line: 2, column: 3 }],
+      },
+      {
+        name: 'clé en français',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    memoire: 512m\n' },
+        errors: [{ messageId: 'unknown-key', line: 4, column: 5 }],
+      },
+      {
+        name: 'nombre dans une commande',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    command: [node, server.js, --port, 3000]\n' },
+        errors: [{ messageId: 'wrong-item-type', line: 4, column: 40 }],
+      },
+      {
+        name: 'dépendance écrite deux fois',
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      - db\n      - cache\n      - db\n  db:\n    image: postgres:17-alpine\n  cache:\n    image: redis:8-alpine\n',
+        },
+        errors: [{ messageId: 'duplicate-item', line: 5, column: 7 }],
+      },
+      {
+        name: 'politique de téléchargement à la Kubernetes',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    pull_policy: IfNotPresent\n' },
+        errors: [{ messageId: 'bad-format', line: 4, column: 18 }],
+      },
+      {
+        name: 'pourcentage de processeur au-delà de 100',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    cpu_percent: 150\n' },
+        errors: [{ messageId: 'out-of-range', line: 4, column: 18 }],
       },
     ],
   },

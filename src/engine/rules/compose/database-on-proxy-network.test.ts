@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../check.ts';
-import { testRule } from '../../testing/rule-tester.ts';
 import { databaseOnProxyNetwork } from './database-on-proxy-network.ts';
-
-testRule(databaseOnProxyNetwork);
 
 describe('database-on-proxy-network on chapter 07', () => {
   it('tells the learner to take the proxy off `backend`, where the base already is, not to move the base there', () => {

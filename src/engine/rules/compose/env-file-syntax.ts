@@ -39,6 +39,19 @@ export const envFileSyntax: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n', '.env': 'POSTGRES_PASSWORD="secret\nTZ=UTC\n' },
         errors: [{ messageId: 'unclosed', line: 1, column: 19, file: '.env' }],
       },
+      {
+        name: 'variable obligatoire sans valeur',
+        files: {
+          'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n',
+          '.env': 'POSTGRES_USER=app\nDATABASE_URL=postgres://${POSTGRES_USER}@db/${POSTGRES_DB:?définissez POSTGRES_DB}\n',
+        },
+        errors: [{ messageId: 'required', line: 2, column: 45, file: '.env' }],
+      },
+      {
+        name: 'accolade non fermée',
+        files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n', '.env': 'POSTGRES_USER=app\nPGDATA=${PGDATA:-/var/lib/postgresql/data\n' },
+        errors: [{ messageId: 'invalid', line: 2, column: 8, file: '.env' }],
+      },
     ],
   },
   check(context, report) {

@@ -34,6 +34,7 @@ export const healthcheckTestForm: ComposeRule = {
         name: 'CMD dans une chaîne',
         files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    healthcheck:\n      test: CMD curl -f http://localhost/\n' },
         errors: [{ messageId: 'prefixInString', line: 5, column: 13 }],
+        output: 'services:\n  web:\n    image: nginx:1.30-alpine\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost/"]\n',
       },
     ],
   },

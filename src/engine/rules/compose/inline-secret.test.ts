@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../check.ts';
-import { testRule } from '../../testing/rule-tester.ts';
 import { inlineSecret } from './inline-secret.ts';
-
-testRule(inlineSecret);
 
 describe('inline-secret in a connection URL', () => {
   const messagesFor = (line: string): string[] =>

@@ -34,6 +34,11 @@ export const invalidTypedValue: ComposeRule = {
           { messageId: 'bool', line: 7, column: 16 },
         ],
       },
+      {
+        name: 'virgule décimale à la française',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    cpus: "0,5"\n' },
+        errors: [{ messageId: 'float', line: 4, column: 11 }],
+      },
     ],
   },
   check(context, report) {

@@ -20,6 +20,7 @@ export const noContainerName: ComposeRule = {
       {
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    container_name: mon-api\n' },
         errors: [{ messageId: 'fixed', line: 4, column: 21 }],
+        output: 'services:\n  api:\n    image: node:22-alpine\n',
       },
     ],
   },

@@ -20,6 +20,7 @@ export const noVersionKey: ComposeRule = {
       {
         files: { 'compose.yaml': 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.30-alpine\n' },
         errors: [{ messageId: 'obsolete', line: 1, column: 1 }],
+        output: 'services:\n  web:\n    image: nginx:1.30-alpine\n',
       },
     ],
   },

@@ -43,6 +43,13 @@ export const undefinedSecret: ComposeRule = {
         },
         errors: [{ messageId: 'secretWithoutSource', line: 6, column: 3 }],
       },
+      {
+        name: 'config sans source',
+        files: {
+          'compose.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    configs:\n      - source: nginx_conf\n        target: /etc/nginx/nginx.conf\nconfigs:\n  nginx_conf: {}\n',
+        },
+        errors: [{ messageId: 'configWithoutSource', line: 8, column: 3 }],
+      },
     ],
   },
   check(context, report) {

@@ -71,6 +71,11 @@ export const unknownDependency: ComposeRule = {
         options: { profiles: [] },
         errors: [{ messageId: 'networkModeInactive', line: 7, column: 19 }],
       },
+      {
+        name: 'dépendance à soi-même',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      - api\n      - db\n  db:\n    image: postgres:17-alpine\n' },
+        errors: [{ messageId: 'self', line: 5, column: 9 }],
+      },
     ],
   },
   check(context, report) {

@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../check.ts';
-import { testRule } from '../../testing/rule-tester.ts';
-import { yamlSyntax } from './yaml-syntax.ts';
-
-testRule(yamlSyntax);
 
 describe('yaml-syntax beyond the examples', () => {
   it('rejects an alias bomb quickly, in French', () => {

@@ -5,8 +5,23 @@ import { goYamlError, type GoYamlError } from '../../yaml/go-yaml-line.ts';
 import { tooComplexMessage, type SourcePositions, type YamlIssue } from '../../yaml/parse-yaml.ts';
 import { yamlErrorMessages } from '../../yaml/yaml-error-messages.ts';
 
+// yaml codes said with another rule message. Never met by our parse: a
+// warning only (BAD_COLLECTION_TYPE), options we do not use (NON_STRING_KEY
+// needs `stringKeys`, MULTIPLE_DOCS `parseDocument`), a bug of the library
+// (IMPOSSIBLE): said as an unexpected token should one come, rather than with
+// a message no example shows. RESOURCE_EXHAUSTION is yaml catching its own
+// stack overflow, at a place that depends on the stack size: it is our
+// `too-deep`.
+const SAID_AS: Record<string, string> = {
+  BAD_COLLECTION_TYPE: 'unexpected-token',
+  NON_STRING_KEY: 'unexpected-token',
+  MULTIPLE_DOCS: 'unexpected-token',
+  IMPOSSIBLE: 'unexpected-token',
+  RESOURCE_EXHAUSTION: 'too-deep',
+};
+
 function messageId(code: string): string {
-  return code.toLowerCase().replace(/_/g, '-');
+  return SAID_AS[code] ?? code.toLowerCase().replace(/_/g, '-');
 }
 
 /** Issues that are not syntax errors for go-yaml (it reports them later, or Compose does). */
@@ -72,6 +87,8 @@ function atComposeLine(text: string, positions: SourcePositions, issues: readonl
     // On line 1 go-yaml prints no line: the problem's own line then (not for a control character, found by chunks).
     const line = compose.line ?? (compose.kind === 'reader' ? undefined : positions.position(compose.problemOffset).line);
     if (line === undefined) return { placed };
+    // An error eemeli/yaml reports later than syntax (an alias without a name) on that very line already says the problem.
+    if (issues.some((i) => i.severity === 'error' && i.range.start.line === line)) return { placed };
     const advice =
       compose.problem === 'mapping values are not allowed in this context'
         ? 'un `:` suivi d’un espace ou d’une fin de ligne est inattendu ici (une seconde clé sur la ligne d’une valeur, ou un `:` collé à un nom d’ancre `&nom`). Mettez la valeur entre guillemets ou retirez ce `:`.'
@@ -108,7 +125,7 @@ export const yamlSyntax: ComposeRule = {
   severity: 'error',
   messages: {
     // `{{where}}`: where Compose names the error, when it is another line than yaml's.
-    ...Object.fromEntries(Object.entries(yamlErrorMessages).map(([code, text]) => [messageId(code), `${text}{{where}}`])),
+    ...Object.fromEntries(Object.entries(yamlErrorMessages).filter(([code]) => SAID_AS[code] === undefined).map(([code, text]) => [messageId(code), `${text}{{where}}`])),
     ...extraMessages,
   },
   docs: {
@@ -180,6 +197,99 @@ export const yamlSyntax: ComposeRule = {
         files: { 'compose.yaml': '- web\n- api\n' },
         errors: [{ messageId: 'not-a-map', line: 1, column: 1 }],
       },
+      {
+        name: 'ancre sur un alias',
+        files: { 'compose.yaml': 'x-base: &base\n  image: nginx:1.30-alpine\nservices:\n  web: &web *base\n' },
+        errors: [{ messageId: 'alias-props', line: 3, column: 1 }],
+      },
+      {
+        name: 'alias sans nom',
+        files: { 'compose.yaml': 'x-commun: &commun\n  restart: unless-stopped\nservices:\n  web:\n    image: nginx:1.30-alpine\n    <<: *\n' },
+        errors: [{ messageId: 'bad-alias', line: 6, column: 9 }, { messageId: 'unknown-alias', line: 6, column: 9 }],
+      },
+      {
+        name: 'directive YAML mal écrite',
+        files: { 'compose.yaml': '%YAML 1.2 extra\n---\nservices:\n  web:\n    image: nginx:1.30-alpine\n' },
+        errors: [{ messageId: 'bad-directive', line: 1, column: 1 }],
+      },
+      {
+        name: 'chemin Windows entre guillemets doubles',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - "C:\\dossier\\site:/usr/share/nginx/html"\n' },
+        errors: [{ messageId: 'bad-dq-escape', line: 5, column: 12 }],
+      },
+      {
+        name: 'clé décalée d’une espace',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n   ports:\n      - "80:80"\n' },
+        errors: [{ messageId: 'bad-indent', line: 1, column: 1 }],
+      },
+      {
+        name: 'ancre avant une clé explicite',
+        files: { 'compose.yaml': '&commun ? x-commun\n: restart: unless-stopped\nservices:\n  web:\n    image: nginx:1.30-alpine\n' },
+        errors: [{ messageId: 'bad-prop-order', line: 1, column: 9 }],
+      },
+      {
+        name: 'valeur commençant par @',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    environment:\n      ADMIN_EMAIL: @admin.fr\n' },
+        errors: [{ messageId: 'bad-scalar-start', line: 5, column: 20 }],
+      },
+      {
+        name: 'deux-points dans une valeur',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx: 1.30-alpine\n' },
+        errors: [{ messageId: 'block-as-implicit-key', line: 3, column: 12 }],
+      },
+      {
+        name: 'tirets entre crochets',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    ports: [\n      - "80:80"\n    ]\n' },
+        errors: [{ messageId: 'block-in-flow', line: 4, column: 5 }],
+      },
+      {
+        name: 'guillemet non fermé',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: "nginx:1.30-alpine\n' },
+        errors: [{ messageId: 'missing-char', line: 3, column: 12 }],
+      },
+      {
+        name: 'deux-points oublié',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    restart unless-stopped\n    ports: []\n' },
+        errors: [{ messageId: 'multiline-implicit-key', line: 4, column: 5 }],
+      },
+      {
+        name: 'deux ancres',
+        files: { 'compose.yaml': 'services:\n  web: &web &base\n    image: nginx:1.30-alpine\n' },
+        errors: [{ messageId: 'multiple-anchors', line: 1, column: 1 }],
+      },
+      {
+        name: 'deux étiquettes',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: !!str !!str nginx:1.30-alpine\n' },
+        errors: [{ messageId: 'multiple-tags', line: 2, column: 3 }],
+      },
+      {
+        name: 'étiquette d’ensemble sur un objet',
+        files: { 'compose.yaml': 'services: !!set\n  web:\n    image: nginx:1.30-alpine\n' },
+        errors: [{ messageId: 'tag-resolve-failed', line: 1, column: 11 }],
+      },
+      {
+        name: 'crochet fermant en trop',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    ports: ["80:80"]]\n' },
+        errors: [{ messageId: 'unexpected-token', line: 2, column: 3 }],
+      },
+      {
+        name: 'clé de plus de 1024 caractères',
+        files: { 'compose.yaml': `services:\n  web:\n    image: nginx:1.30-alpine\n    labels:\n      ${'description-'.repeat(86)}: trop long\n` },
+        errors: [{ messageId: 'key-over-1024-chars', line: 5, column: 7 }],
+      },
+      {
+        name: 'plus de 512 crochets imbriqués',
+        files: { 'compose.yaml': `services:\n  web:\n    image: nginx:1.30-alpine\n    command: ${'['.repeat(600)}${']'.repeat(600)}\n` },
+        errors: [{ messageId: 'too-deep', line: 4, column: 526 }],
+      },
+      {
+        name: 'bombe d’alias (« billion laughs »)',
+        files: {
+          'compose.yaml':
+            'x-a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nx-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nx-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nx-f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\nservices:\n  web:\n    image: nginx:1.30-alpine\n    labels: *f\n',
+        },
+        errors: [{ messageId: 'alias-bomb', line: 1, column: 1 }],
+      },
     ],
   },
   check(context, report) {
@@ -199,7 +309,9 @@ export const yamlSyntax: ComposeRule = {
       const indentedRoot = document.root;
       if (indentedRoot?.kind === 'map' && document.issues.some((issue) => issue.severity === 'error')) {
         const start = context.rangeOf(document.file.path, indentedRoot.range[0], indentedRoot.range[0]).start;
-        if (start.column > 1) {
+        // Only blanks before it: an anchor or a `?` before the first key is not a shift.
+        const lineStart = document.positions.lineStarts[start.line - 1] ?? 0;
+        if (start.column > 1 && document.file.text.slice(lineStart, indentedRoot.range[0]).trim() === '') {
           const shift = start.column - 1;
           report({
             messageId: 'indented-root',

@@ -36,6 +36,11 @@ export const disableCommentUnknownRule: CrossRule = {
         errors: [{ messageId: 'unknownSuggest', line: 3, column: 41 }],
       },
       {
+        name: 'le nom d’une règle d’un autre outil (ici hadolint)',
+        files: { 'compose.yaml': 'services:\n  web:\n    # atelier-compose-disable-next-line DL3008\n    image: nginx\n' },
+        errors: [{ messageId: 'unknown', line: 3, column: 41 }],
+      },
+      {
         name: 'aucune règle nommée',
         files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/site.conf': '# atelier-compose-disable-next-line\nserver {\n    listen 80;\n}\n' },
         errors: [{ messageId: 'missing', line: 1, column: 1, file: 'nginx/conf.d/site.conf' }],

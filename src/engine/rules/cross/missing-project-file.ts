@@ -35,7 +35,18 @@ export const missingProjectFile: CrossRule = {
   examples: {
     valid: [
       { name: 'le fichier existe', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file: ./api.env\n', 'api.env': 'NODE_ENV=production\n' } },
-      { name: 'facultatif', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file:\n      - path: ./local.env\n        required: false\n' } },
+      {
+        name: 'facultatif',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file:\n      - path: ./local.env\n        required: false\n      - path: ./poste.env\n        required: "false"\n' },
+      },
+      {
+        name: 'chemins propres à la machine : absolu, dossier personnel',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file:\n      - /etc/atelier/api.env\n      - ~/atelier.env\n' },
+      },
+      {
+        name: 'forme longue sans `path` (compose-schema le signale)',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file:\n      - required: true\n' },
+      },
       { name: 'un extrait de projet (une leçon ne montre que certains fichiers)', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file: ./api.env\n' }, options: { partial: true } },
     ],
     invalid: [
@@ -43,6 +54,25 @@ export const missingProjectFile: CrossRule = {
         name: 'env_file absent',
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file: ./api.env\n' },
         errors: [{ messageId: 'envFile', line: 4, column: 15 }],
+      },
+      {
+        name: 'forme longue, obligatoire par défaut',
+        files: {
+          'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file:\n      - path: ./api.env\n      - path: ./local.env\n        required: false\n      - path: ./prod.env\n        required: true\n',
+        },
+        errors: [
+          { messageId: 'envFile', line: 5, column: 15, data: { path: './api.env' } },
+          { messageId: 'envFile', line: 8, column: 15, data: { path: './prod.env' } },
+        ],
+      },
+      {
+        name: 'chemin relatif au fichier compose qui le nomme',
+        files: {
+          'compose.yaml': 'include:\n  - deploy/compose.yaml\n',
+          'deploy/compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file: ./api.env\n',
+          'api.env': 'NODE_ENV=production\n',
+        },
+        errors: [{ messageId: 'envFile', line: 4, column: 15, file: 'deploy/compose.yaml' }],
       },
       {
         name: 'label_file absent',

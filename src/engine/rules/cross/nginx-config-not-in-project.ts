@@ -40,7 +40,14 @@ export const nginxConfigNotInProject: CrossRule = {
         name: 'un extrait de projet (une leçon ne montre que certains fichiers)',
         files: EXCERPT,
         options: { partial: true },
-      },{ files: { 'compose.yaml': compose('./nginx/default.conf'), 'nginx/default.conf': SITE } }],
+      },
+      { files: { 'compose.yaml': compose('./nginx/default.conf'), 'nginx/default.conf': SITE } },
+      {
+        name: 'un volume nommé, rempli par un autre conteneur',
+        files: { 'compose.yaml': `${compose('nginx-conf').replace('/etc/nginx/conf.d/default.conf:ro', '/etc/nginx/conf.d:ro')}volumes:\n  nginx-conf:\n` },
+      },
+      { name: 'un chemin absolu, propre à la machine', files: { 'compose.yaml': compose('/srv/atelier/nginx/site.conf') } },
+    ],
     invalid: [
       {
         files: { 'compose.yaml': compose('./nginx/site.conf'), 'nginx/default.conf': SITE },

@@ -44,11 +44,17 @@ export const nginxIncludeMissing: CrossRule = {
         files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': site('/etc/nginx/snippets/proxy.conf'), 'nginx/snippets/proxy.conf': SNIPPET },
       },
       { name: 'un fichier fourni par l’image elle-même', files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': site('/etc/nginx/mime.types') } },
+      { name: 'un motif, qui peut ne rien trouver', files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': site('/etc/nginx/snippets/*.conf') } },
     ],
     invalid: [
       {
         files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': site('/etc/nginx/snippets/proxy-headers.conf'), 'nginx/snippets/proxy.conf': SNIPPET },
         errors: [{ messageId: 'missing', line: 4, column: 17, file: 'nginx/conf.d/default.conf' }],
+      },
+      {
+        name: 'chemin relatif, lu depuis /etc/nginx',
+        files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': site('snippets/proxy-headers.conf'), 'nginx/snippets/proxy.conf': SNIPPET },
+        errors: [{ messageId: 'missing', line: 4, column: 17, file: 'nginx/conf.d/default.conf', data: { path: 'snippets/proxy-headers.conf', projectPath: 'nginx/snippets/proxy-headers.conf' } }],
       },
     ],
   },

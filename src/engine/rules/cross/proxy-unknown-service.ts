@@ -44,14 +44,15 @@ export const proxyUnknownService: CrossRule = {
           'compose.yaml': COMPOSE,
           'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://backend:3000;\n    }\n}\n',
         },
-        errors: [{ messageId: 'unknown', line: 4, column: 20, file: 'nginx/conf.d/default.conf' }],
+        errors: [{ messageId: 'unknown', line: 4, column: 20, file: 'nginx/conf.d/default.conf', data: { host: 'backend', services: '`proxy`, `api`' } }],
       },
     ],
   },
   check(context, report) {
     const model = context.compose?.model;
     if (!model) return;
-    const services = [...model.services.keys()].map((name) => `\`${name}\``).join(', ') || 'aucun service';
+    // Never empty: the nginx service itself is one.
+    const services = [...model.services.keys()].map((name) => `\`${name}\``).join(', ');
     for (const { target, named } of resolvedProxyTargets(context)) {
       if (named.length > 0) continue;
       report({ messageId: 'unknown', data: { host: target.host, services }, file: target.file, range: target.range });

@@ -44,7 +44,20 @@ export const proxyUnreachableService: CrossRule = {
     invalid: [
       {
         files: { 'compose.yaml': compose('      - backend'), 'nginx/conf.d/default.conf': NGINX },
-        errors: [{ messageId: 'noSharedNetwork', line: 4, column: 20, file: 'nginx/conf.d/default.conf' }],
+        errors: [{ messageId: 'noSharedNetwork', line: 4, column: 20, file: 'nginx/conf.d/default.conf', data: { target: 'api', proxy: 'proxy', networks: '`frontend`' } }],
+      },
+      {
+        name: 'le proxy sur le réseau par défaut, l’API sur backend seulement',
+        files: { 'compose.yaml': compose('      - backend').replace('    networks:\n      - frontend\n  api:', '  api:'), 'nginx/conf.d/default.conf': NGINX },
+        errors: [{ messageId: 'noSharedNetwork', line: 4, column: 20, file: 'nginx/conf.d/default.conf', data: { networks: 'le réseau `default`' } }],
+      },
+      {
+        name: 'le proxy sur deux réseaux, l’API sur un troisième',
+        files: {
+          'compose.yaml': `${compose('      - backend').replace('      - frontend\n  api:', '      - frontend\n      - supervision\n  api:')}  supervision:\n`,
+          'nginx/conf.d/default.conf': NGINX,
+        },
+        errors: [{ messageId: 'noSharedNetwork', line: 4, column: 20, file: 'nginx/conf.d/default.conf', data: { networks: '`frontend`, `supervision`' } }],
       },
     ],
   },

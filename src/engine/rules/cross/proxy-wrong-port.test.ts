@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../check.ts';
-import { testRule } from '../../testing/rule-tester.ts';
 import { proxyWrongPort } from './proxy-wrong-port.ts';
-
-testRule(proxyWrongPort);
 
 describe('proxy-wrong-port on chapter 07', () => {
   const dir = 'src/content/lessons/07-reverse-proxy/start/';

@@ -48,11 +48,25 @@ export const proxyWrongPort: CrossRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ files: { 'compose.yaml': COMPOSE, 'nginx/nginx.conf': nginx('3000') } }],
+    valid: [
+      { files: { 'compose.yaml': COMPOSE, 'nginx/nginx.conf': nginx('3000') } },
+      {
+        name: 'aucun port connu pour le service : rien à comparer',
+        files: { 'compose.yaml': COMPOSE.replace('    environment:\n      API_PORT: 3000\n', ''), 'nginx/nginx.conf': nginx('3001') },
+      },
+    ],
     invalid: [
       {
         files: { 'compose.yaml': COMPOSE, 'nginx/nginx.conf': nginx('3001') },
-        errors: [{ messageId: 'wrongPort', line: 4, column: 16, file: 'nginx/nginx.conf' }],
+        errors: [{ messageId: 'wrongPort', line: 4, column: 16, file: 'nginx/nginx.conf', data: { target: 'api', port: 3001, ports: '3000' } }],
+      },
+      {
+        name: 'le port publié sur l’hôte au lieu du port du conteneur',
+        files: {
+          'compose.yaml': COMPOSE.replace('    environment:\n      API_PORT: 3000\n', '    expose:\n      - "9229"\n    ports:\n      - "8081:3000"\n'),
+          'nginx/nginx.conf': nginx('8081'),
+        },
+        errors: [{ messageId: 'wrongPort', line: 4, column: 16, file: 'nginx/nginx.conf', data: { port: 8081, ports: '3000, 9229' } }],
       },
       {
         name: 'un port ajouté au nom d’un upstream',

@@ -15,11 +15,11 @@ const COMPOSE = `services:
 const HTTP_ONLY = 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n';
 const WITH_TLS = `${HTTP_ONLY}server {\n    listen 443 ssl;\n    http2 on;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n`;
 
-/** The port of a `listen` address (`80`, `443 ssl`, `[::]:80`, `127.0.0.1:8080`); undefined for unix sockets or variables. */
+/** The port of a `listen` address (`80`, `443 ssl`, `[::]:80`, `127.0.0.1:8080`, `localhost`); undefined for a variable. */
 function listenPort(address: string): number | undefined {
   const match = /(?:^|:)(\d+)$/.exec(address);
   if (match) return Number(match[1]);
-  return /^[\w.*-]+$/.test(address) && !address.startsWith('unix') ? 80 : undefined;
+  return /^[\w.*-]+$/.test(address) ? 80 : undefined;
 }
 
 /**
@@ -32,12 +32,17 @@ function servicePorts(placements: NginxPlacement[]): Set<number> | undefined {
   let servers = 0;
   for (const { nginx } of placements) {
     for (const info of nginx.named('server')) {
-      if (info.node.kind !== 'block' || info.context !== 'http') continue;
+      // `server` blocks of `stream` (TCP proxying) listen too; an upstream's `server` is a directive.
+      if (info.node.kind !== 'block') continue;
       servers++;
       const listens = (info.node as NginxBlock).children.filter((c) => c.name === 'listen');
-      if (listens.length === 0) ports.add(80);
+      // Without `listen`, an http server listens on 80 (ngx_http_core_module); a stream server needs one.
+      if (listens.length === 0 && info.context === 'http') ports.add(80);
       for (const listen of listens) {
-        const port = listenPort(listen.args[0]?.value ?? '');
+        const address = listen.args[0]?.value ?? '';
+        // A unix socket (`listen unix:/run/nginx.sock;`) is no TCP port.
+        if (address.startsWith('unix:')) continue;
+        const port = listenPort(address);
         if (port === undefined) return undefined;
         ports.add(port);
       }
@@ -61,11 +66,66 @@ export const publishedPortNotListened: CrossRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': WITH_TLS } }],
+    valid: [
+      { name: 'les deux ports publiés sont écoutés', files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': WITH_TLS } },
+      {
+        name: 'un server sans listen écoute sur le port 80',
+        files: { 'compose.yaml': COMPOSE.replace('      - "8443:443"\n', ''), 'nginx/conf.d/default.conf': 'server {\n    root /usr/share/nginx/html;\n}\n' },
+      },
+      {
+        name: 'port lu dans une variable du modèle : inconnu avant le démarrage',
+        files: {
+          'compose.yaml': COMPOSE.replace('./nginx/conf.d:/etc/nginx/conf.d:ro', './nginx/templates:/etc/nginx/templates:ro'),
+          'nginx/templates/default.conf.template': 'server {\n    listen ${NGINX_PORT};\n    listen 0.0.0.0:${NGINX_TLS_PORT} ssl;\n    root /usr/share/nginx/html;\n}\n',
+        },
+      },
+      {
+        name: 'un flux TCP (bloc stream) écoute sur le port 443',
+        files: {
+          'compose.yaml': COMPOSE.replace('./nginx/conf.d:/etc/nginx/conf.d:ro', './nginx/nginx.conf:/etc/nginx/nginx.conf:ro'),
+          'nginx/nginx.conf': 'events {}\nhttp {\n    server {\n        listen 80;\n    }\n}\nstream {\n    server {\n        listen 443;\n        proxy_pass 10.0.0.5:443;\n    }\n}\n',
+        },
+      },
+      {
+        name: 'un fichier sans server : le server par défaut de l’image écoute encore sur 80',
+        files: {
+          'compose.yaml': COMPOSE.replace('      - "8443:443"\n', '').replace('./nginx/conf.d:/etc/nginx/conf.d:ro', './nginx/cache.conf:/etc/nginx/conf.d/cache.conf:ro'),
+          'nginx/cache.conf': 'proxy_cache_path /var/cache/nginx keys_zone=pages:10m;\n',
+        },
+      },
+      {
+        name: 'listen sans adresse (une autre règle le signale)',
+        files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': 'server {\n    listen;\n}\n' },
+      },
+      { name: 'une configuration nginx sans fichier compose', files: { 'nginx/conf.d/default.conf': HTTP_ONLY } },
+      { name: 'un fichier nginx qu’aucun service ne monte', files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': WITH_TLS, 'nginx/ancien/default.conf': HTTP_ONLY } },
+    ],
     invalid: [
       {
+        name: 'HTTPS publié sans server qui écoute sur 443',
         files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': HTTP_ONLY },
-        errors: [{ messageId: 'notListened', line: 6, column: 9 }],
+        errors: [{ messageId: 'notListened', line: 6, column: 9, data: { port: 443, listened: '80' } }],
+      },
+      {
+        name: 'nginx écoute sur le port de l’hôte au lieu de celui du conteneur',
+        files: { 'compose.yaml': COMPOSE.replace('      - "8443:443"\n', ''), 'nginx/conf.d/default.conf': 'server {\n    listen 8080;\n    root /usr/share/nginx/html;\n}\n' },
+        errors: [{ messageId: 'notListened', line: 5, column: 9, data: { port: 80, listened: '8080' } }],
+      },
+      {
+        name: 'adresses écrites avec leur IP',
+        files: {
+          'compose.yaml': COMPOSE,
+          'nginx/conf.d/default.conf': 'server {\n    listen 127.0.0.1:8443 ssl;\n    listen [::]:80;\n    listen localhost;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n',
+        },
+        errors: [{ messageId: 'notListened', line: 6, column: 9, data: { port: 443, listened: '80, 8443' } }],
+      },
+      {
+        name: 'nginx n’écoute que sur une socket unix',
+        files: { 'compose.yaml': COMPOSE, 'nginx/conf.d/default.conf': 'server {\n    listen unix:/run/nginx.sock;\n    root /usr/share/nginx/html;\n}\n' },
+        errors: [
+          { messageId: 'notListened', line: 5, column: 9, data: { port: 80, listened: 'aucun' } },
+          { messageId: 'notListened', line: 6, column: 9, data: { port: 443 } },
+        ],
       },
     ],
   },
@@ -86,7 +146,7 @@ export const publishedPortNotListened: CrossRule = {
         if (!Number.isInteger(port) || listened.has(port)) continue;
         report({
           messageId: 'notListened',
-          data: { port, service: name, listened: [...listened].sort((a, b) => a - b).join(', ') },
+          data: { port, service: name, listened: [...listened].sort((a, b) => a - b).join(', ') || 'aucun' },
           file: mapping.file,
           range: mapping.range,
         });

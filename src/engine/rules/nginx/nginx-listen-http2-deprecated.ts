@@ -22,6 +22,7 @@ export const listenHttp2: NginxRule = {
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl http2;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' },
         errors: [{ messageId: 'deprecated', line: 2, column: 20 }],
+        output: 'server {\n    listen 443 ssl;\n    http2 on;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n',
       },
     ],
   },

@@ -49,6 +49,21 @@ export const locationNesting: NginxRule = {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    location / {\n        root /usr/share/nginx/html;\n    }\n}\n' },
         errors: [{ messageId: 'outside', line: 5, column: 5 }],
       },
+      {
+        name: 'location nommée dans une autre location',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        try_files $uri $uri/ @api;\n        location @api {\n            proxy_pass http://api:3000;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'named-nested', line: 5, column: 9 }],
+      },
+      {
+        name: 'location dans une location exacte',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location = /sante {\n        location /sante/detail {\n            return 200;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'inside-exact', line: 4, column: 9 }],
+      },
+      {
+        name: 'location dans une location nommée',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location @maintenance {\n        location /maintenance/ {\n            root /usr/share/nginx/html;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'inside-named', line: 4, column: 9 }],
+      },
     ],
   },
   check(context, report) {

@@ -24,6 +24,11 @@ export const mapEntries: NginxRule = {
         files: { 'nginx/conf.d/default.conf': "map $http_upgrade $connection_upgrade {\n    default upgrade\n    '' close;\n}\n" },
         errors: [{ messageId: 'count', line: 2, column: 5 }],
       },
+      {
+        name: 'deux valeurs par défaut',
+        files: { 'nginx/conf.d/default.conf': "map $http_upgrade $connection_upgrade {\n    default upgrade;\n    '' close;\n    default close;\n}\n" },
+        errors: [{ messageId: 'duplicate-default', line: 4, column: 5 }],
+      },
     ],
   },
   check(context, report) {

@@ -30,16 +30,19 @@ export const missingSemicolon: NginxRule = {
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80\n    server_name localhost;\n}\n' },
         errors: [{ messageId: 'missing', line: 2, column: 14 }],
+        output: 'server {\n    listen 80;\n    server_name localhost;\n}\n',
       },
       {
         name: 'accepté par nginx, mais pas ce qui était voulu',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name localhost\n    root /usr/share/nginx/html;\n}\n' },
         errors: [{ messageId: 'missing-accepted', line: 3, column: 26 }],
+        output: 'server {\n    listen 80;\n    server_name localhost;\n    root /usr/share/nginx/html;\n}\n',
       },
       {
         name: 'avant un bloc location',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html\n    location / {\n    }\n}\n' },
         errors: [{ messageId: 'missing', line: 3, column: 31 }],
+        output: 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n    location / {\n    }\n}\n',
       },
     ],
   },

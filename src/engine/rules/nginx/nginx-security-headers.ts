@@ -42,6 +42,14 @@ export const securityHeaders: NginxRule = {
           { messageId: 'missing-frame', line: 1, column: 1 },
         ],
       },
+      {
+        name: 'sans nosniff',
+        files: {
+          'nginx/conf.d/default.conf':
+            'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    add_header Strict-Transport-Security "max-age=31536000" always;\n    add_header X-Frame-Options "DENY" always;\n}\n',
+        },
+        errors: [{ messageId: 'missing-nosniff', line: 1, column: 1 }],
+      },
     ],
   },
   check(context, report) {

@@ -31,6 +31,7 @@ export const serverTokens: NginxRule = {
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_tokens on;\n}\n' },
         errors: [{ messageId: 'on', line: 3, column: 5 }],
+        output: 'server {\n    listen 80;\n    server_tokens off;\n}\n',
       },
     ],
   },

@@ -25,6 +25,7 @@ export const sslProtocolsOutdated: NginxRule = {
           { messageId: 'outdated', line: 1, column: 15 },
           { messageId: 'outdated', line: 1, column: 21 },
         ],
+        output: 'ssl_protocols TLSv1.2 TLSv1.3;\n',
       },
     ],
   },

@@ -45,6 +45,11 @@ export const syntaxError: NginxRule = {
         errors: [{ messageId: 'unexpected-after-quote', line: 3, column: 26 }],
       },
       {
+        name: 'point-virgule après une accolade, comme en JavaScript',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        root /usr/share/nginx/html;\n    };\n}\n' },
+        errors: [{ messageId: 'unexpected-character', line: 5, column: 6 }],
+      },
+      {
         name: 'blocs imbriqués au-delà de la limite',
         files: { 'nginx/conf.d/default.conf': `server {\n${'location / {\n'.repeat(MAX_NGINX_DEPTH)}root /srv;\n${'}\n'.repeat(MAX_NGINX_DEPTH)}}\n` },
         errors: [{ messageId: 'too-deep', line: MAX_NGINX_DEPTH + 1, column: 12 }],

@@ -25,6 +25,7 @@ export const tryFilesFallback: NginxRule = {
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n    location / {\n        try_files $uri $uri/ index.html;\n    }\n}\n' },
         errors: [{ messageId: 'relative', line: 5, column: 30 }],
+        output: 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n    location / {\n        try_files $uri $uri/ /index.html;\n    }\n}\n',
       },
     ],
   },

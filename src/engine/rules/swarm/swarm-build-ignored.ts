@@ -24,6 +24,7 @@ export const swarmBuildIgnored: ComposeRule = {
         name: 'image et build',
         files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    build: ./api\n' },
         errors: [{ messageId: 'ignored', line: 4, column: 5 }],
+        output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n',
       },
       {
         name: 'build seul',

@@ -33,6 +33,7 @@ export const swarmDependsOnCondition: ComposeRule = {
             'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n',
         },
         errors: [{ messageId: 'condition', line: 4, column: 5 }],
+        output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n  db:\n    image: postgres:17-alpine\n',
       },
       {
         name: 'forme courte',

@@ -48,11 +48,13 @@ export const swarmIgnoredOption: ComposeRule = {
     valid: [{ files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    networks: [backend]\nnetworks:\n  backend:\n    driver: overlay\n' } }],
     invalid: [
       {
+        name: 'nom de conteneur et liens',
         files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    container_name: api\n    links:\n      - db\n  db:\n    image: postgres:17-alpine\n' },
         errors: [
           { messageId: 'ignored', line: 4, column: 5 },
           { messageId: 'ignored', line: 5, column: 5 },
         ],
+        output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    links:\n      - db\n  db:\n    image: postgres:17-alpine\n',
       },
     ],
   },

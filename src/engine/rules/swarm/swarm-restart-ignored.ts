@@ -38,11 +38,13 @@ export const swarmRestartIgnored: ComposeRule = {
         name: 'traduit en silence',
         files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    restart: unless-stopped\n' },
         errors: [{ messageId: 'translated', line: 4, column: 5 }],
+        output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      restart_policy:\n        condition: any\n',
       },
       {
         name: 'migration relancée en boucle',
         files: { 'stack.yaml': 'services:\n  migrate:\n    image: registry.local/atelier-api:1.0\n    restart: "no"\n' },
         errors: [{ messageId: 'no-restarts-anyway', line: 4, column: 5 }],
+        output: 'services:\n  migrate:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      restart_policy:\n        condition: none\n',
       },
       {
         name: 'déjà une politique Swarm',

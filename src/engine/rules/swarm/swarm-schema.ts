@@ -46,10 +46,7 @@ export const swarmSchema: ComposeRule = {
     'missing-key': 'Il manque la clé obligatoire `{{key}}` dans {{where}}.',
     'bad-enum': '`{{key}}` doit valoir l’une de ces valeurs : {{values}}.',
     'duplicate-item': '`{{key}}` contient deux fois la même valeur.',
-    'bad-format': 'Valeur « {{value}} » invalide pour `{{key}}` (dans {{where}}).',
     'out-of-range': 'Valeur hors limites pour `{{key}}` (limite : {{limit}}).',
-    empty: '`{{key}}` ne doit pas être vide.',
-    invalid: 'Valeur invalide pour `{{key}}` (dans {{where}}) : vérifiez sa forme dans la documentation de `docker stack deploy`.',
   },
   docs: {
     title: 'Une stack doit respecter le schéma de `docker stack deploy`',
@@ -77,11 +74,13 @@ export const swarmSchema: ComposeRule = {
         name: 'nom de projet',
         files: { 'stack.yaml': 'name: atelier\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n' },
         errors: [{ messageId: 'compose-only-hint', line: 1, column: 1 }],
+        output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n',
       },
       {
         name: 'marqueur x-atelier et profils',
         files: { 'compose.yaml': 'x-atelier:\n  cible: swarm\nservices:\n  outils:\n    image: postgres:17-alpine\n    profiles: [outils]\n' },
         errors: [{ messageId: 'compose-only-hint', line: 6, column: 5 }],
+        output: 'x-atelier:\n  cible: swarm\nservices:\n  outils:\n    image: postgres:17-alpine\n',
       },
       {
         name: 'ancien format 2',
@@ -98,6 +97,60 @@ export const swarmSchema: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: "8080"\n' },
         options: { swarm: true },
         errors: [{ messageId: 'wrong-type', line: 6, column: 20 }],
+      },
+      {
+        name: 'clé de Compose sans équivalent Swarm',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    platform: linux/amd64\n' },
+        errors: [{ messageId: 'compose-only', line: 4, column: 5 }],
+        output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n',
+      },
+      {
+        name: 'clé en français',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    memoire: 512m\n' },
+        errors: [{ messageId: 'unknown-key', line: 4, column: 5 }],
+      },
+      {
+        name: 'faute de frappe dans deploy',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      replica: 3\n' },
+        errors: [{ messageId: 'unknown-key-suggest', line: 5, column: 7 }],
+        output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      replicas: 3\n',
+      },
+      {
+        name: 'nom de service avec une espace',
+        files: { 'stack.yaml': 'services:\n  mon api:\n    image: registry.local/atelier-api:1.0\n' },
+        errors: [{ messageId: 'invalid-name', line: 2, column: 3 }],
+      },
+      {
+        name: 'nombre dans une commande',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    command: [node, server.js, --port, 3000]\n' },
+        errors: [{ messageId: 'wrong-item-type', line: 4, column: 40 }],
+      },
+      {
+        name: 'liste et objet mélangés',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    environment:\n      - NODE_ENV: production\n' },
+        errors: [{ messageId: 'list-item-map', line: 5, column: 9 }],
+      },
+      {
+        name: 'montage en forme longue sans type',
+        files: {
+          'stack.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - source: donnees\n        target: /var/lib/postgresql/data\nvolumes:\n  donnees:\n',
+        },
+        errors: [{ messageId: 'missing-key', line: 5, column: 9 }],
+      },
+      {
+        name: 'ordre de mise à jour mal écrit',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      update_config:\n        order: start_first\n' },
+        errors: [{ messageId: 'bad-enum', line: 6, column: 16 }],
+      },
+      {
+        name: 'réseau écrit deux fois',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    networks: [front, back, front]\nnetworks:\n  front:\n  back:\n' },
+        errors: [{ messageId: 'duplicate-item', line: 4, column: 15 }],
+      },
+      {
+        name: 'taille de tmpfs négative',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    volumes:\n      - type: tmpfs\n        target: /tmp\n        tmpfs:\n          size: -1\n' },
+        errors: [{ messageId: 'out-of-range', line: 8, column: 17 }],
       },
     ],
   },

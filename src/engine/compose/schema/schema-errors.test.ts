@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readBlockYaml } from '../../yaml/block-reader.ts';
+import composeSpec from './compose-spec.generated.json' with { type: 'json' };
+import stackSchema from './docker-cli/config_schema_v3.13.json' with { type: 'json' };
+import { explainSchemaErrors } from './schema-errors.ts';
+import type { SchemaError } from './validate-compose.generated.js';
+
+// The rules' examples (compose-schema.ts, swarm-schema.ts) test each message
+// through the engine; this file proves what examples cannot: which Ajv
+// keywords each compiled schema can emit, and what a keyword neither emits
+// today becomes.
+
+const emittedKeywords = (file: string): string[] => {
+  const generated = readFileSync(new URL(file, import.meta.url), 'utf8');
+  return [...new Set([...generated.matchAll(/keyword:\s*"(\w+)"/g)].map((m) => m[1]!))].sort();
+};
+
+/** Paths of the `oneOf`s of `schema` where two branches accept a value of the same type. */
+function overlappingOneOfs(schema: { definitions?: Record<string, unknown> }): string[] {
+  const definitions = schema.definitions ?? {};
+  const typesOf = (node: Record<string, unknown>): string[] => {
+    if (typeof node['$ref'] === 'string') return typesOf(definitions[node['$ref'].split('/').pop()!] as Record<string, unknown>);
+    if (Array.isArray(node['oneOf'])) return (node['oneOf'] as Record<string, unknown>[]).flatMap(typesOf);
+    return node['type'] === undefined ? ['any'] : [node['type']].flat().map(String);
+  };
+  const overlapping: string[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (node === null || typeof node !== 'object') return;
+    const object = node as Record<string, unknown>;
+    if (Array.isArray(object['oneOf'])) {
+      const types = (object['oneOf'] as Record<string, unknown>[]).flatMap(typesOf);
+      if (types.includes('any') || new Set(types).size < types.length) overlapping.push(path);
+    }
+    for (const [key, child] of Object.entries(object)) walk(child, `${path}/${key}`);
+  };
+  walk(schema, '');
+  return overlapping;
+}
+
+describe('explainSchemaErrors', () => {
+  it('has an explicit message for every keyword the compiled compose spec emits', () => {
+    expect(emittedKeywords('./validate-compose.generated.js')).toEqual(['additionalProperties', 'enum', 'maximum', 'minimum', 'oneOf', 'pattern', 'required', 'type', 'uniqueItems']);
+  });
+
+  it('has an explicit message for every keyword the compiled stack schema (docker stack deploy) emits', () => {
+    // No `pattern`: swarm-schema cannot say `bad-format`, so it does not declare it.
+    expect(emittedKeywords('./validate-stack.generated.js')).toEqual(['additionalProperties', 'enum', 'minimum', 'oneOf', 'required', 'type', 'uniqueItems']);
+  });
+
+  it('never meets a value two `oneOf` branches accept, since no two branches share a type', () => {
+    expect(overlappingOneOfs(composeSpec)).toEqual([]);
+    expect(overlappingOneOfs(stackSchema)).toEqual([]);
+  });
+
+  it('says a keyword the compiled schemas do not emit today as an invalid value, at the value', () => {
+    const text = 'services:\n  api:\n    image: node:22-alpine\n    profiles: []\n';
+    const root = readBlockYaml(text, (value) => value)!;
+    const error: SchemaError = { instancePath: '/services/api/profiles', schemaPath: '#/minItems', keyword: 'minItems', params: { limit: 1 } };
+    expect(explainSchemaErrors([error], root)).toEqual([
+      {
+        path: ['services', 'api', 'profiles'],
+        messageId: 'bad-format',
+        data: { key: 'profiles', where: 'le service `api`', value: '…' },
+        range: [text.indexOf('[]'), text.indexOf('[]') + 2],
+      },
+    ]);
+  });
+});

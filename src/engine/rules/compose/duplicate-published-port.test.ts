@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { duplicatePublishedPort } from './duplicate-published-port.ts';
-
-testRule(duplicatePublishedPort);

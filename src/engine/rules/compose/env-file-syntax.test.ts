@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { envFileSyntax } from './env-file-syntax.ts';
-
-testRule(envFileSyntax);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { healthcheckTestForm } from './healthcheck-test-form.ts';
-
-testRule(healthcheckTestForm);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { imageTag } from './image-tag.ts';
-
-testRule(imageTag);

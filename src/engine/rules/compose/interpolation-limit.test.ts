@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { interpolationLimit } from './interpolation-limit.ts';
-
-testRule(interpolationLimit);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { invalidPort } from './invalid-port.ts';
-
-testRule(invalidPort);

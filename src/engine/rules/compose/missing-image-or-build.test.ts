@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { missingImageOrBuild } from './missing-image-or-build.ts';
-
-testRule(missingImageOrBuild);

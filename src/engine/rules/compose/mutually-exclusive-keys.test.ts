@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { mutuallyExclusiveKeys } from './mutually-exclusive-keys.ts';
-
-testRule(mutuallyExclusiveKeys);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { productionLogRotation } from './production-log-rotation.ts';
-
-testRule(productionLogRotation);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { productionRestartPolicy } from './production-restart-policy.ts';
-
-testRule(productionRestartPolicy);

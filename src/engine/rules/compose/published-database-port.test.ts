@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { publishedDatabasePort } from './published-database-port.ts';
-
-testRule(publishedDatabasePort);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { redisHealthcheckAuth } from './redis-healthcheck-auth.ts';
-
-testRule(redisHealthcheckAuth);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { requiredVariable } from './required-variable.ts';
-
-testRule(requiredVariable);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { scaleConflict } from './scale-conflict.ts';
-
-testRule(scaleConflict);

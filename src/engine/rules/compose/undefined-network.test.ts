@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { undefinedNetwork } from './undefined-network.ts';
-
-testRule(undefinedNetwork);

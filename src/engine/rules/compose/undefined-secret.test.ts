@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { undefinedSecret } from './undefined-secret.ts';
-
-testRule(undefinedSecret);

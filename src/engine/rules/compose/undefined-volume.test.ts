@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { undefinedVolume } from './undefined-volume.ts';
-
-testRule(undefinedVolume);

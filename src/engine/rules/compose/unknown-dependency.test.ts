@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { unknownDependency } from './unknown-dependency.ts';
-
-testRule(unknownDependency);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { publishedPortNotListened } from './published-port-not-listened.ts';
-
-testRule(publishedPortNotListened);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { addHeaderInheritance } from './nginx-add-header-inheritance.ts';
-
-testRule(addHeaderInheritance);

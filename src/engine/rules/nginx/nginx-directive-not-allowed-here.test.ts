@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { directiveContext } from './nginx-directive-not-allowed-here.ts';
-
-testRule(directiveContext);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { duplicateDirective } from './nginx-duplicate-directive.ts';
-
-testRule(duplicateDirective);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { duplicateLocation } from './nginx-duplicate-location.ts';
-
-testRule(duplicateLocation);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { duplicateUpstream } from './nginx-duplicate-upstream.ts';
-
-testRule(duplicateUpstream);

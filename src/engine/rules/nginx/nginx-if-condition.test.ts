@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { ifCondition } from './nginx-if-condition.ts';
-
-testRule(ifCondition);

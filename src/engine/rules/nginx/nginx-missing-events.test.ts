@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { missingEvents } from './nginx-missing-events.ts';
-
-testRule(missingEvents);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { missingSemicolon } from './nginx-missing-semicolon.ts';
-
-testRule(missingSemicolon);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { securityHeaders } from './nginx-security-headers.ts';
-
-testRule(securityHeaders);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { serverTokens } from './nginx-server-tokens.ts';
-
-testRule(serverTokens);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { sslCertificate } from './nginx-ssl-certificate.ts';
-
-testRule(sslCertificate);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { sslProtocolsOutdated } from './nginx-ssl-protocols-outdated.ts';
-
-testRule(sslProtocolsOutdated);

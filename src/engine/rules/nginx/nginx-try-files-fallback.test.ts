@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { tryFilesFallback } from './nginx-try-files-fallback.ts';
-
-testRule(tryFilesFallback);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { unknownDirective } from './nginx-unknown-directive.ts';
-
-testRule(unknownDirective);

@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { upstreamAddress } from './nginx-upstream-address.ts';
-
-testRule(upstreamAddress);

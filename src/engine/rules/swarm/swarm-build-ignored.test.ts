@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { swarmBuildIgnored } from './swarm-build-ignored.ts';
-
-testRule(swarmBuildIgnored);

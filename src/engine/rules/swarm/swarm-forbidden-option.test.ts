@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { swarmForbiddenOption } from './swarm-forbidden-option.ts';
-
-testRule(swarmForbiddenOption);

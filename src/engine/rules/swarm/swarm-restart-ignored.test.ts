@@ -1,4 +1,0 @@
-import { testRule } from '../../testing/rule-tester.ts';
-import { swarmRestartIgnored } from './swarm-restart-ignored.ts';
-
-testRule(swarmRestartIgnored);
