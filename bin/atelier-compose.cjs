@@ -9,7 +9,7 @@
 // a few milliseconds of every run. Plain JavaScript that any Node parses, so
 // an old Node reads the message below.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { fstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } = require('node:fs');
 const nodeModule = require('node:module');
 const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
@@ -86,23 +86,61 @@ async function loadCli() {
   return loadBundle(bundle);
 }
 
-// `atelier-compose check | head` closes the pipe early: end quietly, as other commands do.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+/**
+ * Standard output and error written straight to their descriptors.
+ * process.stdout is a stream whose first use loads Node's whole stream
+ * machinery (net, stream, tty: a tenth of a run); the CLI writes a few lines,
+ * synchronously, as Node itself does for files, pipes and terminals on Linux.
+ * A full non-blocking pipe (EAGAIN) is waited for; once the reader has gone
+ * (`atelier-compose check | head`, EPIPE) the rest is dropped quietly and the
+ * exit code is still the check's.
+ */
+function descriptorWriter(fd) {
+  let closed = false;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  return (text) => {
+    if (closed) return;
+    const bytes = Buffer.from(text, 'utf8');
+    let offset = 0;
+    while (offset < bytes.length) {
+      try {
+        offset += writeSync(fd, bytes, offset);
+      } catch (error) {
+        if (error.code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+        else if (error.code === 'EPIPE') return void (closed = true);
+        else throw error;
+      }
+    }
+  };
+}
+
+/**
+ * Whether standard output is a terminal, without tty.isatty (its module loads
+ * net and stream). Files, pipes and sockets are not character devices; of
+ * character devices, the null device is not a terminal (the bench and most
+ * scripts send output there); any other one is asked to tty.
+ */
+function stdoutIsTerminal() {
+  try {
+    const stats = fstatSync(1);
+    if (!stats.isCharacterDevice()) return false;
+    if (process.platform !== 'win32' && stats.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    return false;
+  }
+  return require('node:tty').isatty(1);
+}
 
 loadCli().then(({ runCli, saveCache }) => {
   process.exitCode = runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
+    stdout: descriptorWriter(1),
+    stderr: descriptorWriter(2),
+    isTTY: stdoutIsTerminal(),
   });
   // After the run, so the cache holds the functions this run compiled.
   saveCache();
-  // Everything written has reached the system (stdout and stderr are synchronous for files,
-  // terminals and pipes on Linux): exit now rather than after Node tears the heap down.
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+  // Everything written has reached the system: exit now rather than after Node tears the heap down.
+  process.exit();
 });

@@ -98,6 +98,28 @@ describe('the installed atelier-compose command', () => {
     expect(result.status).toBe(1);
   });
 
+  it('writes a long report whole into a pipe, and stops quietly with the check’s exit code when the reader leaves', () => {
+    const project = temporary('many-problems');
+    const services = Array.from({ length: 400 }, (_, i) => `  s${i}:\n    image: nginx:latest\n    depends_on: [absent${i}]\n`).join('');
+    writeFileSync(join(project, 'compose.yaml'), `services:\n${services}`);
+    const whole = cli(['check', '.'], project);
+    expect(whole.stdout.split('\n').length).toBeGreaterThan(300);
+    expect(whole.stdout).toMatch(/100 erreurs, 100 avertissements/);
+    // `| head -1` closes the pipe after one line: no EPIPE trace, and pipefail sees the check's 1.
+    const cut = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" check . | head -1`], { cwd: project, env: { PATH: toolEnv.PATH, HOME: tmpdir() }, encoding: 'utf8' });
+    expect(cut.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(cut.stderr).toBe('');
+    expect(cut.status).toBe(1);
+  });
+
+  it('colours its report on a terminal only (a pseudo-terminal through script(1), a pipe, the null device)', () => {
+    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" check broken`, '/dev/null'], { cwd: fixtures, env: { PATH: toolEnv.PATH, HOME: tmpdir(), TERM: 'xterm' }, encoding: 'utf8' });
+    expect(tty.stdout).toContain('\u001b[31merreur\u001b[0m');
+    expect(cli(['check', 'broken'], fixtures).stdout).not.toContain('\u001b[');
+    const devNull = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" check broken > /dev/null; echo "$?"`], { cwd: fixtures, env: { PATH: toolEnv.PATH, HOME: tmpdir() }, encoding: 'utf8' });
+    expect(devNull.stdout.trim()).toBe('1');
+  });
+
   it('exits 2 with a French message when a path does not exist', () => {
     const { status, stderr } = cli(['check', 'nulle-part/compose.yaml'], fixtures);
     expect(stderr).toMatch(/introuvable/);

@@ -22,6 +22,11 @@ export interface ComposeDocument {
   issues: YamlIssue[];
   /** Undefined when the file could not be read at all (alias bomb, empty file). */
   root: LocatedValue | undefined;
+  /**
+   * Read by the fast block reader: plain block YAML, which eemeli `yaml` and
+   * go-yaml both accept (block-reader.test.ts checks both on every text it reads).
+   */
+  plainBlock?: true;
 }
 
 /** A variable problem at the exact place of its `${...}`. */
@@ -154,7 +159,7 @@ function readComposeFile(file: ProjectFile, lookup: (name: string) => string | u
   const root = excessiveNodeTokens(file.text, MAX_YAML_NODE_TOKENS) === -1 ? readBlockYaml(file.text, interpolateInto(fastFindings)) : undefined;
   if (root) {
     for (const finding of fastFindings) findings.push(finding);
-    return [{ file, positions, issues: [], root }];
+    return [{ file, positions, issues: [], root, plainBlock: true }];
   }
   budget.remaining = remaining;
   const transform = interpolateInto(findings);

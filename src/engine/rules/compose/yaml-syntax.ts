@@ -297,7 +297,10 @@ export const yamlSyntax: ComposeRule = {
     const placedByFile = new Map<string, ComposeLine>();
     for (const document of context.documents) {
       if (placedByFile.has(document.file.path)) continue;
-      const issues = context.documents.filter((d) => d.file === document.file).flatMap((d) => d.issues);
+      const documents = context.documents.filter((d) => d.file === document.file);
+      // Plain block YAML is a subset go-yaml reads without error (block-reader.test.ts): no emulation to run.
+      if (documents.every((d) => d.plainBlock)) continue;
+      const issues = documents.flatMap((d) => d.issues);
       const atCompose = atComposeLine(document.file.text, document.positions, issues);
       placedByFile.set(document.file.path, atCompose);
       if (atCompose.composeOnly) report({ messageId: 'compose-only', data: { advice: atCompose.composeOnly.advice }, file: document.file.path, range: atCompose.composeOnly.range });
