@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../engine/check.ts';
-import { composeView, dotenvVariables, splitOutsideVariables } from './compose-view.ts';
+import { composeView, dotenvVariables } from './compose-view.ts';
 
 const view = (files: Record<string, string>) =>
   composeView(checkProject(Object.entries(files).map(([path, text]) => ({ path, text }))));
 
 describe('compose view for objectives', () => {
-  it('splits a port mapping without cutting its variable default', () => {
-    expect(splitOutsideVariables('${HTTP_PORT:-8080}:80')).toEqual(['${HTTP_PORT:-8080}', '80']);
-    expect(splitOutsideVariables('127.0.0.1:8080:80')).toEqual(['127.0.0.1', '8080', '80']);
-  });
-
   it('reads short and long port and volume syntax', () => {
     const web = view({
       'compose.yaml': [
@@ -94,12 +89,18 @@ describe('compose view, every syntax a learner may write', () => {
     ]);
   });
 
+  it('reads a long-form port as the short syntax it stands for, variables as written', () => {
+    expect(service('    ports:\n      - target: 5432\n        published: "${DB_PORT:-5432}"\n        host_ip: 127.0.0.1\n')?.ports).toEqual([
+      { raw: '127.0.0.1:${DB_PORT:-5432}:5432', published: '${DB_PORT:-5432}', target: '5432' },
+    ]);
+  });
+
   it('reads anonymous, read-only with options, and long-form read-only volumes', () => {
     expect(service('    volumes:\n      - /app/node_modules\n      - ./site:/srv:ro,z\n      - ./conf:/etc/conf:rw\n      - type: bind\n        source: ./x\n        target: /x\n        read_only: true\n      - type: tmpfs\n')?.volumes).toEqual([
       { raw: '/app/node_modules', source: undefined, target: '/app/node_modules', readOnly: false },
       { raw: './site:/srv:ro,z', source: './site', target: '/srv', readOnly: true },
       { raw: './conf:/etc/conf:rw', source: './conf', target: '/etc/conf', readOnly: false },
-      { raw: '{"type":"bind","source":"./x","target":"/x","read_only":true}', source: './x', target: '/x', readOnly: true },
+      { raw: './x:/x', source: './x', target: '/x', readOnly: true },
     ]);
   });
 
@@ -166,7 +167,8 @@ describe('compose view, every syntax a learner may write', () => {
       'compose.override.yaml': 'services:\n  api:\n    depends_on:\n      db:\n        condition: service_healthy\n    volumes: ["./src:/app"]\n    networks: [front, back]\n    command: npm run dev\n',
     })?.services.get('api');
     expect(api?.dependsOn).toEqual([{ service: 'db', condition: 'service_healthy' }]);
-    expect(api?.volumes.map((v) => v.raw)).toEqual(['./b:/b', './src:/app']);
+    // The engine's merge: the override's mount takes the place of the one it replaces.
+    expect(api?.volumes.map((v) => v.raw)).toEqual(['./src:/app', './b:/b']);
     expect(api?.networks).toEqual(['front', 'back']);
     expect(api?.command).toBe('npm run dev');
     expect(api?.keys).toEqual(['depends_on', 'volumes', 'networks', 'command']);

@@ -1,13 +1,16 @@
 import type { CheckResult } from '../engine/check.ts';
+import { buildModel } from '../engine/compose/build-model.ts';
+import { parseEnvFile } from '../engine/compose/env-file.ts';
+import type { ComposeModel, ComposeService, LocatedText } from '../engine/compose/model.ts';
 import { toPlain } from '../engine/yaml/located.ts';
 
-// The few facts about the compose project that objectives ask about, with the
-// field names of the engine's compose model (`src/engine/compose/model.ts`).
-// Objectives judge what the learner WROTE (`"${HTTP_PORT:-8080}:80"`, `$${POSTGRES_USER}`,
-// an `x-logging` anchor), while the engine's model holds values after
-// interpolation and merging; so the view reads the values as written that
-// the engine's located tree keeps (no second YAML parse). Predicates only see this view: a change of source
-// stays in this file.
+// The few facts about the compose project that objectives ask about, read
+// from the engine's compose model (`src/engine/compose/model.ts`): the same
+// parse of ports, volumes, environment and dependencies, the same merge of
+// overrides as every rule. Objectives judge what the learner WROTE
+// (`"${HTTP_PORT:-8080}:80"`, `$${POSTGRES_USER}`), which the model keeps
+// next to each interpolated value (`written`). Predicates only see this view:
+// a change of source stays in this file.
 
 export interface PortView {
   /** As written, variables included: `"${HTTP_PORT:-8080}:80"`. */
@@ -70,112 +73,30 @@ export interface ComposeView {
 type Plain = Record<string, unknown>;
 
 const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+const written = (value: LocatedText | undefined): string | undefined => value?.written;
 
-/** Splits on `:` outside `${…}`, since `${HTTP_PORT:-8080}:80` has a colon inside its variable. */
-export function splitOutsideVariables(value: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (let i = 0; i < value.length; i += 1) {
-    const char = value[i]!;
-    if (char === '$' && value[i + 1] === '{') depth += 1;
-    else if (char === '}' && depth > 0) depth -= 1;
-    if (char === ':' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += char;
-  }
-  parts.push(current);
-  return parts;
-}
-
-function port(entry: unknown): PortView | undefined {
-  if (isPlain(entry)) {
-    const target = text(entry['target']);
-    if (target === undefined) return undefined;
-    return { raw: JSON.stringify(entry), published: text(entry['published']), target };
-  }
-  const raw = text(entry);
-  if (raw === undefined) return undefined;
-  const parts = splitOutsideVariables(raw.replace(/\/(tcp|udp|sctp)$/, ''));
-  const target = parts[parts.length - 1] ?? '';
-  return { raw, published: parts.length > 1 ? parts[parts.length - 2] : undefined, target };
-}
-
-function volume(entry: unknown): VolumeView | undefined {
-  if (isPlain(entry)) {
-    const target = text(entry['target']);
-    if (target === undefined) return undefined;
-    return { raw: JSON.stringify(entry), source: text(entry['source']), target, readOnly: entry['read_only'] === true };
-  }
-  const raw = text(entry);
-  if (raw === undefined) return undefined;
-  const parts = splitOutsideVariables(raw);
-  if (parts.length === 1) return { raw, source: undefined, target: parts[0]!, readOnly: false };
-  const mode = parts[2] ?? '';
-  return { raw, source: parts[0], target: parts[1]!, readOnly: mode.split(',').includes('ro') };
-}
-
-function dependencies(value: unknown): DependencyView[] {
-  if (Array.isArray(value)) return value.flatMap((name) => (typeof name === 'string' ? [{ service: name, condition: 'service_started' }] : []));
-  if (!isPlain(value)) return [];
-  return Object.entries(value).map(([service, options]) => ({
-    service,
-    condition: (isPlain(options) ? text(options['condition']) : undefined) ?? 'service_started',
-  }));
-}
-
-function environment(value: unknown): EnvironmentView[] {
-  if (Array.isArray(value)) {
-    return value.flatMap((item) => {
-      const line = text(item);
-      if (line === undefined) return [];
-      const equals = line.indexOf('=');
-      return [equals === -1 ? { name: line, raw: undefined } : { name: line.slice(0, equals), raw: line.slice(equals + 1) }];
-    });
-  }
-  if (!isPlain(value)) return [];
-  return Object.entries(value).map(([name, raw]) => ({ name, raw: raw === null ? undefined : text(raw) }));
-}
-
-function service(name: string, body: Plain): ServiceView {
-  const healthcheck = body['healthcheck'];
-  const logging = body['logging'];
-  const networks = body['networks'];
+function service(model: ComposeService): ServiceView {
+  const keys = new Set<string>();
+  for (const source of model.sources) for (const key of source.map.entries.keys()) keys.add(key);
+  const healthcheck = model.healthcheck;
   return {
-    name,
-    image: text(body['image']),
-    containerName: text(body['container_name']),
-    ports: Array.isArray(body['ports']) ? body['ports'].flatMap((p) => port(p) ?? []) : [],
-    volumes: Array.isArray(body['volumes']) ? body['volumes'].flatMap((v) => volume(v) ?? []) : [],
-    dependsOn: dependencies(body['depends_on']),
-    healthcheck: isPlain(healthcheck)
-      ? {
-          test: Array.isArray(healthcheck['test']) ? healthcheck['test'].map((t) => text(t) ?? '') : text(healthcheck['test']),
-          disable: healthcheck['disable'] === true,
-        }
+    name: model.name,
+    image: written(model.image),
+    containerName: written(model.containerName),
+    ports: model.ports.map((p) => ({ raw: p.written.text, published: p.written.published, target: p.written.target })),
+    // A long form without target (a tmpfs written half-way) mounts nothing yet.
+    volumes: model.volumes.flatMap((v) => (v.written.target === '' ? [] : [{ raw: v.written.text, source: v.written.source, target: v.written.target, readOnly: v.readOnly }])),
+    dependsOn: model.dependsOn.map((d) => ({ service: d.service, condition: d.condition })),
+    healthcheck: healthcheck ? { test: healthcheck.test?.written, disable: healthcheck.disable } : undefined,
+    networks: model.networks.map((n) => n.name),
+    environment: model.environment.map((e) => ({ name: e.name, raw: e.raw })),
+    restart: written(model.restart),
+    command: model.command?.written,
+    logging: model.logging
+      ? { driver: written(model.logging.driver), options: Object.fromEntries([...model.logging.options].map(([key, value]) => [key, value.written])) }
       : undefined,
-    networks: Array.isArray(networks) ? networks.flatMap((n) => text(n) ?? []) : isPlain(networks) ? Object.keys(networks) : [],
-    environment: environment(body['environment']),
-    restart: text(body['restart']),
-    command: Array.isArray(body['command']) ? body['command'].map((c) => text(c) ?? '') : text(body['command']),
-    logging: isPlain(logging)
-      ? {
-          driver: text(logging['driver']),
-          options: isPlain(logging['options'])
-            ? Object.fromEntries(Object.entries(logging['options']).flatMap(([k, v]) => (text(v) === undefined ? [] : [[k, text(v)!]])))
-            : {},
-        }
-      : undefined,
-    keys: Object.keys(body),
+    keys: [...keys],
   };
-}
-
-function resources(value: unknown): Map<string, Record<string, unknown>> {
-  if (!isPlain(value)) return new Map();
-  return new Map(Object.entries(value).map(([name, body]) => [name, isPlain(body) ? body : {}]));
 }
 
 /**
@@ -195,92 +116,44 @@ export function composeView(result: CheckResult, onlyFile?: string): ComposeView
 }
 
 function buildView(result: CheckResult, onlyFile: string | undefined): ComposeView | undefined {
-  const documents = result.compose?.documents.filter((d) => onlyFile === undefined || d.file.path === onlyFile);
-  if (!documents || documents.length === 0) return undefined;
+  const compose = result.compose;
+  const documents = compose?.documents.filter((d) => onlyFile === undefined || d.file.path === onlyFile);
+  if (!compose || !documents || documents.length === 0) return undefined;
   // A file yaml cannot read gives no view: objectives wait for a readable file.
   if (documents.some((d) => d.issues.some((issue) => issue.severity === 'error'))) return undefined;
-  const view: ComposeView = { hasVersion: false, name: undefined, extensions: new Map(), services: new Map(), networks: new Map(), volumes: new Map(), secrets: new Map() };
+  if (documents.some((d) => d.root !== undefined && d.root.kind !== 'map' && !(d.root.kind === 'scalar' && d.root.value === null))) return undefined;
+  // The project's model, services of inactive profiles included (a lesson's tools
+  // profile is still the learner's work); one file alone is that file's model.
+  const model: ComposeModel =
+    onlyFile === undefined
+      ? compose.model
+      : buildModel(documents.map((d) => ({ file: d.file.path, positions: d.positions, root: d.root }))).model;
+  const services = new Map<string, ServiceView>();
+  for (const [name, definition] of model.services) if (definition.wellFormed) services.set(name, service(definition));
+  if (onlyFile === undefined) for (const [name, definition] of compose.inactiveServices) if (definition.wellFormed) services.set(name, service(definition));
+  const view: ComposeView = {
+    hasVersion: model.version.length > 0,
+    name: written(model.name),
+    extensions: new Map(),
+    services,
+    networks: new Map(),
+    volumes: new Map(),
+    secrets: new Map(),
+  };
+  // Extension fields and the top-level resources' own keys, as written (the located tree's values, anchors resolved).
   for (const { root } of documents) {
-    const document = root ? toPlain(root, 'written') : null;
-    if (document === null || document === undefined) continue;
-    if (!isPlain(document)) return undefined;
-    if ('version' in document) view.hasVersion = true;
-    if (document['name'] !== undefined) view.name = text(document['name']);
-    for (const [key, value] of Object.entries(document)) if (key.startsWith('x-')) view.extensions.set(key, value);
-    const services = document['services'];
-    if (isPlain(services)) {
-      for (const [name, body] of Object.entries(services)) {
-        if (!isPlain(body)) continue;
-        const previous = view.services.get(name);
-        view.services.set(name, previous ? merge(previous, service(name, body), Object.keys(body)) : service(name, body));
-      }
+    if (root?.kind !== 'map') continue;
+    for (const [key, entry] of root.entries) {
+      if (key.startsWith('x-')) view.extensions.set(key, toPlain(entry.value, 'written'));
+      const target = key === 'networks' ? view.networks : key === 'volumes' ? view.volumes : key === 'secrets' ? view.secrets : undefined;
+      const resources = target && toPlain(entry.value, 'written');
+      if (target && isPlain(resources)) for (const [name, body] of Object.entries(resources)) target.set(name, isPlain(body) ? { ...target.get(name), ...body } : (target.get(name) ?? {}));
     }
-    for (const [name, body] of resources(document['networks'])) view.networks.set(name, body);
-    for (const [name, body] of resources(document['volumes'])) view.volumes.set(name, body);
-    for (const [name, body] of resources(document['secrets'])) view.secrets.set(name, body);
   }
   return view;
 }
 
-const FIELD_OF_KEY: Record<string, keyof ServiceView> = {
-  image: 'image',
-  container_name: 'containerName',
-  ports: 'ports',
-  volumes: 'volumes',
-  depends_on: 'dependsOn',
-  healthcheck: 'healthcheck',
-  networks: 'networks',
-  environment: 'environment',
-  restart: 'restart',
-  command: 'command',
-  logging: 'logging',
-};
-
-/**
- * Compose's merge of an override into a service, for the fields objectives
- * read: scalars are replaced, `environment` and `depends_on` merge by name,
- * `volumes` by target, `ports` and `networks` add up.
- */
-function merge(base: ServiceView, override: ServiceView, keys: string[]): ServiceView {
-  const merged: ServiceView = { ...base, keys: [...new Set([...base.keys, ...keys])] };
-  const byKey = <T>(a: T[], b: T[], key: (item: T) => string): T[] => [...a.filter((x) => !b.some((y) => key(y) === key(x))), ...b];
-  for (const key of keys) {
-    switch (key) {
-      case 'environment':
-        merged.environment = byKey(base.environment, override.environment, (v) => v.name);
-        break;
-      case 'depends_on':
-        merged.dependsOn = byKey(base.dependsOn, override.dependsOn, (d) => d.service);
-        break;
-      case 'volumes':
-        merged.volumes = byKey(base.volumes, override.volumes, (v) => v.target);
-        break;
-      case 'ports':
-        merged.ports = [...base.ports, ...override.ports];
-        break;
-      case 'networks':
-        merged.networks = [...new Set([...base.networks, ...override.networks])];
-        break;
-      default: {
-        const field = FIELD_OF_KEY[key];
-        if (field) (merged as unknown as Record<string, unknown>)[field] = override[field];
-      }
-    }
-  }
-  return merged;
-}
-
-/** The variables of a `.env` text, as `docker compose` reads simple `NAME=value` lines. */
+/** The variables of a `.env` text, read as `docker compose` reads it (the engine's env-file reader). */
 export function dotenvVariables(source: string | undefined): Map<string, string> {
-  const variables = new Map<string, string>();
-  for (const line of (source ?? '').split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    let value = match[2]!.trim();
-    const quoted = /^(['"])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[2]!;
-    else value = value.replace(/\s+#.*$/, '');
-    variables.set(match[1]!, value);
-  }
-  return variables;
+  return new Map(parseEnvFile(source ?? '').entries.map((entry) => [entry.name, entry.value]));
 }

@@ -3,6 +3,7 @@ import { asMap, asSeq, type LocatedMap, type LocatedScalar, type LocatedValue } 
 import type { SourcePositions } from '../yaml/parse-yaml.ts';
 import type {
   Build,
+  CommandLike,
   ComposeModel,
   ComposeService,
   Dependency,
@@ -24,6 +25,7 @@ import type {
 import { parsePort } from './parse-port.ts';
 import { parseVolume } from './parse-volume.ts';
 import { failedCasts } from './typed-values.ts';
+import { splitOutsideVariables } from './written-parts.ts';
 import { byteSize, isByteSize, isDuration } from './units.ts';
 
 /** One compose file's located tree, with what is needed to turn offsets into ranges. */
@@ -58,7 +60,7 @@ class FileReader {
 
   text(value: LocatedValue | undefined): LocatedText | undefined {
     if (value?.kind !== 'scalar' || value.value === null) return undefined;
-    return { value: String(value.value), ...this.at(value) };
+    return { value: String(value.value), written: written(value), ...this.at(value) };
   }
 
   issue(code: ModelIssue['code'], value: LocatedScalar, key: string): void {
@@ -92,12 +94,16 @@ class FileReader {
     });
   }
 
-  commandLike(value: LocatedValue | undefined): (Located & { value: string | string[] }) | undefined {
+  commandLike(value: LocatedValue | undefined): CommandLike | undefined {
     if (!value) return undefined;
-    if (value.kind === 'scalar') return value.value === null ? undefined : { value: String(value.value), ...this.at(value) };
+    if (value.kind === 'scalar') return value.value === null ? undefined : { value: String(value.value), written: written(value), ...this.at(value) };
     const seq = asSeq(value);
     if (!seq) return undefined;
-    return { value: seq.items.map((i) => (i.kind === 'scalar' ? String(i.value ?? '') : '')), ...this.at(value) };
+    return {
+      value: seq.items.map((i) => (i.kind === 'scalar' ? String(i.value ?? '') : '')),
+      written: seq.items.map((i) => (i.kind === 'scalar' && i.value !== null ? written(i) : '')),
+      ...this.at(value),
+    };
   }
 
   ports(value: LocatedValue | undefined): PortMapping[] {
@@ -110,7 +116,11 @@ class FileReader {
           this.issue('invalid-port', item, 'ports');
           continue;
         }
-        out.push({ ...parsed, raw, ...this.at(item) });
+        // Host and container sides as written: the last two parts outside `${…}` (an IP may precede them).
+        const text = written(item);
+        const parts = splitOutsideVariables(text.replace(/\/(tcp|udp|sctp)$/, ''));
+        const writtenSides = { published: parts.length > 1 ? parts[parts.length - 2] : undefined, target: parts[parts.length - 1] ?? '', text };
+        out.push({ ...parsed, raw, written: writtenSides, ...this.at(item) });
       } else if (item.kind === 'map') {
         const target = this.text(item.entries.get('target')?.value);
         if (!target || !/^\d{1,5}(-\d{1,5})?$/.test(target.value)) {
@@ -118,10 +128,15 @@ class FileReader {
           this.issues.push({ code: 'invalid-port', key: 'target', value: target?.value ?? '', ...(target ?? this.at(item)) });
           continue;
         }
-        const published = this.text(item.entries.get('published')?.value)?.value;
+        const publishedText = this.text(item.entries.get('published')?.value);
+        const published = publishedText?.value;
         const protocol = (this.text(item.entries.get('protocol')?.value)?.value ?? 'tcp') as PortProtocol;
-        const hostIp = this.text(item.entries.get('host_ip')?.value)?.value;
-        out.push({ target: target.value, published, protocol, hostIp, raw: `${published ? `${published}:` : ''}${target.value}`, ...this.at(item) });
+        const hostIpText = this.text(item.entries.get('host_ip')?.value);
+        const hostIp = hostIpText?.value;
+        const raw = `${published ? `${published}:` : ''}${target.value}`;
+        // The short syntax it stands for, as written: `127.0.0.1:${DB_PORT}:5432`.
+        const writtenText = [hostIpText?.written, publishedText?.written ?? (hostIpText ? '' : undefined), target.written].filter((part) => part !== undefined).join(':');
+        out.push({ target: target.value, published, protocol, hostIp, raw, written: { published: publishedText?.written, target: target.written, text: writtenText }, ...this.at(item) });
       }
     }
     return out;
@@ -141,12 +156,17 @@ class FileReader {
         const quoted = item.style === 'QUOTE_DOUBLE' || item.style === 'QUOTE_SINGLE' ? 1 : 0;
         const sourceStart = item.range[0] + quoted;
         const sourceRange = parsed.source ? this.range([sourceStart, sourceStart + parsed.source.length]) : located.range;
-        out.push({ ...parsed, raw: item.value, ...located, sourceRange });
+        const text = written(item);
+        const parts = splitOutsideVariables(text);
+        const writtenParts = parts.length === 1 ? { source: undefined, target: parts[0]! } : { source: parts[0], target: parts[1]! };
+        out.push({ ...parsed, raw: item.value, written: { ...writtenParts, text }, ...located, sourceRange });
       } else if (item.kind === 'map') {
         const type = (this.text(item.entries.get('type')?.value)?.value ?? 'volume') as VolumeType;
         const sourceValue = item.entries.get('source')?.value;
-        const source = this.text(sourceValue)?.value;
-        const target = this.text(item.entries.get('target')?.value)?.value ?? '';
+        const sourceText = this.text(sourceValue);
+        const source = sourceText?.value;
+        const targetText = this.text(item.entries.get('target')?.value);
+        const target = targetText?.value ?? '';
         // compose: `invalid mount config for type "bind": field Source must not be empty`.
         if (type === 'bind' && !source) this.issues.push({ code: 'invalid-volume', key: 'source', value: '', ...this.at(item) });
         const readOnly = asScalar(item.entries.get('read_only')?.value)?.value === true;
@@ -157,6 +177,7 @@ class FileReader {
           target,
           readOnly,
           raw: `${source ?? ''}:${target}`,
+          written: { source: sourceText?.written, target: targetText?.written ?? '', text: `${sourceText?.written ?? ''}:${targetText?.written ?? ''}` },
           ...located,
           sourceRange: sourceValue ? this.range(sourceValue.range) : located.range,
         });
@@ -399,6 +420,11 @@ class FileReader {
   }
 }
 
+/** A scalar's text before interpolation (`yaml` keeps it for strings; other scalars are their value). */
+function written(scalar: LocatedScalar): string {
+  return scalar.written ?? String(scalar.value ?? '');
+}
+
 function asScalar(value: LocatedValue | undefined): LocatedScalar | undefined {
   return value?.kind === 'scalar' ? value : undefined;
 }
@@ -488,7 +514,7 @@ export function buildModel(sources: readonly ModelSource[]): { model: ComposeMod
     const versionText = version ? reader.text(version.value) : undefined;
     if (version) {
       const keyRange = reader.range(version.keyRange);
-      model.version.push(versionText ? { ...versionText, keyRange } : { value: '', file: source.file, range: keyRange, keyRange });
+      model.version.push(versionText ? { ...versionText, keyRange } : { value: '', written: '', file: source.file, range: keyRange, keyRange });
     }
     for (const item of asSeq(root.entries.get('include')?.value)?.items ?? []) {
       const path = item.kind === 'map' ? reader.text(item.entries.get('path')?.value) : reader.text(item);

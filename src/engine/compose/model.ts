@@ -21,6 +21,8 @@ export interface Located {
 /** A scalar after interpolation, with the range of the value as written. */
 export interface LocatedText extends Located {
   value: string;
+  /** The text before interpolation (`${HTTP_PORT:-8080}`), what lesson objectives judge. */
+  written: string;
 }
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
@@ -34,8 +36,10 @@ export interface PortMapping extends Located {
   protocol: PortProtocol;
   /** Host IP the port binds to; undefined means every interface. */
   hostIp: string | undefined;
-  /** The text as written, for messages. */
+  /** The text after interpolation, for messages. */
   raw: string;
+  /** Host and container sides before interpolation (`${HTTP_PORT:-8080}`), and the whole entry. */
+  written: { published: string | undefined; target: string; text: string };
 }
 
 export type VolumeType = 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster' | 'image';
@@ -48,6 +52,8 @@ export interface VolumeMount extends Located {
   target: string;
   readOnly: boolean;
   raw: string;
+  /** Source and target before interpolation, and the whole entry. */
+  written: { source: string | undefined; target: string; text: string };
   /** Range of the `source` part when it can be told apart (long syntax). */
   sourceRange: Range;
 }
@@ -71,9 +77,16 @@ export interface ServiceNetwork extends Located {
   ipv4Address: string | undefined;
 }
 
+/** `command`, `entrypoint`, `healthcheck.test`: a string (shell form) or a list. */
+export interface CommandLike extends Located {
+  value: string | string[];
+  /** Before interpolation. */
+  written: string | string[];
+}
+
 export interface Healthcheck extends Located {
-  /** `test` as written: a string (shell form) or a list (`["CMD", ...]`). */
-  test: (Located & { value: string | string[] }) | undefined;
+  /** `test`: a string (shell form) or a list (`["CMD", ...]`). */
+  test: CommandLike | undefined;
   interval: LocatedText | undefined;
   timeout: LocatedText | undefined;
   startPeriod: LocatedText | undefined;
@@ -143,8 +156,8 @@ export interface ComposeService extends Located {
   volumes: VolumeMount[];
   restart: LocatedText | undefined;
   logging: Logging | undefined;
-  command: (Located & { value: string | string[] }) | undefined;
-  entrypoint: (Located & { value: string | string[] }) | undefined;
+  command: CommandLike | undefined;
+  entrypoint: CommandLike | undefined;
   containerName: LocatedText | undefined;
   secrets: ServiceResourceRef[];
   configs: ServiceResourceRef[];
