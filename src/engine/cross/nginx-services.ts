@@ -63,23 +63,55 @@ export function serviceNetworks(service: ComposeService): Set<string> {
 }
 
 /**
- * The services a host name reaches from `from`, as Docker's embedded DNS
- * answers: a service name or a network alias, on a network both share.
+ * The strings of a list key (`links`, `extra_hosts`) across the files that
+ * define the service, which Compose merges by union; the keys of the mapping
+ * form (`extra_hosts: { host: ip }`).
+ */
+function listOf(service: ComposeService, key: string): string[] {
+  const out: string[] = [];
+  for (const source of service.sources) {
+    const value = source.map.entries.get(key)?.value;
+    if (value?.kind === 'seq') for (const item of value.items) if (item.kind === 'scalar' && item.value !== null) out.push(String(item.value));
+    if (value?.kind === 'map') out.push(...value.entries.keys());
+  }
+  return out;
+}
+
+/**
+ * The services a host name reaches from `from`, as Docker answers inside
+ * its container:
+ * - the embedded DNS, on a network both share: a service's name (Compose makes
+ *   it a network alias of every container of the service), its
+ *   `container_name`, its `aliases` on that network;
+ * - `from`'s own `links` (`service:alias`), scoped to its container, its
+ *   `extra_hosts` and its own `hostname` (its /etc/hosts): `local`.
+ * Another service's `hostname` is not a DNS name on the network
+ * (moby/moby#36333). `network_mode: host` or `none` leaves only `local`;
+ * `network_mode: service:x` resolves as x does.
  * `named` lists every service answering to the name, shared network or not.
  */
-export function resolveHost(model: ComposeModel, from: ComposeService, host: string): { named: ComposeService[]; reachable: ComposeService[] } {
-  const fromNetworks = serviceNetworks(from);
+export function resolveHost(model: ComposeModel, from: ComposeService, host: string): { named: ComposeService[]; reachable: ComposeService[]; local: boolean } {
+  const shared = /^service:(.+)$/.exec(from.networkMode?.value ?? '')?.[1];
+  const self = (shared !== undefined ? model.services.get(shared) : undefined) ?? from;
+  const fromNetworks = serviceNetworks(self);
   const named: ComposeService[] = [];
   const reachable: ComposeService[] = [];
   for (const service of model.services.values()) {
     const aliasNetworks = service.networks.filter((n) => n.aliases.some((alias) => alias.value === host)).map((n) => n.name);
-    const byName = service.name === host;
+    const byName = service.name === host || service.containerName?.value === host;
     if (!byName && aliasNetworks.length === 0) continue;
     named.push(service);
     const candidates = byName ? serviceNetworks(service) : new Set(aliasNetworks);
     if ([...candidates].some((network) => fromNetworks.has(network))) reachable.push(service);
   }
-  return { named, reachable };
+  const networked = fromNetworks.size > 0;
+  const linked = networked && listOf(self, 'links').some((link) => {
+    const [service, alias] = link.split(':');
+    const target = model.services.get(service ?? '');
+    return (alias ?? service) === host && target !== undefined && [...serviceNetworks(target)].some((n) => fromNetworks.has(n));
+  });
+  const local = linked || listOf(from, 'extra_hosts').some((entry) => entry.split(/[=:]/)[0] === host) || from.sources.some((s) => { const h = s.map.entries.get('hostname')?.value; return h?.kind === 'scalar' && h.value === host; });
+  return { named, reachable, local };
 }
 
 /** Ports the official images listen on when nothing else says. */

@@ -11,6 +11,12 @@ export interface ProxyTarget {
   /** The word holding the address (`api:3000`, `http://api:3000/`). */
   range: Range;
   file: string;
+  /**
+   * An upstream `server … resolve;`: nginx resolves the name while it runs
+   * (with the `resolver` it is given), not when it loads, so an unknown name
+   * does not stop `nginx -t` (nginx docs, ngx_http_upstream_module `resolve`).
+   */
+  resolvedAtRunTime?: boolean;
 }
 
 // An IPv6 literal keeps its brackets (`http://[::1]:3000`), so that it is recognised as an IP.
@@ -37,7 +43,11 @@ export function upstreamNames(files: readonly NginxContext[]): Set<string> {
   return names;
 }
 
-/** Every `server` of an `upstream` and every `proxy_pass`/`grpc_pass` host that is not an upstream name. */
+/** The FastCGI, uwsgi and SCGI addresses: `host:port` (uwsgi also `uwsgi://`/`suwsgi://`), resolved at load like `proxy_pass`. */
+const PASS_ADDRESS = /^(?:s?uwsgi:\/\/)?([^:/]+)(?::(\d+))?$/;
+const PASS_DIRECTIVES = ['fastcgi_pass', 'uwsgi_pass', 'scgi_pass'];
+
+/** Every `server` of an `upstream` and every `proxy_pass`/`grpc_pass`/`fastcgi_pass`/`uwsgi_pass`/`scgi_pass` host that is not an upstream name. */
 export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>): ProxyTarget[] {
   const targets: ProxyTarget[] = [];
   for (const info of nginx.named('server')) {
@@ -46,7 +56,21 @@ export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>
     const match = address && HOST_PORT.exec(address.value);
     if (!address || !match || address.value.startsWith('unix:')) continue;
     const host = match[1]!;
-    if (isServiceCandidate(host)) targets.push({ host, port: Number(match[2] ?? 80), range: address.range, file: nginx.file.path });
+    const resolvedAtRunTime = info.node.args.slice(1).some((arg) => arg.value === 'resolve');
+    if (isServiceCandidate(host)) targets.push({ host, port: Number(match[2] ?? 80), range: address.range, file: nginx.file.path, ...(resolvedAtRunTime ? { resolvedAtRunTime } : {}) });
+  }
+  for (const name of PASS_DIRECTIVES) {
+    for (const info of nginx.named(name)) {
+      if (info.inGeneric) continue;
+      const address = info.node.args[0];
+      const match = address && PASS_ADDRESS.exec(address.value);
+      if (!address || !match || address.value.startsWith('unix:')) continue;
+      const host = match[1]!;
+      if (upstreams.has(host.toLowerCase()) || !isServiceCandidate(host)) continue;
+      // Without a port nginx refuses the address itself ("no port in upstream"): that is the nginx rules' business, not a service's port.
+      if (match[2] === undefined) continue;
+      targets.push({ host, port: Number(match[2]), range: address.range, file: nginx.file.path });
+    }
   }
   for (const name of ['proxy_pass', 'grpc_pass']) {
     for (const info of nginx.named(name)) {
@@ -92,6 +116,8 @@ export interface ResolvedTarget {
   named: ComposeService[];
   /** Those of `named` on a network the proxy shares. */
   reachable: ComposeService[];
+  /** The proxy resolves the name by itself: its own `links` alias, `extra_hosts` or `hostname`. */
+  local: boolean;
 }
 
 /**

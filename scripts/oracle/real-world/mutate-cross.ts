@@ -1,0 +1,158 @@
+// Mutates the compose ↔ nginx cases (cases/cross → cases/cross-mutants) with
+// the mistakes people report when a proxy cannot reach a service ("host not
+// found in upstream"), and with the ways a name legitimately resolves:
+//   npx tsx scripts/oracle/real-world/mutate-cross.ts
+// Each mutant keeps only the files it changed; its case.json names its base.
+// Only bases nginx accepts are mutated (record-cross.ts first).
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { crossProjectFiles } from './agreement.ts';
+import { corpusDir, verdictsFile } from './paths.ts';
+
+interface Target { file: string; host: string; port: string | undefined; index: number; directive: string }
+
+/** Addresses nginx resolves when it loads the configuration, with their place in the text. */
+function targets(file: string, text: string): Target[] {
+  const out: Target[] = [];
+  const clean = text.replace(/#[^\n]*/g, (c) => ' '.repeat(c.length));
+  const upstreams = new Set([...clean.matchAll(/\bupstream\s+([\w.-]+)\s*\{/g)].map((m) => m[1]!));
+  for (const m of clean.matchAll(/\b(proxy_pass|grpc_pass)\s+["']?(?:https?|grpcs?):\/\/([A-Za-z0-9_-]+)(?::(\d+))?/g)) {
+    if (!upstreams.has(m[2]!)) out.push({ file, host: m[2]!, port: m[3], index: m.index! + m[0].indexOf('//') + 2, directive: m[1]! });
+  }
+  for (const m of clean.matchAll(/\b(fastcgi_pass|uwsgi_pass|scgi_pass)\s+["']?([A-Za-z0-9_-]+)(?::(\d+))?/g)) {
+    if (!upstreams.has(m[2]!)) out.push({ file, host: m[2]!, port: m[3], index: m.index! + m[0].length - m[2]!.length - (m[3] ? m[3].length + 1 : 0), directive: m[1]! });
+  }
+  for (const m of clean.matchAll(/^(\s*server\s+)([A-Za-z0-9_-]+)(?::(\d+))?[^;{]*;/gm)) out.push({ file, host: m[2]!, port: m[3], index: m.index! + m[1]!.length, directive: 'server' });
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The project files a service bind-mounts under /etc/nginx (short or long syntax), relative to the compose file's folder. */
+function mountedNginxFiles(service: Record<string, unknown>, composeDir: string, files: Map<string, string>): string[] {
+  const sources: string[] = [];
+  for (const v of (service['volumes'] as unknown[] | undefined) ?? []) {
+    let source: string | undefined;
+    let target: string | undefined;
+    if (typeof v === 'string') [source, target] = v.split(':') as [string, string];
+    else if (v && typeof v === 'object') ({ source, target } = v as { source?: string; target?: string });
+    if (!source || !target || !(target === '/etc/nginx' || target.startsWith('/etc/nginx/')) || !/^\.{0,2}\//.test(source)) continue;
+    sources.push(normalize(join(composeDir, source)).replace(/\/$/, ''));
+  }
+  return [...files.keys()].filter((p) => /\.conf(\.template)?$/.test(p) && sources.some((s) => p === s || p.startsWith(`${s}/`)));
+}
+
+function typo(host: string, taken: Set<string>): string {
+  const i = Math.max(1, Math.floor(host.length / 2) - 1);
+  const swapped = host.slice(0, i) + host[i + 1] + host[i] + host.slice(i + 2);
+  return swapped !== host && !taken.has(swapped) ? swapped : `${host}s`;
+}
+
+/** Removes every `depends_on` and `links` entry naming a service. */
+function forget(doc: Document, services: string[], name: string): void {
+  for (const s of services) {
+    for (const key of ['depends_on', 'links']) {
+      const node = doc.getIn(['services', s, key], true);
+      if (isSeq(node)) node.items = node.items.filter((i) => String((i as { value?: unknown }).value ?? i).split(':')[0] !== name);
+      else if (isMap(node)) node.delete(name);
+      const after = doc.getIn(['services', s, key], true);
+      if ((isSeq(after) || isMap(after)) && after.items.length === 0) doc.deleteIn(['services', s, key]);
+    }
+  }
+}
+
+const bases = JSON.parse(readFileSync(verdictsFile('cross'), 'utf8')) as Record<string, { ok: boolean; composeInvalid?: string }>;
+const out = corpusDir('cross-mutants');
+rmSync(out, { recursive: true, force: true });
+let count = 0;
+for (const base of readdirSync(corpusDir('cross')).sort()) {
+  if (!bases[base]?.ok) continue;
+  const meta = JSON.parse(readFileSync(join(corpusDir('cross'), base, 'case.json'), 'utf8')) as Record<string, unknown> & { composeFile: string };
+  const files = crossProjectFiles('cross', base);
+  const composeText = files.get(meta.composeFile)!;
+  const model = parseDocument(composeText).toJS() as { services: Record<string, Record<string, unknown>> };
+  const services = Object.keys(model.services);
+  const composeDir = dirname(meta.composeFile) === '.' ? '' : dirname(meta.composeFile);
+  for (const proxy of services) {
+    const proxyService = model.services[proxy]!;
+    const target = mountedNginxFiles(proxyService, composeDir, files)
+      .flatMap((f) => targets(f, files.get(f)!))
+      .find((t) => services.includes(t.host) && t.host !== proxy);
+    if (!target) continue;
+    const svc = model.services[target.host]!;
+    const nginxText = files.get(target.file)!;
+    const retarget = (host: string, port = target.port): string => nginxText.slice(0, target.index) + host + (port ? `:${port}` : '') + nginxText.slice(target.index + target.host.length + (target.port ? target.port.length + 1 : 0));
+    const proxyNetworks = proxyService['network_mode'] ? [] : Array.isArray(proxyService['networks']) ? (proxyService['networks'] as string[]) : proxyService['networks'] ? Object.keys(proxyService['networks'] as object) : ['default'];
+    const targetNetworks = Array.isArray(svc['networks']) ? (svc['networks'] as string[]) : svc['networks'] ? Object.keys(svc['networks'] as object) : ['default'];
+    const shared = targetNetworks.find((n) => proxyNetworks.includes(n));
+    const mutants: Record<string, (doc: Document) => string | undefined> = {
+      'host-typo': () => retarget(typo(target.host, new Set(services))),
+      'target-other-network': (doc) => {
+        if (svc['network_mode'] || proxyService['network_mode']) return undefined;
+        doc.setIn(['services', target.host, 'networks'], doc.createNode(['isolated']));
+        if (!doc.hasIn(['networks'])) doc.set('networks', doc.createNode({}));
+        doc.setIn(['networks', 'isolated'], null);
+        return nginxText;
+      },
+      'target-removed': (doc) => {
+        if (services.some((s) => JSON.stringify(model.services[s]).includes(`service:${target.host}`))) return undefined;
+        doc.deleteIn(['services', target.host]);
+        forget(doc, services, target.host);
+        return nginxText;
+      },
+      'target-inactive-profile': (doc) => {
+        doc.setIn(['services', target.host, 'profiles'], doc.createNode(['debug']));
+        forget(doc, services, target.host);
+        return nginxText;
+      },
+      'proxy-host-network': (doc) => {
+        for (const key of ['networks', 'ports', 'links', 'expose']) doc.deleteIn(['services', proxy, key]);
+        doc.setIn(['services', proxy, 'network_mode'], 'host');
+        return nginxText;
+      },
+      'container-name': (doc) => {
+        const name = (svc['container_name'] as string | undefined) ?? `${target.host}-container`;
+        if (!svc['container_name']) doc.setIn(['services', target.host, 'container_name'], name);
+        return retarget(name);
+      },
+      'network-alias': (doc) => {
+        if (!shared) return undefined;
+        const alias = `${target.host}-alias`;
+        const networks = Object.fromEntries(targetNetworks.map((n) => [n, n === shared ? { aliases: [alias] } : null]));
+        doc.setIn(['services', target.host, 'networks'], doc.createNode(networks));
+        return retarget(alias);
+      },
+      'links-alias': (doc) => {
+        if (proxyService['network_mode'] || !shared) return undefined;
+        const alias = `${target.host}-link`;
+        const links = doc.getIn(['services', proxy, 'links'], true);
+        if (isSeq(links)) links.add(doc.createNode(`${target.host}:${alias}`));
+        else doc.setIn(['services', proxy, 'links'], doc.createNode([`${target.host}:${alias}`]));
+        return retarget(alias);
+      },
+      hostname: (doc) => {
+        const name = `${target.host}-host`;
+        doc.setIn(['services', target.host, 'hostname'], name);
+        return retarget(name);
+      },
+      'port-mismatch': () => retarget(target.host, target.port ? String(Number(target.port) + 1) : '8081'),
+    };
+    for (const [mutation, apply] of Object.entries(mutants)) {
+      const doc = parseDocument(composeText);
+      const nginx = apply(doc);
+      if (nginx === undefined) continue;
+      const changed: Record<string, string> = {};
+      const compose = String(doc);
+      if (compose !== composeText) changed[meta.composeFile] = compose;
+      if (nginx !== nginxText) changed[target.file] = nginx;
+      const id = `${base}~${proxy}~${mutation}`;
+      for (const [path, text] of Object.entries(changed)) {
+        mkdirSync(dirname(join(out, id, 'project', path)), { recursive: true });
+        writeFileSync(join(out, id, 'project', path), text);
+      }
+      const line = nginxText.slice(0, target.index).split('\n').length;
+      writeFileSync(join(out, id, 'case.json'), `${JSON.stringify({ ...meta, base, mutation, target: { file: target.file, line, host: target.host } }, null, 2)}\n`);
+      count++;
+    }
+  }
+}
+console.log(`${count} mutants`);
