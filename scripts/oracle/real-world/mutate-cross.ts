@@ -74,83 +74,159 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
   const composeDir = dirname(meta.composeFile) === '.' ? '' : dirname(meta.composeFile);
   for (const proxy of services) {
     const proxyService = model.services[proxy]!;
-    const target = mountedNginxFiles(proxyService, composeDir, files)
+    const all = mountedNginxFiles(proxyService, composeDir, files)
       .flatMap((f) => targets(f, files.get(f)!))
-      .find((t) => services.includes(t.host) && t.host !== proxy);
+      .filter((t) => services.includes(t.host) && t.host !== proxy);
+    const target = all[0];
     if (!target) continue;
     const svc = model.services[target.host]!;
-    const nginxText = files.get(target.file)!;
-    const retarget = (host: string, port = target.port): string => nginxText.slice(0, target.index) + host + (port ? `:${port}` : '') + nginxText.slice(target.index + target.host.length + (target.port ? target.port.length + 1 : 0));
+    const textOf = (t: Target): string => files.get(t.file)!;
+    const nginxText = textOf(target);
+    const retargetAt = (t: Target, host: string, port = t.port): string => textOf(t).slice(0, t.index) + host + (port ? `:${port}` : '') + textOf(t).slice(t.index + t.host.length + (t.port ? t.port.length + 1 : 0));
+    const retarget = (host: string, port = target.port): string => retargetAt(target, host, port);
+    /** The line of a pass directive, to write another directive before it in the same block. */
+    const lineStart = (t: Target): number => textOf(t).lastIndexOf('\n', t.index) + 1;
+    const indent = (t: Target): string => /^[ \t]*/.exec(textOf(t).slice(lineStart(t)))![0];
+    const before = (t: Target, directive: string): string => textOf(t).slice(0, lineStart(t)) + indent(t) + directive + '\n' + textOf(t).slice(lineStart(t));
+    const passTarget = all.find((t) => t.directive !== 'server');
+    const proxyPass = all.find((t) => t.directive === 'proxy_pass');
     const proxyNetworks = proxyService['network_mode'] ? [] : Array.isArray(proxyService['networks']) ? (proxyService['networks'] as string[]) : proxyService['networks'] ? Object.keys(proxyService['networks'] as object) : ['default'];
     const targetNetworks = Array.isArray(svc['networks']) ? (svc['networks'] as string[]) : svc['networks'] ? Object.keys(svc['networks'] as object) : ['default'];
     const shared = targetNetworks.find((n) => proxyNetworks.includes(n));
-    const mutants: Record<string, (doc: Document) => string | undefined> = {
-      'host-typo': () => retarget(typo(target.host, new Set(services))),
-      'target-other-network': (doc) => {
-        if (svc['network_mode'] || proxyService['network_mode']) return undefined;
-        doc.setIn(['services', target.host, 'networks'], doc.createNode(['isolated']));
-        if (!doc.hasIn(['networks'])) doc.set('networks', doc.createNode({}));
-        doc.setIn(['networks', 'isolated'], null);
-        return nginxText;
+    type Mutant = { file?: string; apply: (doc: Document) => string | undefined };
+    const mutants: Record<string, Mutant> = {
+      'host-typo': { apply: () => retarget(typo(target.host, new Set(services))) },
+      'target-other-network': {
+        apply: (doc) => {
+          if (svc['network_mode'] || proxyService['network_mode']) return undefined;
+          doc.setIn(['services', target.host, 'networks'], doc.createNode(['isolated']));
+          if (!doc.hasIn(['networks'])) doc.set('networks', doc.createNode({}));
+          doc.setIn(['networks', 'isolated'], null);
+          return nginxText;
+        },
       },
-      'target-removed': (doc) => {
-        if (services.some((s) => JSON.stringify(model.services[s]).includes(`service:${target.host}`))) return undefined;
-        doc.deleteIn(['services', target.host]);
-        forget(doc, services, target.host);
-        return nginxText;
+      'target-removed': {
+        apply: (doc) => {
+          if (services.some((s) => JSON.stringify(model.services[s]).includes(`service:${target.host}`))) return undefined;
+          doc.deleteIn(['services', target.host]);
+          forget(doc, services, target.host);
+          return nginxText;
+        },
       },
-      'target-inactive-profile': (doc) => {
-        doc.setIn(['services', target.host, 'profiles'], doc.createNode(['debug']));
-        forget(doc, services, target.host);
-        return nginxText;
+      'target-inactive-profile': {
+        apply: (doc) => {
+          doc.setIn(['services', target.host, 'profiles'], doc.createNode(['debug']));
+          forget(doc, services, target.host);
+          return nginxText;
+        },
       },
-      'proxy-host-network': (doc) => {
-        for (const key of ['networks', 'ports', 'links', 'expose']) doc.deleteIn(['services', proxy, key]);
-        doc.setIn(['services', proxy, 'network_mode'], 'host');
-        return nginxText;
+      'proxy-host-network': {
+        apply: (doc) => {
+          for (const key of ['networks', 'ports', 'links', 'expose']) doc.deleteIn(['services', proxy, key]);
+          doc.setIn(['services', proxy, 'network_mode'], 'host');
+          return nginxText;
+        },
       },
-      'container-name': (doc) => {
-        const name = (svc['container_name'] as string | undefined) ?? `${target.host}-container`;
-        if (!svc['container_name']) doc.setIn(['services', target.host, 'container_name'], name);
-        return retarget(name);
+      'container-name': {
+        apply: (doc) => {
+          const name = (svc['container_name'] as string | undefined) ?? `${target.host}-container`;
+          if (!svc['container_name']) doc.setIn(['services', target.host, 'container_name'], name);
+          return retarget(name);
+        },
       },
-      'network-alias': (doc) => {
-        if (!shared) return undefined;
-        const alias = `${target.host}-alias`;
-        const networks = Object.fromEntries(targetNetworks.map((n) => [n, n === shared ? { aliases: [alias] } : null]));
-        doc.setIn(['services', target.host, 'networks'], doc.createNode(networks));
-        return retarget(alias);
+      'network-alias': {
+        apply: (doc) => {
+          if (!shared) return undefined;
+          const alias = `${target.host}-alias`;
+          const networks = Object.fromEntries(targetNetworks.map((n) => [n, n === shared ? { aliases: [alias] } : null]));
+          doc.setIn(['services', target.host, 'networks'], doc.createNode(networks));
+          return retarget(alias);
+        },
       },
-      'links-alias': (doc) => {
-        if (proxyService['network_mode'] || !shared) return undefined;
-        const alias = `${target.host}-link`;
-        const links = doc.getIn(['services', proxy, 'links'], true);
-        if (isSeq(links)) links.add(doc.createNode(`${target.host}:${alias}`));
-        else doc.setIn(['services', proxy, 'links'], doc.createNode([`${target.host}:${alias}`]));
-        return retarget(alias);
+      'alias-other-network': {
+        apply: (doc) => {
+          if (svc['network_mode'] || proxyService['network_mode']) return undefined;
+          const alias = `${target.host}-alias`;
+          const networks = { ...Object.fromEntries(targetNetworks.map((n) => [n, null])), isolated: { aliases: [alias] } };
+          doc.setIn(['services', target.host, 'networks'], doc.createNode(networks));
+          if (!doc.hasIn(['networks'])) doc.set('networks', doc.createNode({}));
+          doc.setIn(['networks', 'isolated'], null);
+          return retarget(alias);
+        },
       },
-      hostname: (doc) => {
-        const name = `${target.host}-host`;
-        doc.setIn(['services', target.host, 'hostname'], name);
-        return retarget(name);
+      'links-alias': {
+        apply: (doc) => {
+          if (proxyService['network_mode'] || !shared) return undefined;
+          const alias = `${target.host}-link`;
+          const links = doc.getIn(['services', proxy, 'links'], true);
+          if (isSeq(links)) links.add(doc.createNode(`${target.host}:${alias}`));
+          else doc.setIn(['services', proxy, 'links'], doc.createNode([`${target.host}:${alias}`]));
+          return retarget(alias);
+        },
       },
-      'port-mismatch': () => retarget(target.host, target.port ? String(Number(target.port) + 1) : '8081'),
+      'extra-hosts': {
+        apply: (doc) => {
+          const name = `${target.host}-ext`;
+          const hosts = doc.getIn(['services', proxy, 'extra_hosts'], true);
+          if (isSeq(hosts)) hosts.add(doc.createNode(`${name}:10.0.0.9`));
+          else if (hosts) return undefined;
+          else doc.setIn(['services', proxy, 'extra_hosts'], doc.createNode([`${name}:10.0.0.9`]));
+          return retarget(name);
+        },
+      },
+      hostname: {
+        apply: (doc) => {
+          const name = `${target.host}-host`;
+          doc.setIn(['services', target.host, 'hostname'], name);
+          return retarget(name);
+        },
+      },
+      'port-mismatch': { apply: () => retarget(target.host, target.port ? String(Number(target.port) + 1) : '8081') },
     };
-    for (const [mutation, apply] of Object.entries(mutants)) {
+    // The same typo in the other kinds of address the files hold (an upstream `server`, a `*_pass`).
+    for (const other of all.slice(1)) {
+      if (other.directive === target.directive || Object.keys(mutants).includes(`host-typo-${other.directive}`)) continue;
+      mutants[`host-typo-${other.directive}`] = { file: other.file, apply: () => retargetAt(other, typo(other.host, new Set(services))) };
+    }
+    if (passTarget) {
+      // `resolver` names a server nginx resolves at load time; a variable in `proxy_pass` is resolved per request.
+      mutants['resolver-service'] = { file: passTarget.file, apply: () => before(passTarget, `resolver ${passTarget.host} valid=30s;`) };
+      mutants['resolver-typo'] = { file: passTarget.file, apply: () => before(passTarget, `resolver ${typo(passTarget.host, new Set(services))} valid=30s;`) };
+    }
+    if (proxyPass) {
+      const typoed = typo(proxyPass.host, new Set(services));
+      mutants['variable-host'] = {
+        file: proxyPass.file,
+        apply: () => {
+          const text = retargetAt(proxyPass, '$atelier_upstream', '');
+          const at = lineStart(proxyPass);
+          return `${text.slice(0, at)}${indent(proxyPass)}set $atelier_upstream ${typoed}${proxyPass.port ? `:${proxyPass.port}` : ''};\n${text.slice(at)}`;
+        },
+      };
+      mutants['uwsgi-typo'] = {
+        file: proxyPass.file,
+        apply: () => {
+          const text = textOf(proxyPass);
+          const start = text.lastIndexOf('proxy_pass', proxyPass.index);
+          const end = text.indexOf(';', proxyPass.index);
+          return `${text.slice(0, start)}uwsgi_pass ${typoed}:${proxyPass.port ?? '8000'}${text.slice(end)}`;
+        },
+      };
+    }
+    for (const [mutation, { file = target.file, apply }] of Object.entries(mutants)) {
       const doc = parseDocument(composeText);
       const nginx = apply(doc);
       if (nginx === undefined) continue;
       const changed: Record<string, string> = {};
       const compose = String(doc);
       if (compose !== composeText) changed[meta.composeFile] = compose;
-      if (nginx !== nginxText) changed[target.file] = nginx;
+      if (nginx !== files.get(file)) changed[file] = nginx;
       const id = `${base}~${proxy}~${mutation}`;
       for (const [path, text] of Object.entries(changed)) {
         mkdirSync(dirname(join(out, id, 'project', path)), { recursive: true });
         writeFileSync(join(out, id, 'project', path), text);
       }
-      const line = nginxText.slice(0, target.index).split('\n').length;
-      writeFileSync(join(out, id, 'case.json'), `${JSON.stringify({ ...meta, base, mutation, target: { file: target.file, line, host: target.host } }, null, 2)}\n`);
+      writeFileSync(join(out, id, 'case.json'), `${JSON.stringify({ ...meta, base, mutation: mutation.replace(/^host-typo-.*/, 'host-typo-other-address'), proxy }, null, 2)}\n`);
       count++;
     }
   }

@@ -17,6 +17,8 @@ export interface ProxyTarget {
    * does not stop `nginx -t` (nginx docs, ngx_http_upstream_module `resolve`).
    */
   resolvedAtRunTime?: boolean;
+  /** A `resolver` address: a DNS server, whose port is not a service's HTTP port. */
+  dns?: boolean;
 }
 
 // An IPv6 literal keeps its brackets (`http://[::1]:3000`), so that it is recognised as an IP.
@@ -70,6 +72,16 @@ export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>
       // Without a port nginx refuses the address itself ("no port in upstream"): that is the nginx rules' business, not a service's port.
       if (match[2] === undefined) continue;
       targets.push({ host, port: Number(match[2]), range: address.range, file: nginx.file.path });
+    }
+  }
+  // `resolver dns valid=30s;`: nginx resolves the server's own name when it loads ("host not found in resolver").
+  for (const info of nginx.named('resolver')) {
+    if (info.inGeneric) continue;
+    for (const address of info.node.args) {
+      const match = HOST_PORT.exec(address.value);
+      if (!match || address.value.includes('=')) continue;
+      const host = match[1]!;
+      if (isServiceCandidate(host)) targets.push({ host, port: Number(match[2] ?? 53), range: address.range, file: nginx.file.path, dns: true });
     }
   }
   for (const name of ['proxy_pass', 'grpc_pass']) {
