@@ -182,6 +182,27 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
         },
       },
       'port-mismatch': { apply: () => retarget(target.host, target.port ? String(Number(target.port) + 1) : '8081') },
+      // Resolvers ignore case: `API` finds `api`.
+      'host-uppercase': { apply: () => retarget(target.host.toUpperCase()) },
+      // The file mounted where the official image never reads it (a Debian habit): the typo in it stops nothing.
+      'typo-in-unread-file': {
+        apply: (doc) => {
+          const volumes = doc.getIn(['services', proxy, 'volumes'], true);
+          if (!isSeq(volumes)) return undefined;
+          let moved = false;
+          for (const item of volumes.items) {
+            const value = (item as { value?: unknown }).value;
+            const text = typeof value === 'string' ? value : undefined;
+            const target = text?.split(':')[1] ?? (isMap(item) ? String(item.get('target')) : undefined);
+            if (!target || !/^\/etc\/nginx\/(conf\.d|templates)(\/|$)/.test(target)) continue;
+            const moved_ = target.replace(/^\/etc\/nginx\/(conf\.d|templates)/, '/etc/nginx/sites-enabled');
+            if (text !== undefined) (item as { value: string }).value = text.replace(target, moved_);
+            else if (isMap(item)) item.set('target', moved_);
+            moved = true;
+          }
+          return moved ? retarget(typo(target.host, new Set(services))) : undefined;
+        },
+      },
     };
     // The same typo in the other kinds of address the files hold (an upstream `server`, a `*_pass`).
     for (const other of all.slice(1)) {

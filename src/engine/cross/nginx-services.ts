@@ -56,11 +56,55 @@ export function placeNginxFile(context: CrossContext, nginx: NginxContext): Ngin
   return nginxServices.length === 1 ? { nginx, service: nginxServices[0]!, containerPath: undefined } : undefined;
 }
 
+/** What the official image's nginx.conf includes (docker-nginx, mainline/debian/nginx.conf). */
+const OFFICIAL_INCLUDES = ['/etc/nginx/mime.types', '/etc/nginx/conf.d/*.conf'];
+
+/** nginx expands `include` patterns with glob(3): `*` and `?` stop at `/`. */
+function globMatches(pattern: string, path: string): boolean {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${source}$`).test(path);
+}
+
+/**
+ * Whether nginx in the container reads the file at all: the main file, a file
+ * an `include` names (the official image's nginx.conf includes
+ * `conf.d/*.conf`; a mounted nginx.conf replaces it), or a `*.template` of
+ * /etc/nginx/templates that the entrypoint renders into such a file
+ * (docker-nginx's 20-envsubst-on-templates.sh renders only `*.template`). A
+ * file mounted in `sites-enabled/`, or named `site.txt` in conf.d, is never
+ * read by the official image. True when the engine cannot know: the file is
+ * not bind-mounted, or the image is not the official one.
+ */
+export function isLoadedByNginx(context: CrossContext, placement: NginxPlacement): boolean {
+  const { service } = placement;
+  let path = placement.containerPath;
+  if (path === undefined || !isNginxImage(service)) return true;
+  if (path.startsWith('/etc/nginx/templates/')) {
+    if (!path.endsWith('.template')) return false;
+    path = `/etc/nginx/conf.d${path.slice('/etc/nginx/templates'.length, -'.template'.length)}`;
+  }
+  if (path === '/etc/nginx/nginx.conf') return true;
+  const mounted = context.nginx.flatMap((nginx) => {
+    const where = placeNginxFile(context, nginx);
+    return where && where.service === service && where.containerPath !== undefined ? [{ nginx, containerPath: where.containerPath }] : [];
+  });
+  const patterns = mounted.some((m) => m.containerPath === '/etc/nginx/nginx.conf') ? [] : [...OFFICIAL_INCLUDES];
+  for (const { nginx } of mounted) {
+    for (const info of nginx.named('include')) {
+      const value = info.node.args[0]?.value;
+      if (value !== undefined) patterns.push(value.startsWith('/') ? value : `/etc/nginx/${value}`);
+    }
+  }
+  return patterns.some((pattern) => globMatches(pattern, path!));
+}
+
 /** The networks a service joins; none declared means the project's `default` network. */
 export function serviceNetworks(service: ComposeService): Set<string> {
   if (service.networkMode) return new Set();
   return new Set(service.networks.length ? service.networks.map((n) => n.name) : ['default']);
 }
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /**
  * The strings of a list key (`links`, `extra_hosts`) across the files that
@@ -97,8 +141,9 @@ export function resolveHost(model: ComposeModel, from: ComposeService, host: str
   const named: ComposeService[] = [];
   const reachable: ComposeService[] = [];
   for (const service of model.services.values()) {
-    const aliasNetworks = service.networks.filter((n) => n.aliases.some((alias) => alias.value === host)).map((n) => n.name);
-    const byName = service.name === host || service.containerName?.value === host;
+    // Docker's DNS, like any resolver, ignores case: `API` finds the service `api`.
+    const aliasNetworks = service.networks.filter((n) => n.aliases.some((alias) => same(alias.value, host))).map((n) => n.name);
+    const byName = same(service.name, host) || (service.containerName !== undefined && same(service.containerName.value, host));
     if (!byName && aliasNetworks.length === 0) continue;
     named.push(service);
     const candidates = byName ? serviceNetworks(service) : new Set(aliasNetworks);
@@ -108,9 +153,15 @@ export function resolveHost(model: ComposeModel, from: ComposeService, host: str
   const linked = networked && listOf(self, 'links').some((link) => {
     const [service, alias] = link.split(':');
     const target = model.services.get(service ?? '');
-    return (alias ?? service) === host && target !== undefined && [...serviceNetworks(target)].some((n) => fromNetworks.has(n));
+    return same(alias ?? service ?? '', host) && target !== undefined && [...serviceNetworks(target)].some((n) => fromNetworks.has(n));
   });
-  const local = linked || listOf(from, 'extra_hosts').some((entry) => entry.split(/[=:]/)[0] === host) || from.sources.some((s) => { const h = s.map.entries.get('hostname')?.value; return h?.kind === 'scalar' && h.value === host; });
+  const local =
+    linked ||
+    listOf(from, 'extra_hosts').some((entry) => same(entry.split(/[=:]/)[0]!, host)) ||
+    from.sources.some((source) => {
+      const hostname = source.map.entries.get('hostname')?.value;
+      return hostname?.kind === 'scalar' && same(String(hostname.value), host);
+    });
   return { named, reachable, local };
 }
 

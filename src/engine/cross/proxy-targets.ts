@@ -3,7 +3,7 @@ import type { ComposeService } from '../compose/model.ts';
 import type { NginxContext } from '../nginx/context.ts';
 import type { Range } from '../types.ts';
 import type { CrossContext } from './context.ts';
-import { placeNginxFile, resolveHost } from './nginx-services.ts';
+import { isLoadedByNginx, placeNginxFile, resolveHost } from './nginx-services.ts';
 
 export interface ProxyTarget {
   host: string;
@@ -155,7 +155,8 @@ function resolve(context: CrossContext): ResolvedTarget[] {
   const resolved: ResolvedTarget[] = [];
   for (const nginx of context.nginx) {
     const placement = placeNginxFile(context, nginx);
-    if (!placement) continue;
+    // A file nginx never reads resolves nothing (nginx-config-not-loaded says so).
+    if (!placement || !isLoadedByNginx(context, placement)) continue;
     for (const target of proxyTargets(nginx, upstreams)) {
       resolved.push({ target, proxy: placement.service, ...resolveHost(model, placement.service, target.host) });
     }
