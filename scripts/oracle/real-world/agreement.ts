@@ -25,6 +25,8 @@ interface CaseMeta {
   /** A mutant's base case. */
   base?: string;
   composeFile?: string;
+  /** Several compose files, merged in this order (`-f a -f b`). */
+  composeFiles?: string[];
   context?: 'main' | 'http' | 'server';
   /** The shell's variables the project needs (a CI's, an `.env.example`'s). */
   env?: Record<string, string>;
@@ -167,7 +169,7 @@ export function crossAgreement(kind: 'cross' | 'cross-mutants'): Agreement {
     const project = crossProjectFiles(kind, id);
     const files = [...project].map(([path, text]) => ({ path, text }));
     const nginxFiles = new Set(files.filter((f) => classifyFile(f.path) === 'nginx').map((f) => f.path));
-    const errors = checkProject(files, { profiles: [], composeFiles: [meta.composeFile!], environment: meta.env ?? {} }).diagnostics.filter(
+    const errors = checkProject(files, { profiles: [], composeFiles: meta.composeFiles ?? [meta.composeFile!], environment: meta.env ?? {} }).diagnostics.filter(
       (d) => d.severity === 'error' && nginxFiles.has(d.file) && (CROSS_RULES.has(d.ruleId) || d.ruleId.startsWith('nginx')),
     );
     let ok = (errors.length === 0) === v.ok;

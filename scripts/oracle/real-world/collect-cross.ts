@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join } from 'node:path';
 import { CASES, REPO } from './paths.ts';
 
-interface Staged { id: string; repository: string; folder: string; licence: string; composeFile: string; files: Record<string, { commit: string; text: string }>; env?: Record<string, string> }
+interface Staged { id: string; repository: string; folder: string; licence: string; composeFile: string; composeFiles?: string[]; files: Record<string, { commit: string; text: string; from?: string }>; env?: Record<string, string>; note?: string }
 
 /** Debian compose cases with an nginx service mounting a config that names a service; env: what their CI sets. */
 const FROM_CORPUS: { id: string; env?: Record<string, string> }[] = [
@@ -36,8 +36,9 @@ const write = (id: string, meta: object, files: Record<string, string>): void =>
 
 const staged = process.argv[2] ? (JSON.parse(readFileSync(process.argv[2], 'utf8')) as Staged[]) : [];
 for (const s of staged) {
-  const commits = Object.fromEntries(Object.entries(s.files).map(([path, f]) => [path, f.commit]));
-  write(s.id, { origin: { repository: s.repository }, path: s.folder, commits, licence: s.licence, composeFile: s.composeFile, ...(s.env ? { env: s.env } : {}) }, Object.fromEntries(Object.entries(s.files).map(([p, f]) => [p, f.text])));
+  // `from`: the repository's file a project file is a copy of (`.env` from `env.example`, as the project's README says to make it).
+  const commits = Object.fromEntries(Object.entries(s.files).map(([path, f]) => [path, f.from ? `${f.commit} (${f.from})` : f.commit]));
+  write(s.id, { origin: { repository: s.repository }, path: s.folder, commits, licence: s.licence, composeFile: s.composeFile, ...(s.composeFiles ? { composeFiles: s.composeFiles } : {}), ...(s.env ? { env: s.env } : {}), ...(s.note ? { note: s.note } : {}) }, Object.fromEntries(Object.entries(s.files).map(([p, f]) => [p, f.text])));
 }
 for (const { id, env } of FROM_CORPUS) {
   const source = join(CASES, 'compose', id);

@@ -60,18 +60,50 @@ function forget(doc: Document, services: string[], name: string): void {
   }
 }
 
+/**
+ * One Document over a project's compose files: an edit of `services.<name>`
+ * goes to the file that defines the service first, a top-level key to the
+ * file of the mutated target.
+ */
+function routed(docs: Document[], home: Map<string, number>, topLevel: number): Document {
+  const pick = (path: readonly unknown[]): Document => docs[path[0] === 'services' && typeof path[1] === 'string' ? (home.get(path[1]) ?? 0) : topLevel]!;
+  return new Proxy(docs[topLevel]!, {
+    get(target, key) {
+      if (key === 'setIn' || key === 'getIn' || key === 'deleteIn' || key === 'hasIn') return (path: unknown[], ...rest: unknown[]) => (pick(path) as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!(path, ...rest);
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 const bases = JSON.parse(readFileSync(verdictsFile('cross'), 'utf8')) as Record<string, { ok: boolean; composeInvalid?: string }>;
 const out = corpusDir('cross-mutants');
 rmSync(out, { recursive: true, force: true });
 let count = 0;
 for (const base of readdirSync(corpusDir('cross')).sort()) {
   if (!bases[base]?.ok) continue;
-  const meta = JSON.parse(readFileSync(join(corpusDir('cross'), base, 'case.json'), 'utf8')) as Record<string, unknown> & { composeFile: string };
+  const meta = JSON.parse(readFileSync(join(corpusDir('cross'), base, 'case.json'), 'utf8')) as Record<string, unknown> & { composeFile: string; composeFiles?: string[]; env?: Record<string, string> };
   const files = crossProjectFiles('cross', base);
-  const composeText = files.get(meta.composeFile)!;
-  const model = parseDocument(composeText).toJS() as { services: Record<string, Record<string, unknown>> };
+  const composeFiles = meta.composeFiles ?? [meta.composeFile];
+  const composeTexts = composeFiles.map((f) => files.get(f)!);
+  // Variables as Compose reads them for a mount's source: the shell's (case.json), then `.env`.
+  const variables: Record<string, string> = { ...Object.fromEntries((files.get('.env') ?? '').split('\n').filter((l) => /^[A-Za-z_]\w*=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])), ...meta.env };
+  const interpolate = (text: string): string => text.replace(/\$\{(\w+)(?::?-([^}]*))?\}/g, (_, name: string, fallback?: string) => variables[name] || fallback || '');
+  const parsed = composeTexts.map((t) => parseDocument(t).toJS() as { services?: Record<string, Record<string, unknown>> });
+  // The merged services (keys of a later file win; volumes add up), and the file that defines each first.
+  const model: { services: Record<string, Record<string, unknown>> } = { services: {} };
+  const home = new Map<string, number>();
+  parsed.forEach((p, i) => {
+    for (const [name, service] of Object.entries(p.services ?? {})) {
+      if (!home.has(name)) home.set(name, i);
+      const merged = { ...model.services[name], ...service };
+      if (model.services[name]?.['volumes'] && service?.['volumes']) merged['volumes'] = [...(model.services[name]!['volumes'] as unknown[]), ...(service['volumes'] as unknown[])];
+      model.services[name] = merged;
+    }
+  });
+  for (const service of Object.values(model.services)) if (Array.isArray(service['volumes'])) service['volumes'] = (service['volumes'] as unknown[]).map((v) => (typeof v === 'string' ? interpolate(v) : v));
   const services = Object.keys(model.services);
-  const composeDir = dirname(meta.composeFile) === '.' ? '' : dirname(meta.composeFile);
+  const composeDir = dirname(composeFiles[0]!) === '.' ? '' : dirname(composeFiles[0]!);
   for (const proxy of services) {
     const proxyService = model.services[proxy]!;
     const all = mountedNginxFiles(proxyService, composeDir, files)
@@ -129,7 +161,7 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
       },
       'container-name': {
         apply: (doc) => {
-          const name = (svc['container_name'] as string | undefined) ?? `${target.host}-container`;
+          const name = (svc['container_name'] as string | undefined) ?? `${target.host.replace(/-/g, '_')}_container`;
           if (!svc['container_name']) doc.setIn(['services', target.host, 'container_name'], name);
           return retarget(name);
         },
@@ -235,12 +267,14 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
       };
     }
     for (const [mutation, { file = target.file, apply }] of Object.entries(mutants)) {
-      const doc = parseDocument(composeText);
-      const nginx = apply(doc);
+      const docs = composeTexts.map((t) => parseDocument(t));
+      const nginx = apply(routed(docs, home, home.get(target.host) ?? 0));
       if (nginx === undefined) continue;
       const changed: Record<string, string> = {};
-      const compose = String(doc);
-      if (compose !== composeText) changed[meta.composeFile] = compose;
+      docs.forEach((doc, i) => {
+        const text = String(doc);
+        if (text !== composeTexts[i]) changed[composeFiles[i]!] = text;
+      });
       if (nginx !== files.get(file)) changed[file] = nginx;
       const id = `${base}~${proxy}~${mutation}`;
       for (const [path, text] of Object.entries(changed)) {

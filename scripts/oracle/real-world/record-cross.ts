@@ -127,6 +127,11 @@ function stubFor(text: string): void {
   for (const m of t.matchAll(/\binclude\s+["']?([^;"'\s]+)["']?\s*;/g)) place(m[1]!);
   for (const m of t.matchAll(/\bssl_certificate_key\s+["']?([^;"'\s]+)/g)) if (!m[1]!.startsWith('data:')) place(m[1]!, join(CERTS, 'key.pem'));
   for (const m of t.matchAll(/\bssl_(?:certificate|trusted_certificate|client_certificate)\s+["']?([^;"'\s]+)/g)) if (!m[1]!.startsWith('data:')) place(m[1]!, join(CERTS, 'cert.pem'));
+  for (const m of t.matchAll(/\bssl_dhparam\s+["']?([^;"'\s]+)/g)) {
+    const dh = join(CERTS, 'dh.pem');
+    if (!existsSync(dh)) execFileSync('openssl', ['dhparam', '-dsaparam', '-out', dh, '2048'], { stdio: 'ignore' });
+    place(m[1]!, dh);
+  }
   for (const m of t.matchAll(/\b(?:access_log|error_log)\s+["']?(\/[^;"'\s]+)/g)) if (!m[1]!.includes('$')) mkdirSync(join(root, dirname(m[1]!)), { recursive: true });
   for (const m of t.matchAll(/\b(?:root|alias|auth_basic_user_file)\s+["']?(\/[^;"'\s]+)/g)) if (!m[1]!.includes('$')) mkdirSync(join(root, dirname(m[1]!)), { recursive: true });
 }
@@ -153,8 +158,8 @@ export interface CrossVerdict {
   names?: string[];
 }
 
-function compose(dir: string, file: string, env: Record<string, string>): { json?: ProjectJson; message: string } {
-  const run = spawnSync(COMPOSE, ['-f', file, 'config', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin', ...env }, timeout: 20_000 });
+function compose(dir: string, composeFiles: string[], env: Record<string, string>): { json?: ProjectJson; message: string } {
+  const run = spawnSync(COMPOSE, [...composeFiles.flatMap((f) => ['-f', f]), 'config', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { HOME: '/nonexistent', PATH: '/usr/bin:/bin', ...env }, timeout: 20_000 });
   if (run.status !== 0) return { message: `${run.stderr}`.split(dir).join('.').replace(/time="[^"]*" /g, '').trim().slice(0, 600) };
   return { json: JSON.parse(run.stdout) as ProjectJson, message: '' };
 }
@@ -208,14 +213,14 @@ function testService(project: ProjectJson, name: string, dir: string, files: Map
 
 const out: Record<string, CrossVerdict> = {};
 for (const id of readdirSync(ROOT).sort()) {
-  const meta = JSON.parse(readFileSync(join(ROOT, id, 'case.json'), 'utf8')) as { composeFile: string; env?: Record<string, string> };
+  const meta = JSON.parse(readFileSync(join(ROOT, id, 'case.json'), 'utf8')) as { composeFile: string; composeFiles?: string[]; env?: Record<string, string> };
   const files = crossProjectFiles(KIND, id);
   const dir = mkdtempSync(join(tmpdir(), 'rw-cross-'));
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const loaded = compose(dir, meta.composeFile, meta.env ?? {});
+  const loaded = compose(dir, meta.composeFiles ?? [meta.composeFile], meta.env ?? {});
   if (!loaded.json) out[id] = { composeInvalid: loaded.message, ok: false };
   else {
     const project = loaded.json;
