@@ -120,6 +120,22 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
     const lineStart = (t: Target): number => textOf(t).lastIndexOf('\n', t.index) + 1;
     const indent = (t: Target): string => /^[ \t]*/.exec(textOf(t).slice(lineStart(t)))![0];
     const before = (t: Target, directive: string): string => textOf(t).slice(0, lineStart(t)) + indent(t) + directive + '\n' + textOf(t).slice(lineStart(t));
+    /** The file mounted alone on conf.d/<name>.conf moved to templates/<name>.conf.template, its host taken from `UPSTREAM_HOST`. */
+    const templated = (doc: Document, value: string): string | undefined => {
+      const volumes = doc.getIn(['services', proxy, 'volumes'], true);
+      if (!isSeq(volumes)) return undefined;
+      const source = `./${target.file.slice(composeDir ? composeDir.length + 1 : 0)}`;
+      const item = volumes.items.find((i) => typeof (i as { value?: unknown }).value === 'string' && normalize(((i as { value: string }).value).split(':')[0]!) === normalize(source));
+      const mount = (item as { value?: string } | undefined)?.value;
+      const [from, to, mode] = mount?.split(':') ?? [];
+      if (!item || !to || !/^\/etc\/nginx\/conf\.d\/[^/]+\.conf$/.test(to)) return undefined;
+      (item as { value: string }).value = [from, to.replace('/etc/nginx/conf.d/', '/etc/nginx/templates/') + '.template', ...(mode ? [mode] : [])].join(':');
+      const environment = doc.getIn(['services', proxy, 'environment'], true);
+      if (isSeq(environment)) environment.add(doc.createNode(`UPSTREAM_HOST=${value}`));
+      else if (isMap(environment)) environment.set('UPSTREAM_HOST', value);
+      else doc.setIn(['services', proxy, 'environment'], doc.createNode({ UPSTREAM_HOST: value }));
+      return retarget('${UPSTREAM_HOST}');
+    };
     const passTarget = all.find((t) => t.directive !== 'server');
     const proxyPass = all.find((t) => t.directive === 'proxy_pass');
     const proxyNetworks = proxyService['network_mode'] ? [] : Array.isArray(proxyService['networks']) ? (proxyService['networks'] as string[]) : proxyService['networks'] ? Object.keys(proxyService['networks'] as object) : ['default'];
@@ -214,6 +230,9 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
         },
       },
       'port-mismatch': { apply: () => retarget(target.host, target.port ? String(Number(target.port) + 1) : '8081') },
+      // The host from a variable of the service, through the official image's templates (envsubst).
+      'template-variable': { apply: (doc) => templated(doc, target.host) },
+      'template-variable-typo': { apply: (doc) => templated(doc, typo(target.host, new Set(services))) },
       // Resolvers ignore case: `API` finds `api`.
       'host-uppercase': { apply: () => retarget(target.host.toUpperCase()) },
       // The file mounted where the official image never reads it (a Debian habit): the typo in it stops nothing.

@@ -3,7 +3,7 @@ import type { ComposeService } from '../compose/model.ts';
 import type { NginxContext } from '../nginx/context.ts';
 import type { Range } from '../types.ts';
 import type { CrossContext } from './context.ts';
-import { isLoadedByNginx, placeNginxFile, resolveHost } from './nginx-services.ts';
+import { isLoadedByNginx, placeNginxFile, resolveHost, type NginxPlacement } from './nginx-services.ts';
 
 export interface ProxyTarget {
   host: string;
@@ -50,12 +50,12 @@ const PASS_ADDRESS = /^(?:s?uwsgi:\/\/)?([^:/]+)(?::(\d+))?$/;
 const PASS_DIRECTIVES = ['fastcgi_pass', 'uwsgi_pass', 'scgi_pass'];
 
 /** Every `server` of an `upstream` and every `proxy_pass`/`grpc_pass`/`fastcgi_pass`/`uwsgi_pass`/`scgi_pass` host that is not an upstream name. */
-export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>): ProxyTarget[] {
+export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>, substitute: (text: string) => string = (text) => text): ProxyTarget[] {
   const targets: ProxyTarget[] = [];
   for (const info of nginx.named('server')) {
     if (info.node.kind !== 'directive' || info.path.at(-1)?.name !== 'upstream') continue;
     const address = info.node.args[0];
-    const match = address && HOST_PORT.exec(address.value);
+    const match = address && HOST_PORT.exec(substitute(address.value));
     if (!address || !match || address.value.startsWith('unix:')) continue;
     const host = match[1]!;
     const resolvedAtRunTime = info.node.args.slice(1).some((arg) => arg.value === 'resolve');
@@ -65,7 +65,7 @@ export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>
     for (const info of nginx.named(name)) {
       if (info.inGeneric) continue;
       const address = info.node.args[0];
-      const match = address && PASS_ADDRESS.exec(address.value);
+      const match = address && PASS_ADDRESS.exec(substitute(address.value));
       if (!address || !match || address.value.startsWith('unix:')) continue;
       const host = match[1]!;
       if (upstreams.has(host.toLowerCase()) || !isServiceCandidate(host)) continue;
@@ -78,7 +78,7 @@ export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>
   for (const info of nginx.named('resolver')) {
     if (info.inGeneric) continue;
     for (const address of info.node.args) {
-      const match = HOST_PORT.exec(address.value);
+      const match = HOST_PORT.exec(substitute(address.value));
       if (!match || address.value.includes('=')) continue;
       const host = match[1]!;
       if (isServiceCandidate(host)) targets.push({ host, port: Number(match[2] ?? 53), range: address.range, file: nginx.file.path, dns: true });
@@ -88,7 +88,7 @@ export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>
     for (const info of nginx.named(name)) {
       if (info.inGeneric) continue;
       const address = info.node.args[0];
-      const match = address && URL.exec(address.value);
+      const match = address && URL.exec(substitute(address.value));
       if (!address || !match) continue;
       const host = match[2]!;
       if (upstreams.has(host.toLowerCase()) || !isServiceCandidate(host)) continue;
@@ -145,6 +145,19 @@ export function resolvedProxyTargets(context: CrossContext): ResolvedTarget[] {
   return resolved;
 }
 
+/**
+ * The official image renders `/etc/nginx/templates/*.template` with envsubst
+ * of the container's variables (20-envsubst-on-templates.sh): in such a file,
+ * `${API_HOST}` is the service's `environment` value. Other variables stay
+ * as written (then nginx reads them as its own variables, resolved per request).
+ */
+function templateSubstitution(placement: NginxPlacement): ((text: string) => string) | undefined {
+  const path = placement.containerPath;
+  if (path === undefined || !path.startsWith('/etc/nginx/templates/') || !path.endsWith('.template')) return undefined;
+  const environment = new Map(placement.service.environment.flatMap((v) => (v.value === undefined ? [] : [[v.name, v.value] as const])));
+  return (text) => text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (all, braced: string | undefined, bare: string | undefined) => environment.get(braced ?? bare!) ?? all);
+}
+
 /** One resolution per check: the three proxy rules read the same list. */
 const resolvedByContext = new WeakMap<CrossContext, ResolvedTarget[]>();
 
@@ -157,7 +170,7 @@ function resolve(context: CrossContext): ResolvedTarget[] {
     const placement = placeNginxFile(context, nginx);
     // A file nginx never reads resolves nothing (nginx-config-not-loaded says so).
     if (!placement || !isLoadedByNginx(context, placement)) continue;
-    for (const target of proxyTargets(nginx, upstreams)) {
+    for (const target of proxyTargets(nginx, upstreams, templateSubstitution(placement))) {
       resolved.push({ target, proxy: placement.service, ...resolveHost(model, placement.service, target.host) });
     }
   }

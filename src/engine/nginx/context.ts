@@ -156,7 +156,8 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[], co
   const config = parseNginx(file.text);
   const role = fileRole(file.path, config, containerPath);
   const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : serverSnippet(config) ? 'http-server' : undefined;
-  const isTemplate = file.path.endsWith('.conf.template');
+  // The entrypoint renders what is mounted as /etc/nginx/templates/*.template, whatever the file's name in the project.
+  const isTemplate = file.path.endsWith('.conf.template') || (containerPath !== undefined && containerPath.startsWith('/etc/nginx/templates/') && containerPath.endsWith('.template'));
 
   const nodes: NodeInfo[] = [];
   // An explicit stack rather than recursion: a learner's file may nest deeper than the call stack.

@@ -46,6 +46,13 @@ export const proxyUnknownService: CrossRule = {
         },
       },
       {
+        name: 'l’hôte pris dans une variable du service par un modèle (envsubst)',
+        files: {
+          'compose.yaml': COMPOSE.replace('./nginx/conf.d:/etc/nginx/conf.d:ro', './nginx/site.conf:/etc/nginx/templates/default.conf.template:ro\n    environment:\n      UPSTREAM_HOST: api'),
+          'nginx/site.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://${UPSTREAM_HOST}:3000;\n    }\n}\n',
+        },
+      },
+      {
         name: 'un alias de links du proxy',
         files: {
           'compose.yaml': COMPOSE.replace('    ports:\n      - "8080:80"\n', '    ports:\n      - "8080:80"\n    links:\n      - "api:backend"\n'),
@@ -68,6 +75,14 @@ export const proxyUnknownService: CrossRule = {
           'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://backend:3000;\n    }\n}\n',
         },
         errors: [{ messageId: 'unknown', line: 4, column: 20, file: 'nginx/conf.d/default.conf' }],
+      },
+      {
+        name: 'un modèle dont la variable nomme un service absent',
+        files: {
+          'compose.yaml': COMPOSE.replace('./nginx/conf.d:/etc/nginx/conf.d:ro', './nginx/site.conf:/etc/nginx/templates/default.conf.template:ro\n    environment:\n      UPSTREAM_HOST: apo'),
+          'nginx/site.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://${UPSTREAM_HOST}:3000;\n    }\n}\n',
+        },
+        errors: [{ messageId: 'unknown', line: 4, column: 20, file: 'nginx/site.conf', data: { host: 'apo' } }],
       },
       {
         name: 'fastcgi_pass vers un service absent',
