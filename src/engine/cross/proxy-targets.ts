@@ -88,7 +88,15 @@ export function proxyTargets(nginx: NginxContext, upstreams: ReadonlySet<string>
     for (const info of nginx.named(name)) {
       if (info.inGeneric) continue;
       const address = info.node.args[0];
-      const match = address && URL.exec(substitute(address.value));
+      const value = address && substitute(address.value);
+      // In `stream {}`, `proxy_pass db:5432;` has no scheme (ngx_stream_proxy_module); it is resolved at load too.
+      const inStream = info.context?.startsWith('stream') === true;
+      const stream = address && inStream && name === 'proxy_pass' ? HOST_PORT.exec(value!) : null;
+      if (address && stream && stream[2] !== undefined && !upstreams.has(stream[1]!.toLowerCase()) && isServiceCandidate(stream[1]!)) {
+        targets.push({ host: stream[1]!, port: Number(stream[2]), range: address.range, file: nginx.file.path });
+        continue;
+      }
+      const match = address && URL.exec(value!);
       if (!address || !match) continue;
       const host = match[2]!;
       if (upstreams.has(host.toLowerCase()) || !isServiceCandidate(host)) continue;

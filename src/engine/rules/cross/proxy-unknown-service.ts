@@ -85,6 +85,14 @@ export const proxyUnknownService: CrossRule = {
         errors: [{ messageId: 'unknown', line: 4, column: 20, file: 'nginx/site.conf', data: { host: 'apo' } }],
       },
       {
+        name: 'proxy_pass d’un serveur stream vers un service absent',
+        files: {
+          'compose.yaml': COMPOSE.replace('./nginx/conf.d:/etc/nginx/conf.d:ro', './nginx/nginx.conf:/etc/nginx/nginx.conf:ro'),
+          'nginx/nginx.conf': 'events {}\nstream {\n    server {\n        listen 5432;\n        proxy_pass db:5432;\n    }\n}\n',
+        },
+        errors: [{ messageId: 'unknown', line: 5, column: 20, file: 'nginx/nginx.conf', data: { host: 'db' } }],
+      },
+      {
         name: 'fastcgi_pass vers un service absent',
         files: {
           'compose.yaml': COMPOSE,
