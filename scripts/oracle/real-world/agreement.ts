@@ -147,7 +147,7 @@ export function crossProjectFiles(kind: 'cross' | 'cross-mutants', id: string): 
   return files;
 }
 
-interface CrossVerdict { composeInvalid?: string; ok: boolean; message?: string; file?: string; line?: number }
+interface CrossVerdict { composeInvalid?: string; untested?: string; ok: boolean; message?: string; file?: string; line?: number }
 const CROSS_RULES = new Set(crossRules.map((r) => r.id));
 
 /**
@@ -164,7 +164,7 @@ export function crossAgreement(kind: 'cross' | 'cross-mutants'): Agreement {
   for (const id of Object.keys(verdicts).sort()) {
     const v = verdicts[id]!;
     // Compose refuses the project: the compose kind's business.
-    if (v.composeInvalid !== undefined) continue;
+    if (v.composeInvalid !== undefined || v.untested !== undefined) continue;
     const meta = readMeta(join(root, id));
     const project = crossProjectFiles(kind, id);
     const files = [...project].map(([path, text]) => ({ path, text }));

@@ -47,6 +47,7 @@ const OFFICIAL_DEFAULT = `server {\n    listen       80;\n    listen  [::]:80;\n
 const MODULES = 'load_module /usr/lib/nginx/modules/ngx_stream_module.so; load_module /usr/lib/nginx/modules/ngx_mail_module.so;';
 
 interface ServiceJson {
+  image?: string;
   networks?: Record<string, { aliases?: string[] } | null>;
   network_mode?: string;
   container_name?: string;
@@ -148,6 +149,8 @@ function externalNames(text: string): string[] {
 export interface CrossVerdict {
   /** Compose refused the project: not a compose ↔ nginx case. */
   composeInvalid?: string;
+  /** No service runs the official image's layout (a custom image decides what it reads): not judged. */
+  untested?: string;
   ok: boolean;
   service?: string;
   message?: string;
@@ -224,8 +227,12 @@ for (const id of readdirSync(ROOT).sort()) {
   if (!loaded.json) out[id] = { composeInvalid: loaded.message, ok: false };
   else {
     const project = loaded.json;
-    const nginxServices = Object.keys(project.services).filter((s) => (project.services[s]!.volumes ?? []).some((m) => m.type === 'bind' && isNginxTarget(m.target) && m.source?.startsWith(dir)));
-    let verdict: CrossVerdict = { ok: true };
+    const mounts = (s: string) => (project.services[s]!.volumes ?? []).filter((m) => m.type === 'bind' && isNginxTarget(m.target) && m.source?.startsWith(dir));
+    // The official image (its nginx.conf, conf.d, templates), or any image given its whole nginx.conf.
+    const official = (s: string) => /^(docker\.io\/)?(library\/)?nginx(:|@|$)|^(docker\.io\/)?nginxinc\/nginx-unprivileged(:|@|$)/.test(project.services[s]!.image ?? '') || mounts(s).some((m) => m.target === '/etc/nginx/nginx.conf' || m.target === '/etc/nginx');
+    const mounting = Object.keys(project.services).filter((s) => mounts(s).length > 0);
+    const nginxServices = mounting.filter(official);
+    let verdict: CrossVerdict = nginxServices.length === 0 && mounting.length > 0 ? { ok: true, untested: `${mounting.join(', ')}: not the official nginx image` } : { ok: true };
     for (const s of nginxServices) {
       const v = testService(project, s, dir, files);
       if (s === nginxServices[0] || !v.ok) verdict = v;
