@@ -1,7 +1,7 @@
 // The engine's agreement with the real tools' recorded verdicts on the
 // real-world corpus, per kind. Shared by the measuring scripts (which print
 // every disagreement) and tests/oracle/real-world/agreement.test.ts.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkProject } from '../../../src/engine/check.ts';
 import { classifyFile } from '../../../src/engine/classify-file.ts';
@@ -25,6 +25,8 @@ interface CaseMeta {
   /** A mutant's base case. */
   base?: string;
   composeFile?: string;
+  /** A mutant's base files it does without (renamed). */
+  removed?: string[];
   /** Several compose files, merged in this order (`-f a -f b`). */
   composeFiles?: string[];
   context?: 'main' | 'http' | 'server';
@@ -142,8 +144,9 @@ export function crossProjectFiles(kind: 'cross' | 'cross-mutants', id: string): 
   const dir = join(corpusDir(kind), id);
   const base = readMeta(dir).base;
   const files = base ? crossProjectFiles('cross', base) : new Map<string, string>();
+  for (const path of readMeta(dir).removed ?? []) files.delete(path);
   const project = join(dir, 'project');
-  for (const p of walk(project, project, [])) files.set(p, readFileSync(join(project, p), 'utf8'));
+  if (existsSync(project)) for (const p of walk(project, project, [])) files.set(p, readFileSync(join(project, p), 'utf8'));
   return files;
 }
 
@@ -168,8 +171,10 @@ export function crossAgreement(kind: 'cross' | 'cross-mutants'): Agreement {
     const meta = readMeta(join(root, id));
     const project = crossProjectFiles(kind, id);
     const files = [...project].map(([path, text]) => ({ path, text }));
-    const nginxFiles = new Set(files.filter((f) => classifyFile(f.path) === 'nginx').map((f) => f.path));
-    const errors = checkProject(files, { profiles: [], composeFiles: meta.composeFiles ?? [meta.composeFile!], environment: meta.env ?? {} }).diagnostics.filter(
+    const checked = checkProject(files, { profiles: [], composeFiles: meta.composeFiles ?? [meta.composeFile!], environment: meta.env ?? {} });
+    // The files the engine reads as nginx configuration: by name, or mounted as such.
+    const nginxFiles = new Set(checked.nginx.map((n) => n.file.path));
+    const errors = checked.diagnostics.filter(
       (d) => d.severity === 'error' && nginxFiles.has(d.file) && (CROSS_RULES.has(d.ruleId) || d.ruleId.startsWith('nginx')),
     );
     let ok = (errors.length === 0) === v.ok;

@@ -76,6 +76,9 @@ function routed(docs: Document[], home: Map<string, number>, topLevel: number): 
   });
 }
 
+/** Files a mutation renames, old path → new. */
+const renames = new Map<string, string>();
+
 const bases = JSON.parse(readFileSync(verdictsFile('cross'), 'utf8')) as Record<string, { ok: boolean; composeInvalid?: string }>;
 const out = corpusDir('cross-mutants');
 rmSync(out, { recursive: true, force: true });
@@ -233,6 +236,20 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
       // The host from a variable of the service, through the official image's templates (envsubst).
       'template-variable': { apply: (doc) => templated(doc, target.host) },
       'template-variable-typo': { apply: (doc) => templated(doc, typo(target.host, new Set(services))) },
+      // The file renamed without `.conf` in the project: nginx reads it all the same, from where it is mounted.
+      'config-without-conf-name': {
+        apply: (doc) => {
+          const volumes = doc.getIn(['services', proxy, 'volumes'], true);
+          if (!isSeq(volumes)) return undefined;
+          const source = `./${target.file.slice(composeDir ? composeDir.length + 1 : 0)}`;
+          const item = volumes.items.find((i) => typeof (i as { value?: unknown }).value === 'string' && normalize(((i as { value: string }).value).split(':')[0]!) === normalize(source));
+          if (!item) return undefined;
+          const renamed = target.file.replace(/\.conf(\.template)?$/, '') + '-site';
+          (item as { value: string }).value = (item as { value: string }).value.replace(source.replace(/^\.\//, ''), renamed.slice(composeDir ? composeDir.length + 1 : 0));
+          renames.set(target.file, renamed);
+          return retarget(typo(target.host, new Set(services)));
+        },
+      },
       // Resolvers ignore case: `API` finds `api`.
       'host-uppercase': { apply: () => retarget(target.host.toUpperCase()) },
       // The file mounted where the official image never reads it (a Debian habit): the typo in it stops nothing.
@@ -286,6 +303,7 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
       };
     }
     for (const [mutation, { file = target.file, apply }] of Object.entries(mutants)) {
+      renames.clear();
       const docs = composeTexts.map((t) => parseDocument(t));
       const nginx = apply(routed(docs, home, home.get(target.host) ?? 0));
       if (nginx === undefined) continue;
@@ -294,13 +312,15 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
         const text = String(doc);
         if (text !== composeTexts[i]) changed[composeFiles[i]!] = text;
       });
-      if (nginx !== files.get(file)) changed[file] = nginx;
+      const renamed = renames.get(file);
+      if (renamed) changed[renamed] = nginx;
+      else if (nginx !== files.get(file)) changed[file] = nginx;
       const id = `${base}~${proxy}~${mutation}`;
       for (const [path, text] of Object.entries(changed)) {
         mkdirSync(dirname(join(out, id, 'project', path)), { recursive: true });
         writeFileSync(join(out, id, 'project', path), text);
       }
-      writeFileSync(join(out, id, 'case.json'), `${JSON.stringify({ ...meta, base, mutation: mutation.replace(/^host-typo-.*/, 'host-typo-other-address'), proxy }, null, 2)}\n`);
+      writeFileSync(join(out, id, 'case.json'), `${JSON.stringify({ ...meta, base, mutation: mutation.replace(/^host-typo-.*/, 'host-typo-other-address'), proxy, ...(renamed ? { removed: [file] } : {}) }, null, 2)}\n`);
       count++;
     }
   }

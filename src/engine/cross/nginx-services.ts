@@ -23,6 +23,15 @@ export function isNginxImage(service: ComposeService): boolean {
   return image !== undefined && ['nginx', 'nginx-unprivileged', 'openresty'].includes(parseImage(image).name);
 }
 
+/**
+ * A container path nginx reads as configuration when the file is there
+ * (`/etc/nginx/nginx.conf`, `*.conf`, a `*.template` to render): a project
+ * file mounted on it is nginx configuration whatever its own name.
+ */
+export function isNginxConfigTarget(containerPath: string | undefined): boolean {
+  return containerPath !== undefined && /^\/etc\/nginx\/(?:.+\.conf|.+\.template)$/.test(containerPath);
+}
+
 /** The first bind mount of an active service that puts the project file `path` in a container, and where. */
 export function mountTargetOf(model: ComposeModel, base: string, path: string): { service: ComposeService; containerPath: string } | undefined {
   for (const service of model.services.values()) {
