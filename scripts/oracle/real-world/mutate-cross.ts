@@ -76,6 +76,8 @@ function routed(docs: Document[], home: Map<string, number>, topLevel: number): 
   });
 }
 
+/** The compose Documents of the mutation being made (all files of the project). */
+let docs: Document[] = [];
 /** Files a mutation renames, old path → new. */
 const renames = new Map<string, string>();
 
@@ -159,6 +161,8 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
       'target-removed': {
         apply: (doc) => {
           if (services.some((s) => JSON.stringify(model.services[s]).includes(`service:${target.host}`))) return undefined;
+          // Out of every file (an override that still names it would define it without an image).
+          for (const other of docs) other.deleteIn(['services', target.host]);
           doc.deleteIn(['services', target.host]);
           forget(doc, services, target.host);
           return nginxText;
@@ -168,6 +172,16 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
         apply: (doc) => {
           doc.setIn(['services', target.host, 'profiles'], doc.createNode(['debug']));
           forget(doc, services, target.host);
+          return nginxText;
+        },
+      },
+      // The proxy given a network of its own: it leaves `default`, where the target stays.
+      'proxy-own-network': {
+        apply: (doc) => {
+          if (proxyService['network_mode'] || proxyService['networks'] || svc['networks'] || svc['network_mode']) return undefined;
+          doc.setIn(['services', proxy, 'networks'], doc.createNode(['edge']));
+          if (!doc.hasIn(['networks'])) doc.set('networks', doc.createNode({}));
+          doc.setIn(['networks', 'edge'], null);
           return nginxText;
         },
       },
@@ -304,7 +318,7 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
     }
     for (const [mutation, { file = target.file, apply }] of Object.entries(mutants)) {
       renames.clear();
-      const docs = composeTexts.map((t) => parseDocument(t));
+      docs = composeTexts.map((t) => parseDocument(t));
       const nginx = apply(routed(docs, home, home.get(target.host) ?? 0));
       if (nginx === undefined) continue;
       const changed: Record<string, string> = {};
