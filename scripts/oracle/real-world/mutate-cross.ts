@@ -264,6 +264,15 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
           return retarget(typo(target.host, new Set(services)));
         },
       },
+      // A command of its own skips the image's entrypoint scripts: templates are not rendered, the typo in one stops nothing.
+      'typo-in-template-not-rendered': {
+        apply: (doc) => {
+          const mounted = JSON.stringify(proxyService['volumes'] ?? []).includes('/etc/nginx/templates');
+          if (!mounted || proxyService['command'] || proxyService['entrypoint']) return undefined;
+          doc.setIn(['services', proxy, 'command'], doc.createNode(['/bin/sh', '-c', "exec nginx -g 'daemon off;'"]));
+          return retarget(typo(target.host, new Set(services)));
+        },
+      },
       // Resolvers ignore case: `API` finds `api`.
       'host-uppercase': { apply: () => retarget(target.host.toUpperCase()) },
       // The file mounted where the official image never reads it (a Debian habit): the typo in it stops nothing.

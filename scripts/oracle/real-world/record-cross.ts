@@ -55,6 +55,8 @@ interface ServiceJson {
   links?: string[];
   extra_hosts?: string[] | Record<string, string | string[]>;
   environment?: Record<string, string | null>;
+  command?: string[] | string | null;
+  entrypoint?: string[] | string | null;
   volumes?: { type: string; source?: string; target: string }[];
 }
 interface ProjectJson { services: Record<string, ServiceJson> }
@@ -198,7 +200,11 @@ function testService(project: ProjectJson, name: string, dir: string, files: Map
   }
   const env: Record<string, string> = { NGINX_VERSION: '1.30.0', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
   for (const [k, v] of Object.entries(service.environment ?? {})) if (v !== null) env[k] = v;
-  for (const [containerPath, path] of templates) {
+  // docker-entrypoint.sh runs 20-envsubst-on-templates.sh only when the command is nginx or nginx-debug (and the entrypoint is the image's).
+  const entrypoint = service.entrypoint ? [service.entrypoint].flat().join(' ') : undefined;
+  const first = service.command ? [service.command].flat()[0]?.trim().split(/\s+/)[0] : 'nginx';
+  const rendered = (entrypoint === undefined || entrypoint.includes('docker-entrypoint.sh')) && (first === 'nginx' || first === 'nginx-debug');
+  for (const [containerPath, path] of rendered ? templates : []) {
     const output = `/etc/nginx/conf.d${containerPath.slice('/etc/nginx/templates'.length, -'.template'.length)}`;
     mkdirSync(dirname(join(root, output)), { recursive: true });
     writeFileSync(join(root, output), envsubst(files.get(path)!, env));

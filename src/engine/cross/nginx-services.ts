@@ -89,7 +89,7 @@ export function isLoadedByNginx(context: CrossContext, placement: NginxPlacement
   let path = placement.containerPath;
   if (path === undefined || !isNginxImage(service)) return true;
   if (path.startsWith('/etc/nginx/templates/')) {
-    if (!path.endsWith('.template')) return false;
+    if (!path.endsWith('.template') || !runsEntrypointScripts(service)) return false;
     path = `/etc/nginx/conf.d${path.slice('/etc/nginx/templates'.length, -'.template'.length)}`;
   }
   if (path === '/etc/nginx/nginx.conf') return true;
@@ -105,6 +105,20 @@ export function isLoadedByNginx(context: CrossContext, placement: NginxPlacement
     }
   }
   return patterns.some((pattern) => globMatches(pattern, path!));
+}
+
+/**
+ * The official image's docker-entrypoint.sh runs its scripts (templates
+ * rendered by 20-envsubst-on-templates.sh) only when the command is `nginx`
+ * or `nginx-debug`: `command: sh -c "… nginx"` or another entrypoint skips them.
+ */
+export function runsEntrypointScripts(service: ComposeService): boolean {
+  const entrypoint = service.entrypoint?.value;
+  if (entrypoint !== undefined && !(Array.isArray(entrypoint) ? entrypoint.join(' ') : entrypoint).includes('docker-entrypoint.sh')) return false;
+  const command = service.command?.value;
+  if (command === undefined) return true;
+  const first = Array.isArray(command) ? command[0] : command.trim().split(/\s+/)[0];
+  return first === 'nginx' || first === 'nginx-debug';
 }
 
 /** The networks a service joins; none declared means the project's `default` network. */
