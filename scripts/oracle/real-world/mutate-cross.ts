@@ -273,6 +273,8 @@ for (const base of readdirSync(corpusDir('cross')).sort()) {
           return retarget(typo(target.host, new Set(services)));
         },
       },
+      // `localhost` is the proxy's own container: nginx -t accepts it (the requests fail later).
+      'localhost-instead-of-service': { apply: () => retarget('localhost') },
       // Resolvers ignore case: `API` finds `api`.
       'host-uppercase': { apply: () => retarget(target.host.toUpperCase()) },
       // The file mounted where the official image never reads it (a Debian habit): the typo in it stops nothing.
