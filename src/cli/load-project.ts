@@ -12,6 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { classifyFile } from '../engine/classify-file.ts';
 import { createComposeContext, type ComposeContext } from '../engine/compose/context.ts';
+import { isNginxConfigTarget } from '../engine/cross/nginx-services.ts';
 import { parseEnvFile } from '../engine/compose/env-file.ts';
 import type { CheckOptions, ProjectFile } from '../engine/types.ts';
 import { readRegularFile, walkFiles } from './read-input.ts';
@@ -273,7 +274,7 @@ function addMountedNginxFiles(project: LoadedProject, context: LoadContext): voi
       }
       const paths = stats.isDirectory()
         ? walkFiles(source, displayPath(source, context.cwd), (name) => classifyFile(name) === 'nginx', context.problems)
-        : classifyFile(source) === 'nginx'
+        : classifyFile(source) === 'nginx' || isNginxConfigTarget(mount.target)
           ? [source]
           : [];
       add(paths);

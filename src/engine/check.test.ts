@@ -10,6 +10,18 @@ describe('checkProject', () => {
     expect(result.nginx).toEqual([]);
   });
 
+  it('reads a file Compose mounts as nginx configuration whatever its name', () => {
+    const compose = 'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - ./nginx/site:/etc/nginx/conf.d/default.conf:ro\n      - ./notes.txt:/usr/share/nginx/html/notes.txt:ro\n';
+    const site = 'server {\n    listen 80;\n    location / {\n        proxy_pass http://apo:3000;\n    }\n}\n';
+    const result = checkProject([
+      { path: 'compose.yaml', text: compose },
+      { path: 'nginx/site', text: site },
+      { path: 'notes.txt', text: 'server {' },
+    ]);
+    expect(result.nginx.map((n) => n.file.path)).toEqual(['nginx/site']);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'proxy-unknown-service').map((d) => `${d.file}:${d.range.start.line}`)).toEqual(['nginx/site:4']);
+  });
+
   it('parses each nginx file of the project once', () => {
     const result = checkProject([
       { path: 'compose.yaml', text: 'services: {}\n' },

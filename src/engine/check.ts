@@ -3,7 +3,7 @@ import { createComposeContext, type ComposeContext } from './compose/context.ts'
 import { createNginxContext, type NginxContext } from './nginx/context.ts';
 import type { CrossContext } from './cross/context.ts';
 import { formatMessage, frenchNumber } from './format-message.ts';
-import { mountTargetOf, projectDirectory } from './cross/nginx-services.ts';
+import { isNginxConfigTarget, mountTargetOf, projectDirectory } from './cross/nginx-services.ts';
 import { MAX_DIAGNOSTICS_PER_RULE_AND_FILE, MAX_MESSAGE_LENGTH, MAX_QUOTED_LENGTH, shorten } from './limits.ts';
 import { catalogue, type AnyRule } from './rules/catalogue.ts';
 import { applyDisableDirectives, findDisableDirectives } from './suppressions.ts';
@@ -102,6 +102,12 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
     composeFiles.length === 0 ? undefined : (reusable ?? attempt(() => createComposeContext(composeFiles, envFiles, options), 'en lisant les fichiers compose', composeFiles[0]!.path));
   // An nginx file is read in the context of where Compose mounts it.
   const base = projectDirectory({ compose, options });
+  // A file Compose mounts as nginx configuration is one, whatever its name (`./nginx/site:/etc/nginx/conf.d/default.conf`).
+  if (compose) {
+    for (const file of files) {
+      if (!taken.has(file) && classifyFile(file.path) === 'other' && isNginxConfigTarget(mountTargetOf(compose.model, base, file.path)?.containerPath)) nginxFiles.push(file);
+    }
+  }
   const nginx = nginxFiles.flatMap(
     (file) => attempt(() => createNginxContext(file, nginxFiles, compose && mountTargetOf(compose.model, base, file.path)?.containerPath), 'en lisant ce fichier nginx', file.path) ?? [],
   );

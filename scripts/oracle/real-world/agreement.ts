@@ -1,14 +1,15 @@
 // The engine's agreement with the real tools' recorded verdicts on the
 // real-world corpus, per kind. Shared by the measuring scripts (which print
 // every disagreement) and tests/oracle/real-world/agreement.test.ts.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkProject } from '../../../src/engine/check.ts';
 import { classifyFile } from '../../../src/engine/classify-file.ts';
+import { crossRules } from '../../../src/engine/rules/cross/index.ts';
 import type { Diagnostic } from '../../../src/engine/types.ts';
 import { corpusDir, verdictsFile } from './paths.ts';
 
-export type Kind = 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants';
+export type Kind = 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants' | 'cross' | 'cross-mutants';
 export interface Agreement {
   kind: Kind;
   agree: number;
@@ -24,10 +25,16 @@ interface CaseMeta {
   /** A mutant's base case. */
   base?: string;
   composeFile?: string;
+  /** A mutant's base files it does without (renamed). */
+  removed?: string[];
+  /** Several compose files, merged in this order (`-f a -f b`). */
+  composeFiles?: string[];
   context?: 'main' | 'http' | 'server';
+  /** The shell's variables the project needs (a CI's, an `.env.example`'s). */
+  env?: Record<string, string>;
 }
 const readMeta = (dir: string): CaseMeta => JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as CaseMeta;
-const originName = (meta: CaseMeta): string => (typeof meta.origin === 'string' ? meta.origin : 'package' in meta.origin ? meta.origin.package : meta.origin.repository);
+export const originName = (meta: CaseMeta): string => (typeof meta.origin === 'string' ? meta.origin : 'package' in meta.origin ? meta.origin.package : meta.origin.repository);
 
 /** Errors `docker compose config` does not check but `up` does: the engine reports them earlier, on purpose. */
 const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port']);
@@ -128,6 +135,53 @@ export function nginxAgreement(kind: 'nginx' | 'nginx-mutants'): Agreement {
     let ok = (errors.length === 0) === v.ok;
     if (ok && !v.ok && v.line !== undefined) ok = errors.some((d) => d.range.start.line <= v.line! + 1 && v.line! - 1 <= d.range.end.line);
     tally(result, meta, ok, () => `${id} [${meta.context}]: nginx ${v.ok ? 'ok' : `fails@${v.line ?? '-'} (${v.message})`} / engine ${errors.slice(0, 3).map((e) => `${e.ruleId}:${e.messageId}@${e.range.start.line}`).join(', ') || 'ok'}`);
+  }
+  return result;
+}
+
+/** A compose ↔ nginx case's files by path: a mutant keeps only the files it changed, over its base case. */
+export function crossProjectFiles(kind: 'cross' | 'cross-mutants', id: string): Map<string, string> {
+  const dir = join(corpusDir(kind), id);
+  const base = readMeta(dir).base;
+  const files = base ? crossProjectFiles('cross', base) : new Map<string, string>();
+  for (const path of readMeta(dir).removed ?? []) files.delete(path);
+  const project = join(dir, 'project');
+  if (existsSync(project)) for (const p of walk(project, project, [])) files.set(p, readFileSync(join(project, p), 'utf8'));
+  return files;
+}
+
+interface CrossVerdict { composeInvalid?: string; untested?: string; ok: boolean; message?: string; file?: string; line?: number }
+const CROSS_RULES = new Set(crossRules.map((r) => r.id));
+
+/**
+ * Would the project's nginx service start? The real verdict is `nginx -t` in
+ * the container as Compose builds it (record-cross.ts); the engine's is an
+ * error of its cross or nginx rules in an nginx file of the project, checked
+ * as the CLI checks a project (the compose file named, no profile active). When
+ * nginx refuses the project, the engine must point at the line nginx names (± 1).
+ */
+export function crossAgreement(kind: 'cross' | 'cross-mutants'): Agreement {
+  const root = corpusDir(kind);
+  const verdicts = JSON.parse(readFileSync(verdictsFile(kind), 'utf8')) as Record<string, CrossVerdict>;
+  const result: Agreement = { kind, agree: 0, total: 0, byMutation: new Map(), disagreements: [] };
+  for (const id of Object.keys(verdicts).sort()) {
+    const v = verdicts[id]!;
+    // Compose refuses the project: the compose kind's business.
+    if (v.composeInvalid !== undefined || v.untested !== undefined) continue;
+    const meta = readMeta(join(root, id));
+    const project = crossProjectFiles(kind, id);
+    const files = [...project].map(([path, text]) => ({ path, text }));
+    const checked = checkProject(files, { profiles: [], composeFiles: meta.composeFiles ?? [meta.composeFile!], environment: meta.env ?? {} });
+    // The files the engine reads as nginx configuration: by name, or mounted as such.
+    const nginxFiles = new Set(checked.nginx.map((n) => n.file.path));
+    const errors = checked.diagnostics.filter(
+      (d) => d.severity === 'error' && nginxFiles.has(d.file) && (CROSS_RULES.has(d.ruleId) || d.ruleId.startsWith('nginx')),
+    );
+    let ok = (errors.length === 0) === v.ok;
+    if (ok && !v.ok && v.line !== undefined && v.file !== undefined && project.has(v.file)) {
+      ok = errors.some((d) => d.file === v.file && d.range.start.line <= v.line! + 1 && v.line! - 1 <= d.range.end.line);
+    }
+    tally(result, meta, ok, () => `${id}: nginx ${v.ok ? 'ok' : `fails ${v.file ?? ''}@${v.line ?? '-'} (${v.message})`} / engine ${errors.slice(0, 3).map((e) => `${e.ruleId}:${e.messageId}@${e.file}:${e.range.start.line}`).join(', ') || 'ok'}`);
   }
   return result;
 }

@@ -8,5 +8,6 @@ import { join } from 'node:path';
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const CORPUS = process.env['ATELIER_REAL_WORLD'] ?? join(REPO, 'tests/oracle/real-world');
 export const CASES = join(CORPUS, 'cases');
-export const corpusDir = (kind: 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants'): string => join(CASES, kind);
-export const verdictsFile = (kind: 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants'): string => join(CASES, `${kind}-verdicts.json`);
+export type CorpusKind = 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants' | 'cross' | 'cross-mutants';
+export const corpusDir = (kind: CorpusKind): string => join(CASES, kind);
+export const verdictsFile = (kind: CorpusKind): string => join(CASES, `${kind}-verdicts.json`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProject } from '../check.ts';
 import type { ProjectFile } from '../types.ts';
 import type { CrossContext } from './context.ts';
-import { listeningPorts, placeNginxFile, projectPathOf, resolveHost, serviceNetworks } from './nginx-services.ts';
+import { isLoadedByNginx, listeningPorts, placeNginxFile, projectPathOf, resolveHost, serviceNetworks } from './nginx-services.ts';
 
 const COMPOSE = `services:
   proxy:
@@ -72,6 +72,55 @@ describe('what a service reaches and listens on', () => {
     const db = resolveHost(model, proxy, 'db');
     expect(db.named.map((s) => s.name)).toEqual(['db']);
     expect(db.reachable).toEqual([]);
+  });
+
+  it('resolves as Docker does: container_name, own links and extra_hosts, any case; not another hostname', () => {
+    const compose = `services:
+  proxy:
+    image: nginx:1.30-alpine
+    links: ["api:backend"]
+    extra_hosts: ["legacy:10.0.0.9"]
+  api:
+    image: node:24-alpine
+    container_name: atelier_api
+    hostname: api-host
+  edge:
+    image: nginx:1.30-alpine
+    network_mode: host
+`;
+    const model = checkProject([{ path: 'compose.yaml', text: compose }]).compose!.model;
+    const proxy = model.services.get('proxy')!;
+    expect(resolveHost(model, proxy, 'atelier_api').reachable.map((s) => s.name)).toEqual(['api']);
+    expect(resolveHost(model, proxy, 'API').reachable.map((s) => s.name)).toEqual(['api']);
+    expect(resolveHost(model, proxy, 'backend')).toMatchObject({ named: [], local: true });
+    expect(resolveHost(model, proxy, 'legacy')).toMatchObject({ named: [], local: true });
+    expect(resolveHost(model, proxy, 'api-host')).toMatchObject({ named: [], reachable: [], local: false });
+    expect(resolveHost(model, model.services.get('edge')!, 'api')).toMatchObject({ reachable: [], local: false });
+  });
+
+  it('knows which mounted files the official image reads', () => {
+    const compose = (target: string, main = '') => `services:
+  web:
+    image: nginx:1.30-alpine
+    volumes:
+      - ./site.conf:${target}:ro
+${main}`;
+    const loaded = (target: string, main = '', extra: ProjectFile[] = []): boolean => {
+      const files = [{ path: 'compose.yaml', text: compose(target, main) }, { path: 'site.conf', text: 'server { listen 80; }\n' }, ...extra];
+      const { compose: model, nginx } = checkProject(files);
+      const context: CrossContext = { compose: model, nginx, files, options: {} };
+      const site = nginx.find((n) => n.file.path === 'site.conf')!;
+      return isLoadedByNginx(context, placeNginxFile(context, site)!);
+    };
+    expect(loaded('/etc/nginx/conf.d/default.conf')).toBe(true);
+    expect(loaded('/etc/nginx/templates/default.conf.template')).toBe(true);
+    expect(loaded('/etc/nginx/templates/default.conf')).toBe(false);
+    expect(loaded('/etc/nginx/conf.d/site.txt')).toBe(false);
+    expect(loaded('/etc/nginx/sites-enabled/site.conf')).toBe(false);
+    const main = '      - ./main.conf:/etc/nginx/nginx.conf:ro\n';
+    const includes = (pattern: string) => [{ path: 'main.conf', text: `events {}\nhttp {\n    include ${pattern};\n}\n` }];
+    expect(loaded('/etc/nginx/sites-enabled/site.conf', main, includes('/etc/nginx/sites-enabled/*.conf'))).toBe(true);
+    expect(loaded('/etc/nginx/conf.d/default.conf', main, includes('sites-enabled/*'))).toBe(false);
   });
 
   it('knows listening ports from variables and image defaults', () => {

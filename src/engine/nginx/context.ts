@@ -90,6 +90,8 @@ export function fileRole(path: string, config: NginxConfig, containerPath?: stri
   // /etc/nginx/conf.d/default.conf is read inside `http {}`, whatever its name.
   const mounted = containerPath === undefined ? undefined : roleOfMountTarget(containerPath);
   if (mounted) return mounted;
+  // A file mounted in sites-enabled/ (read by no official image, but by any nginx.conf that includes it) is an `http {}` include, whatever its name.
+  if (containerPath !== undefined && HTTP_INCLUDE_DIRS.test(containerPath)) return 'http-include';
   // Then the path: the official image includes conf.d/ inside `http {}` whatever the file holds.
   if (HTTP_INCLUDE_DIRS.test(path) || path.endsWith('.conf.template')) return 'http-include';
   if (/(^|\/)nginx\.conf$/.test(path)) return 'main';
@@ -154,7 +156,8 @@ export function createNginxContext(file: ProjectFile, project: ProjectFile[], co
   const config = parseNginx(file.text);
   const role = fileRole(file.path, config, containerPath);
   const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : serverSnippet(config) ? 'http-server' : undefined;
-  const isTemplate = file.path.endsWith('.conf.template');
+  // The entrypoint renders what is mounted as /etc/nginx/templates/*.template, whatever the file's name in the project.
+  const isTemplate = file.path.endsWith('.conf.template') || (containerPath !== undefined && containerPath.startsWith('/etc/nginx/templates/') && containerPath.endsWith('.template'));
 
   const nodes: NodeInfo[] = [];
   // An explicit stack rather than recursion: a learner's file may nest deeper than the call stack.

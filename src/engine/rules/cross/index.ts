@@ -1,6 +1,7 @@
 import type { CrossRule } from '../catalogue.ts';
 import { disableCommentUnknownRule } from './disable-comment-unknown-rule.ts';
 import { nginxConfigNotInProject } from './nginx-config-not-in-project.ts';
+import { nginxConfigNotLoaded } from './nginx-config-not-loaded.ts';
 import { nginxIncludeMissing } from './nginx-include-missing.ts';
 import { missingProjectFile } from './missing-project-file.ts';
 import { proxyUnknownService } from './proxy-unknown-service.ts';
@@ -14,6 +15,7 @@ export const crossRules: readonly CrossRule[] = [
   proxyWrongPort,
   publishedPortNotListened,
   nginxConfigNotInProject,
+  nginxConfigNotLoaded,
   nginxIncludeMissing,
   disableCommentUnknownRule,
   missingProjectFile,

@@ -84,7 +84,7 @@ export const proxyWrongPort: CrossRule = {
     }
     for (const { target, reachable } of resolvedProxyTargets(context)) {
       const [service] = reachable;
-      if (!service) continue;
+      if (!service || target.dns) continue;
       const ports = listeningPorts(service);
       if (ports.size === 0 || ports.has(target.port)) continue;
       report({

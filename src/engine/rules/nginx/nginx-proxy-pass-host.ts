@@ -35,6 +35,13 @@ export const proxyPassHost: NginxRule = {
           'nginx/conf.d/upstreams.conf': 'upstream api_backend {\n    server api:3000;\n}\n',
         },
       },
+      {
+        name: 'un service Compose nommé avec un tiret bas',
+        files: {
+          'compose.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    volumes:\n      - ./nginx/conf.d:/etc/nginx/conf.d:ro\n  my_app:\n    image: node:24-alpine\n',
+          'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_pass http://my_app:3000;\n    }\n}\n',
+        },
+      },
       { files: { 'nginx/conf.d/default.conf': 'upstream api_backend {\n    server api:3000;\n}\nserver {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api_backend;\n    }\n    location / {\n        proxy_pass http://client:80;\n    }\n}\n' } },
     ],
     invalid: [
@@ -69,6 +76,8 @@ export const proxyPassHost: NginxRule = {
         if (!target || target.value.includes('$')) continue;
         const host = URL_HOST.exec(target.value)?.[1];
         if (host === undefined || upstreams.has(host.toLowerCase()) || IP_LITERAL.test(host) || HOST_NAME.test(host)) continue;
+        // Mounted by a compose service: Docker's DNS answers its services' names, `my_app` included, and the cross rules judge them.
+        if (context.containerPath !== undefined && !host.includes('.')) continue;
         report({ messageId: 'invalid', data: { host }, file: context.file.path, range: target.range });
       }
     }
