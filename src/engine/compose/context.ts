@@ -160,3 +160,13 @@ function readComposeFile(file: ProjectFile, lookup: (name: string) => string | u
   const transform = interpolateInto(findings);
   return parseYaml(file, positions).map((yaml) => ({ file, positions, issues: yaml.issues, root: toLocated(yaml.document, positions, yaml.issues, transform) }));
 }
+
+/**
+ * A compose file the loaded ones bring in (`include`, `extends.file`), read
+ * as they are, with the project's variables: its located tree, or undefined
+ * when it has none (empty, or past a bound). Its YAML and variable problems
+ * are not reported here.
+ */
+export function readReferencedComposeFile(file: ProjectFile, variables: ReadonlyMap<string, string>): LocatedValue | undefined {
+  return readComposeFile(file, (name) => variables.get(name), interpolationBudget(), [])[0]?.root;
+}

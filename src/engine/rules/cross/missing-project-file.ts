@@ -1,15 +1,26 @@
 import type { CrossRule } from '../catalogue.ts';
+import { readReferencedComposeFile } from '../../compose/context.ts';
+import { loadedBaseDirectories, resolveReference, walkReferences } from '../../compose/file-references.ts';
+import { projectDirectory } from '../../cross/nginx-services.ts';
 import { writtenItems } from '../../compose/service-keys.ts';
-import { dirname, joinPath } from '../../cross/posix-path.ts';
+import { dirname } from '../../cross/posix-path.ts';
+import { SourcePositions } from '../../yaml/parse-yaml.ts';
 import type { LocatedValue } from '../../yaml/located.ts';
 import type { Range } from '../../types.ts';
 
 // Files `docker compose config` opens while loading the project: compose-go
 // fails on a missing `env_file` (types/project.go loadEnvFile, unless
-// `required: false`) or `label_file`. Paths are relative to the compose file
-// that names them; absolute paths depend on the machine, so they are left
-// alone. (`include` and `extends.file` name compose files, which the engine's
-// callers do not hand over without merging them: not checked here yet.)
+// `required: false`) or `label_file`, on a missing `include` (loader/include.go
+// ApplyInclude, « open …: no such file or directory », or « include
+// cycle detected ») or `extends.file` (loader/extends.go
+// getExtendsBaseFromFile), and on those of the files they bring in
+// (compose/file-references.ts follows them among the project's files).
+// Paths are relative to the project directory in the files Compose is given
+// (`-f`), to their own folder in the files those bring in; absolute paths
+// depend on the machine, so they are left alone, unless a leading variable
+// left empty made a relative path absolute. A path climbing above the project
+// folder names a file outside the project: missing, since the project's files
+// are all the engine is given (the CLI hands over those it finds on disk).
 interface Reference {
   kind: 'envFile' | 'labelFile';
   path: string;
@@ -24,11 +35,16 @@ export const missingProjectFile: CrossRule = {
   messages: {
     envFile: '`env_file` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse de démarrer («\u00a0env file … not found\u00a0»). Ajoutez `required: false` s’il est facultatif.',
     labelFile: '`label_file` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0label file … not found\u00a0»).',
+    include: '`include` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0open …: no such file or directory\u00a0»).',
+    extendsFile: '`extends.file` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0open …: no such file or directory\u00a0»).',
+    includeCycle: '`include` nomme `{{path}}`, qui inclut déjà ce fichier\u00a0: Compose refuse le projet («\u00a0include cycle detected\u00a0»).',
+    emptyVariable:
+      '`{{key}}` devient `{{path}}`, car la variable `{{variable}}` est vide ou non définie\u00a0: Compose cherche ce fichier à la racine de la machine et refuse le projet. Définissez `{{variable}}` (dans `.env` ou le shell) ou écrivez un chemin relatif.',
   },
   docs: {
     title: 'Un fichier que Compose lit au chargement manque',
-    what: 'Signale un fichier nommé par `env_file` ou `label_file` qui n’existe pas dans le projet.',
-    why: 'Compose lit ces fichiers dès `docker compose config`\u00a0: s’il en manque un, rien ne démarre. Un `env_file` facultatif s’écrit en forme longue avec `required: false`.',
+    what: 'Signale un fichier nommé par `env_file`, `label_file`, `include` ou `extends.file` qui n’existe pas dans le projet, y compris dans les fichiers qu’`include` et `extends` font lire, et un `include` qui s’inclut lui-même.',
+    why: 'Compose lit ces fichiers dès `docker compose config`\u00a0: s’il en manque un, rien ne démarre. Un `env_file` facultatif s’écrit en forme longue avec `required: false`. Un chemin qui sort du dossier du projet (`../commun.yml`) dépend de la machine où le projet est copié.',
     howToFix: 'Créez le fichier (souvent en copiant l’exemple fourni\u00a0: `cp .env.example api.env`), corrigez le chemin (relatif au fichier compose qui le nomme), ou marquez l’`env_file` `required: false`.',
     chapter: '08-production',
   },
@@ -46,6 +62,29 @@ export const missingProjectFile: CrossRule = {
       {
         name: 'forme longue sans `path` (compose-schema le signale)',
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file:\n      - required: true\n' },
+      },
+      {
+        name: 'include et extends présents, relatifs au fichier qui les nomme',
+        files: {
+          'compose.yaml': 'include:\n  - deploy/base.yaml\nservices:\n  api:\n    extends:\n      file: deploy/base.yaml\n      service: base\n',
+          'deploy/base.yaml': 'services:\n  base:\n    image: node:24-alpine\n    env_file: base.env\n',
+          'deploy/base.env': 'NODE_ENV=production\n',
+        },
+      },
+      {
+        name: 'chemins que Compose ne lit pas sur le disque du projet : distants, absolus',
+        files: { 'compose.yaml': 'include:\n  - oci://registry.example/commun:1\n  - /srv/commun/compose.yaml\nservices:\n  api:\n    extends:\n      file: ${HOME}/base.yaml\n      service: base\n' },
+        options: { environment: { HOME: '/home/lea' } },
+      },
+      {
+        name: 'un fichier donné par -f dans un sous-dossier : ses chemins partent du dossier du projet',
+        files: {
+          'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n',
+          'deploy/prod.yaml': 'services:\n  api:\n    env_file: ./api.env\n    extends:\n      file: base.yaml\n      service: api\n',
+          'api.env': 'NODE_ENV=production\n',
+          'base.yaml': 'services:\n  api:\n    restart: always\n',
+        },
+        options: { composeFiles: ['compose.yaml', 'deploy/prod.yaml'] },
       },
       { name: 'un extrait de projet (une leçon ne montre que certains fichiers)', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file: ./api.env\n' }, options: { partial: true } },
     ],
@@ -75,6 +114,59 @@ export const missingProjectFile: CrossRule = {
         errors: [{ messageId: 'envFile', line: 4, column: 15, file: 'deploy/compose.yaml' }],
       },
       {
+        name: 'include absent',
+        files: { 'compose.yaml': 'include:\n  - ./base.yaml\nservices:\n  api:\n    image: node:24-alpine\n' },
+        errors: [{ messageId: 'include', line: 2, column: 5, data: { path: './base.yaml' } }],
+      },
+      {
+        name: 'include hors du projet',
+        files: { 'compose.yaml': 'include:\n  - path: ../commun/compose.yaml\nservices:\n  api:\n    image: node:24-alpine\n' },
+        errors: [{ messageId: 'include', line: 2, column: 11 }],
+      },
+      {
+        name: 'un fichier qui s’inclut lui-même',
+        files: { 'compose.yaml': 'include:\n  - compose.yaml\nservices:\n  api:\n    image: node:24-alpine\n' },
+        errors: [{ messageId: 'includeCycle', line: 2, column: 5 }],
+      },
+      {
+        name: 'fichier d’extends absent',
+        files: { 'compose.yaml': 'services:\n  api:\n    extends:\n      file: ./commun.yaml\n      service: base\n' },
+        errors: [{ messageId: 'extendsFile', line: 4, column: 13 }],
+      },
+      {
+        name: 'fichier d’extends dont la variable est vide',
+        files: { 'compose.yaml': 'services:\n  api:\n    extends:\n      file: ${COMMUN}/commun.yaml\n      service: base\n' },
+        errors: [{ messageId: 'emptyVariable', line: 4, column: 13, data: { path: '/commun.yaml', variable: 'COMMUN' } }],
+      },
+      {
+        name: 'dans un fichier inclus, relatif à ce fichier',
+        files: {
+          'compose.yaml': 'include:\n  - deploy/base.yaml\n',
+          'deploy/base.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file: ./api.env\n',
+          'api.env': 'NODE_ENV=production\n',
+        },
+        errors: [{ messageId: 'envFile', line: 4, column: 15, file: 'deploy/base.yaml' }],
+      },
+      {
+        name: 'au bout d’une chaîne d’extends',
+        files: {
+          'compose.yaml': 'services:\n  api:\n    extends:\n      file: deploy/api.yaml\n      service: api\n',
+          'deploy/api.yaml': 'services:\n  api:\n    extends:\n      file: base.yaml\n      service: api\n',
+          'base.yaml': 'services:\n  api:\n    image: node:24-alpine\n',
+        },
+        errors: [{ messageId: 'extendsFile', line: 4, column: 13, file: 'deploy/api.yaml' }],
+      },
+      {
+        name: 'un fichier donné par -f dans un sous-dossier : pas à côté de lui',
+        files: {
+          'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n',
+          'deploy/prod.yaml': 'services:\n  api:\n    extends:\n      file: base.yaml\n      service: api\n',
+          'deploy/base.yaml': 'services:\n  api:\n    restart: always\n',
+        },
+        options: { composeFiles: ['compose.yaml', 'deploy/prod.yaml'] },
+        errors: [{ messageId: 'extendsFile', line: 4, column: 13, file: 'deploy/prod.yaml' }],
+      },
+      {
         name: 'label_file absent',
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    label_file: ./labels.env\n' },
         errors: [{ messageId: 'labelFile', line: 4, column: 17 }],
@@ -100,10 +192,40 @@ export const missingProjectFile: CrossRule = {
       }
       for (const { file, item } of writtenItems(service, ['label_file'])) add('labelFile', file, item);
     }
+    const loaded = compose.documents.map((d) => ({ file: d.file.path, root: d.root }));
+    const base = projectDirectory(context);
+    const bases = loadedBaseDirectories(loaded, base);
     for (const reference of references) {
       if (reference.path.startsWith('/') || reference.path.startsWith('~') || reference.path.includes('$')) continue;
-      if (paths.has(joinPath(dirname(reference.file), reference.path))) continue;
+      if (paths.has(resolveReference(bases.get(reference.file) ?? dirname(reference.file), reference.path))) continue;
       report({ messageId: reference.kind, data: { path: reference.path }, file: reference.file, range: reference.range });
+    }
+
+    // `include` and `extends.file`, followed among the project's files (each read once, here only).
+    const byPath = new Map(context.files.map((f) => [f.path, f]));
+    const positions = new Map<string, SourcePositions>();
+    const rangeOf = (file: string, range: [number, number]): Range => {
+      if (compose.positionsOf(file)) return compose.rangeOf(file, ...range);
+      let p = positions.get(file);
+      if (!p) positions.set(file, (p = new SourcePositions(byPath.get(file)?.text ?? '')));
+      return p.range(...range);
+    };
+    const walk = walkReferences(
+      loaded,
+      base,
+      (path) => {
+        const file = byPath.get(path);
+        return file && { root: readReferencedComposeFile(file, compose.variables) };
+      },
+    );
+    for (const ref of walk.references) {
+      const range = rangeOf(ref.file, ref.range);
+      const key = ref.kind === 'include' ? 'include' : ref.kind === 'extendsFile' ? 'extends.file' : ref.kind === 'envFile' ? 'env_file' : 'label_file';
+      const missing = walk.missing.has(ref) || ((ref.kind === 'envFile' || ref.kind === 'labelFile') && ref.target !== undefined && !byPath.has(ref.target));
+      if (walk.cycles.has(ref)) report({ messageId: 'includeCycle', data: { path: ref.path }, file: ref.file, range });
+      else if (!missing) continue;
+      else if (ref.emptyVariable !== undefined) report({ messageId: 'emptyVariable', data: { key, path: ref.path, variable: ref.emptyVariable }, file: ref.file, range });
+      else report({ messageId: ref.kind, data: { path: ref.path }, file: ref.file, range });
     }
   },
 };
