@@ -93,6 +93,12 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | re
   const envFile = envFiles[0]?.parsed;
   const variables = new Map<string, string>(Object.entries(fromFiles));
   for (const [name, value] of Object.entries(shell)) variables.set(name, value);
+  // Compose always has PWD: without it in the shell, `${PWD}` is the folder it
+  // runs in, and a `.env` does not change it (probed on Compose 2.40.3, whose
+  // process environment wins over `.env`, compose-go cli/options.go
+  // WithDotEnv). The engine's paths are relative to the project folder, where
+  // `docker compose` runs: `.`.
+  if (!Object.hasOwn(shell, 'PWD')) variables.set('PWD', '.');
   const lookup = (name: string): string | undefined => variables.get(name);
 
   const interpolationFindings: InterpolationFinding[] = [];
