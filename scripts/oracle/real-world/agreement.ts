@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkProject } from '../../../src/engine/check.ts';
-import { classifyFile } from '../../../src/engine/classify-file.ts';
 import type { Diagnostic } from '../../../src/engine/types.ts';
 import { corpusDir, verdictsFile } from './paths.ts';
 
@@ -77,13 +76,14 @@ export function composeAgreement(kind: 'compose' | 'compose-mutants'): Agreement
     const v = verdicts[id]!;
     const meta = readMeta(join(root, id));
     const project = projectFiles(kind, id);
-    // The files Compose reads: the one named, its override when Compose picks the file by itself, and every other (non-compose) file.
+    // The compose files Compose is given: the one named, and its override when Compose picks the file by itself.
     const loaded = new Set<string>([meta.composeFile!]);
     if (v.args[0] === 'config') {
       const override = OVERRIDES.find((o) => project.has(o));
       if (override) loaded.add(override);
     }
-    const files = [...project].filter(([p]) => classifyFile(p) !== 'compose' || loaded.has(p)).map(([path, text]) => ({ path, text }));
+    // Every file of the folder, as Compose finds them on disk: a compose-named file it is not given may still be included or extended.
+    const files = [...project].map(([path, text]) => ({ path, text }));
     // Errors of the compose files, and the warning that Compose 2.40 refuses a newer key; nginx rules are another kind.
     const blocking = (d: Diagnostic): boolean =>
       (d.severity === 'error' || d.ruleId === 'newer-compose-key') &&
