@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { classifyFile } from '../engine/classify-file.ts';
 import { createComposeContext, readReferencedComposeFile, type ComposeContext } from '../engine/compose/context.ts';
-import { walkReferences } from '../engine/compose/file-references.ts';
+import { isTextReference, walkReferences } from '../engine/compose/file-references.ts';
 import { parseEnvFile } from '../engine/compose/env-file.ts';
 import type { CheckOptions, ProjectFile } from '../engine/types.ts';
 import { readRegularFile, walkFiles } from './read-input.ts';
@@ -332,7 +332,7 @@ function addReferencedFiles(project: LoadedProject, compose: ComposeContext, con
     },
     { loadedFiles: true },
   );
-  for (const ref of walk.references) if ((ref.kind === 'envFile' || ref.kind === 'labelFile') && ref.target !== undefined && !known.has(ref.target)) readProjectFile(ref.target);
+  for (const ref of walk.references) if (isTextReference(ref.kind) && ref.target !== undefined && !known.has(ref.target)) readProjectFile(ref.target);
 }
 
 function isDirectory(path: string): boolean {

@@ -12,7 +12,12 @@
 import { asMap, asSeq, type LocatedMap, type LocatedValue } from '../yaml/located.ts';
 import { dirname } from '../cross/posix-path.ts';
 
-export type ReferenceKind = 'envFile' | 'labelFile' | 'include' | 'extendsFile';
+export type ReferenceKind = 'envFile' | 'labelFile' | 'include' | 'includeEnvFile' | 'extendsFile';
+
+/** References to a file Compose reads as text (variables, labels), not as a compose file to walk. */
+export function isTextReference(kind: ReferenceKind): boolean {
+  return kind === 'envFile' || kind === 'labelFile' || kind === 'includeEnvFile';
+}
 
 export interface FileReference {
   kind: ReferenceKind;
@@ -75,9 +80,12 @@ export function loadedBaseDirectories(loaded: readonly LoadedDocument[], project
   const bases = new Map(loaded.map((d) => [d.file, projectDirectory]));
   for (const document of loaded) {
     for (const entry of asSeq(asMap(document.root)?.entries.get('include')?.value)?.items ?? []) {
+      const directory = asMap(entry)?.entries.get('project_directory')?.value;
+      const own = directory?.kind === 'scalar' && typeof directory.value === 'string' && directory.value !== '' ? directory.value : undefined;
       for (const path of entry.kind === 'map' ? stringsOf(entry.entries.get('path')?.value) : [entry]) {
         const target = path.kind === 'scalar' && typeof path.value === 'string' ? resolveReference(projectDirectory, path.value) : undefined;
-        if (target !== undefined && target !== document.file && bases.has(target)) bases.set(target, dirname(target));
+        if (target === undefined || target === document.file || !bases.has(target)) continue;
+        bases.set(target, own === undefined ? dirname(target) : own.startsWith('/') ? own : resolveReference(projectDirectory, own));
       }
     }
   }
@@ -97,7 +105,7 @@ function reference(kind: ReferenceKind, file: string, value: LocatedValue | unde
       emptyVariable = leading[1] ?? leading[2];
       target = path;
     }
-  } else if (!path.startsWith('~') && !REMOTE.test(path) && !path.includes('$')) target = resolveReference(base, path);
+  } else if (!path.startsWith('~') && !REMOTE.test(path) && !path.includes('$') && !base.startsWith('/')) target = resolveReference(base, path);
   return { kind, file, path, target, emptyVariable, range: value.range };
 }
 
@@ -142,7 +150,9 @@ export function walkReferences(
   const walk: ReferenceWalk = { references: [], cycles: new Set(), missing: new Set() };
   const bases = loadedBaseDirectories(loaded, projectDirectory);
   const loadedPaths = new Set(bases.keys());
-  const baseOf = (file: string): string => bases.get(file) ?? dirname(file);
+  /** An included file's project directory when its `include` entry names one (`project_directory`). */
+  const projectDirectories = new Map<string, string>();
+  const baseOf = (file: string): string => bases.get(file) ?? projectDirectories.get(file) ?? dirname(file);
   const roots = new Map<string, { root: LocatedValue | undefined } | undefined>();
   const rootOf = (path: string): { root: LocatedValue | undefined } | undefined => {
     if (!roots.has(path)) roots.set(path, read(path));
@@ -188,6 +198,10 @@ export function walkReferences(
     visited.add(key);
     for (const entry of asSeq(asMap(root)?.entries.get('include')?.value)?.items ?? []) {
       const paths = entry.kind === 'map' ? stringsOf(entry.entries.get('path')?.value) : [entry];
+      // The entry's own `env_file` and `project_directory` are relative to the including file's folder (ApplyInclude).
+      const options = asMap(entry);
+      for (const envFile of stringsOf(options?.entries.get('env_file')?.value)) add(reference('includeEnvFile', file, envFile, baseOf(file)));
+      const directory = options?.entries.get('project_directory')?.value;
       for (const path of paths) {
         const ref = add(reference('include', file, path, baseOf(file)));
         if (!ref?.target) continue;
@@ -196,7 +210,11 @@ export function walkReferences(
           continue;
         }
         const target = follow(ref);
-        if (target) visitFile(ref.target, target, [...chain, ref.target], true);
+        if (!target) continue;
+        if (directory?.kind === 'scalar' && typeof directory.value === 'string' && directory.value !== '' && !projectDirectories.has(ref.target)) {
+          projectDirectories.set(ref.target, directory.value.startsWith('/') ? directory.value : resolveReference(baseOf(file), directory.value));
+        }
+        visitFile(ref.target, target, [...chain, ref.target], true);
       }
     }
     for (const name of services(root)?.entries.keys() ?? []) visitService(file, root, name, ownFiles);

@@ -1,6 +1,6 @@
 import type { CrossRule } from '../catalogue.ts';
 import { readReferencedComposeFile } from '../../compose/context.ts';
-import { loadedBaseDirectories, resolveReference, walkReferences } from '../../compose/file-references.ts';
+import { isTextReference, loadedBaseDirectories, resolveReference, walkReferences } from '../../compose/file-references.ts';
 import { projectDirectory } from '../../cross/nginx-services.ts';
 import { writtenItems } from '../../compose/service-keys.ts';
 import { dirname } from '../../cross/posix-path.ts';
@@ -37,6 +37,7 @@ export const missingProjectFile: CrossRule = {
     labelFile: '`label_file` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0label file … not found\u00a0»).',
     include: '`include` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0open …: no such file or directory\u00a0»).',
     extendsFile: '`extends.file` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0open …: no such file or directory\u00a0»).',
+    includeEnvFile: 'Le `env_file` de cet `include` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0stat …: no such file or directory\u00a0»).',
     includeCycle: '`include` nomme `{{path}}`, qui inclut déjà ce fichier\u00a0: Compose refuse le projet («\u00a0include cycle detected\u00a0»).',
     emptyVariable:
       '`{{key}}` devient `{{path}}`, car la variable `{{variable}}` est vide ou non définie\u00a0: Compose cherche ce fichier à la racine de la machine et refuse le projet. Définissez `{{variable}}` (dans `.env` ou le shell) ou écrivez un chemin relatif.',
@@ -69,6 +70,15 @@ export const missingProjectFile: CrossRule = {
           'compose.yaml': 'include:\n  - deploy/base.yaml\nservices:\n  api:\n    extends:\n      file: deploy/base.yaml\n      service: base\n',
           'deploy/base.yaml': 'services:\n  base:\n    image: node:24-alpine\n    env_file: base.env\n',
           'deploy/base.env': 'NODE_ENV=production\n',
+        },
+      },
+      {
+        name: 'un include avec project_directory, son env_file dans ce dossier',
+        files: {
+          'compose.yaml': 'include:\n  - path: lib/db/base.yaml\n    project_directory: donnees\n    env_file: outils.env\n',
+          'lib/db/base.yaml': 'services:\n  db:\n    image: postgres:18\n    env_file: db.env\n',
+          'donnees/db.env': 'POSTGRES_DB=atelier\n',
+          'outils.env': 'TAG=1\n',
         },
       },
       {
@@ -122,6 +132,29 @@ export const missingProjectFile: CrossRule = {
         name: 'include hors du projet',
         files: { 'compose.yaml': 'include:\n  - path: ../commun/compose.yaml\nservices:\n  api:\n    image: node:24-alpine\n' },
         errors: [{ messageId: 'include', line: 2, column: 11 }],
+      },
+      {
+        name: 'le fichier de variables d’un include',
+        files: { 'compose.yaml': 'include:\n  - path: outils/compose.yaml\n    env_file: outils.env\n', 'outils/compose.yaml': 'services:\n  adminer:\n    image: adminer:5\n' },
+        errors: [{ messageId: 'includeEnvFile', line: 3, column: 15, data: { path: 'outils.env' } }],
+      },
+      {
+        name: 'un include avec project_directory : les chemins du fichier inclus en partent',
+        files: {
+          'compose.yaml': 'include:\n  - path: lib/db/compose.yaml\n    project_directory: donnees\n',
+          'lib/db/compose.yaml': 'services:\n  db:\n    image: postgres:18\n    env_file: db.env\n',
+          'lib/db/db.env': 'POSTGRES_DB=atelier\n',
+        },
+        errors: [{ messageId: 'envFile', line: 4, column: 15, file: 'lib/db/compose.yaml' }],
+      },
+      {
+        name: 'un include avec project_directory, fichier inclus d’un autre nom',
+        files: {
+          'compose.yaml': 'include:\n  - path: lib/db/base.yaml\n    project_directory: donnees\n',
+          'lib/db/base.yaml': 'services:\n  db:\n    image: postgres:18\n    env_file: db.env\n',
+          'lib/db/db.env': 'POSTGRES_DB=atelier\n',
+        },
+        errors: [{ messageId: 'envFile', line: 4, column: 15, file: 'lib/db/base.yaml' }],
       },
       {
         name: 'un fichier qui s’inclut lui-même',
@@ -220,8 +253,8 @@ export const missingProjectFile: CrossRule = {
     );
     for (const ref of walk.references) {
       const range = rangeOf(ref.file, ref.range);
-      const key = ref.kind === 'include' ? 'include' : ref.kind === 'extendsFile' ? 'extends.file' : ref.kind === 'envFile' ? 'env_file' : 'label_file';
-      const missing = walk.missing.has(ref) || ((ref.kind === 'envFile' || ref.kind === 'labelFile') && ref.target !== undefined && !byPath.has(ref.target));
+      const key = { include: 'include', extendsFile: 'extends.file', envFile: 'env_file', includeEnvFile: 'env_file', labelFile: 'label_file' }[ref.kind];
+      const missing = walk.missing.has(ref) || (isTextReference(ref.kind) && ref.target !== undefined && !byPath.has(ref.target));
       if (walk.cycles.has(ref)) report({ messageId: 'includeCycle', data: { path: ref.path }, file: ref.file, range });
       else if (!missing) continue;
       else if (ref.emptyVariable !== undefined) report({ messageId: 'emptyVariable', data: { key, path: ref.path, variable: ref.emptyVariable }, file: ref.file, range });
