@@ -92,7 +92,8 @@ export function loadedBaseDirectories(loaded: readonly LoadedDocument[], project
   return bases;
 }
 
-function reference(kind: ReferenceKind, file: string, value: LocatedValue | undefined, base = dirname(file)): FileReference | undefined {
+/** The reference a path scalar makes, read from the folder `base`; undefined for what is not a path (empty, not a string). */
+export function fileReference(kind: ReferenceKind, file: string, value: LocatedValue | undefined, base = dirname(file)): FileReference | undefined {
   if (value?.kind !== 'scalar' || typeof value.value !== 'string' || value.value === '') return undefined;
   const path = value.value;
   const written = value.written ?? path;
@@ -120,15 +121,15 @@ function serviceFileReferences(file: string, base: string, service: LocatedMap):
     if (item.kind === 'map') {
       const required = item.entries.get('required')?.value;
       if (required?.kind === 'scalar' && (required.value === false || required.value === 'false')) continue;
-      const ref = reference('envFile', file, item.entries.get('path')?.value, base);
+      const ref = fileReference('envFile', file, item.entries.get('path')?.value, base);
       if (ref) out.push(ref);
     } else {
-      const ref = reference('envFile', file, item, base);
+      const ref = fileReference('envFile', file, item, base);
       if (ref) out.push(ref);
     }
   }
   for (const item of stringsOf(service.entries.get('label_file')?.value)) {
-    const ref = reference('labelFile', file, item, base);
+    const ref = fileReference('labelFile', file, item, base);
     if (ref) out.push(ref);
   }
   return out;
@@ -185,7 +186,7 @@ export function walkReferences(
     const extendsMap = asMap(extendsValue);
     const base = extendsMap ? extendsMap.entries.get('service')?.value : extendsValue;
     const baseName = base?.kind === 'scalar' && typeof base.value === 'string' ? base.value : undefined;
-    const ref = add(reference('extendsFile', file, extendsMap?.entries.get('file')?.value, baseOf(file)));
+    const ref = add(fileReference('extendsFile', file, extendsMap?.entries.get('file')?.value, baseOf(file)));
     if (ref) {
       const target = follow(ref);
       if (target && ref.target && baseName) visitService(ref.target, target, baseName, true);
@@ -200,10 +201,10 @@ export function walkReferences(
       const paths = entry.kind === 'map' ? stringsOf(entry.entries.get('path')?.value) : [entry];
       // The entry's own `env_file` and `project_directory` are relative to the including file's folder (ApplyInclude).
       const options = asMap(entry);
-      for (const envFile of stringsOf(options?.entries.get('env_file')?.value)) add(reference('includeEnvFile', file, envFile, baseOf(file)));
+      for (const envFile of stringsOf(options?.entries.get('env_file')?.value)) add(fileReference('includeEnvFile', file, envFile, baseOf(file)));
       const directory = options?.entries.get('project_directory')?.value;
       for (const path of paths) {
-        const ref = add(reference('include', file, path, baseOf(file)));
+        const ref = add(fileReference('include', file, path, baseOf(file)));
         if (!ref?.target) continue;
         if (chain.includes(ref.target)) {
           walk.cycles.add(ref);

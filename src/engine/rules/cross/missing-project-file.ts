@@ -1,6 +1,6 @@
 import type { CrossRule } from '../catalogue.ts';
 import { readReferencedComposeFile } from '../../compose/context.ts';
-import { isTextReference, loadedBaseDirectories, resolveReference, walkReferences } from '../../compose/file-references.ts';
+import { fileReference, isTextReference, loadedBaseDirectories, walkReferences, type FileReference, type ReferenceKind } from '../../compose/file-references.ts';
 import { projectDirectory } from '../../cross/nginx-services.ts';
 import { writtenItems } from '../../compose/service-keys.ts';
 import { dirname } from '../../cross/posix-path.ts';
@@ -21,12 +21,6 @@ import type { Range } from '../../types.ts';
 // left empty made a relative path absolute. A path climbing above the project
 // folder names a file outside the project: missing, since the project's files
 // are all the engine is given (the CLI hands over those it finds on disk).
-interface Reference {
-  kind: 'envFile' | 'labelFile';
-  path: string;
-  file: string;
-  range: Range;
-}
 
 export const missingProjectFile: CrossRule = {
   id: 'missing-project-file',
@@ -172,6 +166,11 @@ export const missingProjectFile: CrossRule = {
         errors: [{ messageId: 'emptyVariable', line: 4, column: 13, data: { path: '/commun.yaml', variable: 'COMMUN' } }],
       },
       {
+        name: 'env_file dont la variable est vide',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    env_file: ${CONFIG_DIR}/api.env\n' },
+        errors: [{ messageId: 'emptyVariable', line: 4, column: 15, data: { key: 'env_file', path: '/api.env', variable: 'CONFIG_DIR' } }],
+      },
+      {
         name: 'dans un fichier inclus, relatif à ce fichier',
         files: {
           'compose.yaml': 'include:\n  - deploy/base.yaml\n',
@@ -209,11 +208,14 @@ export const missingProjectFile: CrossRule = {
   check(context, report) {
     const compose = context.compose;
     if (context.options.partial || !compose || compose.syntaxErrors) return;
-    const paths = new Set(context.files.map((f) => f.path));
-    const references: Reference[] = [];
-    const add = (kind: Reference['kind'], file: string, value: LocatedValue | undefined): void => {
-      if (value?.kind !== 'scalar' || typeof value.value !== 'string' || value.value === '') return;
-      references.push({ kind, path: value.value, file, range: compose.rangeOf(file, ...value.range) });
+    const loaded = compose.documents.map((d) => ({ file: d.file.path, root: d.root }));
+    const base = projectDirectory(context);
+    const bases = loadedBaseDirectories(loaded, base);
+    // The loaded files' `env_file` and `label_file`, as the merged model holds them (overrides and profiles applied).
+    const references: FileReference[] = [];
+    const add = (kind: ReferenceKind, file: string, value: LocatedValue | undefined): void => {
+      const reference = fileReference(kind, file, value, bases.get(file) ?? dirname(file));
+      if (reference) references.push(reference);
     };
     for (const service of compose.model.services.values()) {
       for (const { file, item } of writtenItems(service, ['env_file'])) {
@@ -225,14 +227,6 @@ export const missingProjectFile: CrossRule = {
       }
       for (const { file, item } of writtenItems(service, ['label_file'])) add('labelFile', file, item);
     }
-    const loaded = compose.documents.map((d) => ({ file: d.file.path, root: d.root }));
-    const base = projectDirectory(context);
-    const bases = loadedBaseDirectories(loaded, base);
-    for (const reference of references) {
-      if (reference.path.startsWith('/') || reference.path.startsWith('~') || reference.path.includes('$')) continue;
-      if (paths.has(resolveReference(bases.get(reference.file) ?? dirname(reference.file), reference.path))) continue;
-      report({ messageId: reference.kind, data: { path: reference.path }, file: reference.file, range: reference.range });
-    }
 
     // `include` and `extends.file`, followed among the project's files (each read once, here only).
     const byPath = new Map(context.files.map((f) => [f.path, f]));
@@ -243,15 +237,11 @@ export const missingProjectFile: CrossRule = {
       if (!p) positions.set(file, (p = new SourcePositions(byPath.get(file)?.text ?? '')));
       return p.range(...range);
     };
-    const walk = walkReferences(
-      loaded,
-      base,
-      (path) => {
-        const file = byPath.get(path);
-        return file && { root: readReferencedComposeFile(file, compose.variables) };
-      },
-    );
-    for (const ref of walk.references) {
+    const walk = walkReferences(loaded, base, (path) => {
+      const file = byPath.get(path);
+      return file && { root: readReferencedComposeFile(file, compose.variables) };
+    });
+    for (const ref of [...references, ...walk.references]) {
       const range = rangeOf(ref.file, ref.range);
       const key = { include: 'include', extendsFile: 'extends.file', envFile: 'env_file', includeEnvFile: 'env_file', labelFile: 'label_file' }[ref.kind];
       const missing = walk.missing.has(ref) || (isTextReference(ref.kind) && ref.target !== undefined && !byPath.has(ref.target));
