@@ -328,7 +328,7 @@ function addReferencedFiles(project: LoadedProject, compose: ComposeContext, con
     project.options.projectDirectory ?? '',
     (path) => {
       const file = readProjectFile(path);
-      return file && { root: readReferencedComposeFile(file, compose.variables) };
+      return file && { root: readReferencedComposeFile(file, compose.variables)?.root };
     },
     { loadedFiles: true },
   );

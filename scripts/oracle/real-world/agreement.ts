@@ -89,7 +89,7 @@ export function composeAgreement(kind: 'compose' | 'compose-mutants'): Agreement
       (d.severity === 'error' || d.ruleId === 'newer-compose-key') &&
       !UP_TIME_RULES.has(d.ruleId) &&
       !d.ruleId.startsWith('nginx') &&
-      (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file');
+      (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file' || d.ruleId === 'unknown-extended-service');
     // The files Compose reads, named as `-f` names them (whatever their names); no --profile: no profile is active, as for docker compose.
     const errors = checkProject(files, { profiles: [], composeFiles: [...loaded] }).diagnostics.filter(blocking);
     const verdict = errors.length ? 'invalid' : 'valid';

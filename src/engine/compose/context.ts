@@ -214,10 +214,10 @@ function remapOffsets(root: LocatedValue, map: (offset: number) => number): Loca
 
 /**
  * A compose file the loaded ones bring in (`include`, `extends.file`), read
- * as they are, with the project's variables: its located tree, or undefined
- * when it has none (empty, or past a bound). Its YAML and variable problems
- * are not reported here.
+ * as they are, with the project's variables: its first document (its located
+ * tree is undefined when it has none: empty, or past a bound). Its variable
+ * problems are not reported.
  */
-export function readReferencedComposeFile(file: ProjectFile, variables: ReadonlyMap<string, string>): LocatedValue | undefined {
-  return readComposeFile(file, (name) => variables.get(name), interpolationBudget(), [])[0]?.root;
+export function readReferencedComposeFile(file: ProjectFile, variables: ReadonlyMap<string, string>): ComposeDocument | undefined {
+  return readComposeFile(file, (name) => variables.get(name), interpolationBudget(), [])[0];
 }

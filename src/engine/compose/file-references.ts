@@ -44,6 +44,19 @@ export interface ReferenceWalk {
   cycles: Set<FileReference>;
   /** The references whose target could not be read. */
   missing: Set<FileReference>;
+  /** `extends` naming a service its file does not define («\u00a0cannot extend service … not found\u00a0»). */
+  unknownServices: UnknownService[];
+}
+
+export interface UnknownService {
+  /** The file and service that extend. */
+  file: string;
+  service: string;
+  /** The service it names, and where (offsets in `file`). */
+  base: string;
+  range: [number, number];
+  /** `extends.file` as written, when the service is looked for in another file. */
+  in: string | undefined;
 }
 
 /** A compose file Compose is given (`-f`, or the default names): its references are walked, its `env_file`s are the model's. */
@@ -145,18 +158,25 @@ function serviceFileReferences(file: string, base: string, service: LocatedMap):
 export function walkReferences(
   loaded: readonly LoadedDocument[],
   projectDirectory: string,
-  read: (path: string) => { root: LocatedValue | undefined } | undefined,
+  read: (path: string, from: string) => { root: LocatedValue | undefined } | undefined,
   { loadedFiles = false }: { /** List the loaded files' `env_file`s too (the CLI reads them from the disk). */ loadedFiles?: boolean } = {},
 ): ReferenceWalk {
-  const walk: ReferenceWalk = { references: [], cycles: new Set(), missing: new Set() };
+  const walk: ReferenceWalk = { references: [], cycles: new Set(), missing: new Set(), unknownServices: [] };
   const bases = loadedBaseDirectories(loaded, projectDirectory);
   const loadedPaths = new Set(bases.keys());
+  // compose-go applies `extends` file by file, before the files merge: an `extends` without `file` names a service of its own file (all its documents).
+  const servicesOfFile = new Map<string, Set<string>>();
+  for (const document of loaded) {
+    const names = servicesOfFile.get(document.file) ?? new Set<string>();
+    for (const name of asMap(asMap(document.root)?.entries.get('services')?.value)?.entries.keys() ?? []) names.add(name);
+    servicesOfFile.set(document.file, names);
+  }
   /** An included file's project directory when its `include` entry names one (`project_directory`). */
   const projectDirectories = new Map<string, string>();
   const baseOf = (file: string): string => bases.get(file) ?? projectDirectories.get(file) ?? dirname(file);
   const roots = new Map<string, { root: LocatedValue | undefined } | undefined>();
-  const rootOf = (path: string): { root: LocatedValue | undefined } | undefined => {
-    if (!roots.has(path)) roots.set(path, read(path));
+  const rootOf = (path: string, from: string): { root: LocatedValue | undefined } | undefined => {
+    if (!roots.has(path)) roots.set(path, read(path, from));
     return roots.get(path);
   };
   const visited = new Set<string>();
@@ -167,7 +187,7 @@ export function walkReferences(
   /** A compose file another one brings in: missing when it cannot be read (a file loaded anyway is there, and walked as such). */
   const follow = (ref: FileReference): LocatedValue | undefined => {
     if (ref.target === undefined || loadedPaths.has(ref.target)) return undefined;
-    const read = rootOf(ref.target);
+    const read = rootOf(ref.target, ref.file);
     if (!read) walk.missing.add(ref);
     return read?.root;
   };
@@ -186,11 +206,20 @@ export function walkReferences(
     const extendsMap = asMap(extendsValue);
     const base = extendsMap ? extendsMap.entries.get('service')?.value : extendsValue;
     const baseName = base?.kind === 'scalar' && typeof base.value === 'string' ? base.value : undefined;
+    if (base === undefined || baseName === undefined) return;
+    const unknown = (within: string | undefined): void => {
+      walk.unknownServices.push({ file, service: name, base: baseName, range: base.range, in: within });
+    };
     const ref = add(fileReference('extendsFile', file, extendsMap?.entries.get('file')?.value, baseOf(file)));
     if (ref) {
       const target = follow(ref);
-      if (target && ref.target && baseName) visitService(ref.target, target, baseName, true);
-    } else if (baseName && ownFiles) visitService(file, root, baseName, true);
+      if (!target || !ref.target) return;
+      if (services(target)?.entries.has(baseName)) visitService(ref.target, target, baseName, true);
+      else unknown(ref.path);
+    } else if (!loadedPaths.has(file)) {
+      if (services(root)?.entries.has(baseName)) visitService(file, root, baseName, true);
+      else unknown(undefined);
+    } else if (!servicesOfFile.get(file)?.has(baseName)) unknown(undefined);
   };
 
   const visitFile = (file: string, root: LocatedValue | undefined, chain: readonly string[], ownFiles: boolean): void => {

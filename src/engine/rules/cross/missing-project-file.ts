@@ -1,11 +1,7 @@
 import type { CrossRule } from '../catalogue.ts';
-import { readReferencedComposeFile } from '../../compose/context.ts';
-import { fileReference, isTextReference, loadedBaseDirectories, walkReferences, type FileReference, type ReferenceKind } from '../../compose/file-references.ts';
-import { projectDirectory } from '../../cross/nginx-services.ts';
-import { writtenItems } from '../../compose/service-keys.ts';
-import { dirname } from '../../cross/posix-path.ts';
+import { isTextReference } from '../../compose/file-references.ts';
+import { projectReferences } from '../../cross/project-references.ts';
 import { SourcePositions } from '../../yaml/parse-yaml.ts';
-import type { LocatedValue } from '../../yaml/located.ts';
 import type { Range } from '../../types.ts';
 
 // Files `docker compose config` opens while loading the project: compose-go
@@ -32,6 +28,7 @@ export const missingProjectFile: CrossRule = {
     include: '`include` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0open …: no such file or directory\u00a0»).',
     extendsFile: '`extends.file` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0open …: no such file or directory\u00a0»).',
     includeEnvFile: 'Le `env_file` de cet `include` nomme `{{path}}`, qui n’existe pas dans le projet\u00a0: Compose refuse le projet («\u00a0stat …: no such file or directory\u00a0»).',
+    referencedYaml: 'Compose lit ce fichier (nommé par `{{from}}`) et le refuse, ce n’est pas du YAML valide\u00a0: {{problem}}',
     includeCycle: '`include` nomme `{{path}}`, qui inclut déjà ce fichier\u00a0: Compose refuse le projet («\u00a0include cycle detected\u00a0»).',
     emptyVariable:
       '`{{key}}` devient `{{path}}`, car la variable `{{variable}}` est vide ou non définie\u00a0: Compose cherche ce fichier à la racine de la machine et refuse le projet. Définissez `{{variable}}` (dans `.env` ou le shell) ou écrivez un chemin relatif.',
@@ -151,6 +148,11 @@ export const missingProjectFile: CrossRule = {
         errors: [{ messageId: 'envFile', line: 4, column: 15, file: 'lib/db/base.yaml' }],
       },
       {
+        name: 'un fichier inclus qui n’est pas du YAML valide',
+        files: { 'compose.yaml': 'include:\n  - outils.yaml\n', 'outils.yaml': 'services:\n  adminer:\n    image: "adminer:5\n' },
+        errors: [{ messageId: 'referencedYaml', line: 3, column: 12, file: 'outils.yaml', data: { from: 'compose.yaml' } }],
+      },
+      {
         name: 'un fichier qui s’inclut lui-même',
         files: { 'compose.yaml': 'include:\n  - compose.yaml\nservices:\n  api:\n    image: node:24-alpine\n' },
         errors: [{ messageId: 'includeCycle', line: 2, column: 5 }],
@@ -207,44 +209,23 @@ export const missingProjectFile: CrossRule = {
   },
   check(context, report) {
     const compose = context.compose;
-    if (context.options.partial || !compose || compose.syntaxErrors) return;
-    const loaded = compose.documents.map((d) => ({ file: d.file.path, root: d.root }));
-    const base = projectDirectory(context);
-    const bases = loadedBaseDirectories(loaded, base);
-    // The loaded files' `env_file` and `label_file`, as the merged model holds them (overrides and profiles applied).
-    const references: FileReference[] = [];
-    const add = (kind: ReferenceKind, file: string, value: LocatedValue | undefined): void => {
-      const reference = fileReference(kind, file, value, bases.get(file) ?? dirname(file));
-      if (reference) references.push(reference);
-    };
-    for (const service of compose.model.services.values()) {
-      for (const { file, item } of writtenItems(service, ['env_file'])) {
-        if (item.kind === 'map') {
-          const required = item.entries.get('required')?.value;
-          if (required?.kind === 'scalar' && (required.value === false || required.value === 'false')) continue;
-          add('envFile', file, item.entries.get('path')?.value);
-        } else add('envFile', file, item);
-      }
-      for (const { file, item } of writtenItems(service, ['label_file'])) add('labelFile', file, item);
-    }
-
-    // `include` and `extends.file`, followed among the project's files (each read once, here only).
-    const byPath = new Map(context.files.map((f) => [f.path, f]));
+    if (context.options.partial || !compose) return;
+    const references = projectReferences(context);
+    if (!references) return;
+    const { loadedFiles, walk, broken } = references;
+    const texts = new Map(context.files.map((f) => [f.path, f.text]));
     const positions = new Map<string, SourcePositions>();
     const rangeOf = (file: string, range: [number, number]): Range => {
       if (compose.positionsOf(file)) return compose.rangeOf(file, ...range);
       let p = positions.get(file);
-      if (!p) positions.set(file, (p = new SourcePositions(byPath.get(file)?.text ?? '')));
+      if (!p) positions.set(file, (p = new SourcePositions(texts.get(file) ?? '')));
       return p.range(...range);
     };
-    const walk = walkReferences(loaded, base, (path) => {
-      const file = byPath.get(path);
-      return file && { root: readReferencedComposeFile(file, compose.variables) };
-    });
-    for (const ref of [...references, ...walk.references]) {
+    for (const { file, issue, from } of broken) report({ messageId: 'referencedYaml', data: { from, problem: issue.message }, file, range: issue.range });
+    for (const ref of [...loadedFiles, ...walk.references]) {
       const range = rangeOf(ref.file, ref.range);
       const key = { include: 'include', extendsFile: 'extends.file', envFile: 'env_file', includeEnvFile: 'env_file', labelFile: 'label_file' }[ref.kind];
-      const missing = walk.missing.has(ref) || (isTextReference(ref.kind) && ref.target !== undefined && !byPath.has(ref.target));
+      const missing = walk.missing.has(ref) || (isTextReference(ref.kind) && ref.target !== undefined && !texts.has(ref.target));
       if (walk.cycles.has(ref)) report({ messageId: 'includeCycle', data: { path: ref.path }, file: ref.file, range });
       else if (!missing) continue;
       else if (ref.emptyVariable !== undefined) report({ messageId: 'emptyVariable', data: { key, path: ref.path, variable: ref.emptyVariable }, file: ref.file, range });
