@@ -164,13 +164,6 @@ export function walkReferences(
   const walk: ReferenceWalk = { references: [], cycles: new Set(), missing: new Set(), unknownServices: [] };
   const bases = loadedBaseDirectories(loaded, projectDirectory);
   const loadedPaths = new Set(bases.keys());
-  // compose-go applies `extends` file by file, before the files merge: an `extends` without `file` names a service of its own file (all its documents).
-  const servicesOfFile = new Map<string, Set<string>>();
-  for (const document of loaded) {
-    const names = servicesOfFile.get(document.file) ?? new Set<string>();
-    for (const name of asMap(asMap(document.root)?.entries.get('services')?.value)?.entries.keys() ?? []) names.add(name);
-    servicesOfFile.set(document.file, names);
-  }
   /** An included file's project directory when its `include` entry names one (`project_directory`). */
   const projectDirectories = new Map<string, string>();
   const baseOf = (file: string): string => bases.get(file) ?? projectDirectories.get(file) ?? dirname(file);
@@ -216,10 +209,10 @@ export function walkReferences(
       if (!target || !ref.target) return;
       if (services(target)?.entries.has(baseName)) visitService(ref.target, target, baseName, true);
       else unknown(ref.path);
-    } else if (!loadedPaths.has(file)) {
-      if (services(root)?.entries.has(baseName)) visitService(file, root, baseName, true);
-      else unknown(undefined);
-    } else if (!servicesOfFile.get(file)?.has(baseName)) unknown(undefined);
+    } else if (!services(root)?.entries.has(baseName)) {
+      // compose-go applies `extends` document by document, before includes and files merge: the service must be in the same document.
+      unknown(undefined);
+    } else if (!loadedPaths.has(file)) visitService(file, root, baseName, true);
   };
 
   const visitFile = (file: string, root: LocatedValue | undefined, chain: readonly string[], ownFiles: boolean): void => {

@@ -3,7 +3,8 @@ import { projectReferences } from '../../cross/project-references.ts';
 import { SourcePositions } from '../../yaml/parse-yaml.ts';
 import type { Range } from '../../types.ts';
 
-// compose-go applies `extends` file by file, before the files merge
+// compose-go applies `extends` document by document, before includes and
+// the files merge
 // (loader/extends.go applyServiceExtends, getExtendsBaseFromFile, v2.9.1):
 // the service named must be in the same file, or in `extends.file`, else
 // `docker compose config` fails with «cannot extend service … not found».
@@ -18,7 +19,7 @@ export const unknownExtendedService: CrossRule = {
   docs: {
     title: 'Le service étendu doit exister',
     what: 'Signale un `extends` qui nomme un service absent du fichier où Compose le cherche\u00a0: le même fichier, ou celui que nomme `extends.file`.',
-    why: 'Compose applique `extends` fichier par fichier, avant de fusionner les fichiers du projet\u00a0: un service défini seulement dans un autre fichier (un override, par exemple) n’est pas trouvé, et `docker compose config` refuse le projet.',
+    why: 'Compose applique `extends` fichier par fichier, avant d’importer les `include` et de fusionner les fichiers du projet\u00a0: un service défini seulement dans un autre fichier (un override, un fichier inclus) n’est pas trouvé, et `docker compose config` refuse le projet.',
     howToFix: 'Corrigez le nom du service, ou indiquez le fichier qui le définit avec `extends.file`.',
   },
   examples: {
@@ -47,6 +48,11 @@ export const unknownExtendedService: CrossRule = {
         name: 'défini seulement dans l’override : Compose ne le voit pas',
         files: { 'compose.yaml': 'services:\n  api:\n    extends:\n      service: base\n', 'compose.override.yaml': 'services:\n  base:\n    image: node:24-alpine\n' },
         errors: [{ messageId: 'sameFile', line: 4, column: 16 }],
+      },
+      {
+        name: 'défini dans un fichier inclus : Compose ne le voit pas',
+        files: { 'compose.yaml': 'include:\n  - commun.yaml\nservices:\n  api:\n    extends: node\n', 'commun.yaml': 'services:\n  node:\n    image: node:24-alpine\n' },
+        errors: [{ messageId: 'sameFile', line: 5, column: 14 }],
       },
       {
         name: 'absent du fichier nommé',
