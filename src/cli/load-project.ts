@@ -11,7 +11,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { classifyFile } from '../engine/classify-file.ts';
-import { createComposeContext, type ComposeContext } from '../engine/compose/context.ts';
+import { createComposeContext, readReferencedComposeFile, type ComposeContext } from '../engine/compose/context.ts';
+import { isTextReference, walkReferences } from '../engine/compose/file-references.ts';
 import { isNginxConfigTarget } from '../engine/cross/nginx-services.ts';
 import { parseEnvFile } from '../engine/compose/env-file.ts';
 import type { CheckOptions, ProjectFile } from '../engine/types.ts';
@@ -261,6 +262,7 @@ function addMountedNginxFiles(project: LoadedProject, context: LoadContext): voi
   const compose = createComposeContext(composeFiles, pick(project.options.envFiles), project.options);
   project.compose = compose;
   project.inactiveServices = [...compose.inactiveServices.keys()];
+  addReferencedFiles(project, compose, context);
   const known = new Set(project.files.map((f) => f.path));
   for (const service of compose.model.services.values()) {
     for (const mount of service.volumes) {
@@ -297,6 +299,41 @@ function addMountedNginxFiles(project: LoadedProject, context: LoadContext): voi
       else context.problems.push(read.problem);
     }
   }
+}
+
+/**
+ * Reads the files Compose opens while loading the project (`include`,
+ * `extends.file`, `env_file`, `label_file`, and those of the files they bring
+ * in), named as the engine names them (relative to the project folder, `../`
+ * above it), so the engine finds those on disk and says which are missing.
+ */
+function addReferencedFiles(project: LoadedProject, compose: ComposeContext, context: LoadContext): void {
+  const known = new Set(project.files.map((f) => f.path));
+  const readProjectFile = (path: string): ProjectFile | undefined => {
+    const existing = project.files.find((f) => f.path === path);
+    if (existing) return existing;
+    const absolute = resolve(project.root, path);
+    if (!existsSync(absolute)) return undefined; // The engine says the file is missing.
+    const read = readRegularFile(absolute, displayPath(absolute, context.cwd));
+    if (!read.ok) {
+      context.problems.push(read.problem);
+      return undefined;
+    }
+    const file = { path, text: read.text };
+    project.files.push(file);
+    known.add(path);
+    return file;
+  };
+  const walk = walkReferences(
+    compose.documents.map((d) => ({ file: d.file.path, root: d.root })),
+    project.options.projectDirectory ?? '',
+    (path) => {
+      const file = readProjectFile(path);
+      return file && { root: readReferencedComposeFile(file, compose.variables)?.root };
+    },
+    { loadedFiles: true },
+  );
+  for (const ref of walk.references) if (isTextReference(ref.kind) && ref.target !== undefined && !known.has(ref.target)) readProjectFile(ref.target);
 }
 
 function isDirectory(path: string): boolean {

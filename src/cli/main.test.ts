@@ -96,6 +96,21 @@ describe('atelier-compose check: which files', () => {
     expect(code).toBe(0);
   });
 
+  it('reads the files Compose opens (include, extends.file, env_file, outside the project folder too) and says which are missing', () => {
+    const dir = scratch({
+      'app/compose.yaml': 'include:\n  - ../commun/base.yaml\nservices:\n  api:\n    image: node:24-alpine\n    env_file: ./api.env\n    extends:\n      file: ./ext.yaml\n      service: x\n',
+      'app/api.env': 'A=1\n',
+      'app/ext.yaml': 'services:\n  x:\n    restart: always\n',
+      'commun/base.yaml': 'services:\n  db:\n    image: postgres:18\n    env_file: db.env\n',
+    });
+    const missing = run(['check', '--format', 'json'], { cwd: join(dir, 'app') });
+    expect(json(missing.out).diagnostics.map((d) => `${d.file}:${d.range.start.line} ${d.ruleId}`)).toEqual(['../commun/base.yaml:4 missing-project-file']);
+    writeFileSync(join(dir, 'commun/db.env'), 'B=1\n');
+    const found = run(['check'], { cwd: join(dir, 'app') });
+    expect(found.out).toContain('Aucun problème trouvé.');
+    expect(found.code).toBe(0);
+  });
+
   it('checks the stacks of the course, each with its .env.example, without an error', () => {
     for (const stack of ['01-introduction', '04-client', '07-reverse-proxy', '08-production', '11-bonnes-pratiques']) {
       const dir = join(repo, 'stacks', stack);

@@ -4,7 +4,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkProject } from '../../../src/engine/check.ts';
-import { classifyFile } from '../../../src/engine/classify-file.ts';
 import { crossRules } from '../../../src/engine/rules/cross/index.ts';
 import type { Diagnostic } from '../../../src/engine/types.ts';
 import { corpusDir, verdictsFile } from './paths.ts';
@@ -84,19 +83,20 @@ export function composeAgreement(kind: 'compose' | 'compose-mutants'): Agreement
     const v = verdicts[id]!;
     const meta = readMeta(join(root, id));
     const project = projectFiles(kind, id);
-    // The files Compose reads: the one named, its override when Compose picks the file by itself, and every other (non-compose) file.
+    // The compose files Compose is given: the one named, and its override when Compose picks the file by itself.
     const loaded = new Set<string>([meta.composeFile!]);
     if (v.args[0] === 'config') {
       const override = OVERRIDES.find((o) => project.has(o));
       if (override) loaded.add(override);
     }
-    const files = [...project].filter(([p]) => classifyFile(p) !== 'compose' || loaded.has(p)).map(([path, text]) => ({ path, text }));
+    // Every file of the folder, as Compose finds them on disk: a compose-named file it is not given may still be included or extended.
+    const files = [...project].map(([path, text]) => ({ path, text }));
     // Errors of the compose files, and the warning that Compose 2.40 refuses a newer key; nginx rules are another kind.
     const blocking = (d: Diagnostic): boolean =>
       (d.severity === 'error' || d.ruleId === 'newer-compose-key') &&
       !UP_TIME_RULES.has(d.ruleId) &&
       !d.ruleId.startsWith('nginx') &&
-      (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file');
+      (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file' || d.ruleId === 'unknown-extended-service');
     // The files Compose reads, named as `-f` names them (whatever their names); no --profile: no profile is active, as for docker compose.
     const errors = checkProject(files, { profiles: [], composeFiles: [...loaded] }).diagnostics.filter(blocking);
     const verdict = errors.length ? 'invalid' : 'valid';

@@ -2,6 +2,8 @@ import type { CheckOptions, ProjectFile, Range } from '../types.ts';
 import { readBlockYaml } from '../yaml/block-reader.ts';
 import { toLocated, type LocatedValue, type ScalarTransform } from '../yaml/located.ts';
 import { excessiveNodeTokens, parseYaml, SourcePositions, type YamlIssue } from '../yaml/parse-yaml.ts';
+import { indentFlowLines } from '../yaml/flow-indent.ts';
+import { goYamlError } from '../yaml/go-yaml-line.ts';
 import { MAX_YAML_NODE_TOKENS } from '../limits.ts';
 import { buildModel } from './build-model.ts';
 import { parseEnvFile, type ParsedEnvFile } from './env-file.ts';
@@ -98,6 +100,12 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | re
   const envFile = envFiles[0]?.parsed;
   const variables = new Map<string, string>(Object.entries(fromFiles));
   for (const [name, value] of Object.entries(shell)) variables.set(name, value);
+  // Compose always has PWD: without it in the shell, `${PWD}` is the folder it
+  // runs in, and a `.env` does not change it (probed on Compose 2.40.3, whose
+  // process environment wins over `.env`, compose-go cli/options.go
+  // WithDotEnv). The engine's paths are relative to the project folder, where
+  // `docker compose` runs: `.`.
+  if (!Object.hasOwn(shell, 'PWD')) variables.set('PWD', '.');
   const lookup = (name: string): string | undefined => variables.get(name);
 
   const interpolationFindings: InterpolationFinding[] = [];
@@ -140,28 +148,81 @@ export function createComposeContext(files: ProjectFile[], env: ProjectFile | re
 function readComposeFile(file: ProjectFile, lookup: (name: string) => string | undefined, budget: InterpolationBudget, findings: InterpolationFinding[]): ComposeDocument[] {
   const positions = new SourcePositions(file.text);
   const interpolateInto =
-    (sink: InterpolationFinding[]): ScalarTransform =>
+    (source: ProjectFile, at: SourcePositions, sink: InterpolationFinding[]): ScalarTransform =>
     (value, range, style) => {
       if (!value.includes('$')) return value;
       const result = interpolate(value, lookup, 0, budget);
       if (result.issues.length === 0) return result.value;
-      const offsetOf = dollarOffsets(file.text, { range, style }, value);
+      const offsetOf = dollarOffsets(source.text, { range, style }, value);
       for (const issue of result.issues) {
         const start = offsetOf(issue.start);
-        const end = expressionEnd(file.text, start, issue.end - issue.start, range[1]);
-        sink.push({ kind: issue.kind, name: issue.name, detail: issue.detail, file: file.path, range: positions.range(start, Math.max(end, start + 1)) });
+        const end = expressionEnd(source.text, start, issue.end - issue.start, range[1]);
+        sink.push({ kind: issue.kind, name: issue.name, detail: issue.detail, file: source.path, range: at.range(start, Math.max(end, start + 1)) });
       }
       return result.value;
     };
   const fastFindings: InterpolationFinding[] = [];
   const remaining = budget.remaining;
   // A file with tens of thousands of flow nodes goes to parseYaml, which refuses it before yaml builds them.
-  const root = excessiveNodeTokens(file.text, MAX_YAML_NODE_TOKENS) === -1 ? readBlockYaml(file.text, interpolateInto(fastFindings)) : undefined;
+  const root = excessiveNodeTokens(file.text, MAX_YAML_NODE_TOKENS) === -1 ? readBlockYaml(file.text, interpolateInto(file, positions, fastFindings)) : undefined;
   if (root) {
     for (const finding of fastFindings) findings.push(finding);
     return [{ file, positions, issues: [], root, plainBlock: true }];
   }
   budget.remaining = remaining;
-  const transform = interpolateInto(findings);
-  return parseYaml(file, positions).map((yaml) => ({ file, positions, issues: yaml.issues, root: toLocated(yaml.document, positions, yaml.issues, transform) }));
+  const read = (source: ProjectFile, at: SourcePositions, sink: InterpolationFinding[]): { issues: YamlIssue[]; root: LocatedValue | undefined }[] =>
+    parseYaml(source, at).map((yaml) => ({ issues: yaml.issues, root: toLocated(yaml.document, at, yaml.issues, interpolateInto(source, at, sink)) }));
+  const slowFindings: InterpolationFinding[] = [];
+  const documents = read(file, positions, slowFindings);
+  const indented = documents.some((d) => d.issues.some((i) => i.code === 'BAD_INDENT')) ? indentFlowLines(file.text) : undefined;
+  if (indented) {
+    // Lines of a `[...]` left of their key: go-yaml reads them, so the file is read as go-yaml does when that clears every error.
+    const afterFirst = budget.remaining;
+    budget.remaining = remaining;
+    const source = { path: file.path, text: indented.text };
+    const at = new SourcePositions(indented.text);
+    const indentedFindings: InterpolationFinding[] = [];
+    const again = read(source, at, indentedFindings);
+    if (again.every((d) => d.issues.every((i) => i.severity !== 'error')) && goYamlError(file.text) === undefined) {
+      const offsetOf = (p: { line: number; column: number }): number => indented.toOriginal((at.lineStarts[p.line - 1] ?? 0) + p.column - 1);
+      const back = (r: Range): Range => positions.range(offsetOf(r.start), offsetOf(r.end));
+      for (const finding of indentedFindings) findings.push({ ...finding, range: back(finding.range) });
+      return again.map((d) => ({ file, positions, issues: d.issues.map((i) => ({ ...i, range: back(i.range) })), root: d.root && remapOffsets(d.root, indented.toOriginal) }));
+    }
+    budget.remaining = afterFirst;
+  }
+  for (const finding of slowFindings) findings.push(finding);
+  return documents.map((d) => ({ file, positions, issues: d.issues, root: d.root }));
+}
+
+/** Moves every offset of a located tree (built from another text) with `map`; shared nodes (aliases, merge keys) once. */
+function remapOffsets(root: LocatedValue, map: (offset: number) => number): LocatedValue {
+  const seen = new Set<object>();
+  const visit = (value: LocatedValue): void => {
+    if (seen.has(value)) return;
+    seen.add(value);
+    value.range = [map(value.range[0]), map(value.range[1])];
+    if (value.kind === 'seq') for (const item of value.items) visit(item);
+    else if (value.kind === 'map') {
+      for (const entry of value.entries.values()) {
+        if (!seen.has(entry)) {
+          seen.add(entry);
+          entry.keyRange = [map(entry.keyRange[0]), map(entry.keyRange[1])];
+        }
+        visit(entry.value);
+      }
+    }
+  };
+  visit(root);
+  return root;
+}
+
+/**
+ * A compose file the loaded ones bring in (`include`, `extends.file`), read
+ * as they are, with the project's variables: its first document (its located
+ * tree is undefined when it has none: empty, or past a bound). Its variable
+ * problems are not reported.
+ */
+export function readReferencedComposeFile(file: ProjectFile, variables: ReadonlyMap<string, string>): ComposeDocument | undefined {
+  return readComposeFile(file, (name) => variables.get(name), interpolationBudget(), [])[0];
 }

@@ -31,6 +31,12 @@ export const environmentTrailingSpace: ComposeRule = {
         errors: [{ messageId: 'trailingSpace', line: 5, column: 9 }],
       },
       {
+        name: 'dans un service d’un profil inactif (Compose lit tout le fichier avant d’appliquer les profils)',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n  outils:\n    image: alpine:3.22\n    profiles: [outils]\n    environment:\n      - MODE = debug\n' },
+        options: { profiles: [] },
+        errors: [{ messageId: 'trailingSpace', line: 8, column: 9 }],
+      },
+      {
         name: 'argument de build',
         files: { 'compose.yaml': 'services:\n  api:\n    build:\n      context: ./api\n      args:\n        - "NODE_VERSION =24"\n' },
         errors: [{ messageId: 'trailingSpace', line: 6, column: 11 }],
@@ -39,7 +45,8 @@ export const environmentTrailingSpace: ComposeRule = {
   },
   check(context, report) {
     if (context.syntaxErrors) return;
-    for (const service of context.model.services.values()) {
+    // Decoding comes before the profiles apply (compose-go loader.go: Transform, then WithProfiles): an inactive service's entry is refused too.
+    for (const service of [...context.model.services.values(), ...context.inactiveServices.values()]) {
       for (const path of LISTS) {
         for (const { file, item } of writtenItems(service, path)) {
           if (item.kind !== 'scalar' || item.value === null) continue;

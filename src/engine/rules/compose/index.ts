@@ -1,4 +1,5 @@
 import type { ComposeRule } from '../catalogue.ts';
+import { buildPlatformMismatch } from './build-platform-mismatch.ts';
 import { composeSchema } from './compose-schema.ts';
 import { databaseOnProxyNetwork } from './database-on-proxy-network.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
@@ -53,6 +54,7 @@ export const composeRules: readonly ComposeRule[] = [
   unknownDependency,
   dependencyCycle,
   mutuallyExclusiveKeys,
+  buildPlatformMismatch,
   environmentTrailingSpace,
   scaleConflict,
   healthcheckTestForm,

@@ -18,6 +18,9 @@ export const invalidVolumeSpec: ComposeRule = {
   examples: {
     valid: [
       { files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - ./site:/usr/share/nginx/html:ro\n' } },
+      {
+        name: '`$PWD`, que Compose définit toujours (le dossier où il tourne)',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - $PWD:/usr/share/nginx/html:ro\n      - ${PWD}/nginx.conf:/etc/nginx/nginx.conf:ro\n' } },
     ],
     invalid: [
       {
@@ -26,6 +29,11 @@ export const invalidVolumeSpec: ComposeRule = {
           { messageId: 'invalid', line: 5, column: 9 },
           { messageId: 'invalid', line: 6, column: 9 },
         ],
+      },
+      {
+        name: 'une variable non définie laisse la source vide',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    volumes:\n      - ${SITE}:/usr/share/nginx/html\n' },
+        errors: [{ messageId: 'invalid', line: 5, column: 9 }],
       },
       {
         name: 'bind sans source',

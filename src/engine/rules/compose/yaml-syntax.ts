@@ -136,7 +136,13 @@ export const yamlSyntax: ComposeRule = {
     chapter: '03-structure-du-fichier',
   },
   examples: {
-    valid: [{ files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n' } }],
+    valid: [
+      { files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n' } },
+      {
+        name: 'les lignes d’une liste entre crochets à gauche de leur clé : Compose les lit',
+        files: { 'compose.yaml': 'services:\n  tests:\n    build: .\n    command: [\n    "make", "-C", "/usr/src/app", "test"\n    ]\n    environment: {\n  CI: "true" }\n' },
+      },
+    ],
     invalid: [
       {
         name: 'clé en double',

@@ -8,6 +8,7 @@ import { proxyUnknownService } from './proxy-unknown-service.ts';
 import { proxyUnreachableService } from './proxy-unreachable-service.ts';
 import { proxyWrongPort } from './proxy-wrong-port.ts';
 import { publishedPortNotListened } from './published-port-not-listened.ts';
+import { unknownExtendedService } from './unknown-extended-service.ts';
 
 export const crossRules: readonly CrossRule[] = [
   proxyUnknownService,
@@ -19,4 +20,5 @@ export const crossRules: readonly CrossRule[] = [
   nginxIncludeMissing,
   disableCommentUnknownRule,
   missingProjectFile,
+  unknownExtendedService,
 ];
