@@ -200,20 +200,59 @@ describe('workshop: every lesson', { timeout: SLOW }, () => {
     expect(solved).toEqual(Object.fromEntries(Object.keys(start).map((id) => [id, true])));
     const errors = await page.locator('[data-diagnostic-list] li.diagnostic-error').allTextContents();
     expect(errors).toEqual([]);
-    expect(await page.locator('[data-done-message]').isVisible()).toBe(true);
+    // Met by « Voir la solution »: said, and not counted as the learner's work.
+    expect(await page.locator('[data-solution-message]').isVisible()).toBe(true);
+    expect(await page.locator('[data-done-message]').isVisible()).toBe(false);
     await shot(`${slug}-solution`);
   });
 });
 
 describe('workshop: progress', { timeout: SLOW }, () => {
-  it('ticks a finished lesson in the sidebar of every page', async () => {
+  it('counts the objectives the learner meets, not the solution’s, and ticks a finished lesson in the sidebar of every page', async () => {
+    const tickText = (slug: string) => page.locator(`.sidebar .progress-tick[data-lesson="${slug}"] [aria-hidden="true"]`).textContent();
     await openWorkshop(page, site.server.url, '01-introduction');
+    expect(await tickText('01-introduction')).toBe('0/5');
+    // One objective met by the learner: removing the `version` line (line 2).
+    await goToLine(page, 2);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete');
+    await waitForCheck(page);
+    await poll(() => tickText('01-introduction')).toBe('1/5');
+
+    // « Voir la solution » meets them all but counts for nothing, even after a reload.
     await page.click('[data-action="solution"]');
     await waitForCheck(page);
+    expect(await page.locator('[data-solution-message]').isVisible()).toBe(true);
+    await page.waitForTimeout(600); // the session's save delay
+    await expectTick(page, '01-introduction', false);
+    expect(await tickText('01-introduction')).toBe('1/5');
+    await openWorkshop(page, site.server.url, '01-introduction');
+    expect(await page.locator('[data-solution-message]').isVisible()).toBe(true);
+    await expectTick(page, '01-introduction', false);
+
+    // Back to the start files, then the learner fixes them line by line (bottom up, so line numbers hold).
+    await page.click('[data-action="reset"]');
+    await waitForCheck(page);
+    const replaceLine = async (line: number, text: string) => {
+      await goToLine(page, line);
+      await page.keyboard.press('Shift+End');
+      if (text === '') await page.keyboard.press('Delete');
+      else await page.keyboard.insertText(text);
+    };
+    await replaceLine(11, '      - ./site:/usr/share/nginx/html:ro');
+    await replaceLine(9, '      - "${HTTP_PORT:-8080}:80"');
+    await replaceLine(7, '');
+    await replaceLine(6, '    image: nginx:1.30-alpine');
+    await replaceLine(2, '');
+    await waitForCheck(page);
+    await poll(() => page.locator('[data-done-message]').isVisible()).toBe(true);
     await expectTick(page, '01-introduction', true);
+    expect(await tickText('01-introduction')).toBe('✓\u00a05/5');
     await page.goto(`${site.server.url}lecons/02-architecture/`);
     await expectTick(page, '01-introduction', true);
     await expectTick(page, '02-architecture', false);
+    await page.goto(site.server.url);
+    expect(await page.locator('.course-map .progress-tick[data-lesson="01-introduction"] .visually-hidden').textContent()).toBe('Leçon terminée\u00a0: 5 objectifs sur 5');
   });
 
   it('sets corrupt saved data aside, says so in French, and keeps working', async () => {
