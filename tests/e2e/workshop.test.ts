@@ -239,7 +239,11 @@ describe('workshop: progress', { timeout: SLOW }, () => {
       if (text === '') await page.keyboard.press('Delete');
       else await page.keyboard.insertText(text);
     };
-    await replaceLine(11, '      - ./site:/usr/share/nginx/html:ro');
+    await page.locator('[data-editor] .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End'); // the empty line after the last one
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(':ro');
     await replaceLine(9, '      - "${HTTP_PORT:-8080}:80"');
     await replaceLine(7, '');
     await replaceLine(6, '    image: nginx:1.30-alpine');
