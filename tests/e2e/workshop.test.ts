@@ -176,6 +176,21 @@ describe('workshop: editor services', { timeout: SLOW }, () => {
     await shot('01-completion');
   });
 
+  it('speaks French: Monaco’s own interface and the hovers of Compose keys', async () => {
+    await openWorkshop(page, site.server.url, '01-introduction');
+    await page.locator('[data-editor] .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+F');
+    const find = page.locator('[data-editor] .find-widget textarea, [data-editor] .find-widget input').first();
+    await find.waitFor({ timeout: 30_000 });
+    expect(await find.getAttribute('aria-label')).toBe('Rechercher');
+    expect(await page.locator('[data-editor] .find-widget [aria-label^="Correspondance précédente"]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-editor] .view-lines span', { hasText: /^image$/ }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'L’image du conteneur' });
+    await hover.first().waitFor({ timeout: 30_000 });
+    await shot('01-compose-hover');
+  });
+
   it('explains an nginx directive on hover, from the nginx reference', async () => {
     await openWorkshop(page, site.server.url, '04-client');
     await page.locator('[role="tab"]', { hasText: 'default.conf' }).click();
