@@ -198,6 +198,8 @@ describe('workshop: editor services', { timeout: SLOW }, () => {
     const hover = page.locator('.monaco-hover', { hasText: 'Syntaxe' });
     await hover.first().waitFor({ timeout: 30_000 });
     expect(await hover.first().textContent()).toContain('Documentation nginx');
+    // The course's directives are described in French.
+    expect(await hover.first().textContent()).toContain('Le port (et l’adresse) où ce serveur accepte les connexions');
     await shot('04-nginx-hover');
   });
 });
