@@ -57,11 +57,12 @@ describe('course navigation', () => {
     await page.goto(site.server.url);
     const shown = (where: string, slug: string | undefined) => page.locator(`${where} [data-lesson="${slug}"] [aria-hidden="true"]`).textContent();
     const heard = (where: string, slug: string | undefined) => page.locator(`${where} [data-lesson="${slug}"] .visually-hidden`).textContent();
-    expect(await shown('.course-map', done)).toMatch(/^✓\u00a0(\d+)\/\1$/);
-    expect(await shown('.course-map', notDone)).toMatch(/^1\/\d+$/);
+    expect(await shown('.course-map', done)).toMatch(/^✓\u00a0(\d+)\/\1 objectifs$/);
+    expect(await shown('.course-map', notDone)).toMatch(/^1\/\d+ objectifs$/);
     expect(await heard('.course-map', notDone)).toMatch(/^1 objectif atteint sur \d+$/);
-    expect(await shown('.course-map', lessons[2])).toMatch(/^0\/\d+$/);
+    expect(await shown('.course-map', lessons[2])).toMatch(/^0\/\d+ objectifs$/);
     await page.goto(`${site.server.url}lecons/${notDone}/`);
+    expect(await shown('.sidebar', lessons[2])).toMatch(/^0\/\d+$/);
     expect(await heard('.sidebar', done)).toMatch(/^Leçon terminée\u00a0: (\d+) objectifs sur \1$/);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

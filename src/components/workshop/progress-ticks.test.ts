@@ -34,6 +34,8 @@ describe('sidebar ticks', () => {
     expect(tickText(ticks.get('01-introduction'), 3)).toEqual({ shown: '✓\u00a03/3', spoken: 'Leçon terminée\u00a0: 3 objectifs sur 3' });
     expect(tickText(undefined, 5)).toEqual({ shown: '0/5', spoken: '0 objectif atteint sur 5' });
     expect(tickText({ done: false, met: 1 }, 5).spoken).toBe('1 objectif atteint sur 5');
+    // The course map has room to say what is counted.
+    expect(tickText(ticks.get('05-api-nodejs'), 4, true).shown).toBe('2/4 objectifs');
   });
 
   it('reads the key the storage module writes', () => {

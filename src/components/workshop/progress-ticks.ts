@@ -38,11 +38,14 @@ export function doneLessons(raw: string | null): Set<string> {
   return new Set([...lessonTicks(raw)].filter(([, tick]) => tick.done).map(([slug]) => slug));
 }
 
-/** What a lesson's slot shows (`2/4`, `✓ 4/4`) and what a screen reader hears. */
-export function tickText(tick: LessonTick | undefined, total: number): { shown: string; spoken: string } {
+/**
+ * What a lesson's slot shows (`2/4`, `✓ 4/4`; with `long`, as on the course
+ * map, `2/4 objectifs`) and what a screen reader hears.
+ */
+export function tickText(tick: LessonTick | undefined, total: number, long = false): { shown: string; spoken: string } {
   // A lesson finished before the count was saved (or finished, then edited) met them all once.
   const met = tick?.done ? total : Math.min(tick?.met ?? 0, total);
-  const count = `${met}/${total}`;
+  const count = long ? `${met}/${total} ${total > 1 ? 'objectifs' : 'objectif'}` : `${met}/${total}`;
   if (tick?.done) return { shown: `✓\u00a0${count}`, spoken: `Leçon terminée\u00a0: ${total} objectifs sur ${total}` };
   return { shown: count, spoken: `${met} ${met > 1 ? 'objectifs atteints' : 'objectif atteint'} sur ${total}` };
 }
@@ -65,7 +68,7 @@ export function renderTicks(root: ParentNode = document): void {
       slot.replaceChildren();
       continue;
     }
-    const { shown, spoken } = tickText(tick, total);
+    const { shown, spoken } = tickText(tick, total, slot.dataset['long'] === 'true');
     const visible = document.createElement('span');
     visible.setAttribute('aria-hidden', 'true');
     visible.textContent = shown;
