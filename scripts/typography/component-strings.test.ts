@@ -58,8 +58,8 @@ describe('the French a reader meets in components', () => {
   });
 
   it('tells French from code', () => {
-    expect(['Aucun problème détecté.', 'Objectif atteint : X', ' ; ', 'Graphe des services'].every(looksFrench)).toBe(true);
-    expect(['[data-action="add"]', 'click', 'engine worker died: restart', 'utf8', 'a:hover', ''].some(looksFrench)).toBe(false);
+    expect(['Aucun problème détecté.', 'Objectif atteint : X', ' ; ', 'Graphe des services', "Ouvrir l'atelier"].every(looksFrench)).toBe(true);
+    expect(['[data-action="add"]', 'click', 'engine worker died: restart', 'utf8', 'a:hover', '', "the engine's answer", "don't stop", "[data-x='y']"].some(looksFrench)).toBe(false);
   });
 
   it('the fixer writes &nbsp; in templates, \\u00a0 in literals, ’ for apostrophes, and leaves nothing to fix', () => {

@@ -28,6 +28,7 @@ const PROSE_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'ar
 const CODE_ELEMENTS = new Set(['code', 'kbd', 'pre', 'style', 'script', 'samp', 'var']);
 
 const FRENCH_MARK = /[àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊÎÔÙÛŒ’«»]/;
+const FRENCH_ELISION = /(?<![\p{L}\w-])(l|d|j|n|s|c|qu|jusqu|lorsqu|puisqu)'\p{L}/iu;
 const FRENCH_WORD = /(?<![\p{L}\w-])(le|la|les|des|du|un|une|et|est|pour|avec|sur|dans|pas|au|aux|ce|ces|cette|votre|vos|ne|en|il|elle|ils|sont|par|qui|que)(?![\p{L}\w-])/iu;
 
 /**
@@ -39,6 +40,8 @@ export function looksFrench(text: string): boolean {
   if (/^\s+[;:!?]\s+$/.test(text)) return true;
   if (!/\p{L}/u.test(text)) return false;
   if (FRENCH_MARK.test(text) || /\s[;:!?](\s|$)/.test(text)) return true;
+  // An elision with a straight apostrophe (« Ouvrir l'atelier »): words between spaces, then l', d', qu'…
+  if (/\s/.test(text) && FRENCH_ELISION.test(text)) return true;
   return /\s/.test(text) && FRENCH_WORD.test(text);
 }
 

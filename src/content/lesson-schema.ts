@@ -28,7 +28,9 @@ export const lessonSchema = z.object({
   chapter: z.number().int().min(1).max(12),
   /**
    * Title of the seed section the lesson follows, as written in the seed.
-   * Absent for a chapter beyond the seed (12, Docker Swarm).
+   * Absent for a chapter beyond the seed (12, Docker Swarm). For the
+   * maintainers only: the learner never sees the seed, so the page does not
+   * name it (issue #17).
    */
   seedSection: z.string().min(5).optional(),
   summary: z.string().min(20),

@@ -77,7 +77,7 @@ describe('checkProject', () => {
         ['image-tag', 'latest', 'warning', 'compose.yaml', 4, 12, 'Fixez la version des images'],
         ['internal-error', 'crashed', 'error', 'nginx/conf.d/default.conf', 1, 1, 'Error: bang'],
       ]);
-      expect(diagnostics[0]!.message).toBe('Erreur interne de l\'atelier dans la règle « no-version-key » : votre fichier n\'y est pour rien, signalez-nous ce cas.');
+      expect(diagnostics[0]!.message).toBe('Erreur interne de l’atelier dans la règle «\u00a0no-version-key\u00a0»\u00a0: votre fichier n’y est pour rien, signalez-nous ce cas.');
     } finally {
       composeRule.mockRestore();
       crossRule.mockRestore();

@@ -28,7 +28,7 @@ function internalError(where: string, file: string, error: unknown): Diagnostic 
     ruleId: INTERNAL_ERROR_ID,
     messageId: 'crashed',
     severity: 'error',
-    message: `Erreur interne de l'atelier ${where} : votre fichier n'y est pour rien, signalez-nous ce cas.`,
+    message: `Erreur interne de l’atelier ${where}${NBSP}: votre fichier n’y est pour rien, signalez-nous ce cas.`,
     file,
     range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     docs: shorten(String(error), MAX_MESSAGE_LENGTH),
@@ -158,7 +158,7 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
     try {
       (rule.check as (context: C, report: (d: ReportDescriptor) => void) => void)(context, report);
     } catch (error) {
-      diagnostics.push(internalError(`dans la règle « ${rule.id} »`, fallbackFile, error));
+      diagnostics.push(internalError(`dans la règle «${NBSP}${rule.id}${NBSP}»`, fallbackFile, error));
     }
   };
 

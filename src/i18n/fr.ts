@@ -16,8 +16,6 @@ export const fr = {
   previous: 'Précédent',
   next: 'Suivant',
   lessonNav: 'Navigation entre les chapitres',
-  seedSection: 'D’après la section',
-  beyondSeed: 'Au-delà du texte de référence',
   themeToLight: 'Passer au thème clair',
   themeToDark: 'Passer au thème sombre',
   themeLabel: 'Thème sombre',

@@ -40,6 +40,8 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     expect(await page.locator(`.sidebar a[aria-current=page][href$="/lecons/${slug}/"]`).count()).toBe(1);
     expect(await page.locator(`.sidebar .progress-tick[data-lesson="${slug}"]`).count()).toBe(1);
     expect(await page.locator('#atelier').count()).toBe(1);
+    // The seed text is the maintainers' source, never shown to the learner: the header does not cite it.
+    expect(await page.locator('.lesson-header').textContent()).not.toMatch(/D’après la section|texte de référence/);
     await page.waitForLoadState('networkidle');
     await screenshot(page, `${slug}-${colorScheme}`);
     expect(await axeViolations(page)).toEqual([]);

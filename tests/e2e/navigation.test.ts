@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TICKS_STORAGE_KEY } from '../../src/components/workshop/progress-ticks.ts';
-import { builtLessons, collectErrors, useBuiltSite } from './support/site.ts';
+import { axeViolations, builtLessons, collectErrors, useBuiltSite } from './support/site.ts';
 
 const site = useBuiltSite();
 const lessons = builtLessons();
@@ -49,15 +49,22 @@ describe('course navigation', () => {
     const [done, notDone] = lessons;
     const context = await site.browser.newContext();
     await context.addInitScript(
-      ([key, slug]) => localStorage.setItem(key ?? '', JSON.stringify({ version: 1, lessons: { [slug ?? '']: { done: true } } })),
-      [TICKS_STORAGE_KEY, done],
+      ([key, slug, started]) =>
+        localStorage.setItem(key ?? '', JSON.stringify({ version: 1, lessons: { [slug ?? '']: { done: true }, [started ?? '']: { done: false, met: ['une'] } } })),
+      [TICKS_STORAGE_KEY, done, notDone],
     );
     const page = await context.newPage();
     await page.goto(site.server.url);
-    expect(await page.locator(`.course-map [data-lesson="${done}"]`).textContent()).toBe('✓');
-    expect(await page.locator(`.course-map [data-lesson="${notDone}"]`).textContent()).toBe('');
+    const shown = (where: string, slug: string | undefined) => page.locator(`${where} [data-lesson="${slug}"] [aria-hidden="true"]`).textContent();
+    const heard = (where: string, slug: string | undefined) => page.locator(`${where} [data-lesson="${slug}"] .visually-hidden`).textContent();
+    expect(await shown('.course-map', done)).toMatch(/^✓\u00a0(\d+)\/\1 objectifs$/);
+    expect(await shown('.course-map', notDone)).toMatch(/^1\/\d+ objectifs$/);
+    expect(await heard('.course-map', notDone)).toMatch(/^1 objectif atteint sur \d+$/);
+    expect(await shown('.course-map', lessons[2])).toMatch(/^0\/\d+ objectifs$/);
     await page.goto(`${site.server.url}lecons/${notDone}/`);
-    expect(await page.locator(`.sidebar [data-lesson="${done}"]`).getAttribute('aria-label')).toBe('Leçon terminée');
+    expect(await shown('.sidebar', lessons[2])).toMatch(/^0\/\d+$/);
+    expect(await heard('.sidebar', done)).toMatch(/^Leçon terminée\u00a0: (\d+) objectifs sur \1$/);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -122,6 +122,34 @@ describe('below the lesson on a narrower screen', { timeout: SLOW }, () => {
 });
 
 describe('on a 360×780 phone, workshop open', { timeout: SLOW }, () => {
+  it('never covers the editor with the floating jump link, wherever the page is scrolled', async () => {
+    const page = await newPage(360, 780);
+    await openWorkshop(page, site.server.url, '05-api-nodejs');
+    const editorTop = await page.locator('[data-editor]').evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+    const placements = new Set<string>();
+    // From the editor's top entering at the bottom of the screen to its bottom leaving at the top.
+    for (let offset = -700; offset <= 700; offset += 100) {
+      await page.evaluate((y) => window.scrollTo(0, y), editorTop + offset);
+      await page.waitForTimeout(50);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const { link, editor, placement } = await page.evaluate(() => {
+        const jump = document.querySelector<HTMLElement>('[data-workshop-jump]')!;
+        const box = (element: Element) => {
+          const { top, bottom, left, right } = element.getBoundingClientRect();
+          return { top, bottom, left, right };
+        };
+        return { link: getComputedStyle(jump).visibility === 'hidden' ? undefined : box(jump), editor: box(document.querySelector('[data-editor]')!), placement: jump.dataset['placement'] ?? '' };
+      });
+      placements.add(placement);
+      if (!link) continue;
+      const overlap = link.top < editor.bottom && link.bottom > editor.top && link.left < editor.right && link.right > editor.left;
+      expect(overlap, `scrolled ${offset} px from the editor: the link (${placement}) covers it`).toBe(false);
+    }
+    // It did move: at the bottom while the editor is above, at the top or aside while it is below or fills the screen.
+    expect(placements.has('bottom')).toBe(true);
+    expect(placements.has('top')).toBe(true);
+  });
+
   it.each([...lessons.map((slug) => `lecons/${slug}/`), 'bac-a-sable/'])('/%s is no wider than the screen', async (path) => {
     const page = await newPage(360, 780);
     if (path.startsWith('lecons/')) await openWorkshop(page, site.server.url, path.split('/')[1]!);

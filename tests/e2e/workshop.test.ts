@@ -176,6 +176,21 @@ describe('workshop: editor services', { timeout: SLOW }, () => {
     await shot('01-completion');
   });
 
+  it('speaks French: Monaco’s own interface and the hovers of Compose keys', async () => {
+    await openWorkshop(page, site.server.url, '01-introduction');
+    await page.locator('[data-editor] .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+F');
+    const find = page.locator('[data-editor] .find-widget textarea, [data-editor] .find-widget input').first();
+    await find.waitFor({ timeout: 30_000 });
+    expect(await find.getAttribute('aria-label')).toBe('Rechercher');
+    expect(await page.locator('[data-editor] .find-widget [aria-label^="Correspondance précédente"]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-editor] .view-lines span', { hasText: /^image$/ }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'L’image du conteneur' });
+    await hover.first().waitFor({ timeout: 30_000 });
+    await shot('01-compose-hover');
+  });
+
   it('explains an nginx directive on hover, from the nginx reference', async () => {
     await openWorkshop(page, site.server.url, '04-client');
     await page.locator('[role="tab"]', { hasText: 'default.conf' }).click();
@@ -183,6 +198,8 @@ describe('workshop: editor services', { timeout: SLOW }, () => {
     const hover = page.locator('.monaco-hover', { hasText: 'Syntaxe' });
     await hover.first().waitFor({ timeout: 30_000 });
     expect(await hover.first().textContent()).toContain('Documentation nginx');
+    // The course's directives are described in French.
+    expect(await hover.first().textContent()).toContain('Le port (et l’adresse) où ce serveur accepte les connexions');
     await shot('04-nginx-hover');
   });
 });
@@ -200,20 +217,63 @@ describe('workshop: every lesson', { timeout: SLOW }, () => {
     expect(solved).toEqual(Object.fromEntries(Object.keys(start).map((id) => [id, true])));
     const errors = await page.locator('[data-diagnostic-list] li.diagnostic-error').allTextContents();
     expect(errors).toEqual([]);
-    expect(await page.locator('[data-done-message]').isVisible()).toBe(true);
+    // Met by « Voir la solution »: said, and not counted as the learner's work.
+    expect(await page.locator('[data-solution-message]').isVisible()).toBe(true);
+    expect(await page.locator('[data-done-message]').isVisible()).toBe(false);
     await shot(`${slug}-solution`);
   });
 });
 
 describe('workshop: progress', { timeout: SLOW }, () => {
-  it('ticks a finished lesson in the sidebar of every page', async () => {
+  it('counts the objectives the learner meets, not the solution’s, and ticks a finished lesson in the sidebar of every page', async () => {
+    const tickText = (slug: string) => page.locator(`.sidebar .progress-tick[data-lesson="${slug}"] [aria-hidden="true"]`).textContent();
     await openWorkshop(page, site.server.url, '01-introduction');
+    expect(await tickText('01-introduction')).toBe('0/5');
+    // One objective met by the learner: removing the `version` line (line 2).
+    await goToLine(page, 2);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete');
+    await waitForCheck(page);
+    await poll(() => tickText('01-introduction')).toBe('1/5');
+
+    // « Voir la solution » meets them all but counts for nothing, even after a reload.
     await page.click('[data-action="solution"]');
     await waitForCheck(page);
+    expect(await page.locator('[data-solution-message]').isVisible()).toBe(true);
+    await page.waitForTimeout(600); // the session's save delay
+    await expectTick(page, '01-introduction', false);
+    expect(await tickText('01-introduction')).toBe('1/5');
+    await openWorkshop(page, site.server.url, '01-introduction');
+    expect(await page.locator('[data-solution-message]').isVisible()).toBe(true);
+    await expectTick(page, '01-introduction', false);
+
+    // Back to the start files, then the learner fixes them line by line (bottom up, so line numbers hold).
+    await page.click('[data-action="reset"]');
+    await waitForCheck(page);
+    const replaceLine = async (line: number, text: string) => {
+      await goToLine(page, line);
+      await page.keyboard.press('Shift+End');
+      if (text === '') await page.keyboard.press('Delete');
+      else await page.keyboard.insertText(text);
+    };
+    await page.locator('[data-editor] .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End'); // the empty line after the last one
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(':ro');
+    await replaceLine(9, '      - "${HTTP_PORT:-8080}:80"');
+    await replaceLine(7, '');
+    await replaceLine(6, '    image: nginx:1.30-alpine');
+    await replaceLine(2, '');
+    await waitForCheck(page);
+    await poll(() => page.locator('[data-done-message]').isVisible()).toBe(true);
     await expectTick(page, '01-introduction', true);
+    expect(await tickText('01-introduction')).toBe('✓\u00a05/5');
     await page.goto(`${site.server.url}lecons/02-architecture/`);
     await expectTick(page, '01-introduction', true);
     await expectTick(page, '02-architecture', false);
+    await page.goto(site.server.url);
+    expect(await page.locator('.course-map .progress-tick[data-lesson="01-introduction"] .visually-hidden').textContent()).toBe('Leçon terminée\u00a0: 5 objectifs sur 5');
   });
 
   it('sets corrupt saved data aside, says so in French, and keeps working', async () => {

@@ -1,3 +1,4 @@
+import { jumpPlacement, type VerticalBox } from '../../lib/site/jump-placement.ts';
 import { sectionAt } from '../../lib/site/reading-position.ts';
 
 const TO_WORKSHOP = 'Aller à l’atelier';
@@ -45,4 +46,31 @@ export function setupWorkshopJump(): void {
     { rootMargin: '0px 0px -50% 0px' },
   );
   observer.observe(workshop);
+  keepOffTheEditor(link, workshop);
+}
+
+/** Moves the link out of the editor's way (jump-placement.ts) as the page scrolls or resizes. */
+function keepOffTheEditor(link: HTMLAnchorElement, workshop: HTMLElement): void {
+  let pending = false;
+  const place = (): void => {
+    pending = false;
+    if (getComputedStyle(link).display === 'none') return; // side by side: no floating link
+    const boxes: VerticalBox[] = [...workshop.querySelectorAll<HTMLElement>('[data-editor], [data-diff-editor]')]
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.height > 0);
+    const editor = boxes.length === 0 ? undefined : { top: Math.min(...boxes.map((box) => box.top)), bottom: Math.max(...boxes.map((box) => box.bottom)) };
+    // The link's own height and its 1rem margin on each side.
+    const band = link.offsetHeight + 2 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+    link.dataset['placement'] = jumpPlacement(editor, window.innerHeight, band);
+  };
+  const schedule = (): void => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(place);
+  };
+  window.addEventListener('scroll', schedule, { passive: true });
+  window.addEventListener('resize', schedule);
+  // The editor appears, grows or shows its diff after the page loaded.
+  new ResizeObserver(schedule).observe(workshop);
+  schedule();
 }

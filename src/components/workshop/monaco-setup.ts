@@ -1,6 +1,10 @@
 // Loads the editor core and only the parts the workshop uses, instead of
 // `monaco-editor`'s main entry (every language, the TypeScript/CSS/HTML/JSON
 // services): that keeps the lazily loaded chunk several times smaller.
+// Monaco's own French messages (find widget, context menu, hovers' chrome):
+// they set a global its modules read as they load, so this import comes first
+// (monaco-editor's README, « nls »).
+import 'monaco-editor/nls/lang/fr';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/codeEditor/register';
@@ -33,6 +37,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { createWebWorker as createLanguageWorker } from 'monaco-editor/internal/common/workers';
 import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
 import composeSchema from '../../engine/compose/schema/compose-spec.generated.json';
+import { frenchSchema } from './compose-hover-fr.ts';
 import { loadDirectiveDocs } from '../../engine/nginx/directive-docs.ts';
 import { directiveHover, isDirectivePosition } from './nginx-hover.ts';
 import { dotenvLanguage, NGINX_LANGUAGE_ID, nginxConfiguration, nginxLanguage } from './nginx-language.ts';
@@ -97,7 +102,7 @@ export function setupMonaco(): Monaco {
         // The engine's own copy of the Compose Specification schema (src/engine/compose/schema/README.md).
         uri: 'https://atelier-compose.invalid/compose-spec.json',
         fileMatch: ['**/compose.yaml', '**/compose.yml', '**/compose.*.yaml', '**/compose.*.yml', '**/docker-compose*.yaml', '**/docker-compose*.yml'],
-        schema: composeSchema as JSONSchema,
+        schema: frenchSchema(composeSchema) as JSONSchema,
       },
     ],
   });

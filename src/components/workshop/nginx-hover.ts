@@ -1,4 +1,5 @@
 import type { DirectiveDoc } from '../../engine/nginx/directive-docs.ts';
+import { NGINX_DOCS_FR, NGINX_IN_ENGLISH } from './nginx-docs-fr.ts';
 
 /**
  * True when the word starting at `column` (1-based) is a directive name: the
@@ -19,14 +20,18 @@ export function directiveUrl(name: string, module: string): string {
   return `https://nginx.org/en/docs/${area}/ngx_${module}_module.html#${name}`;
 }
 
-/** Markdown for Monaco's hover: French headings around nginx's own (English) reference text. */
+/**
+ * Markdown for Monaco's hover: French headings, the French description of a
+ * directive the course uses, or else nginx's own reference text labelled as English.
+ */
 export function directiveHover(name: string, docs: readonly DirectiveDoc[]): string[] {
+  const french = NGINX_DOCS_FR[name];
   return docs.map((doc) =>
     [
       `**${name}** — module \`${doc.module}\``,
       `Syntaxe\u00a0: ${doc.syntax.map((syntax) => `\`${name}\` ${syntax}`).join('\u00a0; ')}`,
       doc.default === '' ? 'Pas de valeur par défaut.' : `Par défaut\u00a0: \`${doc.default}\``,
-      doc.description,
+      french ?? `*${NGINX_IN_ENGLISH}* ${doc.description}`,
       `[Documentation nginx (en anglais)](${directiveUrl(name, doc.module)})`,
     ].join('\n\n'),
   );

@@ -43,6 +43,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   const summary = required<HTMLElement>(root, '[data-diagnostic-summary]');
   const list = required<HTMLElement>(root, '[data-diagnostic-list]');
   const doneMessage = required<HTMLElement>(root, '[data-done-message]');
+  const solutionMessage = required<HTMLElement>(root, '[data-solution-message]');
   const host = required<HTMLElement>(root, '[data-editor]');
 
   const say = (text: string, kind: 'info' | 'problem'): void => {
@@ -53,8 +54,11 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
 
   const loaded = loadProgress(store);
   if (loaded.problem) say(loaded.problem, 'problem');
-  let lessonDone = loaded.progress.lessons[data.lesson]?.done ?? false;
-  const saved = loaded.progress.lessons[data.lesson]?.files ?? {};
+  const savedLesson = loaded.progress.lessons[data.lesson];
+  let lessonDone = savedLesson?.done ?? false;
+  const saved = savedLesson?.files ?? {};
+  /** Objectives the learner's own files meet, as the sidebar and the home page count them. */
+  let metIds: string[] | undefined = savedLesson?.met;
 
   const uri = (variant: string, path: string) => monaco.Uri.from({ scheme: 'file', path: `/${data.lesson}/${variant}/${path}` });
   const models = data.files.map((file) =>
@@ -90,6 +94,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     files: Object.fromEntries(data.files.map((file) => [file.path, saved[file.path] ?? file.start])),
     start: byPath(data.files, 'start'),
     solution: byPath(data.files, 'solution'),
+    solutionShown: savedLesson?.solutionShown ?? false,
     check: (files) => engine.request(files),
     save: (files) => persist(files),
     onSaveError: () => say("Votre travail n’a pas pu être enregistré dans le navigateur (stockage plein ou désactivé).", 'problem'),
@@ -116,15 +121,25 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
       if (state) state.textContent = isMet ? '(atteint)' : '(non atteint)';
     }
     const allMet = objectiveItems.length > 0 && objectiveItems.every((item) => item.dataset['met'] === 'true');
-    doneMessage.hidden = !allMet;
+    // « Voir la solution » meets the objectives without counting as the learner's work.
+    const byLearner = !session.usedSolution();
+    doneMessage.hidden = !(allMet && byLearner);
+    solutionMessage.hidden = byLearner || !allMet;
     if (newlyMet.length > 0 && root.dataset['state'] === 'ready') {
-      announcer.textContent = allMet ? 'Tous les objectifs sont atteints\u00a0: leçon terminée.' : `Objectif atteint\u00a0: ${newlyMet.join('\u00a0; ')}`;
+      announcer.textContent = !byLearner
+        ? 'Les objectifs sont atteints par la solution\u00a0: ils ne comptent pas dans votre progression.'
+        : allMet
+          ? 'Tous les objectifs sont atteints\u00a0: leçon terminée.'
+          : `Objectif atteint\u00a0: ${newlyMet.join('\u00a0; ')}`;
     }
-    if (allMet && !lessonDone) {
-      lessonDone = true;
-      persistNow(true);
-      window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
-    }
+    if (!byLearner || !session.touched()) return;
+    const ids = objectiveItems.filter((item) => item.dataset['met'] === 'true').map((item) => item.dataset['objective'] ?? '');
+    const countChanged = ids.join(' ') !== (metIds ?? []).join(' ');
+    metIds = ids;
+    if (allMet && !lessonDone) lessonDone = true;
+    else if (!countChanged) return;
+    persistNow(lessonDone);
+    window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
   };
 
   session.subscribe((event) => {
@@ -166,8 +181,10 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
   // --- Saving ------------------------------------------------------------------
   /** Throws when the storage refuses; the session reports it. */
   function persist(files: Record<string, string>, done = false): void {
-    if (!session.touched() && !done) forgetLessonFiles(store, data.lesson);
-    else saveLesson(store, data.lesson, { files, done: done || lessonDone });
+    if (!session.touched() && !done) {
+      metIds = undefined;
+      forgetLessonFiles(store, data.lesson);
+    } else saveLesson(store, data.lesson, { files, done: done || lessonDone, ...(metIds ? { met: metIds } : {}), solutionShown: session.usedSolution() });
   }
   const persistNow = (done = false): void => {
     try {
@@ -216,6 +233,7 @@ export async function mountWorkshop(root: HTMLElement, tabs: FileTabs): Promise<
     const lesson = result.progress.lessons[data.lesson];
     if (lesson) {
       lessonDone = lesson.done;
+      metIds = lesson.met;
       session.merge(Object.fromEntries(data.files.map((f) => [f.path, lesson.files[f.path] ?? f.start])));
     }
     window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));

@@ -10,7 +10,7 @@ function setupHints(root: HTMLElement): void {
     button.addEventListener('click', () => {
       const open = button.getAttribute('aria-expanded') !== 'true';
       button.setAttribute('aria-expanded', String(open));
-      button.textContent = open ? "Masquer l'indice" : 'Indice';
+      button.textContent = open ? 'Masquer l’indice' : 'Indice';
       if (hint) hint.hidden = !open;
     });
   }
@@ -34,7 +34,7 @@ function bootWorkshop(root: HTMLElement): void {
       // and a disabled button would drop the keyboard focus.
       if (openButton) {
         openButton.setAttribute('aria-disabled', 'true');
-        openButton.textContent = "Chargement de l'atelier…";
+        openButton.textContent = 'Chargement de l’atelier…';
       }
       try {
         const { mountWorkshop } = await import('./workshop-app.ts');

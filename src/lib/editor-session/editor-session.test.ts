@@ -5,7 +5,7 @@ import { createEditorSession, type Files, type SessionEvent } from './editor-ses
 const start = { 'compose.yaml': 'services: {}\n', 'nginx/site.conf': 'server {}\n' };
 const solution = { 'compose.yaml': 'services:\n  web: {}\n', 'nginx/site.conf': 'server { listen 80; }\n' };
 
-function session(files: Files = start, withExercise = true) {
+function session(files: Files = start, withExercise = true, solutionShown = false) {
   const checked: Files[] = [];
   const saved: Files[] = [];
   const events: SessionEvent[] = [];
@@ -14,6 +14,7 @@ function session(files: Files = start, withExercise = true) {
   const store = createEditorSession({
     files,
     ...(withExercise ? { start, solution } : {}),
+    ...(solutionShown ? { solutionShown } : {}),
     check: (f) => checked.push(f),
     save: (f) => {
       if (failSave) throw new Error('quota');
@@ -59,6 +60,32 @@ describe('editor session', () => {
     expect(s.store.files()).toEqual(start);
     expect(s.store.touched()).toBe(false);
     expect(s.checked.at(-1)).toEqual(start);
+  });
+
+  it('knows the files come from « Voir la solution » until a reset or an undo back to the learner’s texts', () => {
+    const mine = { ...start, 'compose.yaml': 'mine\n' };
+    const s = session(mine);
+    expect(s.store.usedSolution()).toBe(false);
+    s.store.showSolution();
+    expect(s.store.usedSolution()).toBe(true);
+    // Editing the solution a little does not make it the learner's work.
+    s.store.edit('compose.yaml', 'services:\n  web: {}\n  db: {}\n');
+    expect(s.store.usedSolution()).toBe(true);
+    // Undo, file by file, back to what the learner had typed.
+    s.store.edit('compose.yaml', 'mine\n');
+    expect(s.store.usedSolution()).toBe(true);
+    s.store.edit('nginx/site.conf', start['nginx/site.conf']);
+    expect(s.store.usedSolution()).toBe(false);
+    s.store.showSolution();
+    s.store.reset();
+    expect(s.store.usedSolution()).toBe(false);
+  });
+
+  it('remembers a solution shown before the page reopened, and does not count the learner’s own solution as shown', () => {
+    expect(session(solution, true, true).store.usedSolution()).toBe(true);
+    const own = session(solution);
+    own.store.showSolution();
+    expect(own.store.usedSolution()).toBe(false);
   });
 
   it('gives the diff its two texts', () => {

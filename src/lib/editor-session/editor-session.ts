@@ -21,6 +21,8 @@ export interface EditorSessionOptions {
   /** The exercise's start and solution files (a lesson); none in the playground. */
   start?: Files;
   solution?: Files;
+  /** The solution was loaded before the page (re)opened: see `usedSolution`. */
+  solutionShown?: boolean;
   /** Asks the engine to check these files (scheduled by the caller). */
   check(files: Files): void;
   /** Persists the files; the session calls it `saveDelay` ms after the last change. Throws when storage fails. */
@@ -47,6 +49,12 @@ export interface EditorSession {
   /** Back to the start files. */
   reset(): void;
   showSolution(): void;
+  /**
+   * Whether the files come from « Voir la solution »: set by `showSolution`,
+   * cleared by `reset` or by undoing back to the texts the learner had before.
+   * Objectives met then are not the learner's work (issue #17).
+   */
+  usedSolution(): boolean;
   /** The learner's text and the solution's, for a diff view. */
   diff(path: string): { mine: string; solution: string } | undefined;
   /** Whether the files differ from the start files. */
@@ -72,6 +80,9 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
   let diagnostics: readonly Diagnostic[] = [];
   const listeners = new Set<(event: SessionEvent) => void>();
   let saveHandle: unknown;
+  let solutionShown = options.solutionShown ?? false;
+  /** The learner's own texts when they asked for the solution; undoing back to them clears `solutionShown`. */
+  let beforeSolution: Files | undefined;
 
   const emit = (event: SessionEvent): void => {
     for (const listener of listeners) listener(event);
@@ -86,7 +97,15 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
       options.onSaveError?.(error);
     }
   };
+  const sameFiles = (a: Files, b: Files): boolean => {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((path) => a[path] === b[path]);
+  };
   const changed = (): void => {
+    if (solutionShown && beforeSolution && sameFiles(files(), beforeSolution)) {
+      solutionShown = false;
+      beforeSolution = undefined;
+    }
     options.check(files());
     if (saveHandle !== undefined) timers.clearTimeout(saveHandle);
     saveHandle = timers.setTimeout(save, delay);
@@ -144,11 +163,20 @@ export function createEditorSession(options: EditorSessionOptions): EditorSessio
       changed();
     },
     reset() {
-      if (options.start) setAll(options.start);
+      if (!options.start) return;
+      solutionShown = false;
+      beforeSolution = undefined;
+      setAll(options.start);
     },
     showSolution() {
-      if (options.solution) setAll(options.solution);
+      if (!options.solution) return;
+      // Files already equal to the solution are the learner's own.
+      if (sameFiles(files(), options.solution)) return;
+      if (!solutionShown) beforeSolution = files();
+      solutionShown = true;
+      setAll(options.solution);
     },
+    usedSolution: () => solutionShown,
     diff(path) {
       const mine = texts.get(path);
       const solution = options.solution?.[path];

@@ -54,6 +54,19 @@ describe('saved progress', () => {
     expect(loadProgress(store, fixedNow).progress.lessons['01-introduction']?.done).toBe(true);
   });
 
+  it('keeps the objectives met by the learner’s own files while the solution is shown', () => {
+    const store = new MemoryStore();
+    saveLesson(store, '06-architecture-trois-couches', { files: { 'compose.yaml': 'mine' }, done: false, met: ['sante-db'] }, fixedNow);
+    saveLesson(store, '06-architecture-trois-couches', { files: { 'compose.yaml': 'solution' }, done: false, solutionShown: true }, fixedNow);
+    expect(loadProgress(store, fixedNow).progress.lessons['06-architecture-trois-couches']).toEqual({
+      files: { 'compose.yaml': 'solution' },
+      done: false,
+      met: ['sante-db'],
+      solutionShown: true,
+      updatedAt: '2026-11-26T10:00:00.000Z',
+    });
+  });
+
   it('sets corrupt JSON aside under a backup key and reports it in French', () => {
     const store = new MemoryStore();
     store.setItem(STORAGE_KEY, '{"version": 1, "lessons": ');

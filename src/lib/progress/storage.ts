@@ -12,6 +12,10 @@ const lessonProgressSchema = z.object({
   /** Exercise file path → the learner's text. */
   files: z.record(z.string(), z.string()),
   done: z.boolean(),
+  /** Ids of the objectives the learner's own files meet (not the solution's); absent before 2026-12. */
+  met: z.array(z.string()).optional(),
+  /** The files come from « Voir la solution »: objectives they meet do not count. */
+  solutionShown: z.boolean().optional(),
   /** ISO 8601. */
   updatedAt: z.string(),
 });
@@ -93,11 +97,27 @@ export function loadProgress(store: KeyValueStore, now: () => Date = () => new D
   };
 }
 
+export interface LessonState {
+  files: Record<string, string>;
+  done: boolean;
+  /** Omitted: the saved list stays (the files come from the solution, or nothing was checked yet). */
+  met?: string[];
+  solutionShown?: boolean;
+}
+
 /** Writes one lesson's state; re-reads first so two open tabs do not erase each other's lessons. */
-export function saveLesson(store: KeyValueStore, slug: string, state: { files: Record<string, string>; done: boolean }, now: () => Date = () => new Date()): Progress {
+export function saveLesson(store: KeyValueStore, slug: string, state: LessonState, now: () => Date = () => new Date()): Progress {
   const { progress } = loadProgress(store, now);
   const previous = progress.lessons[slug];
-  const lessons = { ...progress.lessons, [slug]: { files: state.files, done: state.done || (previous?.done ?? false), updatedAt: now().toISOString() } };
+  const met = state.met ?? previous?.met;
+  const saved: LessonProgress = {
+    files: state.files,
+    done: state.done || (previous?.done ?? false),
+    ...(met ? { met } : {}),
+    ...(state.solutionShown ? { solutionShown: true } : {}),
+    updatedAt: now().toISOString(),
+  };
+  const lessons = { ...progress.lessons, [slug]: saved };
   const next: Progress = { version: CURRENT_VERSION, lessons };
   store.setItem(STORAGE_KEY, JSON.stringify(next));
   return next;

@@ -5,6 +5,6 @@ import { courseOrder, type LessonLink } from './navigation.ts';
 export async function getCourse(): Promise<LessonLink[]> {
   const entries = await getCollection('lessons');
   return courseOrder(
-    entries.map(({ id, data }) => ({ slug: id, chapter: data.chapter, title: data.title, summary: data.summary, duration: data.duration })),
+    entries.map(({ id, data }) => ({ slug: id, chapter: data.chapter, title: data.title, summary: data.summary, duration: data.duration, objectives: data.objectives.length })),
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chapterNumber, courseOrder, formatDuration, neighbours, type LessonLink } from './navigation.ts';
 
-const lesson = (chapter: number, slug: string): LessonLink => ({ chapter, slug, title: slug, summary: '', duration: 30 });
+const lesson = (chapter: number, slug: string): LessonLink => ({ chapter, slug, title: slug, summary: '', duration: 30, objectives: 3 });
 
 describe('courseOrder', () => {
   it('sorts lessons by chapter whatever the collection order', () => {

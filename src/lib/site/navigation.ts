@@ -7,6 +7,8 @@ export interface LessonLink {
   title: string;
   summary: string;
   duration: number;
+  /** How many objectives the lesson's workshop has (the progress shows met / total). */
+  objectives: number;
 }
 
 export interface Neighbours {

@@ -1,0 +1,47 @@
+// French descriptions of the nginx directives the course's configurations use,
+// shown in the hover instead of the reference's English text; any other
+// directive keeps nginx's text, labelled « (en anglais) » (issue #17). A test
+// checks that every directive of the exercise files is here.
+
+export const NGINX_DOCS_FR: Readonly<Record<string, string>> = {
+  server: 'Un serveur virtuel\u00a0: ses ports (listen), ses noms (server_name) et ses locations. Dans un bloc upstream, un serveur du groupe.',
+  listen: 'Le port (et l’adresse) où ce serveur accepte les connexions\u00a0; ssl pour du TLS.',
+  server_name: 'Les noms d’hôte auxquels ce serveur répond (l’en-tête Host des requêtes).',
+  location: 'La configuration des requêtes dont le chemin correspond au préfixe ou à l’expression donnée.',
+  root: 'Le dossier d’où sont servis les fichiers\u00a0: le chemin de la requête lui est ajouté.',
+  index: 'Le fichier servi pour une requête qui vise un dossier (index.html).',
+  try_files: 'Essaie ces fichiers dans l’ordre et sert le premier qui existe, sinon le dernier argument (repli d’une application monopage vers /index.html).',
+  return: 'Répond tout de suite avec ce code (et une adresse de redirection ou un texte), sans aller plus loin.',
+  default_type: 'Le type MIME des réponses dont l’extension ne dit pas le type.',
+  add_header: 'Ajoute un en-tête aux réponses (always\u00a0: aussi aux réponses d’erreur). Hérité seulement si le bloc n’en ajoute aucun.',
+  expires: 'Durée de mise en cache par le navigateur (Expires et Cache-Control).',
+  access_log: 'Où écrire le journal des requêtes, ou off pour ne pas l’écrire.',
+  server_tokens: 'off\u00a0: nginx ne dit plus sa version dans l’en-tête Server et les pages d’erreur.',
+  resolver: 'Le serveur DNS pour les noms résolus pendant l’exécution (127.0.0.11, celui de Docker, dans un conteneur).',
+  upstream: 'Un groupe de serveurs nommé, que proxy_pass peut viser par son nom (répartition de charge, connexions gardées ouvertes).',
+  zone: 'Mémoire partagée du groupe upstream, pour que tous les processus nginx partagent son état.',
+  least_conn: 'Répartit les requêtes vers le serveur du groupe qui a le moins de connexions actives.',
+  keepalive: 'Nombre de connexions inactives gardées ouvertes vers les serveurs du groupe, pour les réutiliser.',
+  proxy_pass: 'Transmet la requête à ce serveur ou à ce groupe upstream (reverse proxy). Avec un chemin après l’adresse, il remplace la partie de l’URL qui correspond à la location.',
+  proxy_set_header: 'Fixe un en-tête de la requête transmise (Host, X-Forwarded-For, X-Forwarded-Proto…).',
+  proxy_http_version: 'Version HTTP vers le serveur amont\u00a0: 1.1 pour garder les connexions ouvertes (keepalive) et pour les WebSockets.',
+  proxy_connect_timeout: 'Délai pour établir la connexion au serveur amont.',
+  proxy_read_timeout: 'Délai maximal entre deux lectures de la réponse du serveur amont.',
+  proxy_cache_path: 'Déclare un cache sur disque\u00a0: son dossier, sa zone en mémoire (keys_zone), sa taille maximale.',
+  proxy_cache: 'Met en cache les réponses dans cette zone (off pour ne rien mettre en cache).',
+  proxy_cache_valid: 'Durée de validité en cache des réponses, selon leur code.',
+  gzip: 'Compresse les réponses avec gzip.',
+  gzip_types: 'Les types MIME compressés en plus de text/html.',
+  gzip_min_length: 'Taille minimale d’une réponse pour la compresser.',
+  gzip_proxied: 'Compresse aussi les réponses aux requêtes venues d’un proxy (any\u00a0: toutes).',
+  gzip_vary: 'Ajoute l’en-tête Vary (valeur Accept-Encoding), pour que les caches gardent les deux versions.',
+  ssl_certificate: 'Le certificat (et sa chaîne) présenté aux clients en TLS.',
+  ssl_certificate_key: 'La clé privée du certificat. Jamais versionnée.',
+  ssl_protocols: 'Les versions de TLS acceptées (TLSv1.2 TLSv1.3 aujourd’hui).',
+  ssl_prefer_server_ciphers: 'Préfère les suites de chiffrement du serveur à celles du client.',
+  ssl_session_cache: 'Cache des sessions TLS, pour que les clients reprennent une session sans tout renégocier.',
+  ssl_session_timeout: 'Durée pendant laquelle une session TLS peut être reprise.',
+  http2: 'Active HTTP/2 sur ce serveur (remplace le paramètre http2 de listen, déprécié).',
+};
+
+export const NGINX_IN_ENGLISH = '(en anglais)';
