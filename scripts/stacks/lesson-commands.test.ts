@@ -65,6 +65,12 @@ describe('the commands the lessons show', () => {
       for (const [text, decision] of Object.entries(decisions)) {
         expect(lesson!.commands.map((c) => c.text), `${slug}: « ${text} » n’est plus dans la leçon`).toContain(text);
         if (decision.says) expect(fold(lesson!.mdx), `${slug}: la leçon ne dit plus « ${decision.says} »`).toContain(fold(decision.says));
+        // What runs instead is the same program, and names only what the chapter holds.
+        for (const instead of decision.runs ?? []) {
+          const program = text.split(' ')[0]!;
+          expect(instead.text.split(/[\s'"]+/), `${slug}: « ${instead.text} » ne lance pas ${program}`).toContain(program);
+          expect(staticProblems(typed(instead.text), lesson!.project, table), instead.text).toEqual([]);
+        }
       }
     }
     for (const [slug, files] of Object.entries(ALLOWED_MISSING)) {
