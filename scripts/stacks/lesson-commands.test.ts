@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCliTable } from './docker-cli.ts';
 import { ALLOWED_MISSING, DECISIONS, planLessonCommand } from './lesson-command-plan.ts';
 import { chapterProject, lessonCommands, staticProblems, type LessonCommand } from './lesson-commands.ts';
+import { LESSON_12, onHarness } from '../../tests/swarm/support/lesson-12.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const lessonsDir = join(root, 'src/content/lessons');
@@ -77,6 +78,20 @@ describe('the commands the lessons show', () => {
       const lesson = lessons.find((l) => l.slug === slug)!;
       for (const file of Object.keys(files)) expect(lesson.commands.some((c) => c.text.includes(file)), `${slug}: ${file} n’est plus nommé`).toBe(true);
     }
+  });
+
+  it('decides, for each command of lesson 12, what the swarm phase does with it, and names only what the chapter holds', () => {
+    const lesson = lessons.find((l) => l.slug.startsWith('12-'))!;
+    const texts = lesson.commands.map((c) => c.text);
+    expect(texts.filter((text) => !(text in LESSON_12)), 'sans décision dans tests/swarm/support/lesson-12.ts').toEqual([]);
+    expect(Object.keys(LESSON_12).filter((text) => !texts.includes(text)), 'plus dans la leçon').toEqual([]);
+    const decisions = Object.values(LESSON_12);
+    const run = decisions.filter((d) => 'run' in d).length;
+    console.log(`leçon 12 : ${run} commandes exécutées sur le Swarm d’un nœud, ${decisions.filter((d) => 'harness' in d).length} par le harnais lui-même, ${decisions.filter((d) => 'skip' in d).length} non exécutées (chacune avec sa raison)`);
+    expect(run).toBeGreaterThanOrEqual(9);
+    expect(onHarness("docker stack services atelier && docker service ps atelier_api && docker node update --label-add atelier.db=true manager-1 && curl http://localhost:8080/", { stack: 's1', node: 'n1', port: 4000 })).toBe(
+      'docker stack services s1 && docker service ps s1_api && docker node update --label-add atelier.db=true n1 && curl http://127.0.0.1:4000/',
+    );
   });
 
   it('runs every Terminal line it can against the stack, and says why for each command it does not run', () => {

@@ -37,19 +37,20 @@ async function checkOutput(p: ComposeProject, where: string, command: string, re
 }
 
 /** Exit codes of a command stopped by Ctrl+C: 0 (it handled SIGINT and ended cleanly) or 128 + 2. */
-const INTERRUPTED = new Set([0, 130]);
+export const INTERRUPTED = new Set([0, 130]);
 
-/**
- * A command that never returns on its own (`logs -f`, `up` in the foreground,
- * `watch`): started as the learner would, given the time to show it works (it
- * has printed something, then nothing new for `settleMs`), then sent Ctrl+C,
- * that is SIGINT to its process group, as a terminal does. It fails if it
- * ends by itself with an error, prints nothing, or does not stop on Ctrl+C.
- */
-export async function runUntilInterrupted(p: ComposeProject, where: string, text: string, expectation: Expectation | undefined, settleMs = 3000): Promise<RunResult> {
-  const command = await asRun(p, text);
+export interface Interrupted {
+  result: RunResult;
+  /** It ended by itself, before Ctrl+C. */
+  endedAlone: boolean;
+  /** It ended on Ctrl+C (or by itself) within a minute. */
+  stopped: boolean;
+}
+
+/** Starts a command, waits until it has printed something and then nothing new for `settleMs`, sends Ctrl+C to its process group. */
+export async function interruptAfterOutput(command: string, cwd: string, env: NodeJS.ProcessEnv, settleMs = 3000): Promise<Interrupted> {
   const start = performance.now();
-  const child = spawn('bash', ['-c', command], { cwd: p.dir, env: docEnv(p), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('bash', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
   let stderr = '';
   let lastOutput = 0;
@@ -64,7 +65,20 @@ export async function runUntilInterrupted(p: ComposeProject, where: string, text
   const stopped = await Promise.race([closed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 60_000))]);
   if (!stopped) process.kill(-child.pid!, 'SIGKILL');
   const result: RunResult = { code: exit?.code ?? (exit?.signal === 'SIGINT' ? 130 : -1), stdout, stderr, ms: performance.now() - start };
-  const output = `${stdout}\n${stderr}`;
+  return { result, endedAlone, stopped };
+}
+
+/**
+ * A command that never returns on its own (`logs -f`, `up` in the foreground,
+ * `watch`): started as the learner would, given the time to show it works (it
+ * has printed something, then nothing new for a few seconds), then sent
+ * Ctrl+C, that is SIGINT to its process group, as a terminal does. It fails if
+ * it ends by itself with an error, prints nothing, or does not stop on Ctrl+C.
+ */
+export async function runUntilInterrupted(p: ComposeProject, where: string, text: string, expectation: Expectation | undefined): Promise<RunResult> {
+  const command = await asRun(p, text);
+  const { result, endedAlone, stopped } = await interruptAfterOutput(command, p.dir, docEnv(p));
+  const output = `${result.stdout}\n${result.stderr}`;
   expect(stopped, `${where} : ne s’arrête pas sur Ctrl+C : ${command}\n${output}`).toBe(true);
   // A command the text says fails (`watch` without a develop section) ends by itself, in error.
   if (expectation?.fails) expect(endedAlone && result.code !== 0, `${where} doit échouer : ${command}\n${output}`).toBe(true);
