@@ -133,8 +133,8 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
 
 /** Inline commands of other programs: where they run instead. */
 const ELSEWHERE: [RegExp, string][] = [
-  [/^(npm|node) /, 'ligne de Dockerfile ou de healthcheck : le build et les healthchecks de la pile l’exécutent'],
-  [/^(pg_dump|pg_restore) /, 'exécutée par les scripts backup.sh et restore.sh de la pile, que le harnais lance'],
+  [/^(npm|node) /, 'commande de Dockerfile ou de conteneur que le texte cite, pas une commande à taper sur le poste : le build de la pile exécute les siennes, et les options des commandes npm sont vérifiées contre leur aide (tests/oracle/tool-options)'],
+  [/^(pg_dump|pg_restore) /, 'une ligne des scripts backup.sh et restore.sh de la pile, que le harnais lance (le test unitaire vérifie que les scripts l’écrivent ainsi)'],
   [/^redis-cli /, 'commande du healthcheck du cache ou d’un `sh -c` dans son conteneur, que `up --wait` et le chapitre 10 exécutent'],
   [/^psql /, 'un psql sur le poste : prouvé par le test « compose.dev.yaml : a real psql on the host » de la pile 10'],
   [/^(nginx|wget|getent) /, 'à lancer dans un conteneur (`docker compose exec …`), ce que font les commandes du chapitre'],

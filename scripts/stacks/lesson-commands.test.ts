@@ -94,6 +94,20 @@ describe('the commands the lessons show', () => {
     );
   });
 
+  it('finds in the backup scripts of the stack the pg_dump and pg_restore lines a lesson says they run', () => {
+    const scripts = (stack: string): string => ['backup.sh', 'restore.sh'].map((file) => readFileSync(join(root, 'stacks', stack, 'backup', file), 'utf8')).join('\n');
+    const said = lessons.flatMap(({ slug, stack, commands }) =>
+      commands.filter((c) => /^(pg_dump|pg_restore) /.test(c.text) && planLessonCommand(slug, c, table).why?.startsWith('une ligne des scripts')).map((c) => ({ stack, text: c.text })),
+    );
+    expect(said.length).toBeGreaterThanOrEqual(4);
+    for (const { stack, text } of said) {
+      // The script's line holds the command and each of its options; `…` stands for the value the script chooses.
+      const [program, ...options] = text.split(/\s+/).map((word) => word.replace(/=.*$/, '='));
+      const line = scripts(stack).split('\n').find((l) => l.trim().startsWith(`${program} `)) ?? '';
+      for (const option of options) expect(line, `${stack} : ${text}`).toContain(option);
+    }
+  });
+
   it('runs every Terminal line it can against the stack, and says why for each command it does not run', () => {
     const planned = lessons.flatMap(({ slug, commands }) => commands.map((command) => ({ slug, ...planLessonCommand(slug, command, table) })));
     const unexplained = planned.filter((p) => !p.run && !p.why);
