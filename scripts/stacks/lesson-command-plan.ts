@@ -111,6 +111,7 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
   },
   '10-commandes': {
     'docker compose build --pull': { skip: NO_REGISTRY },
+    'docker compose up --watch': { skip: UP_WATCH },
     'docker compose pull': { skip: NO_REGISTRY },
     'docker compose exec api npm test': { expect: { fails: true, contains: 'Missing script: "test"' }, says: 'npm répond `Missing script: "test"`' },
   },
