@@ -58,6 +58,8 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
     'docker compose up --scale web=3': { skip: CONTAINER_NAME },
   },
   '02-architecture': {
+    // Every line that publishes a port (`->`) is web's.
+    'docker compose ps': { expect: { matches: '(?<![\\s\\S])(?![\\s\\S]*^(?!\\S*-web-)[^\\n]*->)[\\s\\S]*^\\S*-web-1[^\\n]*->' }, says: '`docker compose ps` ne montre qu’un seul port publié, celui de `web`' },
     'docker compose exec api getent hosts db': { expect: { matches: '^\\d+\\.\\d+\\.\\d+\\.\\d+\\s+db' }, says: 'La commande affiche l’adresse actuelle du conteneur `db`' },
   },
   '03-structure-du-fichier': {
@@ -78,6 +80,7 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
     'docker compose exec api wget -qO- http://127.0.0.1:3000/health': { expect: { contains: '"status":"ok"' } },
   },
   '07-reverse-proxy': {
+    'docker compose ps api': { expect: { matches: '^\\S+-api-3\\s' }, says: 'Lancez trois conteneurs de l’API' },
     'docker compose pull': { skip: NO_REGISTRY },
     'nginx -t': { skip: 'l’avertissement dont parle le texte est celui de la forme `listen 443 ssl http2;` des exemples en ligne, que la pile n’a pas (elle écrit `http2 on;`) ; le `nginx -t` de sa configuration est le test « passes the real nginx -t (1.30) »' },
     'curl -I http://localhost:8080/': { expect: { status: 301, contains: 'location: https://localhost:8443/' }, says: 'La première requête `curl` doit renvoyer un `301` vers `https://localhost:8443/`' },
