@@ -2,9 +2,13 @@
 // what it checks of their output. By default a line of a « Terminal » block
 // runs, as does an inline `curl …`, `cp …` or complete `docker …` command (a
 // mention such as `docker compose exec` names a command, it is not one to
-// type). Every other case is decided here, with its reason; an expectation
-// quotes the sentence of the lesson that states it (`says`), and the unit test
-// keeps that sentence in the lesson, so the check and the text cannot drift.
+// type). A command that never returns (`logs -f`, `up`, `watch`) runs until it
+// has shown it works, then gets Ctrl+C. A command the text gives to run in a
+// container, or with a value to choose, runs as `runs` says. Every other case
+// is decided here, with its reason; an expectation quotes the sentence of the
+// lesson that states it (`says`), and the unit test keeps that sentence in the
+// lesson, so the check and the text cannot drift. Lesson 12's commands run on
+// the swarm phase's Swarm (tests/swarm/support/lesson-12.ts).
 import { parseDocker, placeholder } from './docker-cli.ts';
 import type { LessonCommand } from './lesson-commands.ts';
 import type { CliTable } from '../oracle/record-docker-cli.ts';
