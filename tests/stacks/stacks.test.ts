@@ -613,7 +613,9 @@ for (const plan of selected) {
               continue;
             }
             const key = await asRun(p, command.text);
-            if (ran.has(key) && !planned.expect) {
+            // Already run, unless it starts a stack a previous command (Ctrl+C on `up`, `down`) left stopped.
+            const startsStale = stale && /^docker compose( -f \S+)* (up|start)\b/.test(command.text);
+            if (ran.has(key) && !planned.expect && !startsStale) {
               counts.again += 1;
               report.push(`  déjà   ${label} (${ran.get(key)})`);
               continue;
