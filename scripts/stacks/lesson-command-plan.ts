@@ -42,9 +42,6 @@ const WITHOUT_COMPOSE = 'l’exemple sans Compose, montré pour comparaison, ne 
 const NODE_PROBE = `node -e "fetch('http://127.0.0.1:3000/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"`;
 const REDIS_PING = 'redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG';
 
-// Seen in the stacks phase (05, one run in two): the engine's Compose, not the course's 2.40, crashes on the Ctrl+C that ends it.
-const UP_WATCH =
-  'sans section develop dans la pile, elle n’y surveille rien (le texte le dit) ; et le Compose du moteur de la CI (2.26.1 de Debian) panique sur le Ctrl+C qui la termine (« panic: close of closed channel », pkg/compose/up.go:87), une fois sur deux';
 const NO_WATCH = 'none of the selected services is configured for watch';
 
 const NO_REGISTRY = 'télécharge depuis Docker Hub : la CI n’a pas de registre, ses images sont des remplaçantes construites sur place';
@@ -78,7 +75,6 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
     'curl http://localhost:3000/health': { expect: { contains: '{"status":"ok","db":"ok","cache":"ok"}' }, says: 'L’appel à `/health` affiche par exemple `{"status":"ok","db":"ok","cache":"ok"}`' },
     // « wget -qO- URL sort en erreur si la réponse n’est pas un succès »: a 404 of the API makes it fail.
     'wget -qO- URL': { runs: [{ text: 'docker compose exec -T api wget -qO- http://127.0.0.1:3000/absent', expect: { fails: true } }], says: 'sort en erreur si la réponse n’est pas un succès' },
-    'docker compose up --watch': { skip: UP_WATCH },
     'docker compose watch': { expect: { fails: true, contains: NO_WATCH }, says: `\`docker compose watch\` y répond « ${NO_WATCH} »` },
     [NODE_PROBE]: { runs: [{ text: `docker compose exec -T api ${NODE_PROBE}` }], says: 'ou une sonde en Node.js' },
     'docker compose exec api wget -qO- http://127.0.0.1:3000/health': { expect: { contains: '"status":"ok"' } },
@@ -92,7 +88,6 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
     'docker compose exec proxy wget -qO- -T 2 http://db:5432': { expect: { fails: true, contains: "wget: bad address 'db:5432'" }, says: "Vous devez obtenir une erreur de résolution de nom (`wget: bad address 'db:5432'`)" },
   },
   '08-production': {
-    'docker compose up --watch': { skip: UP_WATCH },
     'docker compose --env-file .env.production up -d': { skip: '.env.production est un exemple, propre à un serveur, que la pile ne livre pas' },
     'docker compose port db 5432': { skip: 'décrit un override à la seule ligne `ports`, que la pile ne livre pas : prouvé par le test « compose.dev.yaml : … a `ports` line alone publishes nothing » de la pile 10' },
     'docker compose exec api kill 1': { expect: {}, says: 'le processus Node.js s’arrête' },
@@ -118,7 +113,6 @@ export const DECISIONS: Record<string, Record<string, Decision>> = {
   },
   '10-commandes': {
     'docker compose build --pull': { skip: NO_REGISTRY },
-    'docker compose up --watch': { skip: UP_WATCH },
     'docker compose pull': { skip: NO_REGISTRY },
     'docker compose exec api npm test': { expect: { fails: true, contains: 'Missing script: "test"' }, says: 'npm répond `Missing script: "test"`' },
   },

@@ -613,9 +613,10 @@ for (const plan of selected) {
               continue;
             }
             const key = await asRun(p, command.text);
-            // Already run, unless it starts a stack a previous command (Ctrl+C on `up`, `down`) left stopped.
-            const startsStale = stale && /^docker compose( -f \S+)* (up|start)\b/.test(command.text);
-            if (ran.has(key) && !planned.expect && !startsStale) {
+            // Already run, unless it is an `up` or a `start`: what came since (Ctrl+C on `up`, a `down`, a README
+            // scaling back to one replica) may have changed the state it sets, and running it again is cheap.
+            const sets = /^docker compose( -f \S+)* (up|start)\b/.test(command.text);
+            if (ran.has(key) && !planned.expect && !sets) {
               counts.again += 1;
               report.push(`  déjà   ${label} (${ran.get(key)})`);
               continue;

@@ -61,8 +61,18 @@ export async function interruptAfterOutput(command: string, cwd: string, env: No
   const deadline = start + 120_000;
   while (!exit && performance.now() < deadline && !(lastOutput > 0 && performance.now() - lastOutput > settleMs)) await new Promise((r) => setTimeout(r, 200));
   const endedAlone = exit !== undefined;
-  if (!endedAlone) process.kill(-child.pid!, 'SIGINT');
-  const stopped = await Promise.race([closed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 60_000))]);
+  const within = (ms: number): Promise<boolean> => Promise.race([closed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(exit !== undefined), ms))]);
+  let stopped = endedAlone;
+  if (!endedAlone) {
+    // Ctrl+C to the docker CLI (bash -c execs a lone command), which hands it to the Compose plugin. Sent to
+    // the whole group, the plugin also gets it directly, takes the second as « press Ctrl+C again to force »
+    // and kills the containers, and the engine's Compose 2.26 then panics (close of closed channel, up.go:87).
+    process.kill(child.pid!, 'SIGINT');
+    stopped = await within(15_000);
+    // A pipeline: bash does not pass the signal on; the terminal would signal the whole group.
+    if (!stopped) process.kill(-child.pid!, 'SIGINT');
+    stopped ||= await within(45_000);
+  }
   if (!stopped) process.kill(-child.pid!, 'SIGKILL');
   const result: RunResult = { code: exit?.code ?? (exit?.signal === 'SIGINT' ? 130 : -1), stdout, stderr, ms: performance.now() - start };
   return { result, endedAlone, stopped };
