@@ -2,7 +2,7 @@
 // copies do (api-copies.test.ts): a fix made in one chapter must reach the
 // others. A family is a path; stacks holding the path share one content, or
 // one content per variant where a chapter changes on purpose (the shop's
-// schema from chapter 09 on, chapter 04's built single-page client).
+// schema from chapter 09 on, chapter 04's single-page client and its nginx configuration).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,11 +30,14 @@ const shop = (stack: string): boolean => existsSync(join(stacksDir, stack, 'api/
 // Under Swarm the database init reads the application password from a secret file (chapter 12's own copy).
 const swarm = (stack: string): boolean => existsSync(join(stacksDir, stack, 'api/src/secrets.js'));
 
+// Chapter 04's client is a single-page application (assets/, its fallback route in default.conf).
+const spa = (stack: string): string => (existsSync(join(stacksDir, stack, 'client/assets')) ? 'spa' : 'static');
+
 const families: { path: string; variant?: (stack: string) => string; minimum: number }[] = [
-  { path: 'client', variant: (stack) => (existsSync(join(stacksDir, stack, 'client/Dockerfile')) ? 'built' : 'static'), minimum: 8 },
+  { path: 'client', variant: spa, minimum: 8 },
   { path: 'nginx/proxy.conf.template', minimum: 4 },
   { path: 'nginx/client.conf', minimum: 4 },
-  { path: 'nginx/conf.d/default.conf', minimum: 3 },
+  { path: 'nginx/conf.d/default.conf', variant: spa, minimum: 3 },
   { path: 'tls', minimum: 4 },
   { path: 'backup', minimum: 4 },
   { path: 'db/init', variant: (stack) => (swarm(stack) ? 'swarm' : shop(stack) ? 'shop' : 'users'), minimum: 8 },

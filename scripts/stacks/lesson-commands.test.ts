@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCliTable } from './docker-cli.ts';
 import { ALLOWED_MISSING, DECISIONS, planLessonCommand } from './lesson-command-plan.ts';
 import { chapterProject, lessonCommands, staticProblems, type LessonCommand } from './lesson-commands.ts';
+import { LESSON_12, onHarness } from '../../tests/swarm/support/lesson-12.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const lessonsDir = join(root, 'src/content/lessons');
@@ -65,11 +66,45 @@ describe('the commands the lessons show', () => {
       for (const [text, decision] of Object.entries(decisions)) {
         expect(lesson!.commands.map((c) => c.text), `${slug}: « ${text} » n’est plus dans la leçon`).toContain(text);
         if (decision.says) expect(fold(lesson!.mdx), `${slug}: la leçon ne dit plus « ${decision.says} »`).toContain(fold(decision.says));
+        // What runs instead is the same program, and names only what the chapter holds.
+        for (const instead of decision.runs ?? []) {
+          const program = text.split(' ')[0]!;
+          expect(instead.text.split(/[\s'"]+/), `${slug}: « ${instead.text} » ne lance pas ${program}`).toContain(program);
+          expect(staticProblems(typed(instead.text), lesson!.project, table), instead.text).toEqual([]);
+        }
       }
     }
     for (const [slug, files] of Object.entries(ALLOWED_MISSING)) {
       const lesson = lessons.find((l) => l.slug === slug)!;
       for (const file of Object.keys(files)) expect(lesson.commands.some((c) => c.text.includes(file)), `${slug}: ${file} n’est plus nommé`).toBe(true);
+    }
+  });
+
+  it('decides, for each command of lesson 12, what the swarm phase does with it, and names only what the chapter holds', () => {
+    const lesson = lessons.find((l) => l.slug.startsWith('12-'))!;
+    const texts = lesson.commands.map((c) => c.text);
+    expect(texts.filter((text) => !(text in LESSON_12)), 'sans décision dans tests/swarm/support/lesson-12.ts').toEqual([]);
+    expect(Object.keys(LESSON_12).filter((text) => !texts.includes(text)), 'plus dans la leçon').toEqual([]);
+    const decisions = Object.values(LESSON_12);
+    const run = decisions.filter((d) => 'run' in d).length;
+    console.log(`leçon 12 : ${run} commandes exécutées sur le Swarm d’un nœud, ${decisions.filter((d) => 'harness' in d).length} par le harnais lui-même, ${decisions.filter((d) => 'skip' in d).length} non exécutées (chacune avec sa raison)`);
+    expect(run).toBeGreaterThanOrEqual(9);
+    expect(onHarness("docker stack services atelier && docker service ps atelier_api && docker node update --label-add atelier.db=true manager-1 && curl http://localhost:8080/", { stack: 's1', node: 'n1', port: 4000 })).toBe(
+      'docker stack services s1 && docker service ps s1_api && docker node update --label-add atelier.db=true n1 && curl http://127.0.0.1:4000/',
+    );
+  });
+
+  it('finds in the backup scripts of the stack the pg_dump and pg_restore lines a lesson says they run', () => {
+    const scripts = (stack: string): string => ['backup.sh', 'restore.sh'].map((file) => readFileSync(join(root, 'stacks', stack, 'backup', file), 'utf8')).join('\n');
+    const said = lessons.flatMap(({ slug, stack, commands }) =>
+      commands.filter((c) => /^(pg_dump|pg_restore) /.test(c.text) && planLessonCommand(slug, c, table).why?.startsWith('une ligne des scripts')).map((c) => ({ stack, text: c.text })),
+    );
+    expect(said.length).toBeGreaterThanOrEqual(4);
+    for (const { stack, text } of said) {
+      // The script's line holds the command and each of its options; `…` stands for the value the script chooses.
+      const [program, ...options] = text.split(/\s+/).map((word) => word.replace(/=.*$/, '='));
+      const line = scripts(stack).split('\n').find((l) => l.trim().startsWith(`${program} `)) ?? '';
+      for (const option of options) expect(line, `${stack} : ${text}`).toContain(option);
     }
   });
 

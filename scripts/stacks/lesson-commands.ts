@@ -24,6 +24,19 @@ import type { CliTable } from '../oracle/record-docker-cli.ts';
 import { parseDocker, placeholder } from './docker-cli.ts';
 import { blockCommands, neverReturns, type ReadmeCommand } from './readme-commands.ts';
 import { shellCommands } from './shell-words.ts';
+import { CHECKED_TOOLS, innerToolCommands, loadToolTable, toolProblems } from './tool-options.ts';
+import type { ToolTable } from '../oracle/record-tool-options.ts';
+
+let tools: ToolTable | undefined;
+
+/**
+ * Tool commands a lesson shows as the form to avoid, whose options the tool
+ * does not list (or no longer): command text → why. The unit test checks they
+ * are still refused, so the text's claim stays true.
+ */
+export const AVOIDED_OPTIONS: Record<string, string> = {
+  'npm install --production': 'l’ancien nom de --omit=dev, que le texte déconseille : absent de `npm install --help`, npm 11 l’accepte encore avec « npm warn config production Use `--omit=dev` instead »',
+};
 
 export interface LessonCommand extends ReadmeCommand {
   /** A line of a « Terminal » block, or a command written inline in the prose. */
@@ -69,7 +82,7 @@ export function lessonCommands(mdx: string): LessonCommand[] {
       const end = sentence.indexOf('. ', at + text.length);
       const command: LessonCommand = { text, comment: '', line, source: 'inline', context: sentence.slice(start, end < 0 ? undefined : end + 1).trim() };
       const never = neverReturns(text);
-      if (never) command.skip = never;
+      if (never) command.interrupt = never;
       commands.push(command);
     }
   });
@@ -150,6 +163,8 @@ export function staticProblems(command: LessonCommand, project: ChapterProject, 
   for (const { words } of all) {
     const argv = words.map((w) => w.text);
     const program = argv[0];
+    tools ??= loadToolTable();
+    if (CHECKED_TOOLS.has(program ?? '') && !(command.text in AVOIDED_OPTIONS)) problems.push(...toolProblems(argv, tools));
     if (program === 'cp' && argv.length >= 3 && !exists(argv[1]!)) problems.push(`cp : ${argv[1]} n’existe ni dans la pile ni dans la solution`);
     if (program === 'curl') {
       for (const url of argv.filter((a) => /^https?:\/\/localhost:\d+/.test(a))) {
@@ -159,6 +174,8 @@ export function staticProblems(command: LessonCommand, project: ChapterProject, 
     }
     if (program !== 'docker') continue;
     const parsed = parseDocker(argv, table, { dynamic: words.map((w) => w.dynamic) });
+    // The container's command: `exec db psql -U …`, `exec cache sh -c 'redis-cli …'`.
+    for (const inner of innerToolCommands(parsed.inner)) problems.push(...toolProblems(inner, tools));
     // An inline mention (`docker compose up --scale`) may leave out what the prose explains; a typed command may not.
     problems.push(...parsed.problems.filter((p) => command.source === 'terminal' || !/il manque|attend une valeur/.test(p)));
     for (const { path, flag } of parsed.flags) {

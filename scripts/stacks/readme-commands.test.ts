@@ -13,9 +13,10 @@ describe('the commands of a stack README', () => {
     ]);
   });
 
-  it('skip, with their reason, only the commands that never return', () => {
+  it('mark, with their reason, the commands that never return: run, then interrupted with Ctrl+C', () => {
     const commands = readmeCommands('```sh\ndocker compose logs -f api\ndocker compose logs --tail 50\ndocker compose up\ndocker compose up -d api\ndocker compose -f a.yaml watch\n```\n');
-    expect(commands.map((c) => c.skip !== undefined)).toEqual([true, false, true, false, true]);
+    expect(commands.map((c) => c.interrupt !== undefined)).toEqual([true, false, true, false, true]);
+    expect(commands.every((c) => c.skip === undefined)).toBe(true);
   });
 
   it('read what the comment promises: an HTTP status, or no output', () => {

@@ -1,8 +1,10 @@
 // The commands a stack README tells the learner to type, in order, as written,
 // for the doc-test step of tests/stacks/stacks.test.ts. The harness runs them
-// against the stack under test; the few it cannot run as written are listed
-// here with the reason (a command that never returns, a placeholder to fill),
-// so a skipped command is a decision, not an accident.
+// against the stack under test. A command that never returns on its own (it
+// follows logs, stays in the foreground, watches files) runs too, and is
+// interrupted as the learner would, with Ctrl+C, once it has shown it works;
+// what cannot run is listed with its reason, so a skipped command is a
+// decision, not an accident.
 
 export interface ReadmeCommand {
   /** As the README writes it, comment removed. */
@@ -13,6 +15,8 @@ export interface ReadmeCommand {
   line: number;
   /** Why the harness does not run it, when it does not. */
   skip?: string;
+  /** Why it never returns on its own: the harness runs it, then sends it Ctrl+C (SIGINT). */
+  interrupt?: string;
   /** What the comment says the command prints, when the harness can check it. */
   expect?: { status?: number; empty?: boolean; fails?: boolean; contains?: string; /** A regular expression (multiline) the output matches. */ matches?: string };
 }
@@ -82,7 +86,7 @@ export function blockCommands(lines: readonly string[], firstLine: number): Read
     const command: ReadmeCommand = { text: pending.text, comment: comment || above, line: pending.line };
     above = '';
     const never = neverReturns(command.text);
-    if (never) command.skip = never;
+    if (never) command.interrupt = never;
     const expected = expectation(command.comment);
     if (expected) command.expect = expected;
     commands.push(command);

@@ -20,6 +20,13 @@ if [[ ${ATELIER_STACKS_STATIC_ONLY:-} != 1 ]]; then
   fi
 fi
 
+if [[ ${ATELIER_STACKS_STATIC_ONLY:-} != 1 ]]; then
+  # The options of psql, pg_dump, redis-cli, nginx and npm, read in the images just built;
+  # recorded again only when a tool's version changed, then the lessons' commands checked against them.
+  npm run --silent oracle:tool-options -- --if-changed
+  npx vitest run --project unit scripts/stacks/tool-options.test.ts
+fi
+
 # Per-stack durations are printed by the test file (build, up→healthy, restart, total).
 status=0
 npx vitest run --project stacks "$@" || status=$?

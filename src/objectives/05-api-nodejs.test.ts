@@ -8,6 +8,8 @@ const required = '${POSTGRES_PASSWORD:?définissez POSTGRES_PASSWORD}';
 const wget = '    environment:\n      API_PORT: 3000\n    healthcheck:\n      test: ["CMD", "wget", "-qO-", "http://127.0.0.1:3000/health"]\n';
 const health = (status: string) =>
   `app.get('/health', async (req, res) => {\n  const ok = await pool.query('SELECT 1').then(() => true, () => false);\n  res.status(ok ? 200 : ${status}).end();\n});\n`;
+const stackHealth =
+  "app.get(['/health', '/api/health'], async (req, res) => {\n  const db = await pingDatabase();\n  res.status(db === 'ok' ? 200 : 503).json({ db });\n});\n";
 const shutdown = (body: string) => `process.once('SIGTERM', async () => {\n${body}});\n`;
 
 testObjectives('05-api-nodejs', [
@@ -33,6 +35,18 @@ testObjectives('05-api-nodejs', [
     name: 'requête en commentaire',
     met: { [API]: health('503') },
     unmet: { [API]: health('503').replace("pool.query('SELECT 1')", "Promise.resolve() /* pool.query('SELECT 1') */") },
+  },
+  {
+    objective: 'health-interroge-la-base',
+    name: 'pingDatabase() de db.js, sur /health et /api/health',
+    met: { [API]: `import { pingDatabase } from './db.js';\n${stackHealth}` },
+    unmet: { [API]: `import { pingDatabase } from './health.js';\n${stackHealth}` },
+  },
+  {
+    objective: 'health-interroge-la-base',
+    name: 'pingDatabase() sans 503',
+    met: { [API]: `import { pingDatabase } from './db.js';\n${stackHealth}` },
+    unmet: { [API]: `import { pingDatabase } from './db.js';\n${stackHealth.replace('503', '500')}` },
   },
   {
     objective: 'arret-sur-sigterm',

@@ -33,8 +33,11 @@ export const objectives: LessonObjectives = {
   },
   'health-interroge-la-base': (_result, files) => {
     const source = code(files);
-    const handler = /\.get\(\s*['"`]\/health['"`][\s\S]*?\n\}\);?/.exec(source)?.[0] ?? '';
-    return /SELECT 1/i.test(source) && /\b503\b/.test(handler);
+    // `app.get('/health', …)` or `app.get(['/health', '/api/health'], …)`, as the stack's API writes it.
+    const handler = /\.get\(\s*(?:\[\s*)?['"`]\/health['"`][\s\S]*?\n\}\);?/.exec(source)?.[0] ?? '';
+    // The query itself, or the stack's db.js helper that sends it (`pingDatabase()`, imported from './db.js').
+    const asksDatabase = /SELECT 1/i.test(source) || (/\bpingDatabase\(\s*\)/.test(handler) && /import\s*\{[^}]*\bpingDatabase\b[^}]*\}\s*from\s*['"`]\.\/db\.js['"`]/.test(source));
+    return asksDatabase && /\b503\b/.test(handler);
   },
   'arret-sur-sigterm': (_result, files) => {
     const source = code(files);

@@ -23,7 +23,7 @@ import { readmeCommands } from '../../scripts/stacks/readme-commands.ts';
 import { loadCliTable } from '../../scripts/stacks/docker-cli.ts';
 import { lessonCommands } from '../../scripts/stacks/lesson-commands.ts';
 import { planLessonCommand } from '../../scripts/stacks/lesson-command-plan.ts';
-import { asRun, docEnv, runDocCommand } from './support/doc-commands.ts';
+import { asRun, docEnv, runDocCommand, runUntilInterrupted } from './support/doc-commands.ts';
 
 interface Health {
   status: string;
@@ -536,7 +536,8 @@ for (const plan of selected) {
       });
 
       // Last, as a learner would: the README's commands, in order, as written (ports and
-      // placeholders substituted, commands that never return skipped with their reason).
+      // placeholders substituted; a command that never returns is interrupted with Ctrl+C
+      // once it has shown it works).
       // Its closing block (the `docker compose down…` lines that end it) runs after the
       // lesson's commands, so the stack is not started a second time for them.
       const readmeRun = async (p: ComposeProject, part: 'body' | 'closing'): Promise<void> => {
@@ -555,12 +556,13 @@ for (const plan of selected) {
               continue;
             }
             const where = `README l.${command.line}`;
-            report.push(`  ÉCHEC  l.${command.line} ${command.text}${command.expect?.fails ? ' (doit échouer)' : ''}`);
-            await runDocCommand(p, where, command.text, command.expect);
+            report.push(`  ÉCHEC  l.${command.line} ${command.text}${command.expect?.fails ? ' (doit échouer)' : ''}${command.interrupt ? ' (puis Ctrl+C)' : ''}`);
+            if (command.interrupt) await runUntilInterrupted(p, where, command.text, command.expect);
+            else await runDocCommand(p, where, command.text, command.expect);
             report[report.length - 1] = report.at(-1)!.replace('ÉCHEC ', 'ok    ');
             ran.set(await asRun(p, command.text), where);
-            // A reference guide may stop the stack mid-way: the harness starts it again, as the next command needs.
-            if (/^docker compose( -f \S+)* (down|stop)\b/.test(command.text) && part === 'body') {
+            // A reference guide may stop the stack mid-way (Ctrl+C stops a foreground `up`): the harness starts it again, as the next command needs.
+            if ((/^docker compose( -f \S+)* (down|stop)\b/.test(command.text) || (command.interrupt && /^docker compose( -f \S+)* up\b/.test(command.text))) && part === 'body') {
               const again = command.text.includes(' stop') ? null : await run('docker', ['compose', 'up', '--wait'], { cwd: p.dir, env: docEnv(p), timeoutMs: 300_000 });
               if (again) expect(again.code, again.stderr).toBe(0);
             }
@@ -598,8 +600,23 @@ for (const plan of selected) {
               report.push(`  sauté  ${label} (${planned.why})`);
               continue;
             }
+            // Given to run elsewhere or with a value to choose: what the plan runs instead, each checked.
+            if (planned.runs) {
+              for (const instead of planned.runs) {
+                if (stale) await started();
+                const where = `leçon ${lesson} l.${command.line}`;
+                report.push(`  ÉCHEC  ${label} → ${instead.text}${instead.expect?.fails ? ' (doit échouer)' : ''}`);
+                await runDocCommand(p, where, instead.text, instead.expect);
+                report[report.length - 1] = report.at(-1)!.replace('ÉCHEC ', 'ok    ');
+                counts.run += 1;
+              }
+              continue;
+            }
             const key = await asRun(p, command.text);
-            if (ran.has(key) && !planned.expect) {
+            // Already run, unless it is an `up` or a `start`: what came since (Ctrl+C on `up`, a `down`, a README
+            // scaling back to one replica) may have changed the state it sets, and running it again is cheap.
+            const sets = /^docker compose( -f \S+)* (up|start)\b/.test(command.text);
+            if (ran.has(key) && !planned.expect && !sets) {
               counts.again += 1;
               report.push(`  déjà   ${label} (${ran.get(key)})`);
               continue;
@@ -607,13 +624,15 @@ for (const plan of selected) {
             const needsStack = !/^(cp |docker compose( -f \S+)* (up|start|config|ls|version|down|ps)\b)/.test(command.text);
             if (stale && needsStack) await started();
             const where = `leçon ${lesson} l.${command.line}`;
-            report.push(`  ÉCHEC  ${label}${planned.expect?.fails ? ' (doit échouer)' : ''}`);
-            await runDocCommand(p, where, command.text, planned.expect);
+            report.push(`  ÉCHEC  ${label}${planned.expect?.fails ? ' (doit échouer)' : ''}${planned.interrupt ? ' (puis Ctrl+C)' : ''}`);
+            if (planned.interrupt) await runUntilInterrupted(p, where, command.text, planned.expect);
+            else await runDocCommand(p, where, command.text, planned.expect);
             report[report.length - 1] = report.at(-1)!.replace('ÉCHEC ', 'ok    ');
             counts.run += 1;
             ran.set(key, where);
             if (/^docker compose( -f \S+)* (up|start)\b/.test(command.text)) stale = false;
-            if (/^docker compose( -f \S+)* (down|stop|kill|rm|restart)\b|\bexec \S+ kill\b/.test(command.text)) stale = true;
+            // Ctrl+C on a foreground `up` stops the containers, as on a learner's machine.
+            if (/^docker compose( -f \S+)* (down|stop|kill|rm|restart)\b|\bexec \S+ kill\b/.test(command.text) || (planned.interrupt && /^docker compose( -f \S+)* up\b/.test(command.text))) stale = true;
           }
         } finally {
           console.log(`${plan.slug}: commandes de la leçon ${lesson} (${counts.run} exécutées, ${counts.again} déjà exécutées, ${counts.skipped} sautées)\n${report.join('\n')}`);

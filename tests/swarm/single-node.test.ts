@@ -7,13 +7,19 @@
 // secrets kept out of `docker inspect` and the logs, `docker stack rm`
 // leaving nothing behind.
 //   npx vitest run --project swarm tests/swarm/single-node.test.ts
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonCommands } from '../../scripts/stacks/lesson-commands.ts';
+import { INTERRUPTED, interruptAfterOutput } from '../stacks/support/doc-commands.ts';
+import { LESSON_12, onHarness } from './support/lesson-12.ts';
 import { freePort, run } from '../stacks/support/compose-project.ts';
 import { json, request } from '../stacks/support/http.ts';
 import {
   buildApiImages,
   copyStack,
   docker,
+  repoRoot,
   keepAsking,
   lines,
   poll,
@@ -161,6 +167,56 @@ describe('chapter 12 stack on a one-node Swarm', () => {
     expect(failed).toEqual([]);
     expect(statuses.length).toBeGreaterThan(10);
   });
+
+  // The commands lesson 12 shows, in order, as written: its stack's name, the node and the
+  // published port substituted (tests/swarm/support/lesson-12.ts says what each becomes).
+  it('runs the commands lesson 12 shows against the deployed stack', async () => {
+    const commands = lessonCommands(readFileSync(join(repoRoot, 'src/content/lessons/12-plusieurs-machines/index.mdx'), 'utf8'));
+    const values = { stack, node: nodeId, port: Number(new URL(base).port) };
+    const shellEnv = { ...process.env, ...env };
+    const lines: string[] = [];
+    let ran = 0;
+    const runOne = async (text: string): Promise<{ code: number; stdout: string; stderr: string }> => (await run('bash', ['-c', text], { cwd: copy!.dir, env: shellEnv, timeoutMs: 300_000 }));
+    try {
+      for (const command of commands) {
+        const decision = LESSON_12[command.text];
+        const label = `l.${command.line} ${command.text}`;
+        if (!decision) throw new Error(`${label} : aucune décision dans tests/swarm/support/lesson-12.ts`);
+        if ('skip' in decision) {
+          lines.push(`  sauté   ${label} (${decision.skip})`);
+          continue;
+        }
+        if ('harness' in decision) {
+          lines.push(`  harnais ${label} (${decision.harness})`);
+          continue;
+        }
+        const text = onHarness(command.text, values);
+        lines.push(`  ÉCHEC   ${label} → ${text}`);
+        let result: { code: number; stdout: string; stderr: string };
+        if (decision.interrupt) {
+          const interrupted = await interruptAfterOutput(text, copy!.dir, shellEnv);
+          expect(interrupted.stopped, `${label} : ne s’arrête pas sur Ctrl+C`).toBe(true);
+          result = interrupted.result;
+          expect(interrupted.endedAlone ? result.code === 0 : INTERRUPTED.has(result.code), `${label} : code ${result.code}\n${result.stderr}`).toBe(true);
+        } else {
+          result = await runOne(text);
+          expect(result.code, `${label}\n${result.stdout}\n${result.stderr}`).toBe(0);
+        }
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (decision.expect?.contains) expect(output, label).toContain(decision.expect.contains);
+        if (decision.expect?.matches) expect(result.stdout, label).toMatch(new RegExp(decision.expect.matches, 'mi'));
+        if (decision.then) {
+          const after = await runOne(onHarness(decision.then, values));
+          expect(after.code, `${decision.then}\n${after.stderr}`).toBe(0);
+        }
+        lines[lines.length - 1] = lines.at(-1)!.replace('ÉCHEC  ', 'ok     ');
+        ran += 1;
+      }
+    } finally {
+      report(`single node: commandes de la leçon 12 (${ran} exécutées)\n${lines.join('\n')}`);
+    }
+    expect(ran).toBeGreaterThanOrEqual(9);
+  }, 900_000);
 
   it('keeps the secrets out of docker inspect and the logs, and gives them to the tasks as files', async () => {
     const secrets = Object.values(copy!.secrets);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 // The diagrams of chapters 02 and 06 are static markup: these checks read the
 // component source and protect what a screen reader and the dark theme rely on.
@@ -63,4 +64,25 @@ describe.each(diagrams)('diagram %s', (name) => {
 it('gives each diagram ids of its own, so two diagrams can share a page', () => {
   const all = diagrams.flatMap((name) => ids(markup(name)));
   expect(new Set(all).size).toBe(all.length);
+});
+
+describe('diagram trois-couches, read against the stack of chapter 06', () => {
+  const html = markup('trois-couches');
+  const compose = parse(readFileSync(join(import.meta.dirname, '../../../stacks/06-architecture-trois-couches/compose.yaml'), 'utf8')) as {
+    services: Record<string, { networks?: string[] }>;
+  };
+  const networksOf = (service: string): string[] => [...(compose.services[service]?.networks ?? [])].sort();
+
+  it('says that only the API reaches the database, as the networks of the stack make it', () => {
+    const reachers = Object.keys(compose.services).filter((name) => name !== 'db' && networksOf(name).some((net) => networksOf('db').includes(net)));
+    expect(reachers).toEqual(['api']);
+    const caption = /<figcaption>([^<]*)<\/figcaption>/.exec(html)?.[1] ?? '';
+    expect(caption).toMatch(/seule l’API joint la base/);
+  });
+
+  it('lists in its table the networks each service of the stack is on', () => {
+    const rows = [...html.matchAll(/<tr><td>(\w+) \([^)]*\)<\/td><td>([^<]*)<\/td>/g)].map((m) => [m[1]!, m[2]!.split(/,\s*/).sort()] as const);
+    expect(rows.map(([name]) => name).sort()).toEqual(Object.keys(compose.services).sort());
+    for (const [name, networks] of rows) expect(networks, name).toEqual(networksOf(name));
+  });
 });

@@ -17,7 +17,7 @@ export interface StackPlan {
   isolation: boolean;
   /** A `backup` service: pg_dump, destroy, restore round trip. */
   backup: boolean;
-  /** A single-page client with its fallback route (04). */
+  /** A single-page client with its fallback route and real 404s for assets (04). */
   spa: boolean;
   /** The README's commands run in order, as written (the doc-test harness; scripts/stacks/readme-commands.ts): every stack. */
   readme: boolean;
@@ -59,10 +59,8 @@ export const plans: StackPlan[] = [
     ...base,
     slug: '04-client',
     entry: 'client',
-    api: false,
-    isolation: false,
     spa: true,
-    notes: 'Client seul : on vérifie le repli SPA et les vrais 404 des fichiers statiques. Pas d’API ni de base.',
+    notes: 'La solution de l’atelier : client nginx (repli SPA, vrais 404 des fichiers statiques, /api/ relayé), API et base derrière lui, sans cache ni sauvegarde.',
   },
   {
     ...base,
