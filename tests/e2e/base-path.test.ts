@@ -58,8 +58,8 @@ describe(`the site built under ${BASE}`, () => {
     await page.locator('[data-search-results][data-query="nginx"]').waitFor();
     const hrefs = await page.locator('.search-results li a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(0);
-    // Rule pages (/regles/) are indexed too.
-    for (const href of hrefs) expect(href).toMatch(/^\/formation\/(lecons|regles)\/[\w-]+\/$/);
+    // Rule pages (/regles/) are indexed too; a result may open the matching section (#anchor).
+    for (const href of hrefs) expect(href).toMatch(/^\/formation\/(lecons|regles)\/[\w-]+\/(#[\w-]+)?$/);
     expect(errors).toEqual([]);
     await page.close();
   });

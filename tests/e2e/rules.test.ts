@@ -68,7 +68,8 @@ describe('rules reference in dist/', () => {
       expect(raised).toEqual([]);
     }
     // The page's title is the CLI's title, backticks rendered as code.
-    expect(html).toContain(`<h1>${escapeHtml(rule.title).replace(/`([^`]+)`/g, '<code>$1</code>')}</h1>`);
+    // The heading carries the rule id for the search index (data-pagefind-meta).
+    expect(html).toContain(`<h1 data-pagefind-meta="rule:${rule.id}">${escapeHtml(rule.title).replace(/`([^`]+)`/g, '<code>$1</code>')}</h1>`);
   });
 });
 
