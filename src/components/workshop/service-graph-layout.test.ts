@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../engine/check.ts';
-import { clusterLabel, intersects, layoutServiceGraph, type Box, type LaidOutNode, type Point, type ServiceGraphLayout } from './service-graph-layout.ts';
+import { clusterLabel, crosses, intersects, layoutServiceGraph, type Box, type LaidOutNode, type ServiceGraphLayout } from './service-graph-layout.ts';
 import { buildServiceGraph, type ServiceGraph } from './service-graph.ts';
 
 const elk = new ELK();
@@ -27,33 +27,7 @@ function inside(inner: Box, outer: Box): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 }
 
-/** True when the segment runs through the box's inside (touching its border does not count). */
-function crosses(a: Point, b: Point, box: Box): boolean {
-  const inset = 0.5;
-  const [left, right, top, bottom] = [box.x + inset, box.x + box.width - inset, box.y + inset, box.y + box.height - inset];
-  // Liang–Barsky clipping: does any part of the segment lie inside the box?
-  let t0 = 0;
-  let t1 = 1;
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  for (const [p, q] of [
-    [-dx, a.x - left],
-    [dx, right - a.x],
-    [-dy, a.y - top],
-    [dy, bottom - a.y],
-  ] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-    }
-  }
-  return t0 < t1;
-}
-
-/** What the tests below ask of any layout: no arrow through a box it does not join, no label on a box or another label. */
+/** What the tests below ask of any layout: no arrow through a box it does not join or a network's title, no label on a box or another label. */
 function expectReadable(layout: ServiceGraphLayout): void {
   for (const edge of layout.edges) {
     expect(edge.points.length, `${edge.from}→${edge.to}`).toBeGreaterThanOrEqual(2);
@@ -63,11 +37,18 @@ function expectReadable(layout: ServiceGraphLayout): void {
         if (box.name === edge.from || box.name === edge.to) continue;
         expect(crosses(start, end, box), `${edge.from}→${edge.to} through ${box.name}`).toBe(false);
       }
+      for (const cluster of layout.clusters) {
+        expect(crosses(start, end, cluster.title), `${edge.from}→${edge.to} through the title of ${cluster.networks}`).toBe(false);
+      }
     }
     for (const box of layout.nodes) expect(intersects(edge.label, box), `label ${edge.from}→${edge.to} on ${box.name}`).toBe(false);
     for (const other of layout.edges) {
       if (other !== edge) expect(intersects(edge.label, other.label), `label ${edge.from}→${edge.to} on ${other.from}→${other.to}`).toBe(false);
     }
+  }
+  for (const cluster of layout.clusters) {
+    expect(inside(cluster.title, cluster), `title of ${cluster.networks}`).toBe(true);
+    for (const box of layout.nodes) expect(intersects(cluster.title, box), `title of ${cluster.networks} on ${box.name}`).toBe(false);
   }
   for (const a of layout.nodes) {
     expect(inside(a, { x: 0, y: 0, width: layout.width, height: layout.height }), `${a.name} in the drawing`).toBe(true);

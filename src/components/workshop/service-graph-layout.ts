@@ -39,8 +39,8 @@ export interface Box {
 export interface LaidOutCluster extends Box {
   /** One network, or several for the services they share; in the graph's zone order. */
   networks: string[];
-  labelX: number;
-  labelY: number;
+  /** Where its title sits (left-aligned text): laid out by elk as a node, so no arrow crosses it. */
+  title: Box;
 }
 
 export interface LaidOutNode extends Box {
@@ -103,12 +103,38 @@ export function labelWidth(label: string): number {
 }
 
 /** Estimated width of a cluster's title (13px, semi-bold). */
-function titleWidth(title: string): number {
+export function titleWidth(title: string): number {
   return Math.ceil(title.length * 7.6 + 16);
 }
 
 export function intersects(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** True when the segment runs through the box's inside (touching its border does not count). */
+export function crosses(a: Point, b: Point, box: Box): boolean {
+  const inset = 0.5;
+  const [left, right, top, bottom] = [box.x + inset, box.x + box.width - inset, box.y + inset, box.y + box.height - inset];
+  // Liang–Barsky clipping: does any part of the segment lie inside the box?
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x - left],
+    [dx, right - a.x],
+    [-dy, a.y - top],
+    [dy, bottom - a.y],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+    }
+  }
+  return t0 < t1;
 }
 
 const ROOT_OPTIONS: LayoutOptions = {
@@ -133,7 +159,7 @@ const ROOT_OPTIONS: LayoutOptions = {
 };
 
 const CLUSTER_OPTIONS: LayoutOptions = {
-  'elk.padding': `[top=${METRICS.clusterPad + METRICS.clusterLabelHeight},left=${METRICS.clusterPad},bottom=${METRICS.clusterPad},right=${METRICS.clusterPad}]`,
+  'elk.padding': `[top=${METRICS.clusterPad},left=${METRICS.clusterPad},bottom=${METRICS.clusterPad},right=${METRICS.clusterPad}]`,
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
 };
 
@@ -189,7 +215,8 @@ export async function layoutServiceGraph(graph: ServiceGraph, elk: ElkLayouter):
           ...CLUSTER_OPTIONS,
           'elk.nodeSize.minimum': `(${Math.max(boxWidth / 2, titleWidth(clusterLabel(cluster.networks, external)))},${m.clusterLabelHeight + 2 * m.clusterPad})`,
         },
-        children: cluster.services.map(serviceNode),
+        // The title is a node of its own: elk routes the arrows around it as around a box.
+        children: [{ id: `title:${id}`, width: titleWidth(clusterLabel(cluster.networks, external)), height: m.clusterLabelHeight }, ...cluster.services.map(serviceNode)],
       })),
       ...outside.map(serviceNode),
     ],
@@ -227,8 +254,7 @@ export async function layoutServiceGraph(graph: ServiceGraph, elk: ElkLayouter):
     height: Math.ceil(result.height ?? 0),
     maxChars,
     clusters: orderedClusters.map(([id, cluster]) => {
-      const box = boxOf(id);
-      return { ...box, networks: cluster.networks, labelX: box.x + 8, labelY: box.y + 18 };
+      return { ...boxOf(id), networks: cluster.networks, title: boxOf(`title:${id}`) };
     }),
     nodes: graph.services.map((service) => ({ name: service.name, ...boxOf(nodeId(service.name)) })),
     edges: laidEdges,

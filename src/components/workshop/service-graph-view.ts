@@ -60,7 +60,9 @@ export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout
       [shared ? 'data-zones' : 'data-zone']: cluster.networks.join(' '),
     });
     group.append(svg('rect', { x: cluster.x, y: cluster.y, width: cluster.width, height: cluster.height, rx: 10 }));
-    group.append(svg('text', { x: cluster.labelX, y: cluster.labelY, class: 'service-graph-zone-label' }, clusterLabel(cluster.networks, external)));
+    group.append(
+      svg('text', { x: cluster.title.x + 4, y: cluster.title.y + cluster.title.height - 6, class: 'service-graph-zone-label' }, clusterLabel(cluster.networks, external)),
+    );
     root.append(group);
   }
 
