@@ -122,6 +122,42 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
     await page.locator(GRAPH).screenshot({ path: join(screenshots, '06-service-graph-cache.png') });
   });
 
+  it('draws `certs` (network_mode: none) of chapter 08 outside every network, and no arrow through a box it does not join', async () => {
+    await openWorkshop(page, site.server.url, '08-production');
+    await page.waitForSelector(`${GRAPH} svg[role="img"]`);
+    const drawn = await page.locator(`${GRAPH} svg`).evaluate((root) => {
+      const box = (element: Element) => {
+        const { x, y, width, height } = (element as SVGGraphicsElement).getBBox();
+        return { x, y, width, height };
+      };
+      return {
+        clusters: [...root.querySelectorAll('.service-graph-zone rect')].map(box),
+        services: [...root.querySelectorAll('[data-service]')].map((node) => ({ name: node.getAttribute('data-service')!, ...box(node.querySelector('rect')!) })),
+        edges: [...root.querySelectorAll('[data-from]')].map((edge) => ({
+          ends: [edge.getAttribute('data-from')!, edge.getAttribute('data-to')!],
+          points: [...(edge.querySelector('polyline') as SVGPolylineElement).points].map(({ x, y }) => ({ x, y })),
+        })),
+      };
+    });
+    type Box = { x: number; y: number; width: number; height: number };
+    const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const certs = drawn.services.find((service) => service.name === 'certs')!;
+    expect(drawn.clusters.length).toBeGreaterThan(1);
+    expect(drawn.clusters.filter((cluster) => overlaps(certs, cluster))).toEqual([]);
+    // Orthogonal routing: each segment is a thin box; inset boxes, as touching a border is not crossing.
+    for (const edge of drawn.edges) {
+      for (const [index, a] of edge.points.slice(0, -1).entries()) {
+        const b = edge.points[index + 1]!;
+        const segment = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x) || 0.01, height: Math.abs(a.y - b.y) || 0.01 };
+        for (const service of drawn.services.filter((s) => !edge.ends.includes(s.name))) {
+          const inner = { x: service.x + 1, y: service.y + 1, width: service.width - 2, height: service.height - 2 };
+          expect(overlaps(segment, inner), `${edge.ends.join('→')} through ${service.name}`).toBe(false);
+        }
+      }
+    }
+    await page.locator(GRAPH).screenshot({ path: join(screenshots, '08-service-graph.png') });
+  });
+
   it('keeps the last good graph, dimmed, while the YAML is broken', async () => {
     await openWorkshop(page, site.server.url, LESSON);
     await page.waitForSelector(`${GRAPH} svg[role="img"]`);
@@ -144,7 +180,8 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
   });
 
   it('fits a wide stack to its column, and zooms in to read it, scrolled sideways and reachable with the keyboard', async () => {
-    await openWorkshop(page, site.server.url, '10-commandes');
+    // Chapter 11's start files: the widest drawing of the course (elk lays the others out narrower than the column).
+    await openWorkshop(page, site.server.url, '11-bonnes-pratiques');
     await page.waitForSelector(`${GRAPH} svg[role="img"]`);
     const drawing = page.locator(`${GRAPH} .service-graph-drawing`);
     const sizes = () =>
@@ -166,7 +203,7 @@ describe('workshop: service graph', { timeout: SLOW }, () => {
     expect(await drawing.getAttribute('tabindex')).toBe('0');
     const results = await new AxeBuilder({ page }).include(GRAPH).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);
-    await page.locator(GRAPH).screenshot({ path: join(screenshots, '10-service-graph-wide.png') });
+    await page.locator(GRAPH).screenshot({ path: join(screenshots, '11-service-graph-wide.png') });
   });
 
   it.each(['light', 'dark'])('has no axe-core violation with the graph and its table shown (%s theme)', async (theme) => {

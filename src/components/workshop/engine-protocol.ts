@@ -20,7 +20,7 @@ export interface CheckResponse {
   objectives: Record<string, boolean>;
   /** Time spent in the worker, for the perf script. */
   durationMs: number;
-  /** The service graph of the compose file(s), laid out. */
+  /** The service graph of the compose file(s); the page lays it out. */
   graph: ServiceGraphPayload;
 }
 

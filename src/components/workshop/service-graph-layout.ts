@@ -1,50 +1,59 @@
 /**
- * A deterministic layout for the service graph, computed in the worker with
- * the graph. Hand-written rather than elkjs/dagre: the course's stacks have at
- * most a handful of services, the drawing must put a service on two networks
- * across both zones (which layered-graph libraries do not model), and a 100+ KB
- * library would double the workshop chunk for a few dozen lines of arithmetic.
+ * The service graph's layout, decided here and only drawn by the view. The
+ * geometry is elkjs' (Eclipse Layout Kernel, layered algorithm): services are
+ * nodes, `depends_on` links are edges with orthogonal routing and their labels
+ * placed by elk, clear of every box (#17: hand-written geometry let arrows
+ * cross boxes and labels).
  *
- * Rows are depth in `depends_on` (the services others wait for at the bottom),
- * zones are columns: services are grouped by the span of zones they sit on, so
- * a service on `frontend` and `backend` takes a slot shared by both columns.
- * Text widths are estimates (no DOM in a worker): the view truncates to
- * `maxChars`.
+ * Networks are clusters (elk compound nodes). A compound node has one parent,
+ * so a service on several networks sits in the cluster of that exact set of
+ * networks (« réseaux frontend et backend »); a service with `network_mode`
+ * (none, host, service:…) is on none of the project's networks and sits
+ * outside every cluster.
+ *
+ * elk is passed in: Node tests give it `elk.bundled.js`, the page a copy
+ * running in its own worker (`service-graph-elk.ts`). Text widths are
+ * estimates (no DOM where this runs): the view truncates to `maxChars`.
  */
+import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { GraphService, ServiceGraph } from './service-graph.ts';
+
+/** The part of elkjs' API the layout uses. */
+export interface ElkLayouter {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
 
 export interface Point {
   x: number;
   y: number;
 }
 
-export interface LaidOutZone {
-  name: string;
+export interface Box {
   x: number;
   y: number;
   width: number;
   height: number;
-  labelX: number;
-  labelY: number;
 }
 
-export interface LaidOutNode {
+/** A cluster: the services on exactly this set of networks. */
+export interface LaidOutCluster extends Box {
+  /** One network, or several for the services they share; in the graph's zone order. */
+  networks: string[];
+  /** Where its title sits (left-aligned text): laid out by elk as a node, so no arrow crosses it. */
+  title: Box;
+}
+
+export interface LaidOutNode extends Box {
   name: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  row: number;
-  slot: number;
 }
 
 export interface LaidOutEdge {
   from: string;
   to: string;
-  /** From the waiting service's box to the box of the one it waits for. */
+  /** From the waiting service's box to the box of the one it waits for, bends included. */
   points: Point[];
-  labelX: number;
-  labelY: number;
+  /** The condition's pill, centred on (x + width / 2, y + height / 2). */
+  label: Box;
 }
 
 export interface ServiceGraphLayout {
@@ -52,7 +61,7 @@ export interface ServiceGraphLayout {
   height: number;
   /** Longest text that fits in a box, in characters. */
   maxChars: number;
-  zones: LaidOutZone[];
+  clusters: LaidOutCluster[];
   nodes: LaidOutNode[];
   edges: LaidOutEdge[];
 }
@@ -63,13 +72,12 @@ export const METRICS = {
   charWidth: 7.2,
   minBoxWidth: 170,
   maxBoxWidth: 250,
-  gapX: 56,
-  gapY: 64,
-  zonePad: 14,
-  zoneLabelHeight: 20,
+  clusterPad: 14,
+  clusterLabelHeight: 22,
   titleHeight: 26,
   lineHeight: 18,
   boxPadBottom: 10,
+  labelHeight: 20,
 } as const;
 
 /** The lines a box shows, in order, so the layout and the view agree on its height. */
@@ -82,199 +90,173 @@ export function boxLines(service: GraphService): string[] {
   return lines;
 }
 
-/** Length of the longest `depends_on` chain below each service; a cycle counts once. */
-function depths(graph: ServiceGraph): Map<string, number> {
-  const known = new Set(graph.services.map((service) => service.name));
-  const depth = new Map<string, number>();
-  const visiting = new Set<string>();
-  const visit = (name: string): number => {
-    const done = depth.get(name);
-    if (done !== undefined) return done;
-    if (visiting.has(name)) return 0;
-    visiting.add(name);
-    let value = 0;
-    for (const edge of graph.edges) {
-      if (edge.from === name && edge.to !== name && known.has(edge.to)) value = Math.max(value, visit(edge.to) + 1);
-    }
-    visiting.delete(name);
-    depth.set(name, value);
-    return value;
-  };
-  for (const service of graph.services) visit(service.name);
-  return depth;
+/** A cluster's title: « réseau backend », « réseaux frontend et backend », « (externe) » when it is. */
+export function clusterLabel(networks: string[], external: ReadonlySet<string>): string {
+  const names = networks.map((name) => `${name}${external.has(name) ? ' (externe)' : ''}`);
+  if (names.length === 1) return `réseau ${names[0]}`;
+  return `réseaux ${names.slice(0, -1).join(', ')} et ${names.at(-1)}`;
 }
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export const LABEL_HEIGHT = 20;
-const LABEL_POSITIONS = [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85];
 
 /** Estimated width of an arrow's label pill (11px text). */
 export function labelWidth(label: string): number {
   return Math.ceil(label.length * 6.6 + 12);
 }
 
+/** Estimated width of a cluster's title (13px, semi-bold). */
+export function titleWidth(title: string): number {
+  return Math.ceil(title.length * 7.6 + 16);
+}
+
 export function intersects(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** Spreads `count` points over a box edge of `width` starting at `x`. */
-function spread(x: number, width: number, index: number, count: number): number {
-  return x + (width * (index + 1)) / (count + 1);
+/** True when the segment runs through the box's inside (touching its border does not count). */
+export function crosses(a: Point, b: Point, box: Box): boolean {
+  const inset = 0.5;
+  const [left, right, top, bottom] = [box.x + inset, box.x + box.width - inset, box.y + inset, box.y + box.height - inset];
+  // Liang–Barsky clipping: does any part of the segment lie inside the box?
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x - left],
+    [dx, right - a.x],
+    [-dy, a.y - top],
+    [dy, bottom - a.y],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+    }
+  }
+  return t0 < t1;
 }
 
-export function layoutServiceGraph(graph: ServiceGraph): ServiceGraphLayout {
+const ROOT_OPTIONS: LayoutOptions = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  // One layering across the clusters, so an arrow between two networks is routed like any other.
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.edgeLabels.placement': 'CENTER',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '32',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '12',
+  'elk.spacing.nodeNode': '36',
+  'elk.spacing.edgeNode': '20',
+  'elk.spacing.edgeEdge': '14',
+  'elk.spacing.edgeLabel': '4',
+  'elk.spacing.labelNode': '8',
+  'elk.padding': `[top=${METRICS.margin},left=${METRICS.margin},bottom=${METRICS.margin},right=${METRICS.margin}]`,
+  // Every coordinate elk returns is in the drawing's frame, whatever the nesting.
+  'elk.json.shapeCoords': 'ROOT',
+  'elk.json.edgeCoords': 'ROOT',
+};
+
+const CLUSTER_OPTIONS: LayoutOptions = {
+  'elk.padding': `[top=${METRICS.clusterPad},left=${METRICS.clusterPad},bottom=${METRICS.clusterPad},right=${METRICS.clusterPad}]`,
+  'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+};
+
+const clusterId = (networks: string[]): string => `cluster:${networks.join('\n')}`;
+const nodeId = (name: string): string => `service:${name}`;
+
+/** Lays the graph out with elk; the same graph always gives the same layout. */
+export async function layoutServiceGraph(graph: ServiceGraph, elk: ElkLayouter): Promise<ServiceGraphLayout> {
   const m = METRICS;
-  const zoneIndex = new Map(graph.zones.map((zone, index) => [zone.name, index]));
   const longest = Math.max(0, ...graph.services.flatMap((service) => [service.name.length + 2, ...boxLines(service).map((line) => line.length)]));
   const boxWidth = Math.min(m.maxBoxWidth, Math.max(m.minBoxWidth, Math.ceil(longest * m.charWidth + 20)));
   const maxChars = Math.floor((boxWidth - 20) / m.charWidth);
-
-  const depth = depths(graph);
-  const maxDepth = Math.max(0, ...depth.values());
-  const rowOf = (name: string): number => maxDepth - (depth.get(name) ?? 0);
-
-  // Groups of services sharing the same span of zones, left to right; an
-  // empty zone keeps a slot of its own so it is still drawn.
-  const spanOf = (service: GraphService): [number, number] => {
-    // On no network (`network_mode`): a column of its own, right of every zone.
-    if (service.zones.length === 0) return [graph.zones.length, graph.zones.length];
-    const indexes = service.zones.map((zone) => zoneIndex.get(zone) ?? 0);
-    return [Math.min(...indexes), Math.max(...indexes)];
-  };
-  const groups = new Map<string, { span: [number, number]; services: GraphService[] }>();
-  for (const service of graph.services) {
-    const span = spanOf(service);
-    const key = span.join(':');
-    const group = groups.get(key) ?? { span, services: [] };
-    group.services.push(service);
-    groups.set(key, group);
-  }
-  graph.zones.forEach((zone, index) => {
-    if (zone.services.length === 0) groups.set(`${index}:${index}`, { span: [index, index], services: [] });
-  });
-  const ordered = [...groups.values()].sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
-
-  const slotOf = new Map<string, number>();
-  const zoneSlots = new Map<string, number[]>();
-  let nextSlot = 0;
-  for (const group of ordered) {
-    const perRow = new Map<number, number>();
-    for (const service of group.services) {
-      const row = rowOf(service.name);
-      const k = perRow.get(row) ?? 0;
-      perRow.set(row, k + 1);
-      slotOf.set(service.name, nextSlot + k);
-    }
-    const width = Math.max(1, ...perRow.values());
-    for (let index = group.span[0]; index <= group.span[1]; index++) {
-      const name = graph.zones[index]?.name;
-      if (name === undefined) continue;
-      // Only the zones the group's services are really on (a span may skip one).
-      if (group.services.length > 0 && !group.services.some((service) => service.zones.includes(name))) continue;
-      const slots = zoneSlots.get(name) ?? [];
-      for (let s = nextSlot; s < nextSlot + width; s++) slots.push(s);
-      zoneSlots.set(name, slots);
-    }
-    nextSlot += width;
-  }
-  const slotCount = Math.max(1, nextSlot);
-  const slotX = (slot: number): number => m.margin + m.zonePad + slot * (boxWidth + m.gapX);
-
-  // Zone labels sit in a header; zones that start on the same slot stack theirs.
-  const zoneStart = graph.zones.map((zone) => Math.min(...(zoneSlots.get(zone.name) ?? [0])));
-  const lanes = graph.zones.map((_, index) => zoneStart.slice(0, index).filter((start) => start === zoneStart[index]).length);
-  const header = m.margin + 8 + Math.max(1, ...lanes.map((lane) => lane + 1)) * m.zoneLabelHeight;
-
   const heightOf = (service: GraphService): number => m.titleHeight + boxLines(service).length * m.lineHeight + m.boxPadBottom;
-  const rowCount = maxDepth + 1;
-  const rowHeights = Array.from({ length: rowCount }, (_, row) =>
-    Math.max(0, ...graph.services.filter((service) => rowOf(service.name) === row).map(heightOf)),
-  );
-  const rowY: number[] = [];
-  let y = header;
-  for (const height of rowHeights) {
-    rowY.push(y);
-    y += height + m.gapY;
+  const external = new Set(graph.zones.filter((zone) => zone.external).map((zone) => zone.name));
+
+  // Clusters in the order of their first network, then single before shared;
+  // an empty declared network still gets its (empty) cluster.
+  const clusters = new Map<string, { networks: string[]; services: GraphService[] }>();
+  for (const zone of graph.zones) clusters.set(clusterId([zone.name]), { networks: [zone.name], services: [] });
+  const outside: GraphService[] = [];
+  for (const service of graph.services) {
+    if (service.zones.length === 0) {
+      outside.push(service);
+      continue;
+    }
+    const id = clusterId(service.zones);
+    const cluster = clusters.get(id) ?? { networks: service.zones, services: [] };
+    cluster.services.push(service);
+    clusters.set(id, cluster);
   }
-  const contentBottom = y - m.gapY + m.zonePad;
+  const zoneOrder = graph.zones.map((zone) => zone.name);
+  const orderedClusters = [...clusters.entries()].sort(
+    ([, a], [, b]) => zoneOrder.indexOf(a.networks[0]!) - zoneOrder.indexOf(b.networks[0]!) || a.networks.length - b.networks.length,
+  );
 
-  const nodes: LaidOutNode[] = graph.services.map((service) => {
-    const row = rowOf(service.name);
-    const slot = slotOf.get(service.name) ?? 0;
-    return { name: service.name, x: slotX(slot), y: rowY[row]!, width: boxWidth, height: heightOf(service), row, slot };
-  });
+  const serviceNode = (service: GraphService): ElkNode => ({ id: nodeId(service.name), width: boxWidth, height: heightOf(service) });
+  const known = new Set(graph.services.map((service) => service.name));
+  const drawn = graph.edges.filter((edge) => !edge.missing && edge.from !== edge.to && known.has(edge.from) && known.has(edge.to));
+  const edges: ElkExtendedEdge[] = drawn.map((edge, index) => ({
+    id: `edge:${index}`,
+    sources: [nodeId(edge.from)],
+    targets: [nodeId(edge.to)],
+    labels: [{ id: `label:${index}`, text: edge.label, width: labelWidth(edge.label), height: m.labelHeight }],
+  }));
 
-  const zones: LaidOutZone[] = graph.zones.map((zone, index) => {
-    const slots = zoneSlots.get(zone.name) ?? [0];
-    const lane = lanes[index]!;
-    // Zones sharing a slot are inset a little so both borders stay visible.
-    const inset = lane * 4;
-    const x = slotX(Math.min(...slots)) - m.zonePad + inset;
-    const right = slotX(Math.max(...slots)) + boxWidth + m.zonePad - inset;
+  const root: ElkNode = {
+    id: 'root',
+    layoutOptions: ROOT_OPTIONS,
+    children: [
+      ...orderedClusters.map(([id, cluster]) => ({
+        id,
+        layoutOptions: {
+          ...CLUSTER_OPTIONS,
+          'elk.nodeSize.minimum': `(${Math.max(boxWidth / 2, titleWidth(clusterLabel(cluster.networks, external)))},${m.clusterLabelHeight + 2 * m.clusterPad})`,
+        },
+        // The title is a node of its own: elk routes the arrows around it as around a box.
+        children: [{ id: `title:${id}`, width: titleWidth(clusterLabel(cluster.networks, external)), height: m.clusterLabelHeight }, ...cluster.services.map(serviceNode)],
+      })),
+      ...outside.map(serviceNode),
+    ],
+    edges,
+  };
+
+  const result = await elk.layout(root);
+  const byId = new Map<string, ElkNode>();
+  const index = (node: ElkNode): void => {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) index(child);
+  };
+  index(result);
+  const boxOf = (id: string): Box => {
+    const node = byId.get(id);
+    if (!node) throw new Error(`elk lost ${id}`);
+    return { x: node.x ?? 0, y: node.y ?? 0, width: node.width ?? 0, height: node.height ?? 0 };
+  };
+
+  const laidEdges = (result.edges ?? []).map((edge, position): LaidOutEdge => {
+    const source = drawn[position]!;
+    const section = edge.sections?.[0];
+    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(({ x, y }) => ({ x, y })) : [];
+    const label = edge.labels?.[0];
     return {
-      name: zone.name,
-      x,
-      y: m.margin + inset,
-      width: right - x,
-      height: contentBottom - m.margin - 2 * inset,
-      labelX: x + 8,
-      labelY: m.margin + 16 + lane * m.zoneLabelHeight,
+      from: source.from,
+      to: source.to,
+      points,
+      label: { x: label?.x ?? 0, y: label?.y ?? 0, width: label?.width ?? 0, height: label?.height ?? 0 },
     };
   });
 
-  // Labels slide along their arrow until they cover neither a box nor an earlier label.
-  const taken: Box[] = nodes.map((node) => ({ x: node.x, y: node.y, width: node.width, height: node.height }));
-  const placeLabel = (start: Point, end: Point, width: number): { labelX: number; labelY: number } => {
-    const at = (t: number): Box => ({
-      x: start.x + (end.x - start.x) * t - width / 2,
-      y: start.y + (end.y - start.y) * t - LABEL_HEIGHT / 2,
-      width,
-      height: LABEL_HEIGHT,
-    });
-    const t = LABEL_POSITIONS.find((candidate) => !taken.some((box) => intersects(box, at(candidate)))) ?? 0.5;
-    const box = at(t);
-    taken.push(box);
-    return { labelX: box.x + width / 2, labelY: box.y + LABEL_HEIGHT / 2 };
-  };
-
-  const byName = new Map(nodes.map((node) => [node.name, node]));
-  const drawn = graph.edges.filter((edge) => !edge.missing && edge.from !== edge.to && byName.has(edge.to));
-  const outgoing = (name: string) => drawn.filter((edge) => edge.from === name);
-  const incoming = (name: string) => drawn.filter((edge) => edge.to === name);
-  const edges: LaidOutEdge[] = drawn.map((edge) => {
-    const from = byName.get(edge.from)!;
-    const to = byName.get(edge.to)!;
-    const out = outgoing(edge.from);
-    const inc = incoming(edge.to);
-    let start: Point;
-    let end: Point;
-    if (from.row < to.row) {
-      start = { x: spread(from.x, from.width, out.indexOf(edge), out.length), y: from.y + from.height };
-      end = { x: spread(to.x, to.width, inc.indexOf(edge), inc.length), y: to.y };
-    } else if (from.row > to.row) {
-      // Only in a cycle: the arrow goes up.
-      start = { x: spread(from.x, from.width, out.indexOf(edge), out.length), y: from.y };
-      end = { x: spread(to.x, to.width, inc.indexOf(edge), inc.length), y: to.y + to.height };
-    } else {
-      const rightwards = from.x < to.x;
-      start = { x: rightwards ? from.x + from.width : from.x, y: from.y + 20 };
-      end = { x: rightwards ? to.x : to.x + to.width, y: to.y + 20 };
-    }
-    return { from: edge.from, to: edge.to, points: [start, end], ...placeLabel(start, end, labelWidth(edge.label)) };
-  });
-
   return {
-    width: Math.ceil(slotX(slotCount - 1) + boxWidth + m.zonePad + m.margin),
-    height: Math.ceil(contentBottom + m.margin),
+    width: Math.ceil(result.width ?? 0),
+    height: Math.ceil(result.height ?? 0),
     maxChars,
-    zones,
-    nodes,
-    edges,
+    clusters: orderedClusters.map(([id, cluster]) => {
+      return { ...boxOf(id), networks: cluster.networks, title: boxOf(`title:${id}`) };
+    }),
+    nodes: graph.services.map((service) => ({ name: service.name, ...boxOf(nodeId(service.name)) })),
+    edges: laidEdges,
   };
 }

@@ -1,11 +1,12 @@
-// What the engine worker sends for the graph: the graph and its layout, or
-// why there is none. Kept apart from the protocol so the worker's logic is testable.
+// What the engine worker sends for the graph: the graph, or why there is
+// none. Kept apart from the protocol so the worker's logic is testable. The
+// layout is the view's, through elk's own worker (service-graph-elk.ts): the
+// diagnostics do not wait for it.
 import type { ComposeContext } from '../../engine/compose/context.ts';
-import { layoutServiceGraph, type ServiceGraphLayout } from './service-graph-layout.ts';
 import { buildServiceGraph, type ServiceGraph } from './service-graph.ts';
 
 export type ServiceGraphPayload =
-  | { status: 'ok'; graph: ServiceGraph; layout: ServiceGraphLayout }
+  | { status: 'ok'; graph: ServiceGraph }
   /** The YAML does not parse: the page keeps the last good graph. */
   | { status: 'broken' }
   /** More services than a drawing can show legibly: neither drawn nor laid out. */
@@ -26,8 +27,7 @@ export function serviceGraphPayload(compose: ComposeContext | undefined): Servic
   const services = compose.model.services.size;
   if (services > GRAPH_MAX_SERVICES) return { status: 'too-large', services, limit: GRAPH_MAX_SERVICES };
   try {
-    const graph = buildServiceGraph(compose.model);
-    return { status: 'ok', graph, layout: layoutServiceGraph(graph) };
+    return { status: 'ok', graph: buildServiceGraph(compose.model) };
   } catch (error) {
     // Our bug, not the learner's: the diagnostics must still reach the page.
     console.error(error);

@@ -1,7 +1,9 @@
-// Draws the service graph the worker computed (graph + layout) as an SVG and
-// an equivalent table; the main thread only renders. Loaded with the workshop
-// app, never by the lesson page itself.
-import { boxLines, LABEL_HEIGHT, labelWidth, METRICS, type ServiceGraphLayout } from './service-graph-layout.ts';
+// Draws the service graph: the worker computes the graph, elk lays it out in
+// a worker of its own (service-graph-layout.ts decides every position), the
+// main thread only renders. Loaded with the workshop app, never by the lesson
+// page itself; elk is fetched the first time a graph is drawn.
+import { pageElk } from './service-graph-elk.ts';
+import { boxLines, clusterLabel, layoutServiceGraph, METRICS, type ServiceGraphLayout } from './service-graph-layout.ts';
 import type { ServiceGraphPayload } from './service-graph-payload.ts';
 import { summarizeGraph, type ServiceGraph } from './service-graph.ts';
 import { canZoomIn, canZoomOut, fitScale, zoomIn, zoomLabel, zoomOut } from './service-graph-zoom.ts';
@@ -48,12 +50,38 @@ export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout
   root.append(defs);
 
   const external = new Set(graph.zones.filter((zone) => zone.external).map((zone) => zone.name));
-  layout.zones.forEach((zone, index) => {
-    const group = svg('g', { class: `service-graph-zone service-graph-zone-${index % ZONE_COLOURS}`, 'data-zone': zone.name });
-    group.append(svg('rect', { x: zone.x, y: zone.y, width: zone.width, height: zone.height, rx: 10 }));
-    group.append(svg('text', { x: zone.labelX, y: zone.labelY, class: 'service-graph-zone-label' }, `réseau ${zone.name}${external.has(zone.name) ? ' (externe)' : ''}`));
+  const zoneIndex = new Map(graph.zones.map((zone, index) => [zone.name, index]));
+  for (const cluster of layout.clusters) {
+    const colour = (zoneIndex.get(cluster.networks[0]!) ?? 0) % ZONE_COLOURS;
+    const shared = cluster.networks.length > 1;
+    // `data-zone` names one network; the cluster of services several networks share says which.
+    const group = svg('g', {
+      class: `service-graph-zone service-graph-zone-${colour}${shared ? ' service-graph-zone-shared' : ''}`,
+      [shared ? 'data-zones' : 'data-zone']: cluster.networks.join(' '),
+    });
+    group.append(svg('rect', { x: cluster.x, y: cluster.y, width: cluster.width, height: cluster.height, rx: 10 }));
+    group.append(
+      svg('text', { x: cluster.title.x + 4, y: cluster.title.y + cluster.title.height - 6, class: 'service-graph-zone-label' }, clusterLabel(cluster.networks, external)),
+    );
     root.append(group);
-  });
+  }
+
+  // Arrows before boxes and pills: whatever elk leaves touching is covered, not covering.
+  const edgeData = new Map(graph.edges.map((edge) => [`${edge.from}→${edge.to}`, edge]));
+  const labels: SVGGElement[] = [];
+  for (const edge of layout.edges) {
+    const data = edgeData.get(`${edge.from}→${edge.to}`);
+    const optional = data?.required === false ? ' service-graph-edge-optional' : '';
+    const group = svg('g', { class: `service-graph-edge${optional}`, 'data-from': edge.from, 'data-to': edge.to });
+    group.append(svg('polyline', { points: edge.points.map((point) => `${point.x},${point.y}`).join(' '), 'marker-end': `url(#${arrowId})` }));
+    const label = edge.label;
+    group.append(svg('rect', { x: label.x, y: label.y, width: label.width, height: label.height, rx: 10, class: 'service-graph-edge-label-bg' }));
+    group.append(
+      svg('text', { x: label.x + label.width / 2, y: label.y + label.height / 2 + 4, 'text-anchor': 'middle', class: 'service-graph-edge-label' }, data?.label ?? ''),
+    );
+    labels.push(group);
+    root.append(group);
+  }
 
   const services = new Map(graph.services.map((service) => [service.name, service]));
   for (const node of layout.nodes) {
@@ -80,22 +108,6 @@ export function drawServiceGraph(graph: ServiceGraph, layout: ServiceGraphLayout
         ),
       );
     });
-    root.append(group);
-  }
-
-  const edgeData = new Map(graph.edges.map((edge) => [`${edge.from}→${edge.to}`, edge]));
-  for (const edge of layout.edges) {
-    const data = edgeData.get(`${edge.from}→${edge.to}`);
-    const optional = data?.required === false ? ' service-graph-edge-optional' : '';
-    const group = svg('g', { class: `service-graph-edge${optional}`, 'data-from': edge.from, 'data-to': edge.to });
-    const [start, end] = [edge.points[0]!, edge.points[edge.points.length - 1]!];
-    group.append(svg('line', { x1: start.x, y1: start.y, x2: end.x, y2: end.y, 'marker-end': `url(#${arrowId})` }));
-    const label = data?.label ?? '';
-    const width = labelWidth(label);
-    group.append(
-      svg('rect', { x: edge.labelX - width / 2, y: edge.labelY - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT, rx: 10, class: 'service-graph-edge-label-bg' }),
-    );
-    group.append(svg('text', { x: edge.labelX, y: edge.labelY + 4, 'text-anchor': 'middle', class: 'service-graph-edge-label' }, label));
     root.append(group);
   }
   return root;
@@ -275,11 +287,28 @@ export function mountServiceGraph(container: HTMLElement, idPrefix: string): Ser
       const key = JSON.stringify(payload);
       if (key === drawn) return;
       drawn = key;
-      drawing.replaceChildren(drawServiceGraph(payload.graph, payload.layout, idPrefix));
-      zoom.apply();
-      tableHost.replaceChildren(graphTable(payload.graph));
+      const graph = payload.graph;
+      tableHost.replaceChildren(graphTable(graph));
       if (details.open) scrollableByKeyboard(tableHost, 'Tableau des services, défilement horizontal');
       shown = true;
+      void pageElk()
+        .then((elk) => layoutServiceGraph(graph, elk))
+        .then(
+          (layout) => {
+            // A later answer of the worker has been drawn or is being laid out: this one is stale.
+            if (drawn !== key) return;
+            drawing.replaceChildren(drawServiceGraph(graph, layout, idPrefix));
+            zoom.apply();
+          },
+          (error: unknown) => {
+            // Our bug or elk's: the table still says everything the drawing would.
+            console.error(error);
+            if (drawn !== key) return;
+            drawing.replaceChildren();
+            note.textContent = 'Le graphe n’a pas pu être dessiné\u00a0: le tableau ci-dessous en donne le contenu.';
+            note.hidden = false;
+          },
+        );
     },
   };
 }
