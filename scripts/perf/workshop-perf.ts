@@ -218,7 +218,7 @@ async function reportLighthouse(): Promise<void> {
       { name: 'bac-a-sable', url: `${compressed.url}bac-a-sable/` },
     ];
     const rows = await auditPages(pages);
-    console.log('Lighthouse, mobile (simulated Slow 4G and 4× CPU: scores depend little on machine load, TBT somewhat), measured once:');
+    console.log('Lighthouse, mobile (simulated Slow 4G and 4× CPU), measured once: LCP is modelled from the requests and moves little with machine load, TBT grows with it:');
     console.log(formatLighthouseTable(rows));
     console.log(`  (${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   } finally {
