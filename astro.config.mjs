@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { codeTitleTransformer } from './src/lib/site/code-title.ts';
+import { scriptCss } from './src/lib/site/script-css.ts';
 
 // Instructors deploy under any sub-path: `BASE_PATH=/formation/ npm run build`.
 const base = process.env.BASE_PATH ?? '/';
@@ -25,6 +26,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // The editor's stylesheets come with the editor, not in every lesson's head.
+    plugins: [scriptCss()],
     // Every script stays a file of its own, so the CSP needs no inline-script hash.
     build: { assetsInlineLimit: 0 },
     resolve: {
