@@ -4,6 +4,7 @@ import { composeSchema } from './compose-schema.ts';
 import { databaseOnProxyNetwork } from './database-on-proxy-network.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
 import { duplicatePublishedPort } from './duplicate-published-port.ts';
+import { relativeWorkingDir } from './relative-working-dir.ts';
 import { endOfLifeImage } from './end-of-life-image.ts';
 import { envFileSyntax } from './env-file-syntax.ts';
 import { healthcheckWithoutCurl } from './healthcheck-without-curl.ts';
@@ -65,6 +66,7 @@ export const composeRules: readonly ComposeRule[] = [
   invalidTypedValue,
   healthyDependencyWithoutHealthcheck,
   duplicatePublishedPort,
+  relativeWorkingDir,
   noVersionKey,
   imageTag,
   endOfLifeImage,
