@@ -5,6 +5,7 @@ import { databaseOnProxyNetwork } from './database-on-proxy-network.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
 import { duplicatePublishedPort } from './duplicate-published-port.ts';
 import { relativeWorkingDir } from './relative-working-dir.ts';
+import { extraHostWithoutAddress } from './extra-host-without-address.ts';
 import { endOfLifeImage } from './end-of-life-image.ts';
 import { envFileSyntax } from './env-file-syntax.ts';
 import { healthcheckWithoutCurl } from './healthcheck-without-curl.ts';
@@ -67,6 +68,7 @@ export const composeRules: readonly ComposeRule[] = [
   healthyDependencyWithoutHealthcheck,
   duplicatePublishedPort,
   relativeWorkingDir,
+  extraHostWithoutAddress,
   noVersionKey,
   imageTag,
   endOfLifeImage,
