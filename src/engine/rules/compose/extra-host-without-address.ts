@@ -16,7 +16,7 @@ export const extraHostWithoutAddress: ComposeRule = {
     what: 'Signale une entrée `extra_hosts` dont l’adresse IP est vide, souvent une variable non définie (`"api.local:${API_IP}"`).',
     why: '`extra_hosts` ajoute des lignes au fichier `/etc/hosts` du conteneur\u00a0: chaque nom a besoin d’une adresse. Compose recopie l’entrée sans la vérifier\u00a0; c’est Docker qui refuse de créer le conteneur, au moment du `up`.',
     howToFix: 'Donnez l’adresse (`"api.local:10.0.0.5"`, ou `host-gateway` pour la machine hôte), ou définissez la variable dans `.env`.',
-    chapter: '04-services-et-images',
+    chapter: '03-structure-du-fichier',
   },
   examples: {
     valid: [

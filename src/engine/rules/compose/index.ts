@@ -5,6 +5,7 @@ import { databaseOnProxyNetwork } from './database-on-proxy-network.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
 import { duplicatePublishedPort } from './duplicate-published-port.ts';
 import { relativeWorkingDir } from './relative-working-dir.ts';
+import { windowsVolumeSource } from './windows-volume-source.ts';
 import { unknownCapability } from './unknown-capability.ts';
 import { extraHostWithoutAddress } from './extra-host-without-address.ts';
 import { endOfLifeImage } from './end-of-life-image.ts';
@@ -69,6 +70,7 @@ export const composeRules: readonly ComposeRule[] = [
   healthyDependencyWithoutHealthcheck,
   duplicatePublishedPort,
   relativeWorkingDir,
+  windowsVolumeSource,
   unknownCapability,
   extraHostWithoutAddress,
   noVersionKey,

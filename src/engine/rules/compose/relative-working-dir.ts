@@ -17,7 +17,7 @@ export const relativeWorkingDir: ComposeRule = {
     what: 'Signale un `working_dir` qui ne commence pas par `/`\u00a0: un chemin relatif (`app`, `./src`) ou un chemin Windows (`C:/app`) sur un conteneur Linux.',
     why: '`working_dir` est le dossier du conteneur où démarre la commande. Compose recopie la valeur telle quelle, sans la vérifier\u00a0; c’est Docker qui refuse de créer le conteneur, au moment du `up`.',
     howToFix: 'Écrivez le chemin complet dans le conteneur, par exemple `working_dir: /app`.',
-    chapter: '04-services-et-images',
+    chapter: '03-structure-du-fichier',
   },
   examples: {
     valid: [{ files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    working_dir: /app\n' } }],
