@@ -8,7 +8,7 @@ import { crossRules } from '../../../src/engine/rules/cross/index.ts';
 import type { Diagnostic } from '../../../src/engine/types.ts';
 import { corpusDir, verdictsFile } from './paths.ts';
 
-export type Kind = 'compose' | 'compose-mutants' | 'nginx' | 'nginx-mutants' | 'cross' | 'cross-mutants';
+export type Kind = 'compose' | 'compose-mutants' | 'compose-up' | 'compose-mutants-up' | 'nginx' | 'nginx-mutants' | 'cross' | 'cross-mutants';
 export interface Agreement {
   kind: Kind;
   agree: number;
@@ -36,7 +36,11 @@ const readMeta = (dir: string): CaseMeta => JSON.parse(readFileSync(join(dir, 'c
 export const originName = (meta: CaseMeta): string => (typeof meta.origin === 'string' ? meta.origin : 'package' in meta.origin ? meta.origin.package : meta.origin.repository);
 
 /** Errors `docker compose config` does not check but `up` does: the engine reports them earlier, on purpose. */
-const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port']);
+const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port', 'relative-working-dir', 'extra-host-without-address', 'missing-secret-file', 'unknown-capability', 'windows-volume-source']);
+/** Up-time rules only starting the containers would prove (record-up.ts creates them): out of the "up" kind's comparison. */
+const START_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port']);
+/** Warnings (rule:message) for what Compose accepts and Docker creates, but not as written. */
+const UP_MISREADS = new Set(['healthcheck-test-form:prefixInString']);
 const OVERRIDES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
 
 function walk(dir: string, base: string, out: string[]): string[] {
@@ -73,6 +77,30 @@ export function projectFiles(kind: 'compose' | 'compose-mutants', id: string): M
   return files;
 }
 
+/**
+ * The engine's diagnostics that refuse a compose case: errors of the files
+ * Compose is given (up-time-only rules included), the warning that Compose
+ * 2.40 refuses a newer key, and the warnings that Docker misreads the file.
+ */
+function engineDiagnostics(kind: 'compose' | 'compose-mutants', id: string, meta: CaseMeta, args: string[]): Diagnostic[] {
+  const project = projectFiles(kind, id);
+  // The compose files Compose is given: the one named, and its override when Compose picks the file by itself.
+  const loaded = new Set<string>([meta.composeFile!]);
+  if (args[0] === 'config') {
+    const override = OVERRIDES.find((o) => project.has(o));
+    if (override) loaded.add(override);
+  }
+  // Every file of the folder, as Compose finds them on disk: a compose-named file it is not given may still be included or extended.
+  const files = [...project].map(([path, text]) => ({ path, text }));
+  // Errors of the compose files, and the warning that Compose 2.40 refuses a newer key; nginx rules are another kind.
+  const blocking = (d: Diagnostic): boolean =>
+    (d.severity === 'error' || d.ruleId === 'newer-compose-key' || UP_MISREADS.has(`${d.ruleId}:${d.messageId}`)) &&
+    !d.ruleId.startsWith('nginx') &&
+    (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file' || d.ruleId === 'unknown-extended-service');
+  // The files Compose reads, named as `-f` names them (whatever their names); no --profile: no profile is active, as for docker compose.
+  return checkProject(files, { profiles: [], composeFiles: [...loaded] }).diagnostics.filter(blocking);
+}
+
 interface ComposeVerdict { args: string[]; verdict: 'valid' | 'invalid'; line?: number; message: string }
 
 export function composeAgreement(kind: 'compose' | 'compose-mutants'): Agreement {
@@ -82,23 +110,7 @@ export function composeAgreement(kind: 'compose' | 'compose-mutants'): Agreement
   for (const id of Object.keys(verdicts).sort()) {
     const v = verdicts[id]!;
     const meta = readMeta(join(root, id));
-    const project = projectFiles(kind, id);
-    // The compose files Compose is given: the one named, and its override when Compose picks the file by itself.
-    const loaded = new Set<string>([meta.composeFile!]);
-    if (v.args[0] === 'config') {
-      const override = OVERRIDES.find((o) => project.has(o));
-      if (override) loaded.add(override);
-    }
-    // Every file of the folder, as Compose finds them on disk: a compose-named file it is not given may still be included or extended.
-    const files = [...project].map(([path, text]) => ({ path, text }));
-    // Errors of the compose files, and the warning that Compose 2.40 refuses a newer key; nginx rules are another kind.
-    const blocking = (d: Diagnostic): boolean =>
-      (d.severity === 'error' || d.ruleId === 'newer-compose-key') &&
-      !UP_TIME_RULES.has(d.ruleId) &&
-      !d.ruleId.startsWith('nginx') &&
-      (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file' || d.ruleId === 'unknown-extended-service');
-    // The files Compose reads, named as `-f` names them (whatever their names); no --profile: no profile is active, as for docker compose.
-    const errors = checkProject(files, { profiles: [], composeFiles: [...loaded] }).diagnostics.filter(blocking);
+    const errors = engineDiagnostics(kind, id, meta, v.args).filter((d) => !UP_TIME_RULES.has(d.ruleId) && !UP_MISREADS.has(`${d.ruleId}:${d.messageId}`));
     const verdict = errors.length ? 'invalid' : 'valid';
     let ok = verdict === v.verdict;
     if (ok && v.verdict === 'invalid' && v.line !== undefined) {
@@ -107,6 +119,43 @@ export function composeAgreement(kind: 'compose' | 'compose-mutants'): Agreement
       ok = /^yaml: line/.test(v.message) ? errors.some((e) => e.range.start.line <= line + 1 && e.range.end.line >= line) : errors.some((e) => Math.abs(e.range.start.line - line) <= 1);
     }
     tally(result, meta, ok, () => `${id}: compose ${v.verdict}${v.line ? `@${v.line}` : ''} (${v.message.split('\n').slice(-1)[0]!.slice(0, 140)}) / engine ${verdict} (${errors.slice(0, 4).map((e) => `${e.ruleId}:${e.messageId ?? ''}@${e.range.start.line}`).join(', ')})`);
+  }
+  return result;
+}
+
+export interface UpVerdict {
+  /** `created`: `up` creates every container; `refused`: it stops; `untested`: an image nothing can stand in for. */
+  verdict: 'created' | 'refused' | 'untested';
+  message?: string;
+  /** Refused because of what the recording host holds or lacks (an external network, an address range in use). */
+  host?: boolean;
+  /** Services created, but not as written (a healthcheck `CMD …` string run by the shell). */
+  misread?: Record<string, string>;
+}
+export const upVerdictsFile = (kind: 'compose' | 'compose-mutants'): string => verdictsFile(kind).replace(/-verdicts\.json$/, '-up-verdicts.json');
+
+/**
+ * Would `docker compose up` go wrong? The real verdict is `config`'s refusal,
+ * or, for a file `config` accepts, the local dockerd's refusal to create its
+ * containers or a container created not as written (record-up.ts). The
+ * engine's is an error (its up-time-only rules included) or a warning that
+ * Docker misreads the file. Verdicts only: `config`'s lines are the compose
+ * kind's business, and `up` names none.
+ */
+export function upAgreement(kind: 'compose' | 'compose-mutants'): Agreement {
+  const root = corpusDir(kind);
+  const config = JSON.parse(readFileSync(verdictsFile(kind), 'utf8')) as Record<string, ComposeVerdict>;
+  const up = (JSON.parse(readFileSync(upVerdictsFile(kind), 'utf8')) as { cases: Record<string, UpVerdict> }).cases;
+  const result: Agreement = { kind: kind === 'compose' ? 'compose-up' : 'compose-mutants-up', agree: 0, total: 0, byMutation: new Map(), disagreements: [] };
+  for (const id of Object.keys(config).sort()) {
+    const c = config[id]!;
+    const u = up[id];
+    // Accepted by `config` but not recorded with `up`, not testable, or refused because of the host: not counted.
+    if (c.verdict === 'valid' && (!u || u.verdict === 'untested' || u.host)) continue;
+    const meta = readMeta(join(root, id));
+    const real = c.verdict === 'invalid' ? `config refuses (${c.message.split('\n').slice(-1)[0]!.slice(0, 100)})` : u!.verdict === 'refused' ? `up refuses (${u!.message!.split('\n').slice(-1)[0]!.slice(0, 140)})` : u!.misread ? `up misreads ${JSON.stringify(u!.misread).slice(0, 140)}` : '';
+    const errors = engineDiagnostics(kind, id, meta, c.args).filter((d) => !START_TIME_RULES.has(d.ruleId));
+    tally(result, meta, (errors.length > 0) === (real !== ''), () => `${id}: ${real || 'up creates'} / engine ${errors.slice(0, 4).map((e) => `${e.ruleId}:${e.messageId ?? ''}@${e.range.start.line}`).join(', ') || 'ok'}`);
   }
   return result;
 }

@@ -6,7 +6,7 @@ export interface WrittenEntry {
   entry: LocatedEntry;
 }
 
-function mapOf(value: LocatedValue | undefined): LocatedMap | undefined {
+export function mapOf(value: LocatedValue | undefined): LocatedMap | undefined {
   return value?.kind === 'map' ? value : undefined;
 }
 

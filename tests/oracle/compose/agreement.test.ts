@@ -21,7 +21,7 @@ const recorded = JSON.parse(readFileSync(join(here, 'verdicts.json'), 'utf8')) a
  * compose up` does: we report them earlier, on purpose, so they do not count
  * for the `config` verdict.
  */
-const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port']);
+const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port', 'relative-working-dir', 'extra-host-without-address', 'missing-secret-file', 'unknown-capability', 'windows-volume-source']);
 
 /** Keys newer than the oracle's Compose 2.40: the engine accepts them with a warning that says 2.40 refuses the file. */
 const NEWER_THAN_ORACLE = 'newer-compose-key';

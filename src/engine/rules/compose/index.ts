@@ -4,6 +4,10 @@ import { composeSchema } from './compose-schema.ts';
 import { databaseOnProxyNetwork } from './database-on-proxy-network.ts';
 import { dependencyCycle } from './dependency-cycle.ts';
 import { duplicatePublishedPort } from './duplicate-published-port.ts';
+import { relativeWorkingDir } from './relative-working-dir.ts';
+import { windowsVolumeSource } from './windows-volume-source.ts';
+import { unknownCapability } from './unknown-capability.ts';
+import { extraHostWithoutAddress } from './extra-host-without-address.ts';
 import { endOfLifeImage } from './end-of-life-image.ts';
 import { envFileSyntax } from './env-file-syntax.ts';
 import { healthcheckWithoutCurl } from './healthcheck-without-curl.ts';
@@ -65,6 +69,10 @@ export const composeRules: readonly ComposeRule[] = [
   invalidTypedValue,
   healthyDependencyWithoutHealthcheck,
   duplicatePublishedPort,
+  relativeWorkingDir,
+  windowsVolumeSource,
+  unknownCapability,
+  extraHostWithoutAddress,
   noVersionKey,
   imageTag,
   endOfLifeImage,

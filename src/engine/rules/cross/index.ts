@@ -4,6 +4,7 @@ import { nginxConfigNotInProject } from './nginx-config-not-in-project.ts';
 import { nginxConfigNotLoaded } from './nginx-config-not-loaded.ts';
 import { nginxIncludeMissing } from './nginx-include-missing.ts';
 import { missingProjectFile } from './missing-project-file.ts';
+import { missingSecretFile } from './missing-secret-file.ts';
 import { proxyUnknownService } from './proxy-unknown-service.ts';
 import { proxyUnreachableService } from './proxy-unreachable-service.ts';
 import { proxyWrongPort } from './proxy-wrong-port.ts';
@@ -20,5 +21,6 @@ export const crossRules: readonly CrossRule[] = [
   nginxIncludeMissing,
   disableCommentUnknownRule,
   missingProjectFile,
+  missingSecretFile,
   unknownExtendedService,
 ];
