@@ -6,6 +6,8 @@
 //   npm run mutation -- --report --survivors src/engine/rules/nginx   and list each undetected mutant
 //   npm run mutation -- src/engine/rules/nginx/nginx-log-format.ts   re-test only these files (all their
 //                                             mutants) and put their results into their folder's report
+//   npm run mutation -- --undetected src/engine/rules/nginx/nginx-log-format.ts   only the lines of
+//                                             its undetected mutants (after new examples: minutes, not hours)
 // Not part of `npm test`: a full run takes hours on two shared cores. Each
 // folder is a separate Stryker run with its own incremental file, so a run
 // that is stopped, or a later run after a small change, only tests the
@@ -69,7 +71,8 @@ function optionsFor(folder: Folder, force: boolean): PartialStrykerOptions {
     reporters: ['json', 'html', 'progress-append-only'],
     jsonReporter: { fileName: join(out, 'report.json') },
     htmlReporter: { fileName: join(out, 'report.html') },
-    tempDirName: join('.cache/mutation', 'sandbox'),
+    // One sandbox per folder: a short re-test of one folder can run while another folder is measured.
+    tempDirName: join('.cache/mutation', `sandbox-${folder.path.replaceAll('/', '-')}`),
     cleanTempDir: 'always',
     ignorePatterns: ['dist', '.astro', '.cache', 'test-results', 'coverage', 'tests/e2e', 'tests/stacks', 'tests/images'],
     // The machine is shared: a slow neighbour must not turn a surviving mutant into a "timeout".
@@ -187,23 +190,48 @@ function folderOf(file: string): Folder | undefined {
  * few minutes instead of the whole folder forced again. The files leave the
  * incremental record, so the next folder run tests them afresh as well.
  */
-async function retestFiles(folder: Folder, files: readonly string[]): Promise<void> {
+async function retestFiles(folder: Folder, files: readonly string[], onlyUndetected: boolean): Promise<void> {
   const out = outDir(folder);
   const partial = join(out, 'partial-report.json');
-  const options = optionsFor(folder, true);
-  await new Stryker({ ...options, mutate: [...files, ...notMutated], incremental: false, jsonReporter: { fileName: partial }, htmlReporter: { fileName: join(out, 'partial-report.html') } }).runMutationTest();
-  const fresh = JSON.parse(readFileSync(partial, 'utf8')) as Report;
   const reportFile = join(out, 'report.json');
+  const before = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as Report) : undefined;
+  // With --undetected, only the lines of the mutants left undetected are mutated again: new examples cannot
+  // let a killed mutant live, so the others keep their verdict. A file whose code changed is tested whole.
+  const lineRanges = new Map<string, [number, number][]>();
+  if (onlyUndetected && before) {
+    for (const file of files) {
+      const old = before.files[file];
+      if (old === undefined || old.source !== readFileSync(file, 'utf8')) continue;
+      const ranges = old.mutants.filter(undetected).map((m): [number, number] => [m.location.start.line, m.location.end.line]);
+      lineRanges.set(file, [...new Map(ranges.map((r) => [r.join('-'), r])).values()]);
+    }
+  }
+  const mutate = files.flatMap((file) => lineRanges.get(file)?.map(([a, b]) => `${file}:${a}-${b}`) ?? [file]);
+  if (mutate.length > 0) {
+    const options = optionsFor(folder, true);
+    await new Stryker({ ...options, mutate: [...mutate, ...notMutated], incremental: false, jsonReporter: { fileName: partial }, htmlReporter: { fileName: join(out, 'partial-report.html') } }).runMutationTest();
+  }
+  const fresh = existsSync(partial) ? (JSON.parse(readFileSync(partial, 'utf8')) as Report) : { files: {} };
   // Without a report yet, the folder's report grows file by file (its score then covers those files only).
-  const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as Report) : { ...fresh, files: {} };
-  writeFileSync(reportFile, JSON.stringify({ ...report, files: { ...report.files, ...fresh.files } }));
+  const report = before ?? { ...fresh, files: {} };
+  for (const file of files) {
+    const ranges = lineRanges.get(file);
+    const retested = fresh.files[file]?.mutants ?? [];
+    if (ranges === undefined) {
+      if (fresh.files[file]) report.files[file] = fresh.files[file];
+      continue;
+    }
+    const inRanges = (m: ReportMutant): boolean => ranges.some(([a, b]) => m.location.start.line >= a && m.location.end.line <= b);
+    report.files[file] = { ...report.files[file]!, mutants: [...report.files[file]!.mutants.filter((m) => !inRanges(m)), ...retested] };
+  }
+  writeFileSync(reportFile, JSON.stringify(report));
   const incrementalFile = join(out, 'incremental.json');
   if (existsSync(incrementalFile)) {
     const incremental = JSON.parse(readFileSync(incrementalFile, 'utf8')) as Report;
     for (const name of files) delete incremental.files[name];
     writeFileSync(incrementalFile, JSON.stringify(incremental));
   }
-  rmSync(partial);
+  if (existsSync(partial)) rmSync(partial);
 }
 
 const args = process.argv.slice(2);
@@ -225,7 +253,7 @@ if (!reportOnly) {
   for (const [folder, some] of filesByFolder) {
     mkdirSync(outDir(folder), { recursive: true });
     console.log(`\n=== ${some.join(', ')} ===`);
-    await retestFiles(folder, some);
+    await retestFiles(folder, some, args.includes('--undetected'));
   }
   for (const folder of selected.filter((f) => asked.includes(f.path) || files.length === 0)) {
     mkdirSync(outDir(folder), { recursive: true });
