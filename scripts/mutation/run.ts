@@ -3,6 +3,11 @@
 //   npm run mutation -- src/engine/yaml       only these folders
 //   npm run mutation -- --report              print the last scores without running
 //   npm run mutation -- --force src/engine/rules/cross   re-test every mutant
+//   npm run mutation -- --report --survivors src/engine/rules/nginx   and list each undetected mutant
+//   npm run mutation -- src/engine/rules/nginx/nginx-log-format.ts   re-test only these files (all their
+//                                             mutants) and put their results into their folder's report
+//   npm run mutation -- --undetected src/engine/rules/nginx/nginx-log-format.ts   only the lines of
+//                                             its undetected mutants (after new examples: minutes, not hours)
 // Not part of `npm test`: a full run takes hours on two shared cores. Each
 // folder is a separate Stryker run with its own incremental file, so a run
 // that is stopped, or a later run after a small change, only tests the
@@ -12,8 +17,8 @@
 // tests written in the rule's own file, so after changing examples only, a
 // surviving mutant keeps its old verdict. Use --force then.
 // MUTATION_CONCURRENCY (default 2) sets the number of test-runner processes.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
 import { Stryker } from '@stryker-mutator/core';
@@ -66,7 +71,8 @@ function optionsFor(folder: Folder, force: boolean): PartialStrykerOptions {
     reporters: ['json', 'html', 'progress-append-only'],
     jsonReporter: { fileName: join(out, 'report.json') },
     htmlReporter: { fileName: join(out, 'report.html') },
-    tempDirName: join('.cache/mutation', 'sandbox'),
+    // One sandbox per folder: a short re-test of one folder can run while another folder is measured.
+    tempDirName: join('.cache/mutation', `sandbox-${folder.path.replaceAll('/', '-')}`),
     cleanTempDir: 'always',
     ignorePatterns: ['dist', '.astro', '.cache', 'test-results', 'coverage', 'tests/e2e', 'tests/stacks', 'tests/images'],
     // The machine is shared: a slow neighbour must not turn a surviving mutant into a "timeout".
@@ -82,11 +88,11 @@ interface ReportMutant {
   mutatorName: string;
   replacement?: string;
   status: Status;
-  location: { start: { line: number; column: number } };
+  location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
 interface Report {
-  files: Record<string, { mutants: ReportMutant[] }>;
+  files: Record<string, { source: string; mutants: ReportMutant[] }>;
 }
 
 interface Counts {
@@ -119,6 +125,28 @@ function readReport(folder: Folder): Report | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Report) : undefined;
 }
 
+const undetected = (m: ReportMutant): boolean => m.status === 'Survived' || m.status === 'NoCoverage';
+
+/** Each undetected mutant as `file:line:column  mutator  original → replacement`, to read beside the code. */
+function printSurvivors(selected: readonly Folder[]): void {
+  const oneLine = (text: string): string => (text.length > 70 ? `${text.slice(0, 69)}…` : text).replace(/\s+/g, ' ');
+  for (const folder of selected) {
+    const report = readReport(folder);
+    if (report === undefined) continue;
+    console.log(`\nUndetected mutants of ${folder.path}:`);
+    for (const [file, { source, mutants }] of Object.entries(report.files)) {
+      const lines = source.split('\n');
+      for (const m of mutants.filter(undetected).sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)) {
+        const { start, end } = m.location;
+        const original = start.line === end.line ? lines[start.line - 1]!.slice(start.column - 1, end.column - 1) : `${lines[start.line - 1]!.slice(start.column - 1)}…`;
+        const where = `${relative(repo, join(repo, file))}:${start.line}:${start.column}`;
+        const label = m.status === 'NoCoverage' ? `${m.mutatorName}, no coverage` : m.mutatorName;
+        console.log(`  ${where}  ${label}  ${oneLine(original)} → ${oneLine(m.replacement ?? '')}`);
+      }
+    }
+  }
+}
+
 function printScores(selected: readonly Folder[]): void {
   const rows: string[][] = [['folder', 'score', 'killed', 'timeout', 'survived', 'no cov.', 'errors', 'ignored']];
   const survivorsByFile: [string, number][] = [];
@@ -132,7 +160,7 @@ function printScores(selected: readonly Folder[]): void {
     const c = count(mutants);
     rows.push([folder.path, `${score(c).toFixed(1)} %`, String(c.killed), String(c.timeout), String(c.survived), String(c.noCoverage), String(c.errors), String(c.ignored)]);
     for (const [file, { mutants: ms }] of Object.entries(report.files)) {
-      const left = ms.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').length;
+      const left = ms.filter(undetected).length;
       if (left > 0) survivorsByFile.push([relative(repo, join(repo, file)), left]);
     }
   }
@@ -146,19 +174,88 @@ function printScores(selected: readonly Folder[]): void {
   }
 }
 
+// The folder whose `mutate` globs take `file` (they are only `dir/*.ts`, `dir/**/*.ts` and plain paths).
+function folderOf(file: string): Folder | undefined {
+  const takes = (glob: string): boolean => {
+    if (glob.endsWith('/**/*.ts')) return file.startsWith(glob.slice(0, -'**/*.ts'.length));
+    if (glob.endsWith('/*.ts')) return dirname(file) === glob.slice(0, -'/*.ts'.length);
+    return file === glob;
+  };
+  return folders.find((f) => f.mutate.some(takes));
+}
+
+/**
+ * Re-tests every mutant of `files` (one folder's), then puts their results
+ * into the folder's report in place of the old ones: after new examples, a
+ * few minutes instead of the whole folder forced again. The files leave the
+ * incremental record, so the next folder run tests them afresh as well.
+ */
+async function retestFiles(folder: Folder, files: readonly string[], onlyUndetected: boolean): Promise<void> {
+  const out = outDir(folder);
+  const partial = join(out, 'partial-report.json');
+  const reportFile = join(out, 'report.json');
+  const before = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as Report) : undefined;
+  // With --undetected, only the lines of the mutants left undetected are mutated again: new examples cannot
+  // let a killed mutant live, so the others keep their verdict. A file whose code changed is tested whole.
+  const lineRanges = new Map<string, [number, number][]>();
+  if (onlyUndetected && before) {
+    for (const file of files) {
+      const old = before.files[file];
+      if (old === undefined || old.source !== readFileSync(file, 'utf8')) continue;
+      const ranges = old.mutants.filter(undetected).map((m): [number, number] => [m.location.start.line, m.location.end.line]);
+      lineRanges.set(file, [...new Map(ranges.map((r) => [r.join('-'), r])).values()]);
+    }
+  }
+  const mutate = files.flatMap((file) => lineRanges.get(file)?.map(([a, b]) => `${file}:${a}-${b}`) ?? [file]);
+  if (mutate.length > 0) {
+    const options = optionsFor(folder, true);
+    await new Stryker({ ...options, mutate: [...mutate, ...notMutated], incremental: false, jsonReporter: { fileName: partial }, htmlReporter: { fileName: join(out, 'partial-report.html') } }).runMutationTest();
+  }
+  const fresh = existsSync(partial) ? (JSON.parse(readFileSync(partial, 'utf8')) as Report) : { files: {} };
+  // Without a report yet, the folder's report grows file by file (its score then covers those files only).
+  const report = before ?? { ...fresh, files: {} };
+  for (const file of files) {
+    const ranges = lineRanges.get(file);
+    const retested = fresh.files[file]?.mutants ?? [];
+    if (ranges === undefined) {
+      if (fresh.files[file]) report.files[file] = fresh.files[file];
+      continue;
+    }
+    const inRanges = (m: ReportMutant): boolean => ranges.some(([a, b]) => m.location.start.line >= a && m.location.end.line <= b);
+    report.files[file] = { ...report.files[file]!, mutants: [...report.files[file]!.mutants.filter((m) => !inRanges(m)), ...retested] };
+  }
+  writeFileSync(reportFile, JSON.stringify(report));
+  const incrementalFile = join(out, 'incremental.json');
+  if (existsSync(incrementalFile)) {
+    const incremental = JSON.parse(readFileSync(incrementalFile, 'utf8')) as Report;
+    for (const name of files) delete incremental.files[name];
+    writeFileSync(incrementalFile, JSON.stringify(incremental));
+  }
+  if (existsSync(partial)) rmSync(partial);
+}
+
 const args = process.argv.slice(2);
 const reportOnly = args.includes('--report');
-const asked = args.filter((a) => !a.startsWith('--')).map((a) => a.replace(/\/+$/, ''));
-const unknown = asked.filter((a) => !folders.some((f) => f.path === a));
+const positional = args.filter((a) => !a.startsWith('--')).map((a) => a.replace(/\/+$/, ''));
+const files = positional.filter((a) => a.endsWith('.ts'));
+const asked = positional.filter((a) => !a.endsWith('.ts'));
+const unknown = [...asked.filter((a) => !folders.some((f) => f.path === a)), ...files.filter((f) => !existsSync(f) || folderOf(f) === undefined)];
 if (unknown.length > 0) {
-  console.error(`Unknown folder(s): ${unknown.join(', ')}. Known: ${folders.map((f) => f.path).join(', ')}`);
+  console.error(`Unknown folder(s) or file(s): ${unknown.join(', ')}. Known folders: ${folders.map((f) => f.path).join(', ')}`);
   process.exit(2);
 }
+const filesByFolder = new Map<Folder, string[]>();
+for (const file of files) filesByFolder.set(folderOf(file)!, [...(filesByFolder.get(folderOf(file)!) ?? []), file]);
 // In the order asked: a long run can start with the folder that matters most.
-const selected = asked.length === 0 ? folders : asked.map((path) => folders.find((f) => f.path === path)!);
+const selected = asked.length === 0 && files.length === 0 ? folders : [...new Set([...asked.map((path) => folders.find((f) => f.path === path)!), ...filesByFolder.keys()])];
 
 if (!reportOnly) {
-  for (const folder of selected) {
+  for (const [folder, some] of filesByFolder) {
+    mkdirSync(outDir(folder), { recursive: true });
+    console.log(`\n=== ${some.join(', ')} ===`);
+    await retestFiles(folder, some, args.includes('--undetected'));
+  }
+  for (const folder of selected.filter((f) => asked.includes(f.path) || files.length === 0)) {
     mkdirSync(outDir(folder), { recursive: true });
     // A run killed while writing leaves half a file, which Stryker cannot read: start that folder afresh.
     const incremental = join(outDir(folder), 'incremental.json');
@@ -173,4 +270,5 @@ if (!reportOnly) {
     console.log(`${folder.path}: ${((performance.now() - started) / 60_000).toFixed(1)} min`);
   }
 }
+if (args.includes('--survivors')) printSurvivors(selected);
 printScores(selected);

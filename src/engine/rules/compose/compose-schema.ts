@@ -100,7 +100,7 @@ export const composeSchema: ComposeRule = {
       {
         name: 'pourcentage de processeur au-delà de 100',
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    cpu_percent: 150\n' },
-        errors: [{ messageId: 'out-of-range', line: 4, column: 18 }],
+        errors: [{ messageId: 'out-of-range', line: 4, column: 18, data: { limit: '100' } }],
       },
     ],
   },

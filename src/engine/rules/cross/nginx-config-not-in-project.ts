@@ -47,6 +47,7 @@ export const nginxConfigNotInProject: CrossRule = {
         files: { 'compose.yaml': `${compose('nginx-conf').replace('/etc/nginx/conf.d/default.conf:ro', '/etc/nginx/conf.d:ro')}volumes:\n  nginx-conf:\n` },
       },
       { name: 'un chemin absolu, propre à la machine', files: { 'compose.yaml': compose('/srv/atelier/nginx/site.conf') } },
+      { name: 'un service qui n’est pas nginx', files: { 'compose.yaml': compose('./nginx/site.conf').replace('nginx:1.30-alpine', 'node:22-alpine') } },
     ],
     invalid: [
       {

@@ -25,6 +25,7 @@ export const addHeaderInheritance: NginxRule = {
             'server {\n    listen 80;\n    add_header X-Content-Type-Options "nosniff" always;\n    location /assets/ {\n        add_header X-Content-Type-Options "nosniff" always;\n        add_header Cache-Control "public, max-age=31536000";\n    }\n}\n',
         },
       },
+      { name: 'add_header_inherit merge garde les en-têtes du parent', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Content-Type-Options "nosniff" always;\n    location /assets/ {\n        add_header_inherit merge;\n        add_header Cache-Control "public, max-age=31536000";\n    }\n}\n' } },
     ],
     invalid: [
       {
@@ -32,7 +33,22 @@ export const addHeaderInheritance: NginxRule = {
           'nginx/conf.d/default.conf':
             'server {\n    listen 80;\n    add_header X-Content-Type-Options "nosniff" always;\n    location /assets/ {\n        add_header Cache-Control "public, max-age=31536000";\n    }\n}\n',
         },
-        errors: [{ messageId: 'dropped', line: 5, column: 9 }],
+        errors: [{ messageId: 'dropped', line: 5, column: 9, data: { headers: 'X-Content-Type-Options' } }],
+      },
+      {
+        name: 'add_header_inherit on est le modèle habituel',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Content-Type-Options "nosniff" always;\n    location /assets/ {\n        add_header_inherit on;\n        add_header Cache-Control "public, max-age=31536000";\n    }\n}\n' },
+        errors: [{ messageId: 'dropped', line: 6, column: 9, data: { headers: 'X-Content-Type-Options' } }],
+      },
+      {
+        name: 'un if dans un location',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Content-Type-Options "nosniff" always;\n    add_header X-Frame-Options "DENY" always;\n    location / {\n        if ($arg_debug) {\n            add_header X-Debug 1;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'dropped', line: 7, column: 13, data: { headers: 'X-Content-Type-Options, X-Frame-Options' } }],
+      },
+      {
+        name: 'un location dans un location',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        add_header X-Content-Type-Options "nosniff" always;\n        location /api/fichiers/ {\n            add_header Content-Disposition attachment;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'dropped', line: 6, column: 13, data: { headers: 'X-Content-Type-Options' } }],
       },
     ],
   },
@@ -43,7 +59,8 @@ export const addHeaderInheritance: NginxRule = {
       if (block.name !== 'location' && block.name !== 'if') continue;
       const own = childrenNamed(block, 'add_header');
       if (own.length === 0) continue;
-      if (childrenNamed(block, 'add_header_inherit').some((d) => d.args[0]?.value !== 'off')) continue;
+      // Only `merge` keeps the parent's headers; `on` is the default (standard) model and `off` inherits nothing.
+      if (childrenNamed(block, 'add_header_inherit').some((d) => d.args[0]?.value === 'merge')) continue;
       const inherited = effectiveDirectives(info.path as NginxBlock[], ['add_header'], httpTop(context));
       const ownNames = new Set(own.map((h) => h.args[0]?.value.toLowerCase()));
       const dropped = inherited.filter((h: NginxNode) => !ownNames.has(h.args[0]?.value.toLowerCase()));

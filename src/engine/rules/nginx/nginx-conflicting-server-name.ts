@@ -17,6 +17,7 @@ export const conflictingServerName: NginxRule = {
   severity: 'warning',
   messages: {
     conflict: 'Le nom «\u00a0{{name}}\u00a0» sur {{socket}} est déjà servi par le bloc server de la ligne {{line}}\u00a0: nginx ignore celui-ci pour ce nom.',
+    repeated: 'Le nom «\u00a0{{name}}\u00a0» est déjà écrit dans ce bloc server\u00a0: nginx avertit («\u00a0conflicting server name\u00a0») et ignore la répétition. Retirez-la.',
   },
   docs: {
     title: 'Deux serveurs pour le même nom et le même port',
@@ -26,11 +27,39 @@ export const conflictingServerName: NginxRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name app.localhost;\n}\nserver {\n    listen 80;\n    server_name api.localhost;\n}\n' } }],
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name app.localhost;\n}\nserver {\n    listen 80;\n    server_name api.localhost;\n}\n' } },
+      { name: 'un autre port, des expressions régulières jamais comparées', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name localhost;\n}\nserver {\n    listen 8080;\n    server_name localhost;\n}\nserver {\n    listen 80;\n    server_name ~^api\\.;\n}\nserver {\n    listen 80;\n    server_name ~^api\\.;\n}\n' } },
+    ],
     invalid: [
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    server_name localhost;\n}\nserver {\n    listen 80;\n    server_name localhost;\n}\n' },
-        errors: [{ messageId: 'conflict', line: 7, column: 17 }],
+        errors: [{ messageId: 'conflict', line: 7, column: 17, data: { name: 'localhost', socket: '0.0.0.0:80', line: 1 } }],
+      },
+      {
+        name: 'le même port écrit de deux façons',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 8080;\n    server_name localhost;\n}\nserver {\n    listen *:8080;\n    server_name localhost;\n}\n' },
+        errors: [{ messageId: 'conflict', line: 7, column: 17, data: { name: 'localhost', socket: '0.0.0.0:8080', line: 1 } }],
+      },
+      {
+        name: 'une adresse sans port, des majuscules',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 127.0.0.1;\n    server_name App.localhost;\n}\nserver {\n    listen 127.0.0.1:80;\n    server_name app.localhost;\n}\n' },
+        errors: [{ messageId: 'conflict', line: 7, column: 17, data: { name: 'app.localhost', socket: '127.0.0.1:80' } }],
+      },
+      {
+        name: 'un server sans listen écoute le port 80',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    server_name localhost;\n}\nserver {\n    listen 80;\n    server_name localhost;\n}\n' },
+        errors: [{ messageId: 'conflict', line: 6, column: 17, data: { socket: '0.0.0.0:80' } }],
+      },
+      {
+        name: 'deux server sans nom',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n}\nserver {\n    listen 80;\n}\n' },
+        errors: [{ messageId: 'conflict', line: 4, column: 1, data: { name: '""' } }],
+      },
+      {
+        name: 'un nom écrit deux fois dans le même server',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    listen 8080;\n    server_name localhost localhost;\n}\n' },
+        errors: [{ messageId: 'repeated', line: 4, column: 27, data: { name: 'localhost' } }],
       },
     ],
   },
@@ -48,6 +77,8 @@ export const conflictingServerName: NginxRule = {
           const first = seen.get(key);
           if (first === undefined) seen.set(key, server.block.nameRange.start.line);
           else if (first !== server.block.nameRange.start.line) report({ messageId: 'conflict', data: { name: name || '""', socket, line: first }, file: context.file.path, range });
+          // nginx warns for a name written twice in one block too, once per socket: said once here.
+          else if (socket === sockets[0]) report({ messageId: 'repeated', data: { name }, file: context.file.path, range });
         }
       }
     }

@@ -28,7 +28,17 @@ export const duplicateDefaultServer: NginxRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ name: 'un défaut par port', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80 default_server;\n    return 444;\n}\nserver {\n    listen 80;\n    server_name app.example;\n}\n' } }],
+    valid: [
+      { name: 'un défaut par port', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80 default_server;\n    return 444;\n}\nserver {\n    listen 80;\n    server_name app.example;\n}\n' } },
+      {
+        name: 'TCP et QUIC sur le même port',
+        files: {
+          'nginx/conf.d/default.conf':
+            'server {\n    listen 443 ssl default_server;\n    listen 443 quic default_server;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    return 444;\n}\n',
+        },
+      },
+      { name: 'deux sockets unix', files: { 'nginx/conf.d/default.conf': 'server {\n    listen unix:/run/a.sock default_server;\n    return 444;\n}\nserver {\n    listen unix:/run/b.sock default_server;\n    server_name app.example;\n}\n' } },
+    ],
     invalid: [
       {
         name: 'dans deux fichiers de conf.d',
@@ -36,7 +46,27 @@ export const duplicateDefaultServer: NginxRule = {
           'nginx/conf.d/a.conf': 'server {\n    listen 80 default_server;\n    return 444;\n}\n',
           'nginx/conf.d/b.conf': 'server {\n    listen 80 default_server;\n    server_name app.example;\n}\n',
         },
-        errors: [{ messageId: 'duplicate', line: 2, column: 15, file: 'nginx/conf.d/b.conf' }],
+        errors: [{ messageId: 'duplicate', line: 2, column: 15, file: 'nginx/conf.d/b.conf', data: { address: '0.0.0.0:80' } }],
+      },
+      {
+        name: 'une adresse sans port (80) et l’ancien mot default',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 127.0.0.1 default;\n    return 444;\n}\nserver {\n    listen 127.0.0.1:80 default_server;\n    server_name app.example;\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 6, column: 25, data: { address: '127.0.0.1:80' } }],
+      },
+      {
+        name: 'toutes les adresses, écrites de deux façons',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen *:8080 default_server;\n    return 444;\n}\nserver {\n    listen 8080 default_server;\n    server_name app.example;\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 6, column: 17, data: { address: '0.0.0.0:8080' } }],
+      },
+      {
+        name: 'deux défauts en QUIC',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 quic default_server;\n    return 444;\n}\nserver {\n    listen 443 quic default_server;\n    server_name app.example;\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 6, column: 21, data: { address: '0.0.0.0:443 (QUIC)' } }],
+      },
+      {
+        name: 'en IPv6',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen [::]:80 default_server;\n    return 444;\n}\nserver {\n    listen [::]:80 default_server;\n    server_name app.example;\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 6, column: 20, data: { address: '[::]:80' } }],
       },
     ],
   },

@@ -31,16 +31,30 @@ export const duplicateDirective: NginxRule = {
     chapter: '04-client',
   },
   examples: {
-    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n    location /docs/ {\n        root /srv;\n    }\n}\n' } }],
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n    location /docs/ {\n        root /srv;\n    }\n}\n' } },
+      { name: 'des directives répétables, des adresses distinctes, deux serveurs sur un port', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    listen 127.0.0.1:8080;\n    listen 8080;\n    add_header X-Frame-Options DENY;\n    add_header X-Content-Type-Options nosniff;\n    proxy_set_header Host $host;\n    proxy_set_header X-Real-IP $remote_addr;\n}\nserver {\n    listen 80;\n    server_name autre.localhost;\n}\n' } },
+      { name: 'une directive inconnue, signalée par une autre règle', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    expire 1d;\n    expire 2d;\n}\n' } },
+    ],
     invalid: [
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/html;\n    root /srv/www;\n}\n' },
-        errors: [{ messageId: 'duplicate', line: 4, column: 5 }],
+        errors: [{ messageId: 'duplicate', line: 4, column: 5, data: { name: 'root', line: 3 } }],
       },
       {
         name: 'le même listen deux fois dans un server',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    listen 0.0.0.0:80;\n}\n' },
-        errors: [{ messageId: 'duplicate-listen', line: 3, column: 5 }],
+        errors: [{ messageId: 'duplicate-listen', line: 3, column: 5, data: { address: '0.0.0.0:80', line: 2 } }],
+      },
+      {
+        name: 'toutes les adresses, écrites de deux façons',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen *:8080;\n    listen 8080;\n}\n' },
+        errors: [{ messageId: 'duplicate-listen', line: 3, column: 5, data: { address: '0.0.0.0:8080', line: 2 } }],
+      },
+      {
+        name: 'la même adresse IPv6 deux fois',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen [::]:80;\n    listen [::]:80;\n}\n' },
+        errors: [{ messageId: 'duplicate-listen', line: 3, column: 5, data: { address: '[::]:80' } }],
       },
     ],
   },

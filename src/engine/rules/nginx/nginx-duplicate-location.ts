@@ -38,11 +38,35 @@ export const duplicateLocation: NginxRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    }\n    location = /api/ {\n        return 204;\n    }\n}\n' } }],
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    }\n    location = /api/ {\n        return 204;\n    }\n}\n' }  },
+      {
+        name: 'expressions régulières et location nommés jamais comparés, un autre niveau, un autre serveur',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ~ \\.php$ {\n        return 403;\n    }\n    location ~ \\.php$ {\n        return 404;\n    }\n    location @api {\n        return 204;\n    }\n    location @api {\n        return 200;\n    }\n    location /api/ {\n        location /api/ {\n            return 204;\n        }\n    }\n}\nserver {\n    listen 8080;\n    location /api/ {\n        return 204;\n    }\n}\n' },
+      },
+    ],
     invalid: [
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    }\n    location /api/ {\n        proxy_pass http://api:3001;\n    }\n}\n' },
-        errors: [{ messageId: 'duplicate', line: 6, column: 5 }],
+        errors: [{ messageId: 'duplicate', line: 6, column: 5, data: { path: '/api/', line: 3 } }],
+      },
+      {
+        name: 'deux location exacts, avec ou sans espace',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location = /sante {\n        return 204;\n    }\n    location =/sante {\n        return 200;\n    }\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 6, column: 5, data: { path: '/sante', line: 3 } }],
+      },
+      {
+        name: '^~ est un préfixe comme les autres',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ^~ /static/ {\n        root /srv;\n    }\n    location /static/ {\n        root /var/www;\n    }\n    location ^~/img/ {\n        root /srv;\n    }\n    location /img/ {\n        root /var/www;\n    }\n}\n' },
+        errors: [
+          { messageId: 'duplicate', line: 6, column: 5, data: { path: '/static/', line: 3 } },
+          { messageId: 'duplicate', line: 12, column: 5, data: { path: '/img/', line: 9 } },
+        ],
+      },
+      {
+        name: 'dans un location',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        location /api/v1/ {\n            proxy_pass http://api:3000;\n        }\n        location /api/v1/ {\n            proxy_pass http://api:3001;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 7, column: 9, data: { path: '/api/v1/', line: 4 } }],
       },
     ],
   },

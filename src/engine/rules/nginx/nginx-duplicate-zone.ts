@@ -31,15 +31,31 @@ export const duplicateZone: NginxRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ files: { 'nginx/conf.d/default.conf': 'limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\nlimit_req_zone $binary_remote_addr zone=login:1m rate=1r/s;\n' } }],
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': 'limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\nlimit_req_zone $binary_remote_addr zone=login:1m rate=1r/s;\n' } },
+      {
+        name: 'un répertoire écrit avec et sans / final (nginx compare le texte)',
+        files: { 'nginx/conf.d/default.conf': 'proxy_cache_path /var/cache/nginx/ keys_zone=a:10m;\nproxy_cache_path /var/cache/nginx keys_zone=b:10m;\n' },
+      },
+    ],
     invalid: [
       {
         files: { 'nginx/conf.d/default.conf': 'limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\nlimit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\n' },
-        errors: [{ messageId: 'zone', line: 2, column: 1 }],
+        errors: [{ messageId: 'zone', line: 2, column: 1, data: { zone: 'api', line: 1 } }],
       },
       {
         files: { 'nginx/conf.d/default.conf': 'proxy_cache_path /var/cache/nginx keys_zone=a:10m;\nproxy_cache_path /var/cache/nginx keys_zone=b:10m;\n' },
-        errors: [{ messageId: 'path', line: 2, column: 1 }],
+        errors: [{ messageId: 'path', line: 2, column: 1, data: { path: '/var/cache/nginx', line: 1 } }],
+      },
+      {
+        name: 'le même nom pour deux sortes de zones',
+        files: { 'nginx/conf.d/default.conf': 'limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\nlimit_conn_zone $binary_remote_addr zone=api:10m;\n' },
+        errors: [{ messageId: 'zone', line: 2, column: 1, data: { zone: 'api', line: 1 } }],
+      },
+      {
+        name: 'deux caches du même nom, signalés dans l’ordre du fichier',
+        files: { 'nginx/conf.d/default.conf': 'fastcgi_cache_path /var/cache/nginx/php keys_zone=cache:10m;\nproxy_cache_path /var/cache/nginx/api keys_zone=cache:10m;\n' },
+        errors: [{ messageId: 'zone', line: 2, column: 1, data: { zone: 'cache', line: 1 } }],
       },
     ],
   },
@@ -54,13 +70,15 @@ export const duplicateZone: NginxRule = {
       const zoneArg = node.args.find((arg) => arg.value.startsWith(prefix));
       const zone = zoneArg?.value.slice(prefix.length).split(':')[0];
       if (zone) {
-        const key = `${node.name.endsWith('_cache_path') ? 'cache' : node.name} ${zone}`;
-        const first = zones.get(key);
+        // One namespace for every shared-memory zone: `zone=api` of limit_req_zone and of limit_conn_zone clash
+        // too (« already declared for a different use », nginx 1.30 -t).
+        const first = zones.get(zone);
         if (first) report({ messageId: 'zone', data: { zone, line: first.nameRange.start.line }, file: context.file.path, range: node.nameRange });
-        else zones.set(key, node);
+        else zones.set(zone, node);
       }
       if (node.name.endsWith('_cache_path')) {
-        const path = node.args[0]?.value.replace(/\/+$/, '');
+        // nginx compares the paths as written: `/var/cache/nginx/` and `/var/cache/nginx` pass `nginx -t` (1.30).
+        const path = node.args[0]?.value;
         if (path === undefined || path.includes('$')) continue;
         const first = paths.get(path);
         if (first && first !== node) report({ messageId: 'path', data: { path, line: first.nameRange.start.line }, file: context.file.path, range: node.nameRange });

@@ -22,10 +22,31 @@ export const ifCondition: NginxRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ name: 'les trois formes', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if ($request_method = POST) {\n        return 405;\n    }\n    if ($http_user_agent ~* bot) {\n        return 403;\n    }\n    if (-f $request_filename) {\n        break;\n    }\n}\n' } }],
+    valid: [{ name: 'les trois formes', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if ($request_method = POST) {\n        return 405;\n    }\n    if ($http_user_agent ~* bot) {\n        return 403;\n    }\n    if (-f $request_filename) {\n        break;\n    }\n}\n' } },
+      {
+        name: 'une variable seule, des espaces dans les parenthèses, une chaîne vide',
+        files: {
+          'nginx/conf.d/default.conf':
+            'server {\n    listen 80;\n    if ( $http_x_debug ) {\n        return 404;\n    }\n    if ($arg_page = "" ) {\n        return 400;\n    }\n    if ( -d $request_filename ) {\n        return 403;\n    }\n}\n',
+        },
+      },
+      { name: 'une variable du modèle, remplacée avant nginx', files: { 'nginx/templates/default.conf.template': 'server {\n    listen 80;\n    if ($host != ${DOMAIN}) {\n        return 444;\n    }\n}\n' } },
+    ],
     invalid: [
-      { name: 'sans parenthèses', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if $arg_debug {\n        return 404;\n    }\n}\n' }, errors: [{ messageId: 'parentheses', line: 3, column: 8 }] },
-      { name: 'double égal', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if ($arg_page == 1) {\n        return 404;\n    }\n}\n' }, errors: [{ messageId: 'operator', line: 3, column: 19 }] },
+      { name: 'sans parenthèses', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if $arg_debug {\n        return 404;\n    }\n}\n' }, errors: [{ messageId: 'parentheses', line: 3, column: 8, data: { condition: '$arg_debug' } }] },
+      {
+        name: 'parenthèse fermante oubliée',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if ($arg_debug = 1 {\n        return 404;\n    }\n}\n' },
+        errors: [{ messageId: 'parentheses', line: 3, column: 8, data: { condition: '$arg_debug = 1' } }],
+      },
+      { name: 'condition vide', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if () {\n        return 404;\n    }\n}\n' }, errors: [{ messageId: 'invalid', line: 3, column: 8, data: { condition: '()' } }] },
+      {
+        name: 'un mot de trop après la valeur',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if ($arg_page = 1 2) {\n        return 404;\n    }\n}\n' },
+        errors: [{ messageId: 'invalid', line: 3, column: 8, data: { condition: '($arg_page = 1 2)' } }],
+      },
+      { name: 'test de fichier sans chemin', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if (-f) {\n        return 404;\n    }\n}\n' }, errors: [{ messageId: 'invalid', line: 3, column: 8 }] },
+      { name: 'double égal', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if ($arg_page == 1) {\n        return 404;\n    }\n}\n' }, errors: [{ messageId: 'operator', line: 3, column: 19, data: { operator: '==' } }] },
       { name: 'forme inconnue', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    if (debug) {\n        return 404;\n    }\n}\n' }, errors: [{ messageId: 'invalid', line: 3, column: 8 }] },
     ],
   },

@@ -27,12 +27,21 @@ export const directiveArguments: NginxRule = {
     invalid: [
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    add_header X-Content-Type-Options;\n}\n' },
-        errors: [{ messageId: 'invalid-count', line: 3, column: 5 }],
+        errors: [{ messageId: 'invalid-count', line: 3, column: 5, data: { name: 'add_header', count: 1, expected: 'de 2 à 3' } }],
       },
       {
         name: 'valeur avec espaces sans guillemets',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    root /usr/share/nginx/my site;\n}\n' },
-        errors: [{ messageId: 'invalid-count', line: 3, column: 5 }],
+        errors: [{ messageId: 'invalid-count', line: 3, column: 5, data: { count: 2, expected: '1' } }],
+      },
+      {
+        name: 'arguments oubliés, y compris pour un bloc',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    index;\n    try_files $uri;\n    location {\n        return 204;\n    }\n}\n' },
+        errors: [
+          { messageId: 'invalid-count', line: 3, column: 5, data: { name: 'index', count: 0, expected: 'au moins 1' } },
+          { messageId: 'invalid-count', line: 4, column: 5, data: { name: 'try_files', expected: 'au moins 2' } },
+          { messageId: 'invalid-count', line: 5, column: 5, data: { name: 'location', expected: 'de 1 à 2' } },
+        ],
       },
     ],
   },

@@ -42,27 +42,43 @@ export const locationNesting: NginxRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        location /api/admin/ {\n            deny all;\n        }\n    }\n    location @fallback {\n        return 503;\n    }\n}\n' } }],
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        location /api/admin/ {\n            deny all;\n        }\n    }\n    location @fallback {\n        return 503;\n    }\n}\n' } },
+      {
+        name: 'préfixes ^~ et exacts sous leur parent, expressions régulières en un ou deux mots',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /static/ {\n        location ^~ /static/img/ {\n            expires 7d;\n        }\n        location ^~/static/css/ {\n            expires 1d;\n        }\n        location = /static/logo.png {\n            expires 30d;\n        }\n        location =/static/favicon.ico {\n            expires 30d;\n        }\n        location ~ \\.map$ {\n            return 404;\n        }\n        location ~*\\.PNG$ {\n            expires 7d;\n        }\n        location ~\\.bak$ {\n            return 404;\n        }\n    }\n}\n' },
+      },
+    ],
     invalid: [
       {
         name: 'une } oubliée imbrique la location suivante',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n    location / {\n        root /usr/share/nginx/html;\n    }\n}\n' },
-        errors: [{ messageId: 'outside', line: 5, column: 5 }],
+        errors: [{ messageId: 'outside', line: 5, column: 5, data: { path: '/', parent: '/api/' } }],
       },
       {
         name: 'location nommée dans une autre location',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        try_files $uri $uri/ @api;\n        location @api {\n            proxy_pass http://api:3000;\n        }\n    }\n}\n' },
-        errors: [{ messageId: 'named-nested', line: 5, column: 9 }],
+        errors: [{ messageId: 'named-nested', line: 5, column: 9, data: { path: '@api' } }],
       },
       {
         name: 'location dans une location exacte',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location = /sante {\n        location /sante/detail {\n            return 200;\n        }\n    }\n}\n' },
-        errors: [{ messageId: 'inside-exact', line: 4, column: 9 }],
+        errors: [{ messageId: 'inside-exact', line: 4, column: 9, data: { path: '/sante/detail', parent: '/sante' } }],
       },
       {
         name: 'location dans une location nommée',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location @maintenance {\n        location /maintenance/ {\n            root /usr/share/nginx/html;\n        }\n    }\n}\n' },
-        errors: [{ messageId: 'inside-named', line: 4, column: 9 }],
+        errors: [{ messageId: 'inside-named', line: 4, column: 9, data: { path: '/maintenance/', parent: '@maintenance' } }],
+      },
+      {
+        name: 'location exacte hors de son parent ^~',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ^~ /static/ {\n        location = /img/logo.png {\n            expires 30d;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'outside', line: 4, column: 9, data: { path: '/img/logo.png', parent: '/static/' } }],
+      },
+      {
+        name: 'location ^~ hors de son parent',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        location ^~ /static/ {\n            root /srv;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'outside', line: 4, column: 9, data: { path: '/static/', parent: '/api/' } }],
       },
     ],
   },

@@ -44,6 +44,19 @@ export const logFormat: NginxRule = {
       { name: 'le format main de l’image officielle', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    access_log /var/log/nginx/access.log main;\n}\n' } },
       { name: 'un include que le projet ne contient pas peut définir le format', files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/logs.conf;\nserver {\n    listen 80;\n    access_log /var/log/nginx/access.log detaille;\n}\n' } },
       { name: 'un format à soi', files: { 'nginx/conf.d/default.conf': 'log_format temps \'$remote_addr $request_time\';\nserver {\n    listen 80;\n    access_log /var/log/nginx/access.log temps;\n}\n' } },
+      { name: 'le format combined intégré à nginx', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    access_log /var/log/nginx/access.log combined;\n}\n' } },
+      { name: 'un paramètre sans format (combined par défaut)', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    access_log /var/log/nginx/access.log buffer=32k;\n}\n' } },
+      {
+        name: 'le format main défini par le nginx.conf du projet',
+        files: {
+          'nginx/nginx.conf': 'events {}\nhttp {\n    log_format main \'$remote_addr\';\n    access_log /var/log/nginx/access.log main;\n    include /etc/nginx/conf.d/*.conf;\n}\n',
+          'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    access_log /var/log/nginx/access.log main;\n}\n',
+        },
+      },
+      {
+        name: 'un format du bloc stream, employé dans stream',
+        files: { 'nginx/nginx.conf': 'events {}\nstream {\n    log_format court \'$remote_addr\';\n    server {\n        listen 5432;\n        access_log /var/log/nginx/stream.log court;\n        proxy_pass db:5432;\n    }\n}\n' },
+      },
     ],
     invalid: [
       {
@@ -54,7 +67,30 @@ export const logFormat: NginxRule = {
       {
         name: 'main redéfini dans conf.d',
         files: { 'nginx/conf.d/default.conf': 'log_format main \'$remote_addr\';\nserver {\n    listen 80;\n}\n' },
-        errors: [{ messageId: 'duplicate', line: 1, column: 12 }],
+        errors: [{ messageId: 'duplicate', line: 1, column: 12, data: { where: ' (dans le nginx.conf de l’image officielle)' } }],
+      },
+      {
+        name: 'combined redéfini',
+        files: { 'nginx/conf.d/default.conf': 'log_format combined \'$remote_addr\';\nserver {\n    listen 80;\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 1, column: 12, data: { name: 'combined', where: ' (intégré à nginx)' } }],
+      },
+      {
+        name: 'le même nom deux fois',
+        files: { 'nginx/conf.d/default.conf': 'log_format court \'$remote_addr\';\nlog_format court \'$request\';\nserver {\n    listen 80;\n    access_log /var/log/nginx/access.log court;\n}\n' },
+        errors: [{ messageId: 'duplicate', line: 2, column: 12, data: { name: 'court', where: '' } }],
+      },
+      {
+        name: 'un nginx.conf à soi ne définit pas main',
+        files: {
+          'nginx/nginx.conf': 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n',
+          'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    access_log /var/log/nginx/access.log main;\n}\n',
+        },
+        errors: [{ messageId: 'unknown', line: 3, column: 42, file: 'nginx/conf.d/default.conf', data: { name: 'main' } }],
+      },
+      {
+        name: 'un format du bloc stream, employé dans http',
+        files: { 'nginx/nginx.conf': 'events {}\nstream {\n    log_format court \'$remote_addr\';\n}\nhttp {\n    server {\n        listen 80;\n        access_log /var/log/nginx/access.log court;\n    }\n}\n' },
+        errors: [{ messageId: 'unknown', line: 8, column: 46 }],
       },
     ],
   },

@@ -18,16 +18,24 @@ export const mapEntries: NginxRule = {
     chapter: '07-reverse-proxy',
   },
   examples: {
-    valid: [{ files: { 'nginx/conf.d/default.conf': "map $http_upgrade $connection_upgrade {\n    default upgrade;\n    '' close;\n}\n" } }],
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': "map $http_upgrade $connection_upgrade {\n    default upgrade;\n    '' close;\n}\n" } },
+      { name: 'hostnames et volatile s’écrivent seuls', files: { 'nginx/conf.d/default.conf': 'map $host $site {\n    hostnames;\n    volatile;\n    default principal;\n    *.example.com secondaire;\n}\n' } },
+    ],
     invalid: [
       {
         files: { 'nginx/conf.d/default.conf': "map $http_upgrade $connection_upgrade {\n    default upgrade\n    '' close;\n}\n" },
-        errors: [{ messageId: 'count', line: 2, column: 5 }],
+        errors: [{ messageId: 'count', line: 2, column: 5, data: { count: 4 } }],
       },
       {
         name: 'deux valeurs par défaut',
         files: { 'nginx/conf.d/default.conf': "map $http_upgrade $connection_upgrade {\n    default upgrade;\n    '' close;\n    default close;\n}\n" },
-        errors: [{ messageId: 'duplicate-default', line: 4, column: 5 }],
+        errors: [{ messageId: 'duplicate-default', line: 4, column: 5, data: { line: 2 } }],
+      },
+      {
+        name: 'trois éléments dans un map du bloc stream',
+        files: { 'nginx/nginx.conf': 'events {}\nstream {\n    map $ssl_preread_server_name $cible {\n        default db:5432 cache:6379;\n    }\n}\n' },
+        errors: [{ messageId: 'count', line: 4, column: 9, data: { count: 3 } }],
       },
     ],
   },

@@ -36,6 +36,7 @@ export const proxyCacheUserData: NginxRule = {
             'proxy_cache_path /var/cache/nginx keys_zone=api_cache:10m;\nserver {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n        proxy_cache api_cache;\n        proxy_cache_valid 200 1m;\n        proxy_cache_bypass $http_authorization $cookie_session;\n        proxy_no_cache $http_authorization $cookie_session;\n    }\n}\n',
         },
       },
+      { name: 'cache coupé, pas de réponse 200 en cache, pas une API, pas de proxy', files: { 'nginx/conf.d/default.conf': 'proxy_cache_path /var/cache/nginx keys_zone=api_cache:10m;\nserver {\n    listen 80;\n    proxy_cache api_cache;\n    proxy_cache_valid 200 1h;\n    location /static/ {\n        proxy_pass http://web:80;\n    }\n    location /api/ {\n        proxy_cache off;\n        proxy_pass http://api:3000;\n    }\n    location /api/erreurs/ {\n        proxy_pass http://api:3000;\n        proxy_cache_valid 404 1m;\n    }\n    location /api/sante {\n        return 204;\n    }\n}\n' } },
     ],
     invalid: [
       {
@@ -43,7 +44,15 @@ export const proxyCacheUserData: NginxRule = {
           'nginx/conf.d/default.conf':
             'proxy_cache_path /var/cache/nginx keys_zone=api_cache:10m;\nserver {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000;\n        proxy_cache api_cache;\n        proxy_cache_valid 200 1h;\n    }\n}\n',
         },
-        errors: [{ messageId: 'shared', line: 7, column: 9 }],
+        errors: [{ messageId: 'shared', line: 7, column: 9, data: { path: '/api/', valid: '200 1h' } }],
+      },
+      {
+        name: 'sans code (200 par défaut), any, et un contournement qui ne dépend pas de l’utilisateur',
+        files: { 'nginx/conf.d/default.conf': 'proxy_cache_path /var/cache/nginx keys_zone=api_cache:10m;\nserver {\n    listen 80;\n    proxy_cache api_cache;\n    location ^~ /api/v1/ {\n        proxy_pass http://api:3000;\n        proxy_cache_valid 10m;\n    }\n    location /api {\n        proxy_pass http://api:3000;\n        proxy_cache_valid any 1m;\n        proxy_cache_bypass $arg_nocache;\n    }\n}\n' },
+        errors: [
+          { messageId: 'shared', line: 7, column: 9, data: { path: '^~ /api/v1/', valid: '10m' } },
+          { messageId: 'shared', line: 11, column: 9, data: { path: '/api', valid: 'any 1m' } },
+        ],
       },
     ],
   },

@@ -30,6 +30,8 @@ export const securityHeaders: NginxRule = {
             'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    add_header X-Content-Type-Options "nosniff" always;\n    add_header Strict-Transport-Security "max-age=31536000" always;\n    add_header Content-Security-Policy "frame-ancestors \'none\'" always;\n}\n',
         },
       },
+      { name: 'un snippet inclus, qui porte sans doute les en-têtes', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    include /etc/nginx/snippets/securite.conf;\n}\n' } },
+      { name: 'des en-têtes hérités du bloc http', files: { 'nginx/conf.d/default.conf': 'add_header X-Content-Type-Options "nosniff" always;\nadd_header Strict-Transport-Security "max-age=31536000" always;\nadd_header X-Frame-Options "DENY" always;\nserver {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' } },
     ],
     invalid: [
       {
@@ -49,6 +51,10 @@ export const securityHeaders: NginxRule = {
             'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    add_header Strict-Transport-Security "max-age=31536000" always;\n    add_header X-Frame-Options "DENY" always;\n}\n',
         },
         errors: [{ messageId: 'missing-nosniff', line: 1, column: 1 }],
+      },      {
+        name: 'mime.types ne contient pas d’en-têtes, et une CSP sans frame-ancestors',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    include /etc/nginx/mime.types;\n    add_header X-Content-Type-Options "nosniff" always;\n    add_header Strict-Transport-Security "max-age=31536000" always;\n    add_header Content-Security-Policy "default-src \'self\'" always;\n}\n' },
+        errors: [{ messageId: 'missing-frame', line: 1, column: 1 }],
       },
     ],
   },

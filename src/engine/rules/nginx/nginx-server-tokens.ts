@@ -22,10 +22,18 @@ export const serverTokens: NginxRule = {
     chapter: '11-bonnes-pratiques',
   },
   examples: {
-    valid: [{ files: { 'nginx/conf.d/default.conf': 'server_tokens off;\nserver {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' } }],
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': 'server_tokens off;\nserver {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' } },
+      { name: 'un snippet inclus, ou server_tokens dans le server', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    include /etc/nginx/snippets/securite.conf;\n}\nserver {\n    listen 8443 ssl;\n    server_tokens off;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' } },
+    ],
     invalid: [
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' },
+        errors: [{ messageId: 'missing', line: 1, column: 1 }],
+      },
+      {
+        name: 'mime.types ne dit rien de server_tokens',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    include /etc/nginx/mime.types;\n}\n' },
         errors: [{ messageId: 'missing', line: 1, column: 1 }],
       },
       {

@@ -33,6 +33,27 @@ export const sslCertificate: NginxRule = {
           'nginx/conf.d/default.conf':
             'server {\n    listen 443 ssl;\n    http2 on;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n',
         },
+      },      {
+        name: 'certificat hérité du bloc http (conf.d)',
+        files: { 'nginx/conf.d/default.conf': 'ssl_certificate /etc/nginx/certs/cert.pem;\nssl_certificate_key /etc/nginx/certs/key.pem;\nserver {\n    listen 443 ssl;\n}\n' },
+      },
+      {
+        name: 'certificat hérité du bloc http (nginx.conf)',
+        files: {
+          'nginx/nginx.conf':
+            'events {}\nhttp {\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    server {\n        listen 443 ssl;\n    }\n}\n',
+        },
+      },
+      {
+        name: 'certificat hérité du bloc stream',
+        files: {
+          'nginx/nginx.conf':
+            'events {}\nstream {\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n    server {\n        listen 5433 ssl;\n        proxy_pass db:5432;\n    }\n}\n',
+        },
+      },
+      {
+        name: 'HTTP/3 (QUIC) chiffre aussi',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 quic;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' },
       },
     ],
     invalid: [
@@ -43,6 +64,25 @@ export const sslCertificate: NginxRule = {
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n' },
         errors: [{ messageId: 'unused-certificate', line: 3, column: 5 }],
+      },      {
+        name: 'dans le bloc http de nginx.conf',
+        files: { 'nginx/nginx.conf': 'events {}\nhttp {\n    server {\n        listen 443 ssl;\n    }\n}\n' },
+        errors: [{ messageId: 'missing-certificate', line: 3, column: 5 }],
+      },
+      {
+        name: 'un serveur stream en TLS',
+        files: { 'nginx/nginx.conf': 'events {}\nstream {\n    server {\n        listen 5433 ssl;\n        proxy_pass db:5432;\n    }\n}\n' },
+        errors: [{ messageId: 'missing-certificate', line: 3, column: 5 }],
+      },
+      {
+        name: 'le certificat d’un autre serveur ne s’hérite pas',
+        files: {
+          'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\nserver {\n    listen 443 ssl;\n}\n',
+        },
+        errors: [
+          { messageId: 'unused-certificate', line: 3, column: 5 },
+          { messageId: 'missing-certificate', line: 6, column: 1 },
+        ],
       },
     ],
   },

@@ -89,18 +89,21 @@ export const unknownVariable: NginxRule = {
       { name: 'variables des modules et familles', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_set_header X-Real-IP $remote_addr;\n        proxy_set_header X-Id $http_x_request_id;\n        return 200 "$arg_page $cookie_session";\n    }\n}\n' } },
       { name: 'une variable définie par map dans un autre fichier', files: { 'nginx/conf.d/upgrade.conf': 'map $http_upgrade $connection_upgrade {\n    default upgrade;\n    ""      close;\n}\n', 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /ws/ {\n        proxy_set_header Connection $connection_upgrade;\n        proxy_pass http://api:3000;\n    }\n}\n' } },
       { name: 'capture nommée', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ~ ^/u/(?<user>[a-z]+)$ {\n        return 200 $user;\n    }\n}\n' } },
-      { name: 'un include que le projet ne contient pas peut définir la variable', files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/vars.conf;\nserver {\n    listen 80;\n    return 200 $from_include;\n}\n' } },
+      { name: 'un include que le projet ne contient pas peut définir la variable', files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/vars.conf;\nserver {\n    listen 80;\n    return 200 $from_include;\n}\n' } },      { name: 'split_clients, set, les captures numérotées d’un rewrite', files: { 'nginx/conf.d/default.conf': 'split_clients "${remote_addr}AAA" $variante {\n    50% a;\n    *   b;\n}\nserver {\n    listen 80;\n    set $cible api:3000;\n    rewrite ^/ancien/(.*)$ /nouveau/$1 permanent;\n    location / {\n        add_header X-Variante $variante;\n        proxy_pass http://$cible;\n    }\n}\n' } },
+      { name: 'les variables du bloc stream', files: { 'nginx/nginx.conf': 'events {}\nstream {\n    map $ssl_preread_server_name $cible {\n        default db:5432;\n    }\n    server {\n        listen 5432;\n        ssl_preread on;\n        proxy_pass $cible;\n    }\n}\n' } },
+      { name: 'un modèle, où ${NOM} est remplacé avant nginx', files: { 'nginx/templates/default.conf.template': 'server {\n    listen 80;\n    location / {\n        proxy_pass http://${API_HOST}:3000;\n    }\n}\n' } },
+      { name: 'un préfixe seul, accepté par nginx', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    return 200 "$arg_ $http_";\n}\n' } },
     ],
     invalid: [
       {
         name: 'faute de frappe',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_set_header X-Real-IP $remote_adr;\n        proxy_pass http://api:3000;\n    }\n}\n' },
-        errors: [{ messageId: 'unknownSuggest', line: 4, column: 36 }],
+        errors: [{ messageId: 'unknownSuggest', line: 4, column: 36, data: { name: 'remote_adr', suggestion: 'remote_addr' } }],
       },
       {
         name: 'variable jamais définie',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_pass http://$backend_host;\n    }\n}\n' },
-        errors: [{ messageId: 'unknown', line: 4, column: 27 }],
+        errors: [{ messageId: 'unknown', line: 4, column: 27, data: { name: 'backend_host' } }],
       },
       {
         name: 'dans une valeur de map',
@@ -110,7 +113,22 @@ export const unknownVariable: NginxRule = {
       {
         name: 'une faute de frappe malgré un include invisible',
         files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/vars.conf;\nserver {\n    listen 80;\n    return 301 https://$host$reqest_uri;\n}\n' },
-        errors: [{ messageId: 'unknownSuggest', line: 4, column: 29 }],
+        errors: [{ messageId: 'unknownSuggest', line: 4, column: 29, data: { name: 'reqest_uri', suggestion: 'request_uri' } }],
+      },
+      {
+        name: 'une variable http dans stream',
+        files: { 'nginx/nginx.conf': 'events {}\nstream {\n    server {\n        listen 5432;\n        proxy_pass $http_host;\n    }\n}\n' },
+        errors: [{ messageId: 'unknown', line: 5, column: 20, data: { name: 'http_host' } }],
+      },
+      {
+        name: 'la forme entre accolades',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    return 200 "${remote_adr}";\n}\n' },
+        errors: [{ messageId: 'unknownSuggest', line: 3, column: 17, data: { name: 'remote_adr', suggestion: 'remote_addr' } }],
+      },
+      {
+        name: 'un chiffre en trop',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_set_header X-Id $request_id2;\n        proxy_pass http://api:3000;\n    }\n}\n' },
+        errors: [{ messageId: 'unknownSuggest', line: 4, column: 31, data: { name: 'request_id2', suggestion: 'request_id' } }],
       },
     ],
   },
@@ -133,7 +151,8 @@ export const unknownVariable: NginxRule = {
           // In a template, `${NAME}` is the image's envsubst placeholder, replaced before nginx reads the file.
           if (context.isTemplate && match[1] !== undefined) continue;
           const name = match[1] ?? match[2]!;
-          if (/^\d/.test(name) || builtIn.has(name) || prefixes.some((p) => name.startsWith(p) && name.length > p.length)) continue;
+          // A prefix alone (`$arg_`, `$http_`) is accepted by nginx 1.30 as an empty name, not refused.
+          if (/^\d/.test(name) || builtIn.has(name) || prefixes.some((p) => name.startsWith(p))) continue;
           defined ??= definedNames(context);
           const own = stream ? defined.stream : defined.http;
           if (own.has(name)) continue;

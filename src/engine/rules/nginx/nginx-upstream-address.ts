@@ -53,23 +53,64 @@ export const upstreamAddress: NginxRule = {
   examples: {
     valid: [
       { name: 'adresses complètes', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api:3000/;\n    }\n    location ~ \\.php$ {\n        fastcgi_pass php:9000;\n    }\n    location ~ ^/ws/ {\n        proxy_pass http://api:3000;\n    }\n}\n' } },
-      { name: 'un upstream nommé', files: { 'nginx/conf.d/default.conf': 'upstream php {\n    server php-fpm:9000;\n}\nserver {\n    listen 80;\n    location ~ \\.php$ {\n        fastcgi_pass php;\n    }\n}\n' } },
+      { name: 'un upstream nommé', files: { 'nginx/conf.d/default.conf': 'upstream php {\n    server php-fpm:9000;\n}\nserver {\n    listen 80;\n    location ~ \\.php$ {\n        fastcgi_pass php;\n    }\n}\n' } },      { name: 'une adresse sans chemin dans un if, des sockets unix, IPv6, gRPC chiffré', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        if ($arg_version = 2) {\n            proxy_pass http://api-v2:3000;\n        }\n        proxy_pass http://api:3000/;\n    }\n    location ~ ^/app/ {\n        proxy_pass http://unix:/run/app.sock;\n    }\n    location ~ \\.php$ {\n        fastcgi_pass unix:/run/php-fpm.sock;\n    }\n    location /grpc/ {\n        grpc_pass grpcs://[::1]:50051;\n    }\n    location /cgi/ {\n        fastcgi_pass [::1]:9000;\n    }\n}\n' } },
+      { name: 'dans stream, un upstream ou une adresse avec port', files: { 'nginx/nginx.conf': 'events {}\nstream {\n    upstream db {\n        server db:5432;\n    }\n    server {\n        listen 5432;\n        proxy_pass db;\n    }\n    server {\n        listen 6379;\n        proxy_pass cache:6379;\n    }\n}\n' } },
     ],
     invalid: [
       {
         name: 'protocole oublié',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_pass api:3000;\n    }\n}\n' },
-        errors: [{ messageId: 'noScheme', line: 4, column: 20 }],
+        errors: [{ messageId: 'noScheme', line: 4, column: 20, data: { value: 'api:3000' } }],
       },
       {
         name: 'port oublié pour FastCGI',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ~ \\.php$ {\n        fastcgi_pass php-fpm;\n    }\n}\n' },
-        errors: [{ messageId: 'noPort', line: 4, column: 22 }],
+        errors: [{ messageId: 'noPort', line: 4, column: 22, data: { directive: 'fastcgi_pass', value: 'php-fpm', port: '9000' } }],
       },
       {
         name: 'chemin dans un location par expression régulière',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ~ ^/api/(.*)$ {\n        proxy_pass http://api:3000/v1/;\n    }\n}\n' },
-        errors: [{ messageId: 'uriPart', line: 4, column: 20 }],
+        errors: [{ messageId: 'uriPart', line: 4, column: 20, data: { uri: '/v1/', place: 'un « location » par expression régulière', base: 'http://api:3000' } }],
+      },
+      {
+        name: 'chemin dans un if',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        if ($arg_version = 2) {\n            proxy_pass http://api:3000/v2/;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'uriPart', line: 5, column: 24, data: { uri: '/v2/', place: '« if »', base: 'http://api:3000' } }],
+      },
+      {
+        name: 'chemin dans un limit_except',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        limit_except GET {\n            proxy_pass http://api:3000/lecture/;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'uriPart', line: 5, column: 24, data: { place: '« limit_except »' } }],
+      },
+      {
+        name: 'chemin dans un location nommé',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        try_files $uri @api;\n    }\n    location @api {\n        proxy_pass http://api:3000/;\n    }\n}\n' },
+        errors: [{ messageId: 'uriPart', line: 7, column: 20, data: { uri: '/', place: 'un « location » nommé' } }],
+      },
+      {
+        name: 'chemin après un socket unix',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ~ ^/app/ {\n        proxy_pass http://unix:/run/app.sock:/app/;\n    }\n}\n' },
+        errors: [{ messageId: 'uriPart', line: 4, column: 20, data: { uri: '/app/', base: 'http://unix:/run/app.sock' } }],
+      },
+      {
+        name: 'le location le plus proche compte',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        location ~ \\.json$ {\n            proxy_pass http://api:3000/json/;\n        }\n    }\n}\n' },
+        errors: [{ messageId: 'uriPart', line: 5, column: 24, data: { place: 'un « location » par expression régulière' } }],
+      },
+      {
+        name: 'port oublié pour gRPC',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    http2 on;\n    location / {\n        grpc_pass grpc://api;\n    }\n}\n' },
+        errors: [{ messageId: 'noPort', line: 5, column: 19, data: { directive: 'grpc_pass', port: '50051' } }],
+      },
+      {
+        name: 'port oublié dans stream',
+        files: { 'nginx/nginx.conf': 'events {}\nstream {\n    server {\n        listen 5432;\n        proxy_pass db;\n    }\n}\n' },
+        errors: [{ messageId: 'noPort', line: 5, column: 20, data: { directive: 'proxy_pass', value: 'db', port: 'PORT' } }],
+      },
+      {
+        name: 'port oublié après une adresse IPv6',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ~ \\.php$ {\n        fastcgi_pass [::1];\n    }\n}\n' },
+        errors: [{ messageId: 'noPort', line: 4, column: 22, data: { value: '[::1]' } }],
       },
     ],
   },

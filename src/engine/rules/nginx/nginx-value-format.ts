@@ -28,7 +28,8 @@ export const valueFormat: NginxRule = {
   examples: {
     valid: [
       { name: 'tailles et durées bien écrites', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    client_max_body_size 10m;\n    proxy_read_timeout 1h30m;\n    proxy_connect_timeout 500ms;\n    proxy_buffers 8 16k;\n}\n' } },
-      { name: 'une variable de gabarit remplacée au démarrage', files: { 'nginx/templates/default.conf.template': 'server {\n    listen 80;\n    client_max_body_size ${MAX_UPLOAD};\n}\n' } },
+      { name: 'une variable de gabarit remplacée au démarrage', files: { 'nginx/templates/default.conf.template': 'server {\n    listen 80;\n    client_max_body_size ${MAX_UPLOAD};\n}\n' } },      { name: 'le nombre de tampons donné par une variable de gabarit', files: { 'nginx/templates/default.conf.template': 'server {\n    listen 80;\n    proxy_buffers ${NB_TAMPONS} 16k;\n}\n' } },
+      { name: 'proxy_buffers sans sa taille relève du nombre d’arguments', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    proxy_buffers 8;\n}\n' } },
     ],
     invalid: [
       {
@@ -39,7 +40,27 @@ export const valueFormat: NginxRule = {
       {
         name: 'durée en « sec »',
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        proxy_read_timeout 60sec;\n        proxy_pass http://api:3000;\n    }\n}\n' },
-        errors: [{ messageId: 'invalid', line: 4, column: 28 }],
+        errors: [{ messageId: 'invalid', line: 4, column: 28, data: { value: '60sec', expected: 'une durée (`500ms`, `30s`, `5m`, `1h`)', name: 'proxy_read_timeout' } }],
+      },
+      {
+        name: 'taille des tampons en « kb »',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    proxy_buffers 8 16kb;\n}\n' },
+        errors: [{ messageId: 'invalid', line: 3, column: 21, data: { value: '16kb', expected: 'un nombre puis une taille (`8 16k`)', name: 'proxy_buffers' } }],
+      },
+      {
+        name: 'nombre de tampons en lettres',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    proxy_buffers huit 16k;\n}\n' },
+        errors: [{ messageId: 'invalid', line: 3, column: 19, data: { value: 'huit' } }],
+      },
+      {
+        name: 'aucun tampon',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    proxy_buffers 0 16k;\n}\n' },
+        errors: [{ messageId: 'invalid', line: 3, column: 19, data: { value: '0' } }],
+      },
+      {
+        name: 'dans un gabarit, une valeur sans variable',
+        files: { 'nginx/templates/default.conf.template': 'server {\n    listen 80;\n    client_max_body_size 10mb;\n}\n' },
+        errors: [{ messageId: 'invalid', line: 3, column: 26, data: { value: '10mb' } }],
       },
     ],
   },

@@ -150,7 +150,7 @@ export const swarmSchema: ComposeRule = {
       {
         name: 'taille de tmpfs négative',
         files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    volumes:\n      - type: tmpfs\n        target: /tmp\n        tmpfs:\n          size: -1\n' },
-        errors: [{ messageId: 'out-of-range', line: 8, column: 17 }],
+        errors: [{ messageId: 'out-of-range', line: 8, column: 17, data: { limit: '0' } }],
       },
     ],
   },
