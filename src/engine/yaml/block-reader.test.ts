@@ -198,7 +198,7 @@ describe('readBlockYaml on generated documents', () => {
           }
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.RUNS ?? 1500) },
     );
     // The generator must produce documents the reader takes, or this test would prove nothing.
     expect(accepted).toBeGreaterThan(150);

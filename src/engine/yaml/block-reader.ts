@@ -61,6 +61,8 @@ const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const BACKSLASH = 92;
 const AMPERSAND = 38;
+/** go-yaml's anchor and alias name characters (scannerc.go, is_alpha). */
+const ANCHOR_NAME_CHARACTER = /^[0-9A-Za-z_-]$/;
 const ASTERISK = 42;
 
 /** Characters a plain scalar may not start with (YAML's c-indicators); `-`, `?` and `:` are refused too, for simplicity. */
@@ -272,8 +274,9 @@ class BlockReader {
     while (i < end) {
       const c = this.text.charCodeAt(i);
       if (c === SPACE || (inFlow && FLOW_STOP.has(c))) break;
-      // Flow indicators and `#` in a name: legal in places, but left to `yaml`.
-      if (FLOW_STOP.has(c) || c === HASH) outside();
+      // Anything but letters, digits, `_` and `-` in a name: YAML allows more,
+      // go-yaml (Compose) does not (`&x&`, `&name:`), so `yaml` and the go-yaml emulation judge it.
+      if (!ANCHOR_NAME_CHARACTER.test(this.text[i]!)) outside();
       i++;
     }
     return i > offset ? i : outside();
