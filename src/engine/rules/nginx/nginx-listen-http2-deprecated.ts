@@ -1,4 +1,4 @@
-import { childrenNamed, type NginxBlock } from '../../nginx/ast.ts';
+import { childrenNamed } from '../../nginx/ast.ts';
 import type { NginxRule } from '../catalogue.ts';
 
 /** nginx 1.25.1 moved HTTP/2 to its own `http2` directive; `listen … http2` now only warns. */
@@ -24,12 +24,19 @@ export const listenHttp2: NginxRule = {
         errors: [{ messageId: 'deprecated', line: 2, column: 20 }],
         output: 'server {\n    listen 443 ssl;\n    http2 on;\n    ssl_certificate /etc/nginx/certs/cert.pem;\n    ssl_certificate_key /etc/nginx/certs/key.pem;\n}\n',
       },
+      {
+        name: 'dans un fragment inclus dans un bloc server (le fichier est le corps du server)',
+        files: { 'nginx/snippets/https.conf': 'listen 443 ssl http2;\nssl_certificate /etc/nginx/certs/cert.pem;\nssl_certificate_key /etc/nginx/certs/key.pem;\n' },
+        errors: [{ messageId: 'deprecated', line: 1, column: 16 }],
+        output: 'listen 443 ssl;\nhttp2 on;\nssl_certificate /etc/nginx/certs/cert.pem;\nssl_certificate_key /etc/nginx/certs/key.pem;\n',
+      },
     ],
   },
   check(context, report) {
     for (const info of context.named('listen')) {
       if (info.context !== 'http-server') continue;
-      const server = info.parent as NginxBlock;
+      // In a server snippet (the inside of a `server`, included), the file itself is the server's body.
+      const server = info.parent ?? context.config;
       const http2 = info.node.args.slice(1).find((arg) => arg.value === 'http2');
       if (!http2) continue;
       const previous = info.node.args[info.node.args.indexOf(http2) - 1]!;

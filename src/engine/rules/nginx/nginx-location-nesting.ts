@@ -93,7 +93,9 @@ export const locationNesting: NginxRule = {
         continue;
       }
       if (info.context !== 'http-location') continue;
-      const parentBlock = info.parent!;
+      // A location snippet's own location is in the file that includes it: unknown here.
+      const parentBlock = info.parent;
+      if (!parentBlock) continue;
       const parent = parseLocation(parentBlock);
       if (!parent) continue;
       const data = { path: location.path, parent: parent.path };
