@@ -5,8 +5,9 @@
 import { readReferencedComposeFile } from '../compose/context.ts';
 import { fileReference, loadedBaseDirectories, walkReferences, type FileReference, type ReferenceKind, type ReferenceWalk } from '../compose/file-references.ts';
 import { writtenItems } from '../compose/service-keys.ts';
+import type { Range } from '../types.ts';
 import type { LocatedValue } from '../yaml/located.ts';
-import type { YamlIssue } from '../yaml/parse-yaml.ts';
+import { SourcePositions, type YamlIssue } from '../yaml/parse-yaml.ts';
 import type { CrossContext } from './context.ts';
 import { projectDirectory } from './nginx-services.ts';
 import { dirname } from './posix-path.ts';
@@ -63,4 +64,21 @@ function compute(context: CrossContext): ProjectReferences | undefined {
     return { root: undefined };
   });
   return { loadedFiles, walk, broken };
+}
+
+/**
+ * Offsets in any project file to a 1-based range: the compose context's own
+ * positions for the files it loaded, positions computed once per file for the
+ * files only the reference walk read (included, extended).
+ */
+export function projectRangeOf(context: CrossContext): (file: string, range: [number, number]) => Range {
+  const compose = context.compose;
+  const texts = new Map(context.files.map((f) => [f.path, f.text]));
+  const positions = new Map<string, SourcePositions>();
+  return (file, range) => {
+    if (compose?.positionsOf(file)) return compose.rangeOf(file, ...range);
+    let p = positions.get(file);
+    if (!p) positions.set(file, (p = new SourcePositions(texts.get(file) ?? '')));
+    return p.range(...range);
+  };
 }

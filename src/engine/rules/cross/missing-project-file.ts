@@ -1,8 +1,6 @@
 import type { CrossRule } from '../catalogue.ts';
 import { isTextReference } from '../../compose/file-references.ts';
-import { projectReferences } from '../../cross/project-references.ts';
-import { SourcePositions } from '../../yaml/parse-yaml.ts';
-import type { Range } from '../../types.ts';
+import { projectRangeOf, projectReferences } from '../../cross/project-references.ts';
 
 // Files `docker compose config` opens while loading the project: compose-go
 // fails on a missing `env_file` (types/project.go loadEnvFile, unless
@@ -214,13 +212,7 @@ export const missingProjectFile: CrossRule = {
     if (!references) return;
     const { loadedFiles, walk, broken } = references;
     const texts = new Map(context.files.map((f) => [f.path, f.text]));
-    const positions = new Map<string, SourcePositions>();
-    const rangeOf = (file: string, range: [number, number]): Range => {
-      if (compose.positionsOf(file)) return compose.rangeOf(file, ...range);
-      let p = positions.get(file);
-      if (!p) positions.set(file, (p = new SourcePositions(texts.get(file) ?? '')));
-      return p.range(...range);
-    };
+    const rangeOf = projectRangeOf(context);
     for (const { file, issue, from } of broken) report({ messageId: 'referencedYaml', data: { from, problem: issue.message }, file, range: issue.range });
     for (const ref of [...loadedFiles, ...walk.references]) {
       const range = rangeOf(ref.file, ref.range);

@@ -1,7 +1,5 @@
 import type { CrossRule } from '../catalogue.ts';
-import { projectReferences } from '../../cross/project-references.ts';
-import { SourcePositions } from '../../yaml/parse-yaml.ts';
-import type { Range } from '../../types.ts';
+import { projectRangeOf, projectReferences } from '../../cross/project-references.ts';
 
 // compose-go applies `extends` document by document, before includes and
 // the files merge
@@ -69,14 +67,7 @@ export const unknownExtendedService: CrossRule = {
     if (context.options.partial || !compose || compose.swarm) return;
     const references = projectReferences(context);
     if (!references) return;
-    const texts = new Map(context.files.map((f) => [f.path, f.text]));
-    const positions = new Map<string, SourcePositions>();
-    const rangeOf = (file: string, range: [number, number]): Range => {
-      if (compose.positionsOf(file)) return compose.rangeOf(file, ...range);
-      let p = positions.get(file);
-      if (!p) positions.set(file, (p = new SourcePositions(texts.get(file) ?? '')));
-      return p.range(...range);
-    };
+    const rangeOf = projectRangeOf(context);
     for (const unknown of references.walk.unknownServices) {
       report({
         messageId: unknown.in === undefined ? 'sameFile' : 'otherFile',
