@@ -83,6 +83,12 @@ function byHandler(info: NodeInfo): InvalidArgument | undefined {
     case 'rewrite':
       // ngx_http_rewrite: the optional third word is one of four flags.
       return args.length === 3 ? firstNot(args.slice(2), (w) => REWRITE_FLAGS.has(w.value)) : undefined;
+    case 'use':
+      // ngx_event_use: the event modules built in. On Linux, configure builds
+      // epoll only, unless --with-poll_module or --with-select_module, which
+      // neither the official image nor Debian passes (« invalid event type »).
+      if (info.context !== 'events') return undefined;
+      return args[0] && !hasVariable(args[0]) && args[0].value !== 'epoll' ? { word: args[0], kind: 'keyword', expected: '« epoll »' } : undefined;
     case 'expires':
       return args.length === 2 ? firstNot(args.slice(0, 1), (w) => w.value === 'modified') : undefined;
     default:

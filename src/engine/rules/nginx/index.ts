@@ -31,10 +31,15 @@ import { upstreamAddress } from './nginx-upstream-address.ts';
 import { logFormat } from './nginx-log-format.ts';
 import { ifCondition } from './nginx-if-condition.ts';
 import { duplicateDefaultServer } from './nginx-duplicate-default-server.ts';
+import { duplicateListen } from './nginx-duplicate-listen.ts';
+import { emptyUpstream } from './nginx-empty-upstream.ts';
+import { loadModule } from './nginx-load-module.ts';
+import { placeholderAddress } from './nginx-placeholder-address.ts';
 
 /** In the order nginx itself checks: syntax, then name, context, `;`/`{`, argument count. */
 export const nginxRules: readonly NginxRule[] = [
   syntaxError,
+  loadModule,
   unknownDirective,
   directiveContext,
   directiveTerminator,
@@ -47,13 +52,16 @@ export const nginxRules: readonly NginxRule[] = [
   duplicateLocation,
   locationNesting,
   duplicateUpstream,
+  emptyUpstream,
   duplicateZone,
   unknownVariable,
   proxyPassHost,
   upstreamAddress,
+  placeholderAddress,
   logFormat,
   ifCondition,
   duplicateDefaultServer,
+  duplicateListen,
   sslCertificate,
   missingEvents,
   // Warnings nginx prints itself, then good practice.

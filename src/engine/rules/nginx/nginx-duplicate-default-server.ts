@@ -1,18 +1,10 @@
 import type { NginxRule } from '../catalogue.ts';
-import type { NodeInfo } from '../../nginx/context.ts';
+import { listenAddress as address } from '../../nginx/servers.ts';
 
 // ngx_http_add_addresses: two servers of one http block marked
 // `default_server` on the same address and port fail (« a duplicate default
 // server for 0.0.0.0:80 »). conf.d files share the image's http block, so
 // every http-level file of the project counts.
-function address(info: NodeInfo): string | undefined {
-  const first = info.node.args[0]?.value;
-  if (!first || first.includes('$') || first.startsWith('unix:')) return undefined;
-  const quic = info.node.args.some((w) => w.value === 'quic');
-  const port = /^\d+$/.test(first) ? `0.0.0.0:${first}` : /^[\d.]+$/.test(first) ? `${first}:80` : /^(\*|[\d.]+|\[[0-9a-fA-F:.]+\]):\d+$/.test(first) ? first.replace(/^\*/, '0.0.0.0') : undefined;
-  return port === undefined ? undefined : `${port}${quic ? '/quic' : ''}`;
-}
-
 export const duplicateDefaultServer: NginxRule = {
   id: 'nginx-duplicate-default-server',
   kind: 'nginx',

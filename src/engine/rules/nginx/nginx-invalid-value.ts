@@ -17,7 +17,10 @@ export const invalidValue: NginxRule = {
     chapter: '04-client',
   },
   examples: {
-    valid: [{ files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80 default_server;\n    gzip on;\n    add_header X-Content-Type-Options "nosniff" always;\n}\n' } }],
+    valid: [
+      { files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80 default_server;\n    gzip on;\n    add_header X-Content-Type-Options "nosniff" always;\n}\n' } },
+      { name: 'la méthode d’événements de Linux', files: { 'nginx/nginx.conf': 'events {\n    use epoll;\n}\n' } },
+    ],
     invalid: [
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80 default;\n    listen 443 sll;\n}\n' },
@@ -36,6 +39,11 @@ export const invalidValue: NginxRule = {
       {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    gzip yes;\n}\n' },
         errors: [{ messageId: 'keyword', line: 3, column: 10 }],
+      },
+      {
+        name: 'méthode d’événements absente de Linux',
+        files: { 'nginx/nginx.conf': 'events {\n    worker_connections 1024;\n    use poll;\n}\n' },
+        errors: [{ messageId: 'keyword', line: 3, column: 9, data: { value: 'poll', expected: '« epoll »' } }],
       },
     ],
   },
