@@ -8,8 +8,10 @@ import type { NginxRule } from '../catalogue.ts';
 // tool should have replaced (`__PORT__`, `${BACKEND}`, `%DIR%`, `##DOMAIN##`,
 // `gerbera.DOMAINNAME`) never does: nginx does not read variables there, and
 // only the official image's entrypoint replaces `${VAR}` (in templates/).
-const NOT_IN_A_NAME = /[^A-Za-z0-9.*-]/;
-/** A label in capitals, as placeholders are written (`DOMAINNAME`, `GERBERA_IP`). */
+// Docker's names may hold `_` (`project_api_1`) and resolvers ignore case: only
+// what no name holds counts, and, for `listen` (an address of the machine
+// itself), a label in capitals as placeholders are written (`DOMAINNAME`).
+const NOT_IN_A_NAME = /[^A-Za-z0-9._*-]|^__|__$/;
 const CAPITALS_LABEL = /(^|\.)[A-Z][A-Z0-9_]{2,}(\.|$)/;
 
 function split(address: string): { host: string | undefined; port: string | undefined } {
@@ -24,7 +26,7 @@ function split(address: string): { host: string | undefined; port: string | unde
   return { host: address.slice(0, colon), port: address.slice(colon + 1) };
 }
 
-const placeholderHost = (host: string | undefined): boolean => host !== undefined && host !== '*' && (NOT_IN_A_NAME.test(host) || CAPITALS_LABEL.test(host));
+const placeholderHost = (host: string | undefined): boolean => host !== undefined && host !== '*' && NOT_IN_A_NAME.test(host);
 
 export const placeholderAddress: NginxRule = {
   id: 'nginx-placeholder-address',
@@ -44,7 +46,7 @@ export const placeholderAddress: NginxRule = {
   },
   examples: {
     valid: [
-      { name: 'des adresses écrites', files: { 'nginx/conf.d/default.conf': 'upstream api {\n    server api:3000;\n}\nserver {\n    listen 80;\n    listen [::]:80;\n    listen 127.0.0.1:8080;\n    listen *:8443;\n    server_name app.example;\n}\n' } },
+      { name: 'des adresses écrites, un nom de conteneur, un nom en capitales', files: { 'nginx/conf.d/default.conf': 'upstream api {\n    server api:3000;\n    server projet_api_1:3000;\n    server API:3000;\n}\nserver {\n    listen 80;\n    listen [::]:80;\n    listen 127.0.0.1:8080;\n    listen *:8443;\n    server_name app.example;\n}\n' } },
       { name: 'un modèle que l’image remplit', files: { 'nginx/templates/default.conf.template': 'upstream api {\n    server ${BACKEND};\n}\nserver {\n    listen ${PORT};\n}\n' } },
     ],
     invalid: [
@@ -80,7 +82,7 @@ export const placeholderAddress: NginxRule = {
       const data = { value: address, host: host ?? '', port: port ?? '' };
       if (node.name === 'listen' && (info.context === 'http-server' || info.context === 'stream-server' || info.context === 'mail-server')) {
         if (port !== undefined && !/^\d+$/.test(port)) report({ messageId: 'port', data, file: context.file.path, range: word.range });
-        else if (placeholderHost(host)) report({ messageId: 'listenHost', data, file: context.file.path, range: word.range });
+        else if (placeholderHost(host) || (host !== undefined && CAPITALS_LABEL.test(host))) report({ messageId: 'listenHost', data, file: context.file.path, range: word.range });
       } else if (node.name === 'server' && (info.context === 'http-upstream' || info.context === 'stream-upstream') && placeholderHost(host)) {
         report({ messageId: 'upstreamHost', data, file: context.file.path, range: word.range });
       }

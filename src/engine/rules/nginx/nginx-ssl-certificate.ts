@@ -28,6 +28,7 @@ export const sslCertificate: NginxRule = {
   },
   examples: {
     valid: [
+      { name: 'le certificat vient d’un fichier inclus hors du projet', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 443 ssl;\n    include snippets/snakeoil.conf;\n}\n' } },
       {
         files: {
           'nginx/conf.d/default.conf':
@@ -91,12 +92,21 @@ export const sslCertificate: NginxRule = {
       const http = path.find((block) => block.name === 'http' || block.name === 'stream');
       return http ? childrenNamed(http, 'ssl_certificate').length > 0 : context.rootContext === 'http' && childrenNamed(context.config, 'ssl_certificate').length > 0;
     };
+    // An include may bring the certificate (Debian's snippets/snakeoil.conf, a file written at start): silent unless it is a file of the project without one.
+    const projectText = new Map(context.project.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f.text]));
+    const mayBringCertificate = (block: NginxBlock | undefined): boolean =>
+      block !== undefined &&
+      childrenNamed(block, 'include').some((include) => {
+        const target = include.args[0]?.value ?? '';
+        const text = projectText.get(target.slice(target.lastIndexOf('/') + 1));
+        return text === undefined ? !/(^|\/)mime\.types$|_params$/.test(target) : text.includes('ssl_certificate');
+      });
     for (const info of context.named('server')) {
       const server = info.node;
       if (server.kind !== 'block' || (info.context !== 'http' && info.context !== 'stream')) continue;
       const certificate = childrenNamed(server, 'ssl_certificate')[0];
       const tls = listensWithTls(server);
-      if (tls && !certificate && !httpLevelCertificate(info.path)) {
+      if (tls && !certificate && !httpLevelCertificate(info.path) && !mayBringCertificate(server) && !mayBringCertificate(info.path.find((block) => block.name === 'http'))) {
         report({ messageId: 'missing-certificate', file: context.file.path, range: server.nameRange });
       }
       if (!tls && certificate && childrenNamed(server, 'listen').length > 0) {

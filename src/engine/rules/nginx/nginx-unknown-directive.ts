@@ -38,7 +38,8 @@ export const unknownDirective: NginxRule = {
         messageId: verdict.module === undefined ? 'unknown' : 'not-built',
         data: { name: verdict.info.node.name, module: verdict.module ?? '' },
         file: context.file.path,
-        range: verdict.info.node.nameRange,
+        // nginx names the line where the directive ends (its `;` or `{`): a multi-line directive spans them.
+        range: { start: verdict.info.node.nameRange.start, end: verdict.info.node.kind === 'block' ? verdict.info.node.openRange.end : verdict.info.node.range.end },
       });
     }
   },
