@@ -17,11 +17,19 @@ const GOAL = 0.98;
  */
 const FLOOR = { compose: 1, 'compose-mutants': 0.99, 'compose-up': 0.995, 'compose-mutants-up': 0.999, nginx: 0.98, 'nginx-mutants': 0.98, cross: 0.98, 'cross-mutants': 0.98 } as const;
 
+/**
+ * At most this many cases left out, each with its reason (printed): an nginx
+ * file that needs another file of its project the corpus lacks, or a feature
+ * the recording chroot's build lacks and the official image has.
+ */
+const MAX_EXCLUDED = 12;
+
 function expectAgreement(a: Agreement, minimumCases: number): void {
   printAgreement(a, false);
   const rate = a.agree / a.total;
   if (rate < GOAL) console.log(`  below the goal of ${GOAL * 100} %:\n  ${a.disagreements.join('\n  ')}`);
   expect(a.total).toBeGreaterThanOrEqual(minimumCases);
+  expect(a.excluded.length).toBeLessThanOrEqual(MAX_EXCLUDED);
   expect(rate).toBeGreaterThanOrEqual(FLOOR[a.kind]);
 }
 
@@ -30,7 +38,8 @@ describe('agreement with the real tools on real-world files', () => {
   it('compose files with the mistakes people make', () => expectAgreement(composeAgreement('compose-mutants'), 1000), 300_000);
   it('compose files as published, as `up` takes them', () => expectAgreement(upAgreement('compose'), 300), 300_000);
   it('compose files with the mistakes people make, as `up` takes them', () => expectAgreement(upAgreement('compose-mutants'), 1000), 300_000);
-  it('nginx configs as published', () => expectAgreement(nginxAgreement('nginx'), 100), 300_000);
+  // Every published file counts, nginx accepting it or not (197 of 209; the others excluded with their reason).
+  it('nginx configs as published', () => expectAgreement(nginxAgreement('nginx'), 195), 300_000);
   it('nginx configs with the mistakes people make', () => expectAgreement(nginxAgreement('nginx-mutants'), 200), 300_000);
   it('compose projects whose nginx service proxies to their services, as published', () => expectAgreement(crossAgreement('cross'), 10), 300_000);
   it('compose projects whose proxy cannot, or can, resolve a service', () => expectAgreement(crossAgreement('cross-mutants'), 150), 300_000);
