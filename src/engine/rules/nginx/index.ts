@@ -35,6 +35,7 @@ import { duplicateListen } from './nginx-duplicate-listen.ts';
 import { emptyUpstream } from './nginx-empty-upstream.ts';
 import { loadModule } from './nginx-load-module.ts';
 import { placeholderAddress } from './nginx-placeholder-address.ts';
+import { unknownCacheZone } from './nginx-unknown-cache-zone.ts';
 
 /** In the order nginx itself checks: syntax, then name, context, `;`/`{`, argument count. */
 export const nginxRules: readonly NginxRule[] = [
@@ -59,6 +60,7 @@ export const nginxRules: readonly NginxRule[] = [
   upstreamAddress,
   placeholderAddress,
   logFormat,
+  unknownCacheZone,
   ifCondition,
   duplicateDefaultServer,
   duplicateListen,
