@@ -1,4 +1,8 @@
 import type { NginxRule } from '../catalogue.ts';
+import type { NginxContext } from '../../nginx/context.ts';
+
+/** Includes something other than the image's mime.types and *_params (a `conf.d/*.conf` may define upstreams). */
+const includesMore = (context: NginxContext): boolean => context.named('include').some((info) => !/(^|\/)(mime\.types|\w+_params|fastcgi\.conf)$/.test(info.node.args[0]?.value ?? ''));
 
 const URL_HOST = /^(?:https?|grpcs?):\/\/([^/:?#]+)/;
 /** RFC 1123 labels: letters, digits, hyphens; what a resolver (and Docker's DNS for a service name) can answer. */
@@ -42,6 +46,7 @@ export const proxyPassHost: NginxRule = {
           'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_pass http://my_app:3000;\n    }\n}\n',
         },
       },
+      { name: 'un service nommé avec un tiret bas, dans un nginx.conf sans upstream à mal écrire', files: { 'nginx/nginx.conf': 'events {}\nhttp {\n    server {\n        listen 80;\n        location / {\n            proxy_pass http://react_frontend:3000;\n        }\n    }\n}\n' } },
       { files: { 'nginx/conf.d/default.conf': 'upstream api_backend {\n    server api:3000;\n}\nserver {\n    listen 80;\n    location /api/ {\n        proxy_pass http://api_backend;\n    }\n    location / {\n        proxy_pass http://client:80;\n    }\n}\n' } },
     ],
     invalid: [
@@ -78,6 +83,8 @@ export const proxyPassHost: NginxRule = {
         if (host === undefined || upstreams.has(host.toLowerCase()) || IP_LITERAL.test(host) || HOST_NAME.test(host)) continue;
         // Mounted by a compose service: Docker's DNS answers its services' names, `my_app` included, and the cross rules judge them.
         if (context.containerPath !== undefined && !host.includes('.')) continue;
+        // A whole nginx.conf without any upstream to mistype: a single label with `_` is a service name Docker's DNS answers (`react_frontend`).
+        if (context.role === 'main' && upstreams.size === 0 && /^[A-Za-z0-9_-]+$/.test(host) && !includesMore(context)) continue;
         report({ messageId: 'invalid', data: { host }, file: context.file.path, range: target.range });
       }
     }

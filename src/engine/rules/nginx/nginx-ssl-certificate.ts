@@ -98,6 +98,8 @@ export const sslCertificate: NginxRule = {
       block !== undefined &&
       childrenNamed(block, 'include').some((include) => {
         const target = include.args[0]?.value ?? '';
+        // A glob or a variable may match nothing (as for unseen-includes).
+        if (/[*?$]/.test(target)) return false;
         const text = projectText.get(target.slice(target.lastIndexOf('/') + 1));
         return text === undefined ? !/(^|\/)mime\.types$|_params$/.test(target) : text.includes('ssl_certificate');
       });

@@ -92,6 +92,7 @@ export const unknownVariable: NginxRule = {
       { name: 'un include que le projet ne contient pas peut définir la variable', files: { 'nginx/conf.d/default.conf': 'include /etc/nginx/extra/vars.conf;\nserver {\n    listen 80;\n    return 200 $from_include;\n}\n' } },      { name: 'split_clients, set, les captures numérotées d’un rewrite', files: { 'nginx/conf.d/default.conf': 'split_clients "${remote_addr}AAA" $variante {\n    50% a;\n    *   b;\n}\nserver {\n    listen 80;\n    set $cible api:3000;\n    rewrite ^/ancien/(.*)$ /nouveau/$1 permanent;\n    location / {\n        add_header X-Variante $variante;\n        proxy_pass http://$cible;\n    }\n}\n' } },
       { name: 'les variables du bloc stream', files: { 'nginx/nginx.conf': 'events {}\nstream {\n    map $ssl_preread_server_name $cible {\n        default db:5432;\n    }\n    server {\n        listen 5432;\n        ssl_preread on;\n        proxy_pass $cible;\n    }\n}\n' } },
       { name: 'un modèle, où ${NOM} est remplacé avant nginx', files: { 'nginx/templates/default.conf.template': 'server {\n    listen 80;\n    location / {\n        proxy_pass http://${API_HOST}:3000;\n    }\n}\n' } },
+      { name: 'en capitales (nginx ne distingue pas la casse)', files: { 'nginx/conf.d/default.conf': 'map $HTTP_UPGRADE $Conn {\n    default a;\n}\nserver {\n    listen 80;\n    set $Foo 1;\n    return 200 "$REMOTE_ADDR $foo $conn $Arg_X $SERVER_ADDR";\n}\n' } },
       { name: 'un préfixe seul, accepté par nginx', files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    return 200 "$arg_ $http_";\n}\n' } },
     ],
     invalid: [
@@ -151,11 +152,13 @@ export const unknownVariable: NginxRule = {
           // In a template, `${NAME}` is the image's envsubst placeholder, replaced before nginx reads the file.
           if (context.isTemplate && match[1] !== undefined) continue;
           const name = match[1] ?? match[2]!;
+          // nginx lowercases variable names (ngx_http_get_variable_index): `$REMOTE_ADDR` is `$remote_addr`.
+          const key = name.toLowerCase();
           // A prefix alone (`$arg_`, `$http_`) is accepted by nginx 1.30 as an empty name, not refused.
-          if (/^\d/.test(name) || builtIn.has(name) || prefixes.some((p) => name.startsWith(p))) continue;
+          if (/^\d/.test(name) || builtIn.has(key) || prefixes.some((p) => key.startsWith(p))) continue;
           defined ??= definedNames(context);
           const own = stream ? defined.stream : defined.http;
-          if (own.has(name)) continue;
+          if (own.has(name) || [...own].some((n) => n.toLowerCase() === key)) continue;
           const suggestion = closest(name, [...builtIn, ...own]);
           // An include we cannot see may define any name; a near-miss of a built-in one is a typo all the same,
           // unless the name follows a naming pattern of the project's own variables (`$upstream_app` next to `$upstream_port`).
