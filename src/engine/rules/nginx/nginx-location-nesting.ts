@@ -80,6 +80,11 @@ export const locationNesting: NginxRule = {
         files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location /api/ {\n        location ^~ /static/ {\n            root /srv;\n        }\n    }\n}\n' },
         errors: [{ messageId: 'outside', line: 4, column: 9, data: { path: '/static/', parent: '/api/' } }],
       },
+      {
+        name: 'une accolade oubliée après un location par expression régulière',
+        files: { 'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location ~ \\.php$ {\n        fastcgi_pass php:9000;\n\n    location /favicon.ico {\n        log_not_found off;\n    }\n}\n' },
+        errors: [{ messageId: 'outside', line: 6, column: 5, data: { path: '/favicon.ico', parent: '\\.php$' } }],
+      },
     ],
   },
   check(context, report) {
@@ -101,7 +106,9 @@ export const locationNesting: NginxRule = {
       const data = { path: location.path, parent: parent.path };
       if (parent.modifier === '=') report({ messageId: 'inside-exact', data, file: context.file.path, range: block.nameRange });
       else if (parent.modifier === '@') report({ messageId: 'inside-named', data, file: context.file.path, range: block.nameRange });
-      else if ((parent.modifier === '' || parent.modifier === '^~') && (location.modifier === '' || location.modifier === '^~' || location.modifier === '=')) {
+      // ngx_http_core_location compares a non-regex location with its parent's name, a regex parent's source included
+      // (a `}` forgotten after `location ~ \.php$` puts the next `location /` inside it: « is outside location "\.php$" »).
+      else if (location.modifier === '' || location.modifier === '^~' || location.modifier === '=') {
         if (!location.path.startsWith(parent.path)) report({ messageId: 'outside', data, file: context.file.path, range: block.nameRange });
       }
     }
