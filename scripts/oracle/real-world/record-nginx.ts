@@ -11,7 +11,8 @@ const MODULES = "-g 'load_module /usr/lib/nginx/modules/ngx_stream_module.so; lo
 // certificates, hosts, users a real deployment would provide) must not reach
 // the shared one the other oracles use.
 const root = join(REPO, '.cache/real-world-nginx-root');
-if (!exists(join(root, 'usr/sbin/nginx'))) cpSync(rootfs(), root, { recursive: true, verbatimSymlinks: true });
+const PRISTINE = rootfs();
+if (!exists(join(root, 'usr/sbin/nginx'))) cpSync(PRISTINE, root, { recursive: true, verbatimSymlinks: true });
 // Node's copy leaves device files behind: the shells of the chroot need /dev/null.
 if (!exists(join(root, 'dev/null'))) execFileSync('mknod', ['-m', '666', join(root, 'dev/null'), 'c', '1', '3']);
 // A container has /dev/stdout, /dev/stderr and /dev/fd/N (the official image links
@@ -36,12 +37,13 @@ let stubbed = new Set<string>();
 const stub = (rel: string, kind: 'empty' | 'cert' | 'key' | 'dh') => {
   if (/[*$?]/.test(rel)) return;
   const target = rel.startsWith('/') ? join(root, rel) : join(caseDir, rel);
-  const shippedByNginx = existsSync(join(root, 'etc/nginx', rel)) && (rel.startsWith('/etc/nginx/') || !rel.startsWith('/'));
+  // What the package ships, read from the pristine root: the private copy keeps earlier runs' stubs.
+  const shippedByNginx = rel.startsWith('/etc/nginx/') ? existsSync(join(PRISTINE, rel)) : !rel.startsWith('/') && existsSync(join(PRISTINE, 'etc/nginx', rel));
   if (kind === 'empty' && !shippedByNginx && !/^(?:\/etc\/nginx\/)?(?:mime\.types|(?:fastcgi|scgi|uwsgi)_params|fastcgi\.conf)$/.test(rel)) stubbed.add(rel);
   if (existsSync(target)) return;
   mkdirSync(dirname(target), { recursive: true });
   // What Debian's nginx ships under /etc/nginx (snippets/fastcgi-php.conf, ...): the packages that include it are meant for it.
-  const shipped = rel.startsWith('/') ? undefined : join(root, 'etc/nginx', rel);
+  const shipped = rel.startsWith('/') ? undefined : join(PRISTINE, 'etc/nginx', rel);
   if (kind === 'empty' && shipped && existsSync(shipped)) { copyFileSync(shipped, target); prepareFor(readFileSync(shipped, 'utf8'), caseDir); }
   else if (kind === 'empty') writeFileSync(target, '');
   else if (kind === 'cert') copyFileSync(join(root, 'etc/nginx/certs/cert.pem'), target);
