@@ -44,7 +44,7 @@ const readMeta = (dir: string): CaseMeta => JSON.parse(readFileSync(join(dir, 'c
 export const originName = (meta: CaseMeta): string => (typeof meta.origin === 'string' ? meta.origin : 'package' in meta.origin ? meta.origin.package : meta.origin.repository);
 
 /** Errors `docker compose config` does not check but `up` does: the engine reports them earlier, on purpose. */
-const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port', 'relative-working-dir', 'extra-host-without-address', 'missing-secret-file', 'unknown-capability', 'windows-volume-source']);
+export const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port', 'relative-working-dir', 'extra-host-without-address', 'missing-secret-file', 'unknown-capability', 'windows-volume-source', 'bridge-name-conflict']);
 /** Up-time rules only starting the containers would prove (record-up.ts creates them): out of the "up" kind's comparison. */
 const START_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port']);
 /** Warnings (rule:message) for what Compose accepts and Docker creates, but not as written. */

@@ -408,10 +408,16 @@ class FileReader {
         if (text) fields.set(key, text);
       }
       const external = options?.entries.get('external')?.value;
+      const driverOptions = new Map<string, LocatedText>();
+      for (const [key, option] of asMap(options?.entries.get('driver_opts')?.value)?.entries ?? []) {
+        const text = this.text(option.value);
+        if (text) driverOptions.set(key, text);
+      }
       out.set(name, {
         name,
         external: (external?.kind === 'scalar' && external.value === true) || external?.kind === 'map',
         fields,
+        driverOptions,
         file: this.file,
         range: this.range(entry.keyRange),
       });
@@ -486,7 +492,7 @@ function mergeService(base: ComposeService, override: ComposeService): ComposeSe
 function mergeResources(into: Map<string, TopLevelResource>, from: Map<string, TopLevelResource>): void {
   for (const [name, resource] of from) {
     const previous = into.get(name);
-    into.set(name, previous ? { ...previous, external: resource.external || previous.external, fields: new Map([...previous.fields, ...resource.fields]) } : resource);
+    into.set(name, previous ? { ...previous, external: resource.external || previous.external, fields: new Map([...previous.fields, ...resource.fields]), driverOptions: new Map([...previous.driverOptions, ...resource.driverOptions]) } : resource);
   }
 }
 

@@ -176,6 +176,8 @@ export interface TopLevelResource extends Located {
   external: boolean;
   /** `driver`, `file`, `environment`, `name`… as plain strings, for rules that need them. */
   fields: Map<string, LocatedText>;
+  /** `driver_opts`, values as plain strings (`com.docker.network.bridge.name: br-app`). */
+  driverOptions: Map<string, LocatedText>;
 }
 
 export interface ComposeModel {

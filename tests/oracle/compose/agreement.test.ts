@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/engine/check.ts';
 import type { Diagnostic } from '../../../src/engine/types.ts';
+// Rules whose errors `docker compose config` does not check but `up` does: reported earlier, on purpose, so they do not count for the `config` verdict.
+import { UP_TIME_RULES } from '../../../scripts/oracle/real-world/agreement.ts';
 
 interface Verdict {
   verdict: 'valid' | 'invalid';
@@ -16,12 +18,6 @@ interface Verdict {
 const here = fileURLToPath(new URL('.', import.meta.url));
 const recorded = JSON.parse(readFileSync(join(here, 'verdicts.json'), 'utf8')) as { tool: string; cases: Record<string, Verdict> };
 
-/**
- * Rules whose errors `docker compose config` does not check but `docker
- * compose up` does: we report them earlier, on purpose, so they do not count
- * for the `config` verdict.
- */
-const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port', 'relative-working-dir', 'extra-host-without-address', 'missing-secret-file', 'unknown-capability', 'windows-volume-source']);
 
 /** Keys newer than the oracle's Compose 2.40: the engine accepts them with a warning that says 2.40 refuses the file. */
 const NEWER_THAN_ORACLE = 'newer-compose-key';

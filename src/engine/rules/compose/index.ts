@@ -8,6 +8,7 @@ import { relativeWorkingDir } from './relative-working-dir.ts';
 import { windowsVolumeSource } from './windows-volume-source.ts';
 import { unknownCapability } from './unknown-capability.ts';
 import { extraHostWithoutAddress } from './extra-host-without-address.ts';
+import { bridgeNameConflict } from './bridge-name-conflict.ts';
 import { endOfLifeImage } from './end-of-life-image.ts';
 import { envFileSyntax } from './env-file-syntax.ts';
 import { healthcheckWithoutCurl } from './healthcheck-without-curl.ts';
@@ -73,6 +74,7 @@ export const composeRules: readonly ComposeRule[] = [
   windowsVolumeSource,
   unknownCapability,
   extraHostWithoutAddress,
+  bridgeNameConflict,
   noVersionKey,
   imageTag,
   endOfLifeImage,
