@@ -12,7 +12,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { CASES } from './paths.ts';
-import { licenceOfText } from './licence.ts';
+import { type Copyright, licenceOfText, parseCopyright } from './licence.ts';
 import { nginxContext } from './nginx-context.ts';
 
 /** Suites in order of preference: a package comes from the first whose tarballs this machine is served. */
@@ -270,7 +270,6 @@ function mentions(text: string, path: string): boolean {
   return new RegExp(`(^|[\\s"'=:\\[,])(\\./)?${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/?($|[\\s"':,\\]])`, 'm').test(text);
 }
 
-interface Copyright { licenceOf(path: string): string }
 /**
  * debian/copyright in DEP-5 form (the last `Files:` stanza whose pattern
  * matches wins); without it (not served here), the upstream LICENSE or
@@ -280,19 +279,4 @@ function readCopyright(tree: SourceTree): Copyright {
   const top = [...tree.files.keys()].filter((f) => /^(LICEN[CS]E|COPYING)(\.\w+)?$/i.test(f)).sort();
   const upstream = top[0] ? tree.read([top[0]]).get(top[0]) : undefined;
   return parseCopyright(tree.read(['debian/copyright']).get('debian/copyright') ?? '', upstream !== undefined ? `${licenceOfText(upstream, top[0]!)} (upstream ${top[0]})` : 'unknown');
-}
-function parseCopyright(text: string, fallback: string): Copyright {
-  const stanzas = text.split(/\n\s*\n/).flatMap((s) => {
-    const files = /^Files:\s*((?:.*\n?)(?:[ \t].*\n?)*)/m.exec(s)?.[1];
-    const licence = /^License:\s*(.*)$/m.exec(s)?.[1]?.trim();
-    return files && licence ? [{ patterns: files.trim().split(/\s+/), licence }] : [];
-  });
-  const glob = (p: string): RegExp => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return {
-    licenceOf(path) {
-      let found = stanzas.length ? 'see debian/copyright' : fallback;
-      for (const s of stanzas) if (s.patterns.some((p) => glob(p).test(path))) found = `${s.licence} (debian/copyright)`;
-      return found;
-    },
-  };
 }
