@@ -16,7 +16,7 @@ export const unknownCacheZone: NginxRule = {
   kind: 'nginx',
   severity: 'error',
   messages: {
-    unknown: '`{{directive}} {{zone}}`\u00a0: aucun `{{module}}_cache_path … keys_zone={{zone}}:…` ne déclare cette zone\u00a0; nginx refuse la configuration («\u00a0zone "{{zone}}" is unknown\u00a0»).',
+    unknown: '`{{directive}} {{zone}}`\u00a0: aucun `{{module}}_cache_path … keys_zone={{zone}}:…` ne déclare cette zone\u00a0; nginx refuse la configuration (`zone "{{zone}}" is unknown`).',
     otherUse: '`{{directive}} {{zone}}`\u00a0: la zone «\u00a0{{zone}}\u00a0» est déclarée par `{{other}}_cache_path`, pas par `{{module}}_cache_path`\u00a0; nginx refuse la configuration («\u00a0already declared for a different use\u00a0»).',
   },
   docs: {
