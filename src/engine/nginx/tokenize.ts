@@ -75,6 +75,14 @@ export class NginxReader {
     return ch;
   }
 
+  /** Moves to the next `\n` (or the end) without reading what is before it: a comment's text, a third of a commented file. */
+  #skipToLineEnd(): void {
+    const newline = this.#text.indexOf('\n', this.#pos);
+    const stop = newline < 0 ? this.#text.length : newline;
+    this.#column += stop - this.#pos;
+    this.#pos = stop;
+  }
+
   /** The first error of the statement being read, which it reports whatever follows. */
   #pendingError: NginxParseError | undefined;
 
@@ -189,6 +197,7 @@ export class NginxReader {
             return { words, end: { kind: '}', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
           case '#':
             comment = { start: at(beforeLine, beforeColumn), from: index };
+            this.#skipToLineEnd();
             continue;
           case '\\':
             quoted = true;
