@@ -86,6 +86,19 @@ export class NginxReader {
   /** The first error of the statement being read, which it reports whatever follows. */
   #pendingError: NginxParseError | undefined;
 
+  // A method, not a closure in #read: variables a closure captures live on the heap, and #read's loop reads them for every character.
+  #pushWord(words: NginxWord[], start: number, startPos: Position, quote: '"' | "'" | null, endIndex: number, rawEnd: number, rawEndPos: Position): void {
+    const inner = this.#text.slice(start, endIndex);
+    const rawStart = quote ? start - 1 : start;
+    const rawStartPos = quote ? { line: startPos.line, column: startPos.column - 1 } : startPos;
+    words.push({
+      value: unescape(inner),
+      raw: this.#text.slice(rawStart, rawEnd),
+      quote,
+      range: { start: rawStartPos, end: rawEndPos },
+    });
+  }
+
   /** Reads words up to the next `;`, `{`, `}` or the end of the file. */
   read(): Statement {
     const statement = this.#read();
@@ -108,24 +121,12 @@ export class NginxReader {
     let startPos: Position = this.#here();
     let quote: '"' | "'" | null = null;
 
-    const pushWord = (endIndex: number, rawEnd: number, rawEndPos: Position): void => {
-      const inner = this.#text.slice(start, endIndex);
-      const rawStart = quote ? start - 1 : start;
-      const rawStartPos = quote ? { line: startPos.line, column: startPos.column - 1 } : startPos;
-      words.push({
-        value: unescape(inner),
-        raw: this.#text.slice(rawStart, rawEnd),
-        quote,
-        range: { start: rawStartPos, end: rawEndPos },
-      });
-    };
-
     for (;;) {
       if (this.#pos >= this.#text.length) {
         const here = this.#here();
         if (comment) this.comments.push({ text: this.#text.slice(comment.from), range: { start: comment.start, end: here } });
         if (words.length > 0 || !lastSpace) {
-          if (!lastSpace && !needSpace) pushWord(this.#pos, this.#pos, here);
+          if (!lastSpace && !needSpace) this.#pushWord(words, start, startPos, quote, this.#pos, this.#pos, here);
           return {
             words,
             end: { kind: 'eof', range: { start: here, end: here } },
@@ -254,7 +255,7 @@ export class NginxReader {
         }
         if (found) {
           // A quoted word's range includes its closing quote; a bare word's stops before the separator.
-          pushWord(index, quote ? index + 1 : index, quote ? at(this.#line, this.#column) : at(beforeLine, beforeColumn));
+          this.#pushWord(words, start, startPos, quote, index, quote ? index + 1 : index, quote ? at(this.#line, this.#column) : at(beforeLine, beforeColumn));
           if (ch === ';') return { words, end: { kind: ';', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
           if (ch === '{') return { words, end: { kind: '{', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
         }
