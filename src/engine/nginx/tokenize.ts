@@ -19,6 +19,7 @@ export interface Statement {
 }
 
 const at = (line: number, column: number): Position => ({ line, column });
+const NO_POSITION: Position = { line: 0, column: 0 };
 const span = (line: number, column: number, endLine: number, endColumn: number): Range => ({ start: at(line, column), end: at(endLine, endColumn) });
 
 function isSpace(ch: string): boolean {
@@ -118,7 +119,8 @@ export class NginxReader {
     let variable = false;
     let comment: { start: Position; from: number } | undefined;
     let start = 0;
-    let startPos: Position = this.#here();
+    // Set where each word starts; the statement itself has no start to allocate.
+    let startPos: Position = NO_POSITION;
     let quote: '"' | "'" | null = null;
 
     for (;;) {
@@ -185,17 +187,18 @@ export class NginxReader {
         startPos = at(beforeLine, beforeColumn);
         quote = null;
         switch (ch) {
+          // The error and the end share their range (ranges are never modified): 500 KB of `{}` makes 250,000 of them.
           case ';':
-          case '{':
-            if (words.length === 0) {
-              return { words, end: { kind: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) }, error: { code: 'unexpected-character', character: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
-            }
-            return { words, end: { kind: ch, range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
-          case '}':
-            if (words.length !== 0) {
-              return { words, end: { kind: '}', range: span(beforeLine, beforeColumn, this.#line, this.#column) }, error: { code: 'unexpected-close-brace', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
-            }
-            return { words, end: { kind: '}', range: span(beforeLine, beforeColumn, this.#line, this.#column) } };
+          case '{': {
+            const range = span(beforeLine, beforeColumn, this.#line, this.#column);
+            if (words.length === 0) return { words, end: { kind: ch, range }, error: { code: 'unexpected-character', character: ch, range } };
+            return { words, end: { kind: ch, range } };
+          }
+          case '}': {
+            const range = span(beforeLine, beforeColumn, this.#line, this.#column);
+            if (words.length !== 0) return { words, end: { kind: '}', range }, error: { code: 'unexpected-close-brace', range } };
+            return { words, end: { kind: '}', range } };
+          }
           case '#':
             comment = { start: at(beforeLine, beforeColumn), from: index };
             this.#skipToLineEnd();
