@@ -5,7 +5,7 @@ describe('dollarOffsets', () => {
   // `image: "a\t${A} ${B}\"${C}$$D"`: the escapes make the value shorter than its source.
   const source = 'image: "a\\t${A} ${B}\\"${C}$$D"\n';
   const value = 'a\t${A} ${B}"${C}$$D';
-  const scalar = { range: [7, 31, 31] as [number, number, number], style: 'QUOTE_DOUBLE' as const };
+  const scalar = { range: [7, 31] as [number, number], style: 'QUOTE_DOUBLE' as const };
   const offsetOf = dollarOffsets(source, scalar, value);
 
   it('maps the k-th `$` of the value to the k-th `$` of the source', () => {
