@@ -7,6 +7,7 @@
 import type { NginxWord } from './ast.ts';
 import type { NodeInfo } from './context.ts';
 import { applicableSpecs } from './directive-lookup.ts';
+import type { DirectiveSpec } from './directive-spec.ts';
 
 export interface InvalidArgument {
   word: NginxWord;
@@ -103,9 +104,18 @@ export function firstInvalidArgument(info: NodeInfo): InvalidArgument | undefine
   if (specific) return specific;
   const specs = applicableSpecs(info);
   if (specs.length === 0 || specs.some((spec) => spec.values.length === 0)) return undefined;
-  const accepted = specs.flatMap((spec) => spec.values.map((v) => v.toLowerCase()));
-  const word = node.args.find((w) => !hasVariable(w) && !accepted.includes(w.value.toLowerCase()));
+  const accepted = acceptedKeywords(specs);
+  const word = node.args.find((w) => !hasVariable(w) && !accepted.has(w.value.toLowerCase()));
   if (!word) return undefined;
   const values = [...new Set(specs.flatMap((spec) => spec.values))];
   return { word, kind: 'keyword', expected: values.map((v) => `« ${v} »`).join(', ') };
 }
+
+/** The keywords the rows accept, lowercased; one set per row list (`applicableSpecs` gives the same list for the same name and context). */
+function acceptedKeywords(specs: readonly DirectiveSpec[]): ReadonlySet<string> {
+  let accepted = acceptedBySpecs.get(specs);
+  if (!accepted) acceptedBySpecs.set(specs, (accepted = new Set(specs.flatMap((spec) => spec.values.map((v) => v.toLowerCase())))));
+  return accepted;
+}
+
+const acceptedBySpecs = new WeakMap<readonly DirectiveSpec[], ReadonlySet<string>>();

@@ -142,10 +142,20 @@ export function findAll(config: NginxConfig | readonly NginxNode[], name: string
   return found;
 }
 
+const SCANNED_CHILDREN = 16;
 const childIndex = new WeakMap<NginxBlock | NginxConfig, Map<string, NginxNode[]>>();
 
-/** Direct children named `name` (one level). Indexed once per block: rules ask this per server and per location. */
+/**
+ * Direct children named `name` (one level). A large block is indexed once: rules ask this per server and per location.
+ * A small one is scanned: thousands of small servers each indexed in a WeakMap cost more, mostly in the garbage collector.
+ */
 export function childrenNamed(block: NginxBlock | NginxConfig, name: string): NginxNode[] {
+  const { children } = block;
+  if (children.length <= SCANNED_CHILDREN) {
+    const found: NginxNode[] = [];
+    for (const child of children) if (child.name === name) found.push(child);
+    return found;
+  }
   let index = childIndex.get(block);
   if (!index) {
     index = new Map();

@@ -4,6 +4,7 @@
 // context, then `;` or `{`, then the argument count).
 import type { NginxNode } from './ast.ts';
 import type { NodeInfo } from './context.ts';
+import type { NginxContextName } from './nginx-contexts.ts';
 import { directiveSpecs, isKnownDirective, type DirectiveSpec } from './directive-spec.ts';
 
 /**
@@ -18,18 +19,20 @@ export function isCheckedNode(info: NodeInfo): boolean {
 
 /** The built-in rows for the node's name that nginx accepts in the node's context (all of them when the context is unknown). */
 export function applicableSpecs(info: NodeInfo): readonly DirectiveSpec[] {
-  // Every directive rule asks this for every node; the table is static, so one answer per (name, context).
-  const key = `${info.node.name}\u0000${info.context ?? ''}`;
-  let specs = specsByNameAndContext.get(key);
+  // Every directive rule asks this for every node; the table is static, so one answer per (context, name),
+  // found by two lookups rather than by a key string made per call.
+  let byName = specsByContextAndName.get(info.context);
+  if (!byName) specsByContextAndName.set(info.context, (byName = new Map()));
+  let specs = byName.get(info.node.name);
   if (!specs) {
     const builtIn = directiveSpecs(info.node.name).filter((spec) => spec.builtIn);
     specs = info.context === undefined ? builtIn : builtIn.filter((spec) => spec.contexts.has(info.context!));
-    specsByNameAndContext.set(key, specs);
+    byName.set(info.node.name, specs);
   }
   return specs;
 }
 
-const specsByNameAndContext = new Map<string, readonly DirectiveSpec[]>();
+const specsByContextAndName = new Map<NginxContextName | undefined, Map<string, readonly DirectiveSpec[]>>();
 
 /**
  * A word that starts a new line and is itself a directive name is almost

@@ -29,18 +29,28 @@ const DEFINERS: Record<string, number> = { set: 0, map: 1, split_clients: 1, geo
 const VARIABLE = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 const NAMED_GROUP = /\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>|\(\?'([A-Za-z_][A-Za-z0-9_]*)'/g;
 const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*']);
+const NO_WORDS: ReadonlySet<NginxWord> = new Set();
 
 function isStream(info: NodeInfo): boolean {
   return info.context?.startsWith('stream') ?? false;
 }
 
 /** Arguments that are regexes, where `$` is an anchor, not a variable. */
-function regexArgs(info: NodeInfo): Set<NginxWord> {
+function regexArgs(info: NodeInfo): ReadonlySet<NginxWord> {
   const { node } = info;
+  if (node.name !== 'rewrite' && node.name !== 'if') return NO_WORDS;
   const out = new Set<NginxWord>();
   if (node.name === 'rewrite' && node.args[0]) out.add(node.args[0]);
   if (node.name === 'if') node.args.forEach((word, i) => { if (i > 0 && REGEX_OPERATORS.has(node.args[i - 1]!.value.replace(/^\(/, ''))) out.add(word); });
   return out;
+}
+
+function addNamedGroups(word: string, http: Set<string>, stream: Set<string>): void {
+  if (!word.includes('(?')) return;
+  for (const match of word.matchAll(NAMED_GROUP)) {
+    http.add(match[1] ?? match[2]!);
+    stream.add(match[1] ?? match[2]!);
+  }
 }
 
 /** Variable names the project defines itself, per kind; `complete` is false when an include we cannot see may define more. */
@@ -58,15 +68,28 @@ function definedNames(context: NginxContext): { http: Set<string>; stream: Set<s
         const name = word?.value.startsWith('$') ? word.value.slice(1) : undefined;
         if (name) into.add(name);
       }
-      for (const word of [node.name, ...node.args.map((a) => a.value)]) {
-        for (const match of word.matchAll(NAMED_GROUP)) {
-          http.add(match[1] ?? match[2]!);
-          stream.add(match[1] ?? match[2]!);
-        }
-      }
+      // Every word of every node is looked at: the regex only where a named group can start.
+      addNamedGroups(node.name, http, stream);
+      for (const word of node.args) addNamedGroups(word.value, http, stream);
     }
   }
   return { http, stream, complete };
+}
+
+interface UnknownVerdict {
+  reported: boolean;
+  suggestion: string | undefined;
+}
+
+/** Whether a name that is neither built in nor a family member is reported, and with which suggestion. */
+function unknownVerdict(name: string, builtIn: ReadonlySet<string>, own: ReadonlySet<string>, complete: boolean): UnknownVerdict {
+  // nginx lowercases variable names (ngx_http_get_variable_index): `$Host_Name` is `$host_name`.
+  if (own.has(name) || [...own].some((n) => n.toLowerCase() === name.toLowerCase())) return { reported: false, suggestion: undefined };
+  const suggestion = closest(name, [...builtIn, ...own]);
+  // An include we cannot see may define any name; a near-miss of a built-in one is a typo all the same,
+  // unless the name follows a naming pattern of the project's own variables (`$upstream_app` next to `$upstream_port`).
+  if (!complete && (suggestion === undefined || [...own].some((n) => n.split('_')[0] === name.split('_')[0] && n !== name))) return { reported: false, suggestion };
+  return { reported: true, suggestion };
 }
 
 export const unknownVariable: NginxRule = {
@@ -135,6 +158,9 @@ export const unknownVariable: NginxRule = {
   },
   check(context, report) {
     let defined: ReturnType<typeof definedNames> | undefined;
+    // The answer for a name depends on the name and the kind only: a file repeating an unknown name is not searched for a suggestion each time.
+    const httpVerdicts = new Map<string, UnknownVerdict>();
+    const streamVerdicts = new Map<string, UnknownVerdict>();
     for (const info of context.nodes) {
       const { node } = info;
       // A `map` entry's value is compiled too (`default $fallback;`); its key is not.
@@ -147,7 +173,7 @@ export const unknownVariable: NginxRule = {
       // `map`, `split_clients`: only the source is compiled; the last word is the variable they define.
       const words = mapValue ? node.args : node.name === 'map' || node.name === 'split_clients' ? node.args.slice(0, 1) : node.name === 'set' ? node.args.slice(1) : node.args;
       for (const word of words) {
-        if (regexes.has(word)) continue;
+        if (regexes.has(word) || !word.raw.includes('$')) continue;
         for (const match of word.raw.matchAll(VARIABLE)) {
           // In a template, `${NAME}` is the image's envsubst placeholder, replaced before nginx reads the file.
           if (context.isTemplate && match[1] !== undefined) continue;
@@ -157,12 +183,11 @@ export const unknownVariable: NginxRule = {
           // A prefix alone (`$arg_`, `$http_`) is accepted by nginx 1.30 as an empty name, not refused.
           if (/^\d/.test(name) || builtIn.has(key) || prefixes.some((p) => key.startsWith(p))) continue;
           defined ??= definedNames(context);
-          const own = stream ? defined.stream : defined.http;
-          if (own.has(name) || [...own].some((n) => n.toLowerCase() === key)) continue;
-          const suggestion = closest(name, [...builtIn, ...own]);
-          // An include we cannot see may define any name; a near-miss of a built-in one is a typo all the same,
-          // unless the name follows a naming pattern of the project's own variables (`$upstream_app` next to `$upstream_port`).
-          if (!defined.complete && (suggestion === undefined || [...own].some((n) => n.split('_')[0] === name.split('_')[0] && n !== name))) continue;
+          const verdicts = stream ? streamVerdicts : httpVerdicts;
+          let verdict = verdicts.get(name);
+          if (!verdict) verdicts.set(name, (verdict = unknownVerdict(name, builtIn, stream ? defined.stream : defined.http, defined.complete)));
+          if (!verdict.reported) continue;
+          const { suggestion } = verdict;
           const column = word.range.start.column + match.index;
           const sameLine = word.range.start.line === word.range.end.line;
           report({
