@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir, type CorpusKind } from './paths.ts';
 
-export type FileOrigin = { repository: string; commit: string; path: string } | { package: string; version: string; path: string };
+/** `licence`: when the file comes from another repository than its case (the one whose paths the case includes), that repository's. */
+export type FileOrigin = { repository: string; commit: string; path: string; licence?: string } | { package: string; version: string; path: string };
 
 export interface IncludedFile {
   /** The include target as written: relative to nginx's prefix (`h5bp/basic.conf`) or absolute (`/config/nginx/proxy.conf`). */
