@@ -19,7 +19,7 @@ const GOAL = 0.98;
  * What the engine reaches today, kind by kind: a change that loses agreement
  * fails here. Raise a floor when the engine gets better; none may go down.
  */
-const FLOOR = { compose: 1, 'compose-mutants': 0.99, 'compose-up': 1, 'compose-mutants-up': 0.999, nginx: 0.99, 'nginx-mutants': 0.99, cross: 0.98, 'cross-mutants': 0.98 } as const;
+const FLOOR = { compose: 1, 'compose-mutants': 0.99, 'compose-up': 1, 'compose-mutants-up': 0.999, nginx: 0.99, 'nginx-mutants': 0.995, cross: 0.98, 'cross-mutants': 0.98 } as const;
 
 /**
  * At most this many cases left out, each with its reason (printed): an nginx
