@@ -22,6 +22,23 @@ describe('checkProject', () => {
     expect(result.diagnostics.filter((d) => d.ruleId === 'proxy-unknown-service').map((d) => `${d.file}:${d.range.start.line}`)).toEqual(['nginx/site:4']);
   });
 
+  it('reads a file an nginx file includes whatever its name, as a fragment, and not one nothing includes', () => {
+    const result = checkProject([
+      { path: 'nginx/conf.d/default.conf', text: 'server {\n    listen 80;\n    location / {\n        include /etc/nginx/snippets/proxy_params;\n        proxy_pass http://127.0.0.1:3000;\n    }\n    include vhosts.d/locations.inc;\n}\n' },
+      { path: 'nginx/snippets/proxy_params', text: 'proxy_set_heder Host $host;\n' },
+      { path: 'nginx/vhosts.d/locations.inc', text: 'include sites-enabled/more;\n' },
+      { path: 'nginx/sites-enabled/more', text: 'location /api/ {\n    return 200;\n}\n' },
+      { path: 'nginx/snippets/unused', text: 'proxy_set_heder Host $host;\n' },
+    ]);
+    expect(result.nginx.map((n) => [n.file.path, n.role])).toEqual([
+      ['nginx/conf.d/default.conf', 'http-include'],
+      ['nginx/snippets/proxy_params', 'fragment'],
+      ['nginx/vhosts.d/locations.inc', 'fragment'],
+      ['nginx/sites-enabled/more', 'fragment'],
+    ]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}@${d.file}:${d.range.start.line}`)).toEqual(['nginx-unknown-directive@nginx/snippets/proxy_params:1']);
+  });
+
   it('parses each nginx file of the project once', () => {
     const result = checkProject([
       { path: 'compose.yaml', text: 'services: {}\n' },

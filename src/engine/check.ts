@@ -1,6 +1,7 @@
 import { classifyFile, composeFileOrder } from './classify-file.ts';
 import { createComposeContext, type ComposeContext } from './compose/context.ts';
 import { createNginxContext, type NginxContext } from './nginx/context.ts';
+import { includedProjectFiles } from './nginx/included-files.ts';
 import type { CrossContext } from './cross/context.ts';
 import { formatMessage, frenchNumber } from './format-message.ts';
 import { isNginxConfigTarget, mountTargetOf, projectDirectory } from './cross/nginx-services.ts';
@@ -111,6 +112,15 @@ export function checkProject(files: readonly ProjectFile[], options: CheckOption
   const nginx = nginxFiles.flatMap(
     (file) => attempt(() => createNginxContext(file, nginxFiles, compose && mountTargetOf(compose.model, base, file.path)?.containerPath), 'en lisant ce fichier nginx', file.path) ?? [],
   );
+  // A file an nginx file includes is read by nginx whatever its name: the engine reads it too (once), and what it includes in turn.
+  for (let i = 0; i < nginx.length; i++) {
+    for (const file of includedProjectFiles(nginx[i]!, files)) {
+      if (taken.has(file) || nginxFiles.includes(file) || classifyFile(file.path) !== 'other') continue;
+      nginxFiles.push(file);
+      const context = attempt(() => createNginxContext(file, nginxFiles, undefined, true), 'en lisant ce fichier nginx', file.path);
+      if (context) nginx.push(context);
+    }
+  }
   for (const context of nginx) context.siblings = nginx;
   const disableDirectives = files.flatMap(findDisableDirectives);
   const cross: CrossContext = { compose, nginx, files, options, disableDirectives, knownRuleIds };

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { checkProject } from '../../../src/engine/check.ts';
 import { crossRules } from '../../../src/engine/rules/cross/index.ts';
 import type { Diagnostic } from '../../../src/engine/types.ts';
+import { enginePath, includedFiles } from './nginx-project-files.ts';
 import { corpusDir, verdictsFile } from './paths.ts';
 
 export type Kind = 'compose' | 'compose-mutants' | 'compose-up' | 'compose-mutants-up' | 'nginx' | 'nginx-mutants' | 'cross' | 'cross-mutants';
@@ -193,13 +194,16 @@ export function nginxAgreement(kind: 'nginx' | 'nginx-mutants'): Agreement {
     if (seen > PER_PROJECT) continue;
     const text = readFileSync(join(root, id, 'file.conf'), 'utf8');
     const path = meta.context === 'main' ? 'nginx/nginx.conf' : meta.context === 'http' ? 'nginx/conf.d/default.conf' : 'nginx/snippets/site.conf';
-    const errors = checkProject([{ path, text }]).diagnostics.filter((d) => d.severity === 'error');
+    // The files of its project the case includes, where nginx's prefix (/etc/nginx) is for the engine: `nginx/`.
+    const included = includedFiles(kind, id).map((f) => ({ path: enginePath(f.target), text: f.text }));
+    const errors = checkProject([{ path, text }, ...included]).diagnostics.filter((d) => d.severity === 'error');
     let ok = (errors.length === 0) === v.ok;
-    if (ok && !v.ok && v.line !== undefined) ok = errors.some((d) => d.range.start.line <= v.line! + 1 && v.line! - 1 <= d.range.end.line);
+    // nginx names a line only in the case's own file.
+    if (ok && !v.ok && v.line !== undefined) ok = errors.some((d) => d.file === path && d.range.start.line <= v.line! + 1 && v.line! - 1 <= d.range.end.line);
     // Files as published, split by nginx's verdict (the refused ones were not counted before session 6).
     const tallied = meta.mutation ? meta : { ...meta, mutation: v.ok ? 'as published, accepted by nginx' : 'as published, refused by nginx' };
     if (!meta.mutation && v.stubbed) result.stubbed = (result.stubbed ?? 0) + 1;
-    tally(result, tallied, ok, () => `${id} [${meta.context}]: nginx ${v.ok ? 'ok' : `fails@${v.line ?? '-'} (${v.message})`} / engine ${errors.slice(0, 3).map((e) => `${e.ruleId}:${e.messageId}@${e.range.start.line}`).join(', ') || 'ok'}`);
+    tally(result, tallied, ok, () => `${id} [${meta.context}]: nginx ${v.ok ? 'ok' : `fails@${v.line ?? '-'} (${v.message})`} / engine ${errors.slice(0, 3).map((e) => `${e.ruleId}:${e.messageId}@${e.file === path ? '' : `${e.file}:`}${e.range.start.line}`).join(', ') || 'ok'}`);
   }
   return result;
 }

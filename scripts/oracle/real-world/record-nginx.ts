@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpSync, existsSync as exists } from 'node:fs';
-import { prepare, rootfs, runAll } from '../nginx-chroot.ts';
+import { prepare, rootfs, runAll, type NginxVerdict } from '../nginx-chroot.ts';
+import { includedFiles } from './nginx-project-files.ts';
 import { corpusDir, REPO, verdictsFile } from './paths.ts';
 const KIND = process.argv[2] === 'mutants' ? 'nginx-mutants' : 'nginx';
 const ROOT = corpusDir(KIND);
@@ -34,8 +35,10 @@ const hosts = new Set<string>();
 let caseDir = '';
 /** The include targets of the case stubbed as empty files (neither nginx's nor collected). */
 let stubbed = new Set<string>();
+/** The include targets of the case that are files of its project, collected with it (nginx-project-files.ts). */
+let provided = new Set<string>();
 const stub = (rel: string, kind: 'empty' | 'cert' | 'key' | 'dh') => {
-  if (/[*$?]/.test(rel)) return;
+  if (/[*$?]/.test(rel) || provided.has(rel)) return;
   const target = rel.startsWith('/') ? join(root, rel) : join(caseDir, rel);
   // What the package ships, read from the pristine root: the private copy keeps earlier runs' stubs.
   const shippedByNginx = rel.startsWith('/etc/nginx/') ? existsSync(join(PRISTINE, rel)) : !rel.startsWith('/') && existsSync(join(PRISTINE, 'etc/nginx', rel));
@@ -77,24 +80,50 @@ function prepareFor(text: string, dir: string) {
 const files: Record<string, string> = {};
 const stubs = new Map<string, string[]>();
 const tested = new Map<string, { id: string; testedPath: string }>();
+/** Per case, its project's files at absolute paths: written in the chroot only while that case runs (another case may include the same path). */
+const absolute = new Map<string, Map<string, string>>();
 for (const id of readdirSync(ROOT).sort()) {
   const meta = JSON.parse(readFileSync(join(ROOT, id, 'case.json'), 'utf8'));
   const text = readFileSync(join(ROOT, id, 'file.conf'), 'utf8');
   const k = id.replace(/[^\w.-]/g, '_');
+  const included = includedFiles(KIND, id);
   stubbed = new Set();
-  prepareFor(text, join(root, WORK, 'files', k));
+  provided = new Set(included.map((f) => f.target));
+  const dir = join(root, WORK, 'files', k);
+  prepareFor(text, dir);
+  // The project's files are read as nginx reads them: their own includes, log folders and hosts are prepared too.
+  for (const f of included) prepareFor(f.text, dir);
   if (stubbed.size) stubs.set(id, [...stubbed].sort());
+  for (const f of included) {
+    if (!f.target.startsWith('/')) files[`${k}/${f.target}`] = f.text;
+    else absolute.set(`${k}/nginx.conf`, (absolute.get(`${k}/nginx.conf`) ?? new Map()).set(f.target, f.text));
+  }
   if (meta.context === 'main') { files[`${k}/nginx.conf`] = text; tested.set(`${k}/nginx.conf`, { id, testedPath: `${WORK}/files/${k}/nginx.conf` }); }
   else if (meta.context === 'http') { files[`${k}/conf.d/test.conf`] = text; files[`${k}/nginx.conf`] = OFFICIAL_MAIN(`${WORK}/files/${k}/conf.d/*.conf`); tested.set(`${k}/nginx.conf`, { id, testedPath: `${WORK}/files/${k}/conf.d/test.conf` }); }
   else { files[`${k}/server.conf`] = text; files[`${k}/nginx.conf`] = `events {}\nhttp {\n    include /etc/nginx/mime.types;\n    server {\n        include ${WORK}/files/${k}/server.conf;\n    }\n}\n`; tested.set(`${k}/nginx.conf`, { id, testedPath: `${WORK}/files/${k}/server.conf` }); }
 }
 appendFileSync(join(root, 'etc/hosts'), `127.0.0.1 ${[...hosts].filter((h) => !/^\d+(\.\d+){3}$/.test(h) && h !== 'localhost' && h !== 'unix').join(' ')}\n`);
 for (const k of new Set(Object.keys(files).map((f) => f.split('/')[0]!))) for (const std of ['mime.types', 'fastcgi_params', 'fastcgi.conf', 'scgi_params', 'uwsgi_params']) files[`${k}/${std}`] = readFileSync(join(root, 'etc/nginx', std), 'utf8');
-const verdicts = runAll(root, files, [...tested.keys()], 2, MODULES, WORK);
+// Cases without files at absolute paths run together; the others by groups sharing the same files, each written in the chroot for its run and then taken back.
+const groups = new Map<string, string[]>();
+for (const main of tested.keys()) {
+  const key = JSON.stringify([...(absolute.get(main) ?? [])].sort());
+  groups.set(key, [...(groups.get(key) ?? []), main]);
+}
+const verdicts = new Map<string, NginxVerdict>();
+let written = false;
+for (const [key, mains] of [...groups].sort(([a], [b]) => a.length - b.length || a.localeCompare(b))) {
+  const put = JSON.parse(key) as [string, string][];
+  const before = put.map(([path]) => [path, existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined] as const);
+  for (const [path, text] of put) { mkdirSync(dirname(join(root, path)), { recursive: true }); writeFileSync(join(root, path), text); }
+  for (const [main, v] of runAll(root, written ? {} : files, mains, 2, MODULES, WORK)) verdicts.set(main, v);
+  written = true;
+  for (const [path, text] of before) if (text === undefined) rmSync(join(root, path)); else writeFileSync(join(root, path), text);
+}
 const out: Record<string, unknown> = {};
 for (const [main, { id, testedPath }] of tested) {
   const v = verdicts.get(main)!;
   out[id] = { ok: v.ok, message: v.message?.replaceAll(`${WORK}/files/`, ''), line: v.file === testedPath ? v.line : undefined, inFile: v.file === testedPath, warnings: v.warnings, stubbed: stubs.get(id) };
 }
-writeFileSync(verdictsFile(KIND), JSON.stringify(out, null, 1));
+writeFileSync(verdictsFile(KIND), `${JSON.stringify(out, null, 1)}\n`);
 console.log(Object.values(out).filter((v: any) => v.ok).length, '/', Object.keys(out).length, 'ok');

@@ -151,10 +151,14 @@ class LazyNodeInfo implements NodeInfo {
   }
 }
 
-/** `containerPath`: where the compose project bind-mounts the file, when it does (see `mountTargetOf`). */
-export function createNginxContext(file: ProjectFile, project: ProjectFile[], containerPath?: string): NginxContext {
+/**
+ * `containerPath`: where the compose project bind-mounts the file, when it does (see `mountTargetOf`).
+ * `included`: the file is read because another nginx file of the project includes it
+ * (its name alone does not say nginx): a fragment, wherever it sits.
+ */
+export function createNginxContext(file: ProjectFile, project: ProjectFile[], containerPath?: string, included = false): NginxContext {
   const config = parseNginx(file.text);
-  const role = fileRole(file.path, config, containerPath);
+  const role = included ? 'fragment' : fileRole(file.path, config, containerPath);
   const rootContext: NginxContextName | undefined = role === 'main' ? 'main' : role === 'http-include' ? 'http' : serverSnippet(config) ? 'http-server' : undefined;
   // The entrypoint renders what is mounted as /etc/nginx/templates/*.template, whatever the file's name in the project.
   const isTemplate = file.path.endsWith('.conf.template') || (containerPath !== undefined && containerPath.startsWith('/etc/nginx/templates/') && containerPath.endsWith('.template'));
