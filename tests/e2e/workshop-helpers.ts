@@ -13,6 +13,18 @@ export async function openWorkshop(page: Page, baseUrl: string, slug: string): P
   await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
 }
 
+/**
+ * The playground opens with a plain text area and loads Monaco on the
+ * learner's first gesture (open-when-wanted.ts): clicks into that text area
+ * as a learner would, then waits until Monaco has replaced it and holds the
+ * keyboard focus, ready for keystrokes. Fails if the editor never comes.
+ */
+export async function wakePlayground(page: Page): Promise<void> {
+  await page.locator(`${WORKSHOP} [data-plain-editor]`).click({ timeout: 30_000 });
+  await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
+  await page.waitForFunction(() => document.activeElement?.closest('[data-editor] .monaco-editor') != null, undefined, { timeout: 30_000 });
+}
+
 /** The editor's visible text, with Monaco's non-breaking spaces turned back into spaces. */
 export async function editorText(page: Page): Promise<string> {
   const text = await page.locator('[data-editor] .view-lines').innerText();
