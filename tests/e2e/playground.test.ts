@@ -32,6 +32,17 @@ async function openPlayground(hash = '', colorScheme: 'light' | 'dark' = 'light'
   return page;
 }
 
+/** Holds the editor's module back until the returned function is called: what the learner does before it arrives can be tested. */
+async function holdEditor(context: BrowserContext): Promise<() => void> {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/\/playground-app\.[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 async function tabs(page: Page): Promise<string[]> {
   return page.$$eval('[data-file-tabs] [role="tab"]', (items) => items.map((item) => (item as HTMLElement).dataset['path'] ?? ''));
 }
@@ -207,13 +218,8 @@ describe('playground', { timeout: SLOW }, () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    // The editor's module is held back until released, so the keystrokes below surely come before it.
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await context.route(/\/playground-app\.[\w-]+\.js$/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    // The editor's module is held back, so the keystrokes below surely come before it.
+    const release = await holdEditor(context);
     await page.goto(`${site.server.url}bac-a-sable/`);
     const plain = page.locator('[data-plain-editor]');
     await expect(plain.inputValue()).resolves.toBe('services:\n  web:\n    image: nginx:1.30-alpine\n');
@@ -246,6 +252,31 @@ describe('playground', { timeout: SLOW }, () => {
     await page.waitForTimeout(600);
     await page.reload();
     await expect(page.locator('[data-plain-editor]').inputValue()).resolves.toContain('# avant l’éditeur et après');
+  });
+
+  it('keeps a click on an action made before the editor arrived, and a file tab chosen in the plain view', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const first = await context.newPage();
+    await first.goto(`${site.server.url}bac-a-sable/`);
+    await first.evaluate(() =>
+      localStorage.setItem('atelier-compose:bac-a-sable', JSON.stringify({ version: 1, files: { 'compose.yaml': 'services: {}\n', '.env': 'A=1\n' }, updatedAt: '2026-12-07T00:00:00Z' })),
+    );
+    await first.close();
+    const page = await context.newPage();
+    const release = await holdEditor(context);
+    await page.goto(`${site.server.url}bac-a-sable/`);
+    expect(await tabs(page)).toEqual(['.env', 'compose.yaml']);
+    expect(await page.getAttribute('[role="tab"][data-path="compose.yaml"]', 'aria-selected')).toBe('true');
+    await page.locator('[role="tab"][data-path=".env"]').click();
+    await expect(page.locator('[data-plain-editor]').inputValue()).resolves.toBe('A=1\n');
+    await page.locator('[data-action="share"]').click();
+    expect(await page.locator('[data-share-output]').isHidden()).toBe(true);
+    release();
+    await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
+    await poll(() => page.locator('[data-share-link]').inputValue()).toContain('#p=');
+    expect(await page.getAttribute('[role="tab"][data-path=".env"]', 'aria-selected')).toBe('true');
+    await poll(() => editorText(page)).toContain('A=1');
   });
 
   it.each(['light', 'dark'] as const)('has no axe-core violations (%s)', async (scheme) => {
