@@ -79,6 +79,7 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
     await poll(() => editorText(page)).toContain('# encore modifiable');
     await page.waitForTimeout(600);
     await page.reload();
+    await wakePlayground(page);
     // The same text broke the engine: it is not checked again, the learner chooses.
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-engine="blocked"]`, { timeout: 90_000 });
     await expect(editorText(page)).resolves.toContain('# encore modifiable');
