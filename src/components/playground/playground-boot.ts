@@ -1,5 +1,6 @@
 import { decodeShare } from '../../lib/playground/share-link.ts';
 import { loadProject } from '../../lib/playground/storage.ts';
+import type { KeyValueStore } from '../../lib/progress/storage.ts';
 import { browserStore, required } from '../workshop/editor-page.ts';
 import { openWhenWanted } from '../workshop/open-when-wanted.ts';
 import { tabForKey } from '../workshop/tab-keys.ts';
@@ -42,8 +43,8 @@ export const sortedPaths = (paths: Iterable<string>): string[] => [...paths].sor
 export const firstFile = (paths: string[]): string => paths.find((path) => /compose\.ya?ml$/.test(path)) ?? paths[0] ?? '';
 
 /** A shared project in the address wins over the saved one, which stays aside. */
-export function startingProject(hash: string): { project: StartingProject; clearHash: boolean } {
-  const loaded = loadProject(browserStore());
+export function startingProject(store: KeyValueStore, hash: string): { project: StartingProject; clearHash: boolean } {
+  const loaded = loadProject(store);
   const problems = loaded.problem ? [loaded.problem] : [];
   const shared = decodeShare(hash);
   if (shared.ok === true) return { project: { files: shared.files, readOnly: true, ownFiles: loaded.files, problems }, clearHash: false };
@@ -114,7 +115,7 @@ function mountPlainView(root: HTMLElement): PlainView {
     if (focusTab) tabList.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
   };
   const start = (): void => {
-    const starting = startingProject(window.location.hash);
+    const starting = startingProject(browserStore(), window.location.hash);
     if (starting.clearHash) clearHash();
     project = starting.project;
     files = { ...project.files };
