@@ -254,7 +254,7 @@ describe('playground', { timeout: SLOW }, () => {
     await expect(page.locator('[data-plain-editor]').inputValue()).resolves.toContain('# avant l’éditeur et après');
   });
 
-  it('keeps a click on an action made before the editor arrived, and a file tab chosen in the plain view', async () => {
+  it('keeps a click on an action made before the editor arrived and a file tab chosen in the plain view, and asks for a drop again', async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const first = await context.newPage();
@@ -272,6 +272,14 @@ describe('playground', { timeout: SLOW }, () => {
     await expect(page.locator('[data-plain-editor]').inputValue()).resolves.toBe('A=1\n');
     await page.locator('[data-action="share"]').click();
     expect(await page.locator('[data-share-output]').isHidden()).toBe(true);
+    // Files dropped before then are not lost silently (nor opened by the browser in place of the page).
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['B=2\n'], '.env', { type: 'text/plain' }));
+      return transfer;
+    });
+    await page.dispatchEvent('[data-drop-zone]', 'drop', { dataTransfer });
+    await expect(page.locator('[data-workshop-message]').innerText()).resolves.toContain('déposez vos fichiers à nouveau');
     release();
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
     await poll(() => page.locator('[data-share-link]').inputValue()).toContain('#p=');
