@@ -408,8 +408,9 @@ export function mountPlayground(root: HTMLElement, start: PlainHandOver): void {
   setReadOnly(start.readOnly);
   setProject(start.files, start.current);
   if (start.edited) persist();
-  if (start.focus) {
-    const model = models.get(current)!;
+  const shown = models.get(current);
+  if (start.focus && shown) {
+    const model = shown;
     const from = model.getPositionAt(start.focus.start);
     const to = model.getPositionAt(start.focus.end);
     editorInstance.setSelection({ startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column });
