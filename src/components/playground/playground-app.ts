@@ -410,9 +410,8 @@ export function mountPlayground(root: HTMLElement, start: PlainHandOver): void {
   if (start.edited) persist();
   const shown = models.get(current);
   if (start.focus && shown) {
-    const model = shown;
-    const from = model.getPositionAt(start.focus.start);
-    const to = model.getPositionAt(start.focus.end);
+    const from = shown.getPositionAt(start.focus.start);
+    const to = shown.getPositionAt(start.focus.end);
     editorInstance.setSelection({ startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column });
     editorInstance.focus();
   }
