@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeShare } from '../../src/lib/playground/share-link.ts';
 import { axeViolations, screenshot, useBuiltSite } from './support/site.ts';
-import { acceptDialogs, editorText, goToLine, openWorkshop, waitForCheck, WORKSHOP } from './workshop-helpers.ts';
+import { acceptDialogs, editorText, goToLine, openWorkshop, waitForCheck, wakePlayground, WORKSHOP } from './workshop-helpers.ts';
 
 // Issue #14, browser part: whatever the engine does (throws, dies, never
 // answers, floods), the page says so in French, the editor stays editable,
@@ -70,6 +70,7 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
     });
     await breakEngine(context, how);
     await page.goto(`${site.server.url}bac-a-sable/`);
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-engine="failed"]`, { timeout: 90_000 });
     const alert = page.locator('.workshop-engine');
     await expect(alert.innerText()).resolves.toContain(how === 'throws' ? 'erreur interne' : 's’est arrêté brutalement');
@@ -78,6 +79,7 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
     await poll(() => editorText(page)).toContain('# encore modifiable');
     await page.waitForTimeout(600);
     await page.reload();
+    await wakePlayground(page);
     // The same text broke the engine: it is not checked again, the learner chooses.
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-engine="blocked"]`, { timeout: 90_000 });
     await expect(editorText(page)).resolves.toContain('# encore modifiable');
@@ -90,6 +92,7 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
     const { context, page } = await newPage();
     await breakEngine(context, 'hangs');
     await page.goto(`${site.server.url}bac-a-sable/`);
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
     await page.waitForSelector(`${WORKSHOP}[data-engine="failed"]`, { timeout: 60_000 });
     await expect(page.locator('.workshop-engine').innerText()).resolves.toContain('a dépassé 15\u00a0secondes');
@@ -102,9 +105,11 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
     const { context, page } = await newPage();
     await breakEngine(context, 'throws');
     await page.goto(`${site.server.url}bac-a-sable/`);
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-engine="failed"]`, { timeout: 90_000 });
     await context.unroute(WORKER);
     await page.reload();
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-engine="blocked"]`, { timeout: 90_000 });
     await page.locator('[data-engine-action="skip"]').click();
     expect(await engineState(page)).toBe('paused');
@@ -145,6 +150,7 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
     if (!link.ok) throw new Error(link.error);
     expect(link.fragment.length).toBeLessThanOrEqual(69);
     await page.goto(`${site.server.url}bac-a-sable/${link.fragment}`);
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-engine]:not([data-engine="ok"]), ${WORKSHOP}[data-state="ready"][data-checked-id]`, {
       timeout: 90_000,
     });
@@ -155,6 +161,7 @@ describe('the page survives the engine', { timeout: SLOW }, () => {
     await page.locator('[data-action="replace"]').click();
     await page.waitForTimeout(600);
     await page.goto(`${site.server.url}bac-a-sable/`);
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
     await poll(async () => (await engineState(page)) === 'blocked' || (await page.locator(WORKSHOP).getAttribute('data-checked-id')) !== null).toBe(true);
     expect(errors).toEqual([]);
@@ -166,6 +173,7 @@ describe('the problems list with 100,000 problems', { timeout: SLOW }, () => {
     const { context, page, errors } = await newPage();
     await breakEngine(context, 'floods');
     await page.goto(`${site.server.url}bac-a-sable/`);
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     await expect(page.locator('[data-diagnostic-summary]').innerText()).resolves.toBe('1 erreur et 99\u202f999 avertissements.');
     expect(await page.locator('[data-diagnostic-list] > li.diagnostic').count()).toBe(200);
@@ -181,6 +189,7 @@ describe('the problems list with 100,000 problems', { timeout: SLOW }, () => {
   it('draws an nginx file of 150,000 lone semicolons without overflowing the stack', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${site.server.url}bac-a-sable/`);
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     await page.locator('[data-file-input]').setInputFiles({ name: 'nginx.conf', mimeType: 'text/plain', buffer: Buffer.from(';'.repeat(150_000)) });
     await poll(() => page.locator('[role="tab"][data-path="nginx.conf"]').count()).toBe(1);

@@ -5,7 +5,7 @@ import { deflateSync, strToU8, zipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, screenshot, useBuiltSite } from './support/site.ts';
-import { editorText, WORKSHOP } from './workshop-helpers.ts';
+import { editorText, wakePlayground, WORKSHOP } from './workshop-helpers.ts';
 
 // Issue #17, "Playground: the user's own files, safely": imports keep their
 // folders, a second import asks before replacing and can be undone, refusals
@@ -31,6 +31,7 @@ async function openPlayground(hash = '', viewport = { width: 1280, height: 900 }
   const dialogs: string[] = [];
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${site.server.url}bac-a-sable/${hash}`);
+  await wakePlayground(page);
   await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
   return { page, dialogs };
 }

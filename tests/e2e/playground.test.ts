@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, SCREENSHOTS, useBuiltSite } from './support/site.ts';
-import { acceptDialogs, editorText, waitForCheck, WORKSHOP } from './workshop-helpers.ts';
+import { acceptDialogs, editorText, waitForCheck, wakePlayground, WORKSHOP } from './workshop-helpers.ts';
 
 // The playground /bac-a-sable/ in the built site (`npx astro build` first), in Debian's Chromium.
 
@@ -18,15 +18,29 @@ afterEach(async () => {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
 });
 
-async function openPlayground(hash = '', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+/** The playground with Monaco loaded (a click in the plain view), or, with `wake` false, as it opens. */
+async function openPlayground(hash = '', colorScheme: 'light' | 'dark' = 'light', wake = true): Promise<Page> {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
   contexts.push(context);
   const page = await context.newPage();
   await acceptDialogs(page);
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(`${site.server.url}bac-a-sable/${hash}`);
+  if (!wake) return page;
+  await wakePlayground(page);
   await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
   return page;
+}
+
+/** Holds the editor's module back until the returned function is called: what the learner does before it arrives can be tested. */
+async function holdEditor(context: BrowserContext): Promise<() => void> {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/\/playground-app\.[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
 }
 
 async function tabs(page: Page): Promise<string[]> {
@@ -55,6 +69,7 @@ describe('playground', { timeout: SLOW }, () => {
     const page = await openPlayground();
     await page.goto(`${site.server.url}`);
     await page.locator('.site-nav a', { hasText: 'Bac à sable' }).click();
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     await loadFixtures(page);
     await poll(() => diagnosticsAt(page)).toEqual(
@@ -65,6 +80,7 @@ describe('playground', { timeout: SLOW }, () => {
     // Saved in localStorage: a reload keeps the project.
     await page.waitForTimeout(600);
     await page.reload();
+    await wakePlayground(page);
     await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     expect(await tabs(page)).toEqual(['compose.yaml', 'site.conf']);
     await shot(page, 'files');
@@ -121,6 +137,7 @@ describe('playground', { timeout: SLOW }, () => {
     const ownTabs = await tabs(other);
     await other.goto(link);
     await other.reload();
+    await wakePlayground(other);
     await other.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     await expect(other.locator('[data-share-banner]').innerText()).resolves.toContain('Projet partagé, en lecture seule');
     expect(await tabs(other)).toEqual(['compose.yaml', 'site.conf']);
@@ -131,6 +148,7 @@ describe('playground', { timeout: SLOW }, () => {
     expect(await other.locator('[data-share-banner]').isHidden()).toBe(true);
     await other.waitForTimeout(300);
     await other.reload();
+    await wakePlayground(other);
     await other.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     expect(await tabs(other)).toEqual(['compose.yaml', 'site.conf']);
     expect(ownTabs).toEqual(['compose.yaml']);
@@ -144,6 +162,7 @@ describe('playground', { timeout: SLOW }, () => {
     const other = await openPlayground();
     await other.goto(link);
     await other.reload();
+    await wakePlayground(other);
     await other.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     expect(await tabs(other)).toEqual(['compose.yaml', 'site.conf']);
     await other.locator('[data-action="keep"]').click();
@@ -191,8 +210,91 @@ describe('playground', { timeout: SLOW }, () => {
     expect(reached).toContain('tab');
   });
 
+  it('opens on a plain text area without Monaco, loads the editor on the first click and keeps what was typed meanwhile', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // The editor's module is held back, so the keystrokes below surely come before it.
+    const release = await holdEditor(context);
+    await page.goto(`${site.server.url}bac-a-sable/`);
+    const plain = page.locator('[data-plain-editor]');
+    await expect(plain.inputValue()).resolves.toBe('services:\n  web:\n    image: nginx:1.30-alpine\n');
+    expect(await tabs(page)).toEqual(['compose.yaml']);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(await page.getAttribute(WORKSHOP, 'data-state')).toBe('plain');
+    expect(scripts.filter((path) => path.includes('playground-app'))).toEqual([]);
+    expect(await page.locator('.monaco-editor').count()).toBe(0);
+    // Where the editor's box sits in the page (not the viewport: focusing may scroll).
+    const box = (): Promise<number[]> =>
+      page.$eval('[data-file-panel]', (panel) => {
+        const rect = panel.getBoundingClientRect();
+        return [rect.left + window.scrollX, rect.top + window.scrollY, rect.width, rect.height];
+      });
+    const before = await box();
+
+    await plain.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# avant l’éditeur');
+    expect(await page.getAttribute(WORKSHOP, 'data-state')).toBe('loading');
+    release();
+    await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
+    await page.waitForFunction(() => document.activeElement?.closest('[data-editor] .monaco-editor') != null, undefined, { timeout: 30_000 });
+    // Monaco has the focus where the caret was: the next keystrokes follow the first ones.
+    await page.keyboard.type(' et après');
+    await poll(() => editorText(page)).toContain('# avant l’éditeur et après');
+    expect(await box()).toEqual(before);
+    await waitForCheck(page);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await expect(page.locator('[data-plain-editor]').inputValue()).resolves.toContain('# avant l’éditeur et après');
+  });
+
+  it('keeps a click on an action made before the editor arrived and a file tab chosen in the plain view, and asks for a drop again', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const first = await context.newPage();
+    await first.goto(`${site.server.url}bac-a-sable/`);
+    await first.evaluate(() =>
+      localStorage.setItem('atelier-compose:bac-a-sable', JSON.stringify({ version: 1, files: { 'compose.yaml': 'services: {}\n', '.env': 'A=1\n' }, updatedAt: '2026-12-07T00:00:00Z' })),
+    );
+    await first.close();
+    const page = await context.newPage();
+    const release = await holdEditor(context);
+    await page.goto(`${site.server.url}bac-a-sable/`);
+    expect(await tabs(page)).toEqual(['.env', 'compose.yaml']);
+    expect(await page.getAttribute('[role="tab"][data-path="compose.yaml"]', 'aria-selected')).toBe('true');
+    await page.locator('[role="tab"][data-path=".env"]').click();
+    await expect(page.locator('[data-plain-editor]').inputValue()).resolves.toBe('A=1\n');
+    await page.locator('[data-action="share"]').click();
+    expect(await page.locator('[data-share-output]').isHidden()).toBe(true);
+    // Files dropped before then are not lost silently (nor opened by the browser in place of the page).
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['B=2\n'], '.env', { type: 'text/plain' }));
+      return transfer;
+    });
+    await page.dispatchEvent('[data-drop-zone]', 'drop', { dataTransfer });
+    await expect(page.locator('[data-workshop-message]').innerText()).resolves.toContain('déposez vos fichiers à nouveau');
+    release();
+    await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
+    await poll(() => page.locator('[data-share-link]').inputValue()).toContain('#p=');
+    expect(await page.getAttribute('[role="tab"][data-path=".env"]', 'aria-selected')).toBe('true');
+    await poll(() => editorText(page)).toContain('A=1');
+  });
+
   it.each(['light', 'dark'] as const)('has no axe-core violations (%s)', async (scheme) => {
-    const page = await openPlayground('', scheme);
+    const page = await openPlayground('', scheme, false);
+    await page.locator('[data-plain-editor]').waitFor();
+    expect(await page.getAttribute(WORKSHOP, 'data-state')).toBe('plain');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, `plain-${scheme}`);
+    await wakePlayground(page);
+    await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     await loadFixtures(page);
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, scheme);

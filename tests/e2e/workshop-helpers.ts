@@ -13,6 +13,23 @@ export async function openWorkshop(page: Page, baseUrl: string, slug: string): P
   await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
 }
 
+/**
+ * The playground opens with a plain text area and loads Monaco on the
+ * learner's first gesture (open-when-wanted.ts): focuses that text area as a
+ * learner would (a scroll, such as a reload's restored position, may have
+ * started the loading already), then waits until Monaco has replaced it and
+ * holds the keyboard focus, ready for keystrokes. Fails if the editor never
+ * comes or never takes the focus.
+ */
+export async function wakePlayground(page: Page): Promise<void> {
+  await page.waitForSelector(`${WORKSHOP}:is([data-state="plain"], [data-state="loading"], [data-state="ready"])`, { timeout: 30_000 });
+  await page.locator(`${WORKSHOP}[data-state="plain"] [data-plain-editor]`).focus({ timeout: 10_000 }).catch(() => undefined);
+  await page.waitForSelector(`${WORKSHOP}[data-state="ready"]`, { timeout: 90_000 });
+  const inEditor = (): Promise<boolean> => page.evaluate(() => document.activeElement?.closest('[data-editor] .monaco-editor') != null);
+  if (!(await inEditor())) await page.locator('[data-editor] .view-lines').click();
+  await page.waitForFunction(() => document.activeElement?.closest('[data-editor] .monaco-editor') != null, undefined, { timeout: 30_000 });
+}
+
 /** The editor's visible text, with Monaco's non-breaking spaces turned back into spaces. */
 export async function editorText(page: Page): Promise<string> {
   const text = await page.locator('[data-editor] .view-lines').innerText();

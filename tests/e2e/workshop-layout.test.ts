@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, builtLessons, screenshot, useBuiltSite } from './support/site.ts';
-import { acceptDialogs, goToLine, openWorkshop, waitForCheck, WORKSHOP } from './workshop-helpers.ts';
+import { acceptDialogs, goToLine, openWorkshop, waitForCheck, wakePlayground, WORKSHOP } from './workshop-helpers.ts';
 
 // Where the workshop sits (issue #17), in the built site (`npm run build`
 // first, or SITE_DIST=another build), in Debian's Chromium: beside the lesson
@@ -155,6 +155,7 @@ describe('on a 360×780 phone, workshop open', { timeout: SLOW }, () => {
     if (path.startsWith('lecons/')) await openWorkshop(page, site.server.url, path.split('/')[1]!);
     else {
       await page.goto(`${site.server.url}${path}`);
+      await wakePlayground(page);
       await page.waitForSelector(`${WORKSHOP}[data-state="ready"][data-checked-id]`, { timeout: 90_000 });
     }
     // The graph and its table are the widest things the workshop draws.

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../engine/types.ts';
 import { readBrought, type BroughtFile } from '../../lib/playground/bring-files.ts';
 import { languageOf, summarizeRefusals, validateFileName } from '../../lib/playground/files.ts';
 import { decodeShare, encodeShare } from '../../lib/playground/share-link.ts';
-import { loadProject, saveProject } from '../../lib/playground/storage.ts';
+import { saveProject } from '../../lib/playground/storage.ts';
 import { MAX_ARCHIVE_ENTRIES } from '../../lib/playground/zip-import.ts';
 import { createEditorSession } from '../../lib/editor-session/editor-session.ts';
 import { browserStore, createEditor, download, escapeLeavesEditor, required, selectRange } from '../workshop/editor-page.ts';
@@ -15,14 +15,16 @@ import { monacoLanguage, setupMonaco } from '../workshop/monaco-setup.ts';
 import { registerQuickFixes } from '../workshop/quick-fixes.ts';
 import { mountServiceGraph } from '../workshop/service-graph-view.ts';
 import { tabForKey } from '../workshop/tab-keys.ts';
+import { clearHash, EMPTY_PROJECT, firstFile, showReadOnly, sortedPaths, tabButton, type PlainHandOver } from './playground-boot.ts';
 
 // The playground reuses the lesson workshop's modules (editor setup, engine
 // worker, markers, diagnostics list, quick fixes, graph) on an editable file
 // list without objectives. Built beside workshop-app.ts rather than inside it
-// so the lesson pages keep their code and their tests untouched.
+// so the lesson pages keep their code and their tests untouched. Loaded by
+// playground-boot.ts on the learner's first gesture, it takes over the plain
+// view the page opened with.
 
 const MARKER_OWNER = 'atelier';
-const EMPTY_PROJECT: Record<string, string> = { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n' };
 
 interface PlaygroundData {
   base: string;
@@ -61,7 +63,8 @@ async function fromDrop(transfer: DataTransfer): Promise<BroughtFile[]> {
   return brought;
 }
 
-export async function mountPlayground(root: HTMLElement): Promise<void> {
+/** Replaces the plain view by the editor, synchronously: nothing typed in between is lost. */
+export function mountPlayground(root: HTMLElement, start: PlainHandOver): void {
   const data = JSON.parse(root.querySelector('script[data-playground-data]')?.textContent ?? '{}') as PlaygroundData;
   const monaco = setupMonaco();
   const store = browserStore();
@@ -72,8 +75,6 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   const host = required<HTMLElement>(root, '[data-editor]');
   const tabList = required<HTMLElement>(root, '[data-file-tabs]');
   const panel = required<HTMLElement>(root, '[data-file-panel]');
-  const banner = required<HTMLElement>(root, '[data-share-banner]');
-  const controls = required<HTMLElement>(root, '[data-edit-controls]');
   const nameInput = required<HTMLInputElement>(root, '[data-file-name]');
 
   const say = (text: string, kind: 'info' | 'problem'): void => {
@@ -89,11 +90,6 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   let readOnly = false;
   let ownFiles: Record<string, string> | undefined;
 
-  const loaded = loadProject(store);
-  const problems: string[] = [];
-  if (loaded.problem) problems.push(loaded.problem);
-  const shared = decodeShare(window.location.hash);
-
   const editorInstance = createEditor(monaco, host, {
     model: null,
     // Monaco dims the number of the line after a final newline below the contrast axe-core asks for.
@@ -101,7 +97,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   });
   escapeLeavesEditor(monaco, editorInstance, () => root.querySelector<HTMLElement>('[data-diagnostic-list] button, [data-action="share"]'));
 
-  const paths = (): string[] => [...models.keys()].sort((a, b) => a.localeCompare(b));
+  const paths = (): string[] => sortedPaths(models.keys());
   // The session holds the files, the engine's answer and the saving; the models below are its view in Monaco.
   const session = createEditorSession({
     files: {},
@@ -175,17 +171,8 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     focusPath ??= tabList.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset['path'] : undefined;
     tabList.replaceChildren(
       ...list.map((path, index) => {
-        const tab = document.createElement('button');
-        tab.type = 'button';
-        tab.role = 'tab';
-        tab.id = `bac-onglet-${index}`;
-        tab.dataset['path'] = path;
-        const selected = path === current;
-        tab.setAttribute('aria-selected', String(selected));
-        tab.setAttribute('aria-controls', 'bac-panneau');
-        tab.tabIndex = selected ? 0 : -1;
+        const tab = tabButton(path, index, path === current);
         const count = problemCount(path);
-        tab.textContent = path;
         if (count > 0) {
           const badge = document.createElement('span');
           badge.className = 'tab-problems';
@@ -232,11 +219,11 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     model.onDidChangeContent(() => session.edit(path, model.getValue()));
     return model;
   }
-  function setProject(files: Record<string, string>): void {
+  function setProject(files: Record<string, string>, open?: string): void {
     for (const model of models.values()) model.dispose();
     models.clear();
     session.replace(files);
-    current = paths().find((path) => /compose\.ya?ml$/.test(path)) ?? paths()[0] ?? '';
+    current = open !== undefined && session.has(open) ? open : firstFile(paths());
     editorInstance.setModel(models.get(current) ?? null);
     select(current);
     renderTabs();
@@ -254,9 +241,7 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   }
   function setReadOnly(value: boolean): void {
     readOnly = value;
-    banner.hidden = !value;
-    controls.hidden = value;
-    root.dataset['readonly'] = String(value);
+    showReadOnly(root, value);
     editorInstance.updateOptions({ readOnly: value });
   }
 
@@ -400,7 +385,6 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
     download('bac-a-sable.zip', zipSync(entries, { level: 6 }), 'application/zip');
   });
 
-  const clearHash = (): void => history.replaceState(null, '', window.location.pathname + window.location.search);
   root.querySelector('[data-action="replace"]')?.addEventListener('click', () => {
     setReadOnly(false);
     ownFiles = undefined;
@@ -419,18 +403,18 @@ export async function mountPlayground(root: HTMLElement): Promise<void> {
   });
 
   // --- Start ------------------------------------------------------------------------
-  if (shared.ok === true) {
-    ownFiles = loaded.files;
-    setReadOnly(true);
-    setProject(shared.files);
-  } else {
-    if (shared.ok === false) {
-      problems.push(shared.error);
-      clearHash();
-    }
-    setProject(loaded.files ?? EMPTY_PROJECT);
+  // The plain view already read the project, said its problems and cleared a broken link.
+  ownFiles = start.ownFiles;
+  setReadOnly(start.readOnly);
+  setProject(start.files, start.current);
+  if (start.edited) persist();
+  const shown = models.get(current);
+  if (start.focus && shown) {
+    const from = shown.getPositionAt(start.focus.start);
+    const to = shown.getPositionAt(start.focus.end);
+    editorInstance.setSelection({ startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column });
+    editorInstance.focus();
   }
-  if (problems.length > 0) say(problems.join(' '), 'problem');
   window.addEventListener('pagehide', () => session.flush());
   window.addEventListener('hashchange', () => {
     const next = decodeShare(window.location.hash);

@@ -1,8 +1,9 @@
 import { setupFileTabs } from './file-tabs.ts';
+import { openWhenWanted } from './open-when-wanted.ts';
 
 // The only workshop code every lesson page loads: tabs, hints, and the lazy
 // opening. Monaco and the engine come with `workshop-app.ts`, imported when
-// the learner opens the workshop or scrolls it into view.
+// the learner opens the workshop or scrolls it into view (open-when-wanted.ts).
 
 function setupHints(root: HTMLElement): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('[data-hint-toggle]')) {
@@ -59,34 +60,7 @@ function bootWorkshop(root: HTMLElement): void {
     if (focusEditor) focusEditor();
     else void open();
   });
-  if ('IntersectionObserver' in window) {
-    let firstAnswer = true;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const visible = entries.some((entry) => entry.isIntersecting);
-        if (visible) observer.disconnect();
-        // In view from the start (beside the lesson on a wide screen): the
-        // editor waits for the learner's first scroll or touch of the
-        // workshop, so a page merely loaded costs no more than its budget.
-        if (visible && firstAnswer) openOnFirstGesture(root, () => void open());
-        else if (visible) void open();
-        firstAnswer = false;
-      },
-      { rootMargin: '200px 0px' },
-    );
-    observer.observe(root);
-  }
-}
-
-function openOnFirstGesture(root: HTMLElement, open: () => void): void {
-  const done = new AbortController();
-  const once = (): void => {
-    done.abort();
-    open();
-  };
-  const options = { signal: done.signal, passive: true };
-  window.addEventListener('scroll', once, options);
-  for (const type of ['wheel', 'pointerdown', 'focusin', 'keydown'] as const) root.addEventListener(type, once, options);
+  openWhenWanted(root, () => void open());
 }
 
 export function bootWorkshops(): void {
