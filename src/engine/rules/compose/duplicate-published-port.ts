@@ -70,6 +70,11 @@ export const duplicatePublishedPort: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  client:\n    image: nginx:1.30-alpine\n    ports: ["8080-8081:80"]\n    scale: 2\n  api:\n    image: node:22-alpine\n    ports: ["8080:3000"]\n' },
       },
       {
+        name: 'des répliques derrière le maillage de routage de Swarm',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: node:22-alpine\n    ports: ["8080:3000"]\n    deploy:\n      replicas: 2\n' },
+        options: { swarm: true },
+      },
+      {
         name: 'la même ligne deux fois, et le réseau de l’hôte',
         files: { 'compose.yaml': 'services:\n  client:\n    image: nginx:1.30-alpine\n    ports: ["8080:80", "8080:80"]\n  api:\n    image: node:22-alpine\n    network_mode: host\n    ports: ["8080:3000"]\n' },
       },
@@ -107,7 +112,8 @@ export const duplicatePublishedPort: ComposeRule = {
       for (const mapping of service.ports) {
         const ports = heldPorts(service, mapping);
         let reported = false;
-        if (ports.length && count > 1) {
+        // Swarm's routing mesh publishes a service's port once for all its tasks.
+        if (ports.length && count > 1 && !context.swarm) {
           reported = true;
           report({ messageId: 'replicas', data: { port: ports[0]!, protocol: mapping.protocol, service: service.name, count }, file: mapping.file, range: mapping.range });
         }
