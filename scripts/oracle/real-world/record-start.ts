@@ -46,6 +46,7 @@ interface Service {
   depends_on?: Record<string, { condition?: string; required?: boolean }>;
   healthcheck?: Healthcheck;
   user?: string;
+  container_name?: string;
   volumes?: { type?: string; source?: string; target?: string }[];
 }
 interface Model { services?: Record<string, Service> }
@@ -188,9 +189,11 @@ async function record(id: string): Promise<StartVerdict | undefined> {
       const twice = ports.filter((b) => b.port === port).length >= 2;
       return twice ? { checks, verdict: 'refused', message: last } : { checks, verdict: 'untested', host: true, message: `port ${port} taken meanwhile: ${last}` };
     }
-    const unhealthy = /container <project>-(.+)-\d+ has no healthcheck configured/.exec(text);
+    const unhealthy = /container (\S+) has no healthcheck configured/.exec(text);
     if (unhealthy) {
-      const service = unhealthy[1]!;
+      // The container Compose names: `<project>-<service>-<n>`, or a service's `container_name`.
+      const container = unhealthy[1]!;
+      const service = /^<project>-(.+)-\d+$/.exec(container)?.[1] ?? Object.entries(model.services ?? {}).find(([, s]) => s.container_name === container)?.[0] ?? container;
       // The stand-in has no HEALTHCHECK: when the real image could have one, only it could tell.
       const certain = healthcheckOf(model.services?.[service] ?? {}, dir) === false;
       return certain ? { checks, verdict: 'refused', message: last } : { checks, verdict: 'untested', host: true, message: `the image of ${service} may define a HEALTHCHECK: ${last}` };
@@ -223,5 +226,6 @@ for (const [i, id] of cases.entries()) {
 }
 sweep(PREFIX, [SLEEPER]);
 const sorted = await writeVerdicts(out, 'up -d --no-build --pull never', verdicts);
-const count = (v: StartVerdict['verdict'], host = false): number => Object.values(sorted).filter((x) => x.verdict === v && !!x.host === host).length;
-console.log(`${cases.length} cases in ${Math.round((Date.now() - began) / 1000)} s; recorded ${Object.keys(sorted).length}: started ${count('started')}, refused ${count('refused')}, untested ${count('untested')} (host ${count('untested', true)})`);
+const count = (v: StartVerdict['verdict']): number => Object.values(sorted).filter((x) => x.verdict === v).length;
+const host = Object.values(sorted).filter((x) => x.host).length;
+console.log(`${cases.length} cases in ${Math.round((Date.now() - began) / 1000)} s; recorded ${Object.keys(sorted).length}: started ${count('started')}, refused ${count('refused')}, untested ${count('untested')} (host ${host})`);

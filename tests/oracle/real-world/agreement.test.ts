@@ -4,7 +4,9 @@
 // as published and mutated with the mistakes people report, judged by
 // Compose 2.40.3 (`config -q`) and nginx 1.30.6 (`-t`), whose verdicts are
 // recorded next to them; what `up` refuses or misreads that `config` accepts
-// (the local dockerd creating the containers: record-up.ts); and compose ↔ nginx: would the project's nginx
+// (the local dockerd creating the containers: record-up.ts, then starting them
+// for a port published twice or a healthy dependency without healthcheck:
+// record-start.ts); and compose ↔ nginx: would the project's nginx
 // service start, with the names Docker's DNS gives it (record-cross.ts)?
 import { describe, expect, it } from 'vitest';
 import { composeAgreement, crossAgreement, nginxAgreement, printAgreement, upAgreement, type Agreement } from '../../../scripts/oracle/real-world/agreement.ts';

@@ -1,4 +1,5 @@
 import type { ComposeRule } from '../catalogue.ts';
+import type { ComposeContext } from '../../compose/context.ts';
 import type { ComposeService, PortMapping } from '../../compose/model.ts';
 import { publishedPorts } from '../../compose/parse-port.ts';
 import { numberOf, writtenEntry } from '../../compose/service-keys.ts';
@@ -28,11 +29,16 @@ function clash(a: PortMapping, b: PortMapping): boolean {
 
 /**
  * The host ports a binding holds for sure: none for a host range published
- * for a single container port (`"8000-8010:80"`, Docker picks a free one), or
- * on the host's network (Compose discards the ports).
+ * for a single container port (`"8000-8010:80"`, Docker picks a free one), on
+ * the host's network (Compose discards the ports), or for a service only on
+ * `internal` networks (Docker publishes nothing from them).
  */
-function heldPorts(service: ComposeService, mapping: PortMapping): number[] {
+function heldPorts(context: ComposeContext, service: ComposeService, mapping: PortMapping): number[] {
   if (!mapping.published || service.networkMode?.value === 'host') return [];
+  const internal = (name: string): boolean => context.model.networks.get(name)?.fields.get('internal')?.value === 'true';
+  // No `networks`: the project's `default` network, which may be declared internal too.
+  const networks = service.networks.length ? service.networks.map((n) => n.name) : ['default'];
+  if (!service.networkMode && networks.every(internal)) return [];
   const host = publishedPorts(mapping.published);
   return host.length > 1 && publishedPorts(mapping.target).length === 1 ? [] : host;
 }
@@ -52,7 +58,7 @@ export const duplicatePublishedPort: ComposeRule = {
   docs: {
     title: 'Deux services ne peuvent pas publier le même port de l’hôte',
     what: 'Signale un port de l’hôte publié deux fois (par deux services, ou deux lignes d’un service) pour le même protocole et des adresses IP qui se recouvrent, et un port fixe sur un service à plusieurs répliques.',
-    why: '`docker compose config` l’accepte, mais au démarrage le second conteneur échoue\u00a0: un port de l’hôte ne peut être ouvert que par un seul processus. Sans adresse, un port est publié en IPv4 et en IPv6\u00a0; `0.0.0.0` et `::` ne prennent que leur famille. Une plage de l’hôte pour un seul port du conteneur (`"8000-8010:80"`) laisse Docker choisir un port libre.',
+    why: '`docker compose config` l’accepte, mais au démarrage le second conteneur échoue\u00a0: un port de l’hôte ne peut être ouvert que par un seul processus. Sans adresse, un port est publié en IPv4 et en IPv6\u00a0; `0.0.0.0` et `::` ne prennent que leur famille. Une plage de l’hôte pour un seul port du conteneur (`"8000-8010:80"`) laisse Docker choisir un port libre, et un service relié seulement à des réseaux `internal` ne publie rien.',
     howToFix: 'Changez le port de gauche (`"8081:80"`), ou ne publiez qu’un seul point d’entrée (le reverse proxy) et laissez les autres services sur le réseau interne.',
     chapter: '07-reverse-proxy',
   },
@@ -68,6 +74,10 @@ export const duplicatePublishedPort: ComposeRule = {
       {
         name: 'une plage de l’hôte pour un seul port du conteneur',
         files: { 'compose.yaml': 'services:\n  client:\n    image: nginx:1.30-alpine\n    ports: ["8080-8081:80"]\n    scale: 2\n  api:\n    image: node:22-alpine\n    ports: ["8080:3000"]\n' },
+      },
+      {
+        name: 'un service sur un réseau interne seulement (rien n’est publié)',
+        files: { 'compose.yaml': 'services:\n  db:\n    image: mariadb:11\n    ports: ["3306:3306"]\n    networks: [back]\n  api:\n    image: node:22-alpine\n    ports: ["3306:3000"]\nnetworks:\n  back:\n    internal: true\n' },
       },
       {
         name: 'des répliques derrière le maillage de routage de Swarm',
@@ -110,7 +120,7 @@ export const duplicatePublishedPort: ComposeRule = {
       const scale = writtenEntry(service, ['scale']) ?? writtenEntry(service, ['deploy', 'replicas']);
       const count = numberOf(scale?.entry.value) ?? 1;
       for (const mapping of service.ports) {
-        const ports = heldPorts(service, mapping);
+        const ports = heldPorts(context, service, mapping);
         let reported = false;
         // Swarm's routing mesh publishes a service's port once for all its tasks.
         if (ports.length && count > 1 && !context.swarm) {
