@@ -80,6 +80,11 @@ export const duplicatePublishedPort: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  db:\n    image: mariadb:11\n    ports: ["3306:3306"]\n    networks: [back]\n  api:\n    image: node:22-alpine\n    ports: ["3306:3000"]\nnetworks:\n  back:\n    internal: true\n' },
       },
       {
+        name: 'un service d’un profil inactif (non démarré)',
+        files: { 'compose.yaml': 'services:\n  client:\n    image: nginx:1.30-alpine\n    ports: ["8080:80"]\n  debug:\n    image: nginx:1.30-alpine\n    profiles: [debug]\n    ports: ["8080:80"]\n' },
+        options: { profiles: [] },
+      },
+      {
         name: 'des répliques derrière le maillage de routage de Swarm',
         files: { 'stack.yaml': 'services:\n  api:\n    image: node:22-alpine\n    ports: ["8080:3000"]\n    deploy:\n      replicas: 2\n' },
         options: { swarm: true },

@@ -23,6 +23,13 @@ export const healthyDependencyWithoutHealthcheck: ComposeRule = {
         },
       },
       {
+        name: 'un service d’un profil inactif (non démarré)',
+        files: {
+          'compose.yaml': 'services:\n  migrate:\n    image: node:22-alpine\n    profiles: [outils]\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n',
+        },
+        options: { profiles: [] },
+      },
+      {
         name: 'une dépendance facultative',
         files: {
           'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      db:\n        condition: service_healthy\n        required: false\n  db:\n    image: postgres:17-alpine\n',
