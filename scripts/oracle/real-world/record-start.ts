@@ -31,7 +31,7 @@ export interface StartVerdict {
   /** `started`: every container starts; `refused`: a port published twice or a healthy dependency without healthcheck; `untested`: the stand-ins or the host decide. */
   verdict: 'started' | 'refused' | 'untested';
   message?: string;
-  /** Untested because of this host: a host port something else holds, an address it does not have, an image it does not have. */
+  /** Untested because of this host: a host port something else holds, an address it does not have, an address range another network holds, an image whose HEALTHCHECK only the real one tells. */
   host?: boolean;
 }
 
@@ -198,6 +198,8 @@ async function record(id: string): Promise<StartVerdict | undefined> {
       const certain = healthcheckOf(model.services?.[service] ?? {}, dir) === false;
       return certain ? { checks, verdict: 'refused', message: last } : { checks, verdict: 'untested', host: true, message: `the image of ${service} may define a HEALTHCHECK: ${last}` };
     }
+    // An address range another network of this host holds meanwhile (another project's).
+    if (/Pool overlaps with other one/.test(text)) return { checks, verdict: 'untested', host: true, message: last.slice(0, 300) };
     return { checks, verdict: 'untested', message: last.slice(0, 300) };
   } finally {
     if (started) await removeProject(project, dir, [...files, '-f', OVERRIDE]);
