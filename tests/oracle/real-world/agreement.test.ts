@@ -17,7 +17,7 @@ const GOAL = 0.98;
  * What the engine reaches today, kind by kind: a change that loses agreement
  * fails here. Raise a floor when the engine gets better; none may go down.
  */
-const FLOOR = { compose: 1, 'compose-mutants': 0.99, 'compose-up': 0.995, 'compose-mutants-up': 0.999, nginx: 0.98, 'nginx-mutants': 0.98, cross: 0.98, 'cross-mutants': 0.98 } as const;
+const FLOOR = { compose: 1, 'compose-mutants': 1, 'compose-up': 0.995, 'compose-mutants-up': 1, nginx: 0.98, 'nginx-mutants': 0.98, cross: 0.98, 'cross-mutants': 0.98 } as const;
 
 function expectAgreement(a: Agreement, minimumCases: number): void {
   printAgreement(a, false);
