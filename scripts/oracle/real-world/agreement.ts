@@ -46,7 +46,7 @@ export const originName = (meta: CaseMeta): string => (typeof meta.origin === 's
 
 /** Errors `docker compose config` does not check but `up` does: the engine reports them earlier, on purpose. */
 export const UP_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port', 'relative-working-dir', 'extra-host-without-address', 'missing-secret-file', 'unknown-capability', 'windows-volume-source', 'bridge-name-conflict']);
-/** Up-time rules only starting the containers would prove (record-up.ts creates them): out of the "up" kind's comparison. */
+/** Up-time rules only starting the containers proves (record-start.ts): measured where that recording can tell. */
 const START_TIME_RULES = new Set(['healthy-dependency-without-healthcheck', 'duplicate-published-port']);
 /** Warnings (rule:message) for what Compose accepts and Docker creates, but not as written. */
 const UP_MISREADS = new Set(['healthcheck-test-form:prefixInString']);
@@ -142,19 +142,35 @@ export interface UpVerdict {
   misread?: Record<string, string>;
 }
 export const upVerdictsFile = (kind: 'compose' | 'compose-mutants'): string => verdictsFile(kind).replace(/-verdicts\.json$/, '-up-verdicts.json');
+export interface StartVerdict {
+  /** What the case's Compose model could meet: two host bindings or more, a `service_healthy` dependency. */
+  checks: ('ports' | 'healthy')[];
+  /** `started`: every container starts; `refused`: a host port published twice, or a healthy dependency without healthcheck. */
+  verdict: 'started' | 'refused' | 'untested';
+  message?: string;
+  /** Untested because of the recording host (a port it holds, an image whose HEALTHCHECK only the real image tells). */
+  host?: boolean;
+}
+export const startVerdictsFile = (kind: 'compose' | 'compose-mutants'): string => verdictsFile(kind).replace(/-verdicts\.json$/, '-start-verdicts.json');
 
 /**
  * Would `docker compose up` go wrong? The real verdict is `config`'s refusal,
  * or, for a file `config` accepts, the local dockerd's refusal to create its
- * containers or a container created not as written (record-up.ts). The
- * engine's is an error (its up-time-only rules included) or a warning that
- * Docker misreads the file. Verdicts only: `config`'s lines are the compose
- * kind's business, and `up` names none.
+ * containers or a container created not as written (record-up.ts), or its
+ * refusal to start them for a host port published twice or a healthy
+ * dependency without healthcheck (record-start.ts). The engine's is an error
+ * (its up-time-only rules included) or a warning that Docker misreads the
+ * file. The two start-time rules count where the start recording tells: a
+ * case it started or refused, and a case whose model could meet neither
+ * (fewer than two host bindings, no `service_healthy`: not recorded), once the
+ * start verdicts exist; not where the stand-ins or the host decided. Verdicts
+ * only: `config`'s lines are the compose kind's business, and `up` names none.
  */
 export function upAgreement(kind: 'compose' | 'compose-mutants'): Agreement {
   const root = corpusDir(kind);
   const config = JSON.parse(readFileSync(verdictsFile(kind), 'utf8')) as Record<string, ComposeVerdict>;
   const up = (JSON.parse(readFileSync(upVerdictsFile(kind), 'utf8')) as { cases: Record<string, UpVerdict> }).cases;
+  const start = existsSync(startVerdictsFile(kind)) ? (JSON.parse(readFileSync(startVerdictsFile(kind), 'utf8')) as { cases: Record<string, StartVerdict> }).cases : undefined;
   const result: Agreement = { kind: kind === 'compose' ? 'compose-up' : 'compose-mutants-up', agree: 0, total: 0, byMutation: new Map(), disagreements: [], excluded: [] };
   for (const id of Object.keys(config).sort()) {
     const c = config[id]!;
@@ -162,9 +178,18 @@ export function upAgreement(kind: 'compose' | 'compose-mutants'): Agreement {
     // Accepted by `config` but not recorded with `up`, not testable, or refused because of the host: not counted.
     if (c.verdict === 'valid' && (!u || u.verdict === 'untested' || u.host)) continue;
     const meta = readMeta(join(root, id));
-    const real = c.verdict === 'invalid' ? `config refuses (${c.message.split('\n').slice(-1)[0]!.slice(0, 100)})` : u!.verdict === 'refused' ? `up refuses (${u!.message!.split('\n').slice(-1)[0]!.slice(0, 140)})` : u!.misread ? `up misreads ${JSON.stringify(u!.misread).slice(0, 140)}` : '';
-    const errors = engineDiagnostics(kind, id, meta, c.args).filter((d) => !START_TIME_RULES.has(d.ruleId));
-    tally(result, meta, (errors.length > 0) === (real !== ''), () => `${id}: ${real || 'up creates'} / engine ${errors.slice(0, 4).map((e) => `${e.ruleId}:${e.messageId ?? ''}@${e.range.start.line}`).join(', ') || 'ok'}`);
+    const s = c.verdict === 'valid' && u!.verdict === 'created' ? start?.[id] : undefined;
+    const real =
+      c.verdict === 'invalid' ? `config refuses (${c.message.split('\n').slice(-1)[0]!.slice(0, 100)})`
+      : u!.verdict === 'refused' ? `up refuses (${u!.message!.split('\n').slice(-1)[0]!.slice(0, 140)})`
+      : u!.misread ? `up misreads ${JSON.stringify(u!.misread).slice(0, 140)}`
+      : s?.verdict === 'refused' ? `start refuses (${s.message!.slice(0, 140)})`
+      : '';
+    // Where starting was not recorded (no start verdicts yet) or the stand-ins decided, the start-time rules are not judged.
+    const judged = start !== undefined && s?.verdict !== 'untested';
+    const errors = engineDiagnostics(kind, id, meta, c.args).filter((d) => judged || !START_TIME_RULES.has(d.ruleId));
+    const what = real || (s?.verdict === 'started' ? 'up starts' : 'up creates');
+    tally(result, meta, (errors.length > 0) === (real !== ''), () => `${id}: ${what} / engine ${errors.slice(0, 4).map((e) => `${e.ruleId}:${e.messageId ?? ''}@${e.range.start.line}`).join(', ') || 'ok'}`);
   }
   return result;
 }

@@ -1,9 +1,11 @@
 // Prints the engine's agreement with `docker compose config` and `up` on the
 // real-world corpus (record-up.ts), every disagreement, and what `up` refuses
-// or misreads that `config` accepts, grouped by message.
+// or misreads that `config` accepts, grouped by message, then what starting
+// the containers refuses or could not tell (record-start.ts).
 //   node scripts/oracle/real-world/measure-up.ts [mutants]
 import { readFileSync } from 'node:fs';
-import { printAgreement, upAgreement, upVerdictsFile, type UpVerdict } from './agreement.ts';
+import { existsSync } from 'node:fs';
+import { printAgreement, startVerdictsFile, upAgreement, upVerdictsFile, type StartVerdict, type UpVerdict } from './agreement.ts';
 
 const kind = process.argv[2] === 'mutants' ? 'compose-mutants' : 'compose';
 printAgreement(upAgreement(kind), true);
@@ -17,3 +19,13 @@ for (const [id, v] of Object.entries(cases)) {
 }
 console.log('\nup refuses or misreads what config accepts:');
 for (const [key, ids] of [...groups].sort((a, b) => b[1].length - a[1].length)) console.log(`  ${ids.length} × ${key}\n      e.g. ${ids.slice(0, 3).join(', ')}`);
+if (existsSync(startVerdictsFile(kind))) {
+  const started = (JSON.parse(readFileSync(startVerdictsFile(kind), 'utf8')) as { cases: Record<string, StartVerdict> }).cases;
+  const byCause = new Map<string, string[]>();
+  for (const [id, v] of Object.entries(started)) {
+    const key = `${v.verdict}${v.host ? ' (host)' : ''}${v.message ? `: ${v.message.replace(/<project>-\S+/g, '…').replace(/\d+\.\d+\.\d+\.\d+:\d+|\d+\/(tcp|udp)|port \d+/g, '…').slice(0, 100)}` : ''}`;
+    byCause.set(key, [...(byCause.get(key) ?? []), id]);
+  }
+  console.log('\nstarting the containers (cases that could meet a port published twice or a healthy dependency):');
+  for (const [key, ids] of [...byCause].sort((a, b) => b[1].length - a[1].length)) console.log(`  ${ids.length} × ${key}\n      e.g. ${ids.slice(0, 3).join(', ')}`);
+}

@@ -44,6 +44,45 @@ const ops: Record<string, Op> = {
   'unclosed-flow': (t) => { const L = lines(t); const i = pick(L.map((l, i) => (/:\s*\[[^\]]*\]\s*$/.test(l) ? i : -1)).filter((i) => i >= 0)); if (i === undefined) return null; L[i] = L[i]!.replace(/\]\s*$/, ''); return L.join('\n'); },
   'undeclared-secret': (t, d, lc) => { const svc = pick(services(d)); if (!svc || !isMap(svc.value) || !svc.value.items[0] || svc.value.get('secrets')) return null; const key = svc.value.items[0].key; const col = lc.linePos(key.range[0]).col; const ln = lineOf(lc, key.range[0]); const L = lines(t); L.splice(ln - 1, 0, `${' '.repeat(col - 1)}secrets:\n${' '.repeat(col + 1)}- mot_de_passe_db`); return L.join('\n'); },
 };
+// Mistakes only starting the containers shows (record-start.ts), drawn with their own sequence so that the mutants above stay as they were.
+let seed2 = 7;
+const rnd2 = () => ((seed2 = (seed2 * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const OFFICIAL = /^(?:docker\.io\/)?(?:library\/)?[a-z0-9._-]+(?::[^/]*)?$/;
+const imageOf = (svc: any): string => (isMap(svc.value) && isScalar(svc.value.get('image', true)) ? String(svc.value.get('image')) : '');
+/** A new key at the top of a service's mapping, indented as its first key. */
+function insertKey(t: string, svc: any, lc: LineCounter, text: (col: number) => string): string | null {
+  if (!isMap(svc.value) || !svc.value.items[0] || svc.value.flow) return null;
+  const key = svc.value.items[0].key;
+  const col = lc.linePos(key.range[0]).col;
+  const L = lines(t);
+  L.splice(lineOf(lc, key.range[0]) - 1, 0, text(col));
+  return L.join('\n');
+}
+const startOps: Record<string, Op> = {
+  // « Bind for 0.0.0.0:8080 failed: port is already allocated »: a second service publishes a host port another one publishes.
+  'duplicate-host-port': (t, d, lc) => {
+    for (const svc of services(d)) {
+      const p = isMap(svc.value) ? svc.value.get('ports', true) : null;
+      const first = isSeq(p) ? p.items.find((i: any) => isScalar(i) && /^(?:\d+\.\d+\.\d+\.\d+:)?\d+:\d+(?:\/tcp)?$/.test(String(i.value))) : undefined;
+      if (!first) continue;
+      const host = String((first as any).value).split(':').slice(-2)[0];
+      const other = services(d).find((s: any) => s !== svc && isMap(s.value) && !s.value.has('ports') && !s.value.has('network_mode'));
+      if (!other) return null;
+      return insertKey(t, other, lc, (col) => `${' '.repeat(col - 1)}ports:\n${' '.repeat(col + 1)}- "${host}:8080"`);
+    }
+    return null;
+  },
+  // « dependency failed to start: container … has no healthcheck configured »: waiting for a service to be healthy that has no healthcheck.
+  'healthy-without-healthcheck': (t, d, lc) => {
+    const all = services(d);
+    const targets = all.filter((s: any) => isMap(s.value) && !s.value.has('healthcheck') && !s.value.has('profiles'));
+    // An official image when there is one (docker-library images define no HEALTHCHECK: the real verdict is known).
+    const target = targets.find((s: any) => OFFICIAL.test(imageOf(s))) ?? targets[0];
+    const waiting = all.find((s: any) => s !== target && isMap(s.value) && !s.value.has('depends_on') && !s.value.has('profiles'));
+    if (!target || !waiting) return null;
+    return insertKey(t, waiting, lc, (col) => `${' '.repeat(col - 1)}depends_on:\n${' '.repeat(col + 1)}${String(target.key.value)}:\n${' '.repeat(col + 3)}condition: service_healthy`);
+  },
+};
 const cases = readdirSync(SRC).sort();
 let made = 0;
 for (const id of cases) {
@@ -54,9 +93,10 @@ for (const id of cases) {
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   if (doc.errors.length || !isMap(doc.contents)) continue;
   const names = Object.keys(ops).filter(() => rnd() < 0.45);
-  for (const name of names) {
+  const more = Object.keys(startOps).filter(() => rnd2() < 0.45);
+  for (const name of [...names, ...more]) {
     let out: string | null = null;
-    try { out = ops[name]!(text, doc, lc); } catch { out = null; }
+    try { out = (ops[name] ?? startOps[name])!(text, doc, lc); } catch { out = null; }
     if (!out || out === text) continue;
     const mid = `${id}~${name}`.slice(0, 200);
     // Only the mutated file is kept: the rest of the project is the base case's (projectFiles in agreement.ts).

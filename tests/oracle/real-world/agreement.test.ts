@@ -4,7 +4,9 @@
 // as published and mutated with the mistakes people report, judged by
 // Compose 2.40.3 (`config -q`) and nginx 1.30.6 (`-t`), whose verdicts are
 // recorded next to them; what `up` refuses or misreads that `config` accepts
-// (the local dockerd creating the containers: record-up.ts); and compose ↔ nginx: would the project's nginx
+// (the local dockerd creating the containers: record-up.ts, then starting them
+// for a port published twice or a healthy dependency without healthcheck:
+// record-start.ts); and compose ↔ nginx: would the project's nginx
 // service start, with the names Docker's DNS gives it (record-cross.ts)?
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +21,7 @@ const GOAL = 0.98;
  * What the engine reaches today, kind by kind: a change that loses agreement
  * fails here. Raise a floor when the engine gets better; none may go down.
  */
-const FLOOR = { compose: 1, 'compose-mutants': 0.99, 'compose-up': 1, 'compose-mutants-up': 0.999, nginx: 0.99, 'nginx-mutants': 0.995, cross: 0.98, 'cross-mutants': 0.98 } as const;
+const FLOOR = { compose: 1, 'compose-mutants': 1, 'compose-up': 1, 'compose-mutants-up': 1, nginx: 0.99, 'nginx-mutants': 0.995, cross: 0.98, 'cross-mutants': 0.98 } as const;
 
 /**
  * At most this many cases left out, each with its reason (printed): an nginx

@@ -1,7 +1,31 @@
 import type { ComposeRule } from '../catalogue.ts';
-import type { Dependency } from '../../compose/model.ts';
+import type { ComposeContext } from '../../compose/context.ts';
+import type { ComposeService } from '../../compose/model.ts';
+import { writtenItems } from '../../compose/service-keys.ts';
+import type { Range } from '../../types.ts';
 import { shorten } from '../../limits.ts';
 import { frenchNumber } from '../../format-message.ts';
+
+interface Edge { service: string; file: string; range: Range }
+
+/**
+ * What a service waits for: its `depends_on`, and what Compose adds to it
+ * (compose-go's normalisation): the service of `network_mode: service:x`, of
+ * `links` (`x` or `x:alias`) and of `volumes_from` (`x`, `x:ro`; not
+ * `container:…`).
+ */
+function edges(context: ComposeContext, service: ComposeService): Edge[] {
+  const out: Edge[] = service.dependsOn.map((d) => ({ service: d.service, file: d.file, range: d.range }));
+  const mode = service.networkMode;
+  if (mode?.value.startsWith('service:')) out.push({ service: mode.value.slice('service:'.length), file: mode.file, range: mode.range });
+  for (const key of ['links', 'volumes_from'] as const) {
+    for (const { file, item } of writtenItems(service, [key])) {
+      if (item.kind !== 'scalar' || typeof item.value !== 'string' || item.value.startsWith('container:')) continue;
+      out.push({ service: item.value.split(':')[0]!, file, range: context.rangeOf(file, ...item.range) });
+    }
+  }
+  return out;
+}
 
 export const dependencyCycle: ComposeRule = {
   id: 'dependency-cycle',
@@ -12,7 +36,7 @@ export const dependencyCycle: ComposeRule = {
   },
   docs: {
     title: 'Les dépendances ne doivent pas former de cycle',
-    what: 'Signale des services qui dépendent les uns des autres en boucle (`api` → `worker` → `api`).',
+    what: 'Signale des services qui dépendent les uns des autres en boucle (`api` → `worker` → `api`), en comptant les dépendances que Compose ajoute\u00a0: `network_mode: service:x`, `links` et `volumes_from`.',
     why: '`docker compose` refuse le projet («\u00a0dependency cycle detected\u00a0»)\u00a0: l’ordre de démarrage serait impossible.',
     howToFix: 'Retirez la dépendance qui ne sert pas au démarrage. En général la flèche va vers la base de données ou le cache, jamais dans l’autre sens.',
     chapter: '06-architecture-trois-couches',
@@ -30,6 +54,20 @@ export const dependencyCycle: ComposeRule = {
         },
         errors: [{ messageId: 'cycle', line: 7, column: 18 }],
       },
+      {
+        name: 'une dépendance ajoutée par network_mode',
+        files: {
+          'compose.yaml': 'services:\n  app:\n    image: node:22-alpine\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n    network_mode: service:app\n',
+        },
+        errors: [{ messageId: 'cycle', line: 9, column: 19 }],
+      },
+      {
+        name: 'des dépendances ajoutées par links et volumes_from',
+        files: {
+          'compose.yaml': 'services:\n  app:\n    image: node:22-alpine\n    links: ["db:base"]\n  db:\n    image: postgres:17-alpine\n    volumes_from: ["app:ro"]\n',
+        },
+        errors: [{ messageId: 'cycle', line: 7, column: 20 }],
+      },
     ],
   },
   check(context, report) {
@@ -39,7 +77,9 @@ export const dependencyCycle: ComposeRule = {
     // Position of each service on the current path, so a cycle is found in constant time.
     const onPath = new Map<string, number>();
     const path: string[] = [];
-    const reportCycle = (closing: Dependency): void => {
+    const cache = new Map<ComposeService, Edge[]>();
+    const edgesOf = (service: ComposeService): Edge[] => cache.get(service) ?? (cache.set(service, edges(context, service)), cache.get(service)!);
+    const reportCycle = (closing: Edge): void => {
       report({ messageId: 'cycle', data: { cycle: describeCycle(path, onPath.get(closing.service)!) }, file: closing.file, range: closing.range });
     };
     // Depth-first search, with an explicit stack: a chain of 6,000 services overflowed the call stack (issue #14).
@@ -52,7 +92,8 @@ export const dependencyCycle: ComposeRule = {
       path.push(root);
       while (frames.length > 0) {
         const frame = frames[frames.length - 1]!;
-        const dependencies = services.get(frame.name)?.dependsOn ?? [];
+        const service = services.get(frame.name);
+        const dependencies = service ? edgesOf(service) : [];
         if (frame.next < dependencies.length) {
           const dependency = dependencies[frame.next++]!;
           if (!services.has(dependency.service) || dependency.service === frame.name) continue;

@@ -9,7 +9,7 @@ export const healthyDependencyWithoutHealthcheck: ComposeRule = {
   },
   docs: {
     title: '`service_healthy` exige un healthcheck',
-    what: 'Signale `condition: service_healthy` vers un service qui n’a pas de `healthcheck` (ou l’a désactivé).',
+    what: 'Signale `condition: service_healthy` vers un service qui n’a pas de `healthcheck` (ou l’a désactivé), sauf si la dépendance est facultative (`required: false`\u00a0: Compose avertit et démarre quand même).',
     why: '`docker compose config` l’accepte, mais `docker compose up` s’arrête\u00a0: «\u00a0container has no healthcheck configured\u00a0». Sans test de santé, Compose ne peut pas savoir quand la base est prête.',
     howToFix: 'Ajoutez un `healthcheck` au service attendu (par exemple `pg_isready` pour PostgreSQL, `redis-cli ping` pour Redis), ou utilisez `condition: service_started`.',
     chapter: '06-architecture-trois-couches',
@@ -20,6 +20,19 @@ export const healthyDependencyWithoutHealthcheck: ComposeRule = {
         files: {
           'compose.yaml':
             'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres"]\n      interval: 5s\n',
+        },
+      },
+      {
+        name: 'un service d’un profil inactif (non démarré)',
+        files: {
+          'compose.yaml': 'services:\n  migrate:\n    image: node:22-alpine\n    profiles: [outils]\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n',
+        },
+        options: { profiles: [] },
+      },
+      {
+        name: 'une dépendance facultative',
+        files: {
+          'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      db:\n        condition: service_healthy\n        required: false\n  db:\n    image: postgres:17-alpine\n',
         },
       },
     ],
@@ -37,7 +50,8 @@ export const healthyDependencyWithoutHealthcheck: ComposeRule = {
     const services = context.model.services;
     for (const service of services.values()) {
       for (const dependency of service.dependsOn) {
-        if (dependency.condition !== 'service_healthy') continue;
+        // An optional dependency (`required: false`) that is not healthy only earns a warning from Compose.
+        if (dependency.condition !== 'service_healthy' || !dependency.required) continue;
         const target = services.get(dependency.service);
         if (!target) continue;
         const healthcheck = target.healthcheck;
