@@ -21,11 +21,17 @@ export const swarmImmutableSecret: ComposeRule = {
     valid: [
       { name: 'nom versionné', files: { 'stack.yaml': 'services: {}\nsecrets:\n  db_password:\n    name: db_password_v1\n    file: ./secrets/db_password.txt\n' } },
       { name: 'secret externe', files: { 'stack.yaml': 'services: {}\nsecrets:\n  db_password:\n    external: true\n' } },
+      { name: 'fichier Compose hors Swarm', files: { 'compose.yaml': 'services: {}\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' } },
     ],
     invalid: [
       {
         files: { 'stack.yaml': 'services: {}\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' },
-        errors: [{ messageId: 'immutable', line: 3, column: 3 }],
+        errors: [{ messageId: 'immutable', line: 3, column: 3, data: { kind: 'Le secret', created: 'créé', file: './secrets/db_password.txt' } }],
+      },
+      {
+        name: 'config',
+        files: { 'stack.yaml': 'services: {}\nconfigs:\n  proxy_conf:\n    file: ./nginx/proxy.conf\n' },
+        errors: [{ messageId: 'immutable', line: 3, column: 3, data: { kind: 'La config', created: 'créée', name: 'proxy_conf' } }],
       },
     ],
   },
