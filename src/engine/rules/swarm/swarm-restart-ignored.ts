@@ -96,7 +96,8 @@ export const swarmRestartIgnored: ComposeRule = {
         report({ messageId: 'overridden', data: { service: service.name }, file, range });
         continue;
       }
-      const value = (asString(restart.value) ?? '').trim();
+      // Not trimmed: the CLI's `opts.ParseRestartPolicy` does not trim either.
+      const value = asString(restart.value) ?? '';
       const condition = CONDITION[value.startsWith('on-failure') ? 'on-failure' : value];
       const fix =
         condition && !deploy && service.document.file.text.slice(restart.value.range[1]).match(/^[ \t]*(#.*)?(\r?\n|$)/)

@@ -87,6 +87,11 @@ export const swarmSchema: ComposeRule = {
         files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    depends_on:\n      db:\n        condition: service_started\n    volumes_from: [db]\n  db:\n    image: postgres:17-alpine\n' },
       },
       {
+        name: 'fichier mal formé : laissé à la vérification YAML',
+        // yaml.v3, which the Docker CLI reads stack files with, refuses a key written twice ("already defined"); yaml-syntax says so.
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    image: registry.local/atelier-api:1.1\n    memoire: 512m\n' },
+      },
+      {
         name: 'fichier Compose hors Swarm',
         files: { 'compose.yaml': 'name: atelier\nservices:\n  api:\n    image: node:24-alpine\n    profiles: [outils]\n' },
       },
