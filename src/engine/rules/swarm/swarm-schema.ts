@@ -122,7 +122,7 @@ export const swarmSchema: ComposeRule = {
       },
       {
         name: 'extension x- avant la version 3.4',
-        // config_schema_v3.3.json has no `^x-` pattern at the top level; 3.4 added it.
+        // The CLI's config_schema_v3.3.json has no `^x-` pattern at the top level; config_schema_v3.4.json adds it.
         files: { 'docker-stack.yml': 'version: "3.3"\nx-image: &image registry.local/atelier-api:1.0\nservices:\n  api:\n    image: *image\n    replica: 3\n' },
         errors: [
           { messageId: 'newer-key', line: 2, column: 1, data: { key: 'x-image', since: '3.4', version: '3.3' } },
@@ -131,6 +131,7 @@ export const swarmSchema: ComposeRule = {
       },
       {
         name: 'tmpfs dans un montage avant la version 3.6',
+        // The CLI's config_schema_v3.5.json has no `tmpfs` in the long volume syntax; config_schema_v3.6.json adds it.
         files: { 'docker-stack.yml': 'version: "3.5"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n    volumes:\n      - type: tmpfs\n        target: /tmp\n        tmpfs:\n          size: 1000000\n' },
         errors: [{ messageId: 'newer-key', line: 8, column: 9, data: { key: 'tmpfs', since: '3.6' } }],
       },
