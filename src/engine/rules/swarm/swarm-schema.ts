@@ -326,7 +326,8 @@ function stackPlain(value: LocatedValue, path: readonly string[]): unknown {
     for (const [key, entry] of value.entries) out[key] = stackPlain(entry.value, [...path, key]);
     return out;
   }
-  if (typeof value.value !== 'string' || value.written === undefined || value.written === value.value) return value.value;
+  // The reader keeps `written` for string scalars only: a number, boolean or null was never interpolated.
+  if (typeof value.value !== 'string' || value.written === value.value) return value.value;
   const rule = CASTS.find(([pattern]) => pattern.length === path.length && pattern.every((part, i) => part === '*' || part === path[i]));
   return rule ? cast(value.value, rule[1]) : value.value;
 }
