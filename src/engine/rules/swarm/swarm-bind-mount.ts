@@ -25,8 +25,24 @@ export const swarmBindMount: ComposeRule = {
             'services:\n  proxy:\n    image: nginx:1.30-alpine\n    configs:\n      - source: proxy_conf\n        target: /etc/nginx/conf.d/default.conf\nconfigs:\n  proxy_conf:\n    file: ./nginx/proxy.conf\n',
         },
       },
+      {
+        name: 'volume nommé',
+        files: {
+          'stack.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\n    deploy:\n      placement:\n        constraints: [node.labels.db == true]\nvolumes:\n  db-data:\n',
+        },
+      },
+      {
+        name: 'fichier Compose hors Swarm',
+        files: { 'compose.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    volumes:\n      - ./nginx/proxy.conf:/etc/nginx/conf.d/default.conf:ro\n' },
+      },
     ],
     invalid: [
+      {
+        name: 'chemin Windows',
+        // docker/cli v28.2.2 (e6534b4), cli/compose/loader/loader.go `resolveVolumePaths`: a Windows path is absolute too.
+        files: { 'stack.yaml': 'services:\n  agent:\n    image: nginx:1.30-alpine\n    volumes:\n      - type: bind\n        source: C:\\atelier\n        target: /data\n' },
+        errors: [{ messageId: 'absolute', line: 5, column: 9, data: { service: 'agent', source: 'C:\\atelier' } }],
+      },
       {
         name: 'chemin relatif',
         files: { 'stack.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    volumes:\n      - ./nginx/proxy.conf:/etc/nginx/conf.d/default.conf:ro\n' },

@@ -37,6 +37,7 @@ export const swarmForbiddenOption: ComposeRule = {
       {
         files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n' },
       },
+      { name: 'fichier Compose hors Swarm', files: { 'compose.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    mem_limit: 256M\n' } },
     ],
     invalid: [
       {

@@ -2,10 +2,6 @@ import type { ComposeRule } from '../catalogue.ts';
 import { stackServices } from '../../compose/stack-file.ts';
 import { asMap, asSeq, asString } from '../../yaml/located.ts';
 
-function number(value: string | undefined): number | undefined {
-  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
-}
-
 export const swarmHostPortReplicas: ComposeRule = {
   id: 'swarm-host-port-replicas',
   kind: 'compose',
@@ -34,6 +30,31 @@ export const swarmHostPortReplicas: ComposeRule = {
             'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: 8080\n        mode: host\n    deploy:\n      mode: global\n',
         },
       },
+      {
+        name: 'une réplique au plus par nœud',
+        files: {
+          'stack.yaml':
+            'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: 8080\n        mode: host\n    deploy:\n      replicas: 3\n      placement:\n        max_replicas_per_node: 1\n',
+        },
+      },
+      {
+        name: 'port choisi par Swarm, routing mesh, ou pas de port',
+        files: {
+          'stack.yaml':
+            'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    ports:\n      - target: 9000\n        mode: host\n      - target: 80\n        published: 8080\n      - target: 443\n        published: 8443\n        mode: ingress\n    deploy:\n      replicas: 3\n  worker:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      replicas: 3\n',
+        },
+      },
+      {
+        name: 'une seule réplique',
+        files: { 'stack.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: 8080\n        mode: host\n' },
+      },
+      {
+        name: 'fichier Compose hors Swarm',
+        files: {
+          'compose.yaml':
+            'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: 8080\n        mode: host\n    deploy:\n      replicas: 2\n',
+        },
+      },
     ],
     invalid: [
       {
@@ -41,7 +62,15 @@ export const swarmHostPortReplicas: ComposeRule = {
           'stack.yaml':
             'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: 8080\n        mode: host\n    deploy:\n      replicas: 2\n',
         },
-        errors: [{ messageId: 'collision', line: 7, column: 15 }],
+        errors: [{ messageId: 'collision', line: 7, column: 15, data: { port: '8080', replicas: 2, service: 'proxy' } }],
+      },
+      {
+        name: 'dix répliques, deux par nœud',
+        files: {
+          'stack.yaml':
+            'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 443\n        published: 8443\n        mode: host\n    deploy:\n      replicas: 10\n      placement:\n        max_replicas_per_node: 2\n',
+        },
+        errors: [{ messageId: 'collision', line: 7, column: 15, data: { port: '8443', replicas: 10 } }],
       },
     ],
   },
@@ -49,11 +78,14 @@ export const swarmHostPortReplicas: ComposeRule = {
     if (!context.swarm) return;
     for (const service of stackServices(context)) {
       const deploy = asMap(service.map.entries.get('deploy')?.value);
-      if (asString(deploy?.entries.get('mode')?.value) === 'global') continue;
-      const replicas = number(asString(deploy?.entries.get('replicas')?.value)) ?? 1;
-      const perNode = number(asString(asMap(deploy?.entries.get('placement')?.value)?.entries.get('max_replicas_per_node')?.value));
-      if (replicas < 2 || perNode === 1) continue;
-      for (const port of asSeq(service.map.entries.get('ports')?.value)?.items ?? []) {
+      // `deploy.mode: global` needs no test: it forbids `replicas` (docker/cli v28.2.2, e6534b4, `convertDeployMode`
+      // in cli/compose/convert/service.go: "replicas can only be used with replicated mode"), so one task per node.
+      // A value that is not a number (a schema error) gives NaN, and no warning.
+      const replicas = Number(asString(deploy?.entries.get('replicas')?.value) ?? 1);
+      const perNode = Number(asString(asMap(deploy?.entries.get('placement')?.value)?.entries.get('max_replicas_per_node')?.value));
+      const ports = asSeq(service.map.entries.get('ports')?.value);
+      if (!(replicas >= 2) || perNode === 1 || !ports) continue;
+      for (const port of ports.items) {
         const mode = asMap(port)?.entries.get('mode');
         const published = asString(asMap(port)?.entries.get('published')?.value);
         if (!mode || asString(mode.value) !== 'host' || published === undefined || published.trim() === '') continue;

@@ -1,5 +1,6 @@
 import type { ComposeRule } from '../catalogue.ts';
 import { keyRange, topLevelEntries } from '../../compose/stack-file.ts';
+import { asString } from '../../yaml/located.ts';
 
 export const swarmImmutableSecret: ComposeRule = {
   id: 'swarm-immutable-secret',
@@ -21,11 +22,18 @@ export const swarmImmutableSecret: ComposeRule = {
     valid: [
       { name: 'nom versionné', files: { 'stack.yaml': 'services: {}\nsecrets:\n  db_password:\n    name: db_password_v1\n    file: ./secrets/db_password.txt\n' } },
       { name: 'secret externe', files: { 'stack.yaml': 'services: {}\nsecrets:\n  db_password:\n    external: true\n' } },
+      { name: 'secret sans corps : laissé à swarm-schema', files: { 'stack.yaml': 'services: {}\nsecrets:\n  db_password:\n' } },
+      { name: 'fichier Compose hors Swarm', files: { 'compose.yaml': 'services: {}\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' } },
     ],
     invalid: [
       {
         files: { 'stack.yaml': 'services: {}\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' },
-        errors: [{ messageId: 'immutable', line: 3, column: 3 }],
+        errors: [{ messageId: 'immutable', line: 3, column: 3, data: { kind: 'Le secret', created: 'créé', file: './secrets/db_password.txt' } }],
+      },
+      {
+        name: 'config',
+        files: { 'stack.yaml': 'services: {}\nconfigs:\n  proxy_conf:\n    file: ./nginx/proxy.conf\n' },
+        errors: [{ messageId: 'immutable', line: 3, column: 3, data: { kind: 'La config', created: 'créée', name: 'proxy_conf' } }],
       },
     ],
   },
@@ -36,11 +44,13 @@ export const swarmImmutableSecret: ComposeRule = {
       ['configs', 'La config', 'créée'],
     ] as const) {
       for (const resource of topLevelEntries(context, section)) {
-        const file = resource.map?.entries.get('file');
-        if (!file || resource.map?.entries.has('name')) continue;
+        // A resource written without a body is swarm-schema's error (a secret must be a mapping).
+        if (!resource.map) continue;
+        const file = resource.map.entries.get('file');
+        if (!file || resource.map.entries.has('name')) continue;
         report({
           messageId: 'immutable',
-          data: { kind, created, name: resource.name, file: file.value.kind === 'scalar' ? String(file.value.value) : 'file' },
+          data: { kind, created, name: resource.name, file: asString(file.value) ?? 'file' },
           file: resource.document.file.path,
           range: keyRange(resource.document, resource.entry),
         });

@@ -32,6 +32,7 @@ export const swarmRestartIgnored: ComposeRule = {
   examples: {
     valid: [
       { files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      restart_policy:\n        condition: any\n' } },
+      { name: 'fichier Compose hors Swarm', files: { 'compose.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    restart: always\n' } },
     ],
     invalid: [
       {
@@ -45,6 +46,34 @@ export const swarmRestartIgnored: ComposeRule = {
         files: { 'stack.yaml': 'services:\n  migrate:\n    image: registry.local/atelier-api:1.0\n    restart: "no"\n' },
         errors: [{ messageId: 'no-restarts-anyway', line: 4, column: 5 }],
         output: 'services:\n  migrate:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      restart_policy:\n        condition: none\n',
+      },
+      {
+        name: 'nombre d’essais',
+        // docker/cli v28.2.2 (e6534b4), `convertRestartPolicy`: `on-failure:3` gives condition on-failure (and max_attempts 3).
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    restart: on-failure:3\n' },
+        errors: [{ messageId: 'translated', line: 4, column: 5, data: { service: 'api', condition: 'on-failure' } }],
+        output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      restart_policy:\n        condition: on-failure\n',
+      },
+      {
+        name: 'commentaire en fin de ligne, fichier sans saut de ligne final',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    restart: always # toujours\n  worker:\n    image: registry.local/atelier-api:1.0\n    restart: always' },
+        errors: [
+          { messageId: 'translated', line: 4, column: 5 },
+          { messageId: 'translated', line: 7, column: 5 },
+        ],
+        output:
+          'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      restart_policy:\n        condition: any # toujours\n  worker:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      restart_policy:\n        condition: any',
+      },
+      {
+        name: 'sans correctif : deploy déjà là, ou service sur une ligne',
+        files: {
+          'stack.yaml':
+            'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    restart: always\n    deploy:\n      replicas: 2\n  worker: { image: "registry.local/atelier-api:1.0", restart: always }\n',
+        },
+        errors: [
+          { messageId: 'translated', line: 4, column: 5, data: { condition: 'any' } },
+          { messageId: 'translated', line: 7, column: 54 },
+        ],
       },
       {
         name: 'déjà une politique Swarm',
@@ -67,7 +96,8 @@ export const swarmRestartIgnored: ComposeRule = {
         report({ messageId: 'overridden', data: { service: service.name }, file, range });
         continue;
       }
-      const value = (asString(restart.value) ?? '').trim();
+      // Not trimmed: the CLI's `opts.ParseRestartPolicy` does not trim either.
+      const value = asString(restart.value) ?? '';
       const condition = CONDITION[value.startsWith('on-failure') ? 'on-failure' : value];
       const fix =
         condition && !deploy && service.document.file.text.slice(restart.value.range[1]).match(/^[ \t]*(#.*)?(\r?\n|$)/)

@@ -65,6 +65,33 @@ export const swarmSchema: ComposeRule = {
         files: { 'stack.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: ${HTTP_PORT:-8080}\n        mode: host\n    deploy:\n      mode: global\n' },
       },
       {
+        name: 'version 3 : le format 3.x le plus récent',
+        // docker/cli v28.2.2 (e6534b4), cli/compose/schema/schema.go `normalizeVersion`: "3" means the latest 3.x (3.13).
+        files: { 'docker-stack.yml': 'version: "3"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      rollback_config:\n        order: start-first\n' },
+      },
+      {
+        name: 'clé arrivée avec la version déclarée',
+        files: { 'docker-stack.yml': 'version: "3.7"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      rollback_config:\n        order: start-first\n' },
+      },
+      {
+        name: 'nombres et booléens tirés de variables',
+        // docker/cli v28.2.2 (e6534b4), cli/compose/loader/interpolate.go and cli/compose/loader/loader.go `toBoolean`, `toFloat`:
+        // an interpolated value of these keys is cast before validation; y, yes, true, on, n, no, false, off in any case are booleans.
+        files: {
+          'stack.yaml':
+            'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    read_only: ${READ_ONLY:-Yes}\n    tty: ${TTY:-off}\n    stdin_open: ${STDIN_OPEN:-y}\n    oom_score_adj: ${OOM_SCORE_ADJ:-0}\n    healthcheck:\n      disable: ${NO_HEALTHCHECK:-TRUE}\n    volumes:\n      - type: volume\n        source: donnees\n        target: /data\n        read_only: ${DATA_READ_ONLY:-on}\n        volume:\n          nocopy: ${NOCOPY:-false}\n    deploy:\n      update_config:\n        max_failure_ratio: ${UPDATE_RATIO:-0.2}\n    networks: [front]\nnetworks:\n  front:\n    attachable: ${ATTACHABLE:-n}\nvolumes:\n  donnees:\n    external: ${DATA_EXTERNAL:-no}\n',
+        },
+      },
+      {
+        name: 'depends_on et options interdites : laissés aux règles Swarm dédiées',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    depends_on:\n      db:\n        condition: service_started\n    volumes_from: [db]\n  db:\n    image: postgres:17-alpine\n' },
+      },
+      {
+        name: 'fichier mal formé : laissé à la vérification YAML',
+        // yaml.v3, which the Docker CLI reads stack files with, refuses a key written twice ("already defined"); yaml-syntax says so.
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    image: registry.local/atelier-api:1.1\n    memoire: 512m\n' },
+      },
+      {
         name: 'fichier Compose hors Swarm',
         files: { 'compose.yaml': 'name: atelier\nservices:\n  api:\n    image: node:24-alpine\n    profiles: [outils]\n' },
       },
@@ -88,6 +115,46 @@ export const swarmSchema: ComposeRule = {
         errors: [{ messageId: 'unsupported-version', line: 1, column: 10 }],
       },
       {
+        name: 'version 3.14 inconnue de la CLI',
+        // docker/cli v28.2.2 (e6534b4), cli/compose/schema/schema.go: no config_schema_v3.14.json, "unsupported Compose file version: 3.14".
+        files: { 'docker-stack.yml': 'version: "3.14"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n' },
+        errors: [{ messageId: 'unsupported-version', line: 1, column: 10, data: { version: '3.14' } }],
+      },
+      {
+        name: 'extension x- avant la version 3.4',
+        // The CLI's config_schema_v3.3.json has no `^x-` pattern at the top level; config_schema_v3.4.json adds it.
+        files: { 'docker-stack.yml': 'version: "3.3"\nx-image: &image registry.local/atelier-api:1.0\nservices:\n  api:\n    image: *image\n    replica: 3\n' },
+        errors: [
+          { messageId: 'newer-key', line: 2, column: 1, data: { key: 'x-image', since: '3.4', version: '3.3' } },
+          { messageId: 'unknown-key', line: 6, column: 5 },
+        ],
+      },
+      {
+        name: 'tmpfs dans un montage avant la version 3.6',
+        // The CLI's config_schema_v3.5.json has no `tmpfs` in the long volume syntax; config_schema_v3.6.json adds it.
+        files: { 'docker-stack.yml': 'version: "3.5"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n    volumes:\n      - type: tmpfs\n        target: /tmp\n        tmpfs:\n          size: 1000000\n' },
+        errors: [{ messageId: 'newer-key', line: 8, column: 9, data: { key: 'tmpfs', since: '3.6' } }],
+      },
+      {
+        name: 'ratio tiré d’une variable vide',
+        // docker/cli v28.2.2 (e6534b4), cli/compose/loader/loader.go `toFloat`: strconv.ParseFloat("") fails, "failed to cast to expected type".
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      update_config:\n        max_failure_ratio: ${MAX_FAILURE_RATIO}\n' },
+        errors: [{ messageId: 'wrong-type', line: 6, column: 28 }],
+      },
+      {
+        name: 'booléen écrit 1',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    read_only: 1\n' },
+        errors: [{ messageId: 'wrong-type', line: 4, column: 16 }],
+      },
+      {
+        name: 'extends ailleurs que sous un service',
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      extends: base\nnetworks:\n  front:\n    extends: base\n' },
+        errors: [
+          { messageId: 'unknown-key', line: 5, column: 7 },
+          { messageId: 'unknown-key', line: 8, column: 5 },
+        ],
+      },
+      {
         name: 'clé plus récente que la version déclarée',
         files: { 'docker-stack.yml': 'version: "3.3"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      rollback_config:\n        order: start-first\n' },
         errors: [{ messageId: 'newer-key', line: 6, column: 7 }],
@@ -101,7 +168,7 @@ export const swarmSchema: ComposeRule = {
       {
         name: 'clé de Compose sans équivalent Swarm',
         files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    platform: linux/amd64\n' },
-        errors: [{ messageId: 'compose-only', line: 4, column: 5 }],
+        errors: [{ messageId: 'compose-only', line: 4, column: 5, data: { key: 'platform', where: 'le service `api`' } }],
         output: 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n',
       },
       {
@@ -170,8 +237,9 @@ export const swarmSchema: ComposeRule = {
         });
         continue;
       }
+      // With the latest format (13), no key is newer than the file's version.
       const minor = written === undefined || written === '3' ? 13 : Number(written.split('.')[1] ?? 0);
-      if (minor < 13) for (const finding of newerKeys(document, document.root, keyVersions, minor)) report({ ...finding, data: { ...finding.data, version: written ?? '' } });
+      for (const finding of newerKeys(document, document.root, keyVersions, minor)) report({ ...finding, data: { ...finding.data, version: String(written) } });
       if (validate(stackPlain(document.root, []))) continue;
       const problems = explainSchemaErrors(validate.errors ?? [], document.root, stackSchema).filter((problem) => !reportedElsewhere(problem));
       for (const problem of problems) {
@@ -258,7 +326,8 @@ function stackPlain(value: LocatedValue, path: readonly string[]): unknown {
     for (const [key, entry] of value.entries) out[key] = stackPlain(entry.value, [...path, key]);
     return out;
   }
-  if (typeof value.value !== 'string' || value.written === undefined || value.written === value.value) return value.value;
+  // The reader keeps `written` for string scalars only: a number, boolean or null was never interpolated.
+  if (typeof value.value !== 'string' || value.written === value.value) return value.value;
   const rule = CASTS.find(([pattern]) => pattern.length === path.length && pattern.every((part, i) => part === '*' || part === path[i]));
   return rule ? cast(value.value, rule[1]) : value.value;
 }
@@ -276,11 +345,12 @@ interface KeyTree {
  */
 function newerKeys(document: ComposeDocument, root: LocatedValue, tree: KeyTree, minor: number): { messageId: string; data: Record<string, string>; file: string; range: ReturnType<ComposeDocument['positions']['range']> }[] {
   const out: { messageId: string; data: Record<string, string>; file: string; range: ReturnType<ComposeDocument['positions']['range']> }[] = [];
-  const walk = (value: LocatedValue, node: KeyTree, depth: number): void => {
-    if (depth > 16 || !node.keys) return;
+  // The table is a finite tree: the walk stops at its leaves.
+  const walk = (value: LocatedValue, node: KeyTree): void => {
+    if (!node.keys) return;
     if (value.kind === 'seq') {
       const items = node.keys['[]'];
-      if (items) for (const item of value.items) walk(item, items, depth + 1);
+      if (items) for (const item of value.items) walk(item, items);
       return;
     }
     if (value.kind !== 'map') return;
@@ -292,10 +362,10 @@ function newerKeys(document: ComposeDocument, root: LocatedValue, tree: KeyTree,
         out.push({ messageId: 'newer-key', data: { key, since: child.since ?? '' }, file: document.file.path, range: document.positions.range(entry.keyRange[0], entry.keyRange[1]) });
         continue;
       }
-      walk(entry.value, child, depth + 1);
+      walk(entry.value, child);
     }
   };
-  walk(root, tree, 0);
+  walk(root, tree);
   return out;
 }
 

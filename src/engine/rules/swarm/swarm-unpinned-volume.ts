@@ -25,11 +25,33 @@ export const swarmUnpinnedVolume: ComposeRule = {
             'services:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\n    deploy:\n      placement:\n        constraints: [node.labels.db == true]\nvolumes:\n  db-data:\n',
         },
       },
+      {
+        name: 'volume externe, ou d’un pilote partagé',
+        files: {
+          'stack.yaml':
+            'services:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\n      - sauvegardes:/backup\n      - /srv/atelier:/srv\n      - type: tmpfs\n        target: /tmp\nvolumes:\n  db-data:\n    external: true\n  sauvegardes:\n    driver: rexray/ebs\n',
+        },
+      },
+      {
+        name: 'fichier Compose hors Swarm',
+        files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n' },
+      },
     ],
     invalid: [
       {
         files: { 'stack.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n' },
-        errors: [{ messageId: 'unpinned', line: 5, column: 9 }],
+        errors: [{ messageId: 'unpinned', line: 5, column: 9, data: { service: 'db', volume: 'db-data' } }],
+      },
+      {
+        name: 'deploy sans placement, contraintes vides',
+        files: {
+          'stack.yaml':
+            'services:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\n    deploy:\n      replicas: 1\n  cache:\n    image: redis:8-alpine\n    volumes:\n      - cache-data:/data\n    deploy:\n      placement:\n        constraints: []\nvolumes:\n  db-data:\n  cache-data:\n    driver: local\n',
+        },
+        errors: [
+          { messageId: 'unpinned', line: 5, column: 9 },
+          { messageId: 'unpinned', line: 11, column: 9, data: { service: 'cache', volume: 'cache-data' } },
+        ],
       },
     ],
   },
