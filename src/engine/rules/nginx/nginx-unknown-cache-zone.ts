@@ -32,7 +32,7 @@ export const unknownCacheZone: NginxRule = {
         name: 'la zone déclarée dans un autre fichier, après',
         files: {
           'nginx/conf.d/default.conf': 'server {\n    listen 80;\n    location / {\n        proxy_pass http://api:3000;\n        proxy_cache api;\n    }\n    location /off {\n        proxy_cache off;\n    }\n}\n',
-          'nginx/conf.d/zz-cache.conf': 'proxy_cache_path /var/cache/nginx/api keys_zone=api:10m;\n',
+          'nginx/conf.d/proxy-cache.conf': 'proxy_cache_path /var/cache/nginx/api keys_zone=api:10m;\n',
         },
       },
       {
