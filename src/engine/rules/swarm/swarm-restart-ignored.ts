@@ -20,6 +20,8 @@ export const swarmRestartIgnored: ComposeRule = {
     overridden: '`restart` est ignoré (service `{{service}}`) : `deploy.restart_policy` le remplace dans une stack.',
     'no-restarts-anyway':
       '`restart: "no"` n’empêche pas Swarm de relancer `{{service}}` : sans `deploy.restart_policy`, une tâche qui s’arrête est toujours relancée. Écrivez `deploy.restart_policy.condition: none` (ou `on-failure`).',
+    refused:
+      '`restart: {{value}}` n’est pas une politique de redémarrage que la CLI sait traduire pour Swarm\u00a0: `docker stack deploy` s’arrête (`{{cli}}`). Écrivez `deploy.restart_policy` (`condition`\u00a0: `any`, `on-failure` ou `none`).',
     translated: '`docker stack deploy` annonce qu’il ignore `restart` (service `{{service}}`) ; il le traduit pourtant en `deploy.restart_policy.condition: {{condition}}`. Écrivez cette politique explicitement.',
   },
   docs: {
@@ -76,6 +78,16 @@ export const swarmRestartIgnored: ComposeRule = {
         ],
       },
       {
+        name: 'une politique inconnue',
+        // docker/cli v28.2.2 (e6534b4), `convertRestartPolicy`: any other name is « unknown restart policy », a
+        // count that is not a number « invalid restart policy »; the deployment stops before creating anything.
+        files: { 'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    restart: never\n  worker:\n    image: registry.local/atelier-api:1.0\n    restart: on-failure:three\n' },
+        errors: [
+          { messageId: 'refused', line: 4, column: 5, data: { value: 'never', cli: 'unknown restart policy: never' } },
+          { messageId: 'refused', line: 7, column: 5, data: { value: 'on-failure:three', cli: 'invalid restart policy: on-failure:three' } },
+        ],
+      },
+      {
         name: 'déjà une politique Swarm',
         files: {
           'stack.yaml': 'services:\n  api:\n    image: registry.local/atelier-api:1.0\n    restart: always\n    deploy:\n      restart_policy:\n        condition: on-failure\n',
@@ -98,7 +110,13 @@ export const swarmRestartIgnored: ComposeRule = {
       }
       // Not trimmed: the CLI's `opts.ParseRestartPolicy` does not trim either.
       const value = asString(restart.value) ?? '';
-      const condition = CONDITION[value.startsWith('on-failure') ? 'on-failure' : value];
+      const [name = '', count] = value.split(/:(.*)/s);
+      const cli = !Object.hasOwn(CONDITION, name) ? `unknown restart policy: ${value}` : count !== undefined && !/^\d+$/.test(count) ? `invalid restart policy: ${value}` : undefined;
+      if (cli) {
+        report({ messageId: 'refused', severity: 'error', data: { service: service.name, value, cli }, file, range });
+        continue;
+      }
+      const condition = CONDITION[name];
       const fix =
         condition && !deploy && service.document.file.text.slice(restart.value.range[1]).match(/^[ \t]*(#.*)?(\r?\n|$)/)
           ? {
