@@ -65,6 +65,10 @@ export const swarmSchema: ComposeRule = {
         files: { 'stack.yaml': 'services:\n  proxy:\n    image: nginx:1.30-alpine\n    ports:\n      - target: 80\n        published: ${HTTP_PORT:-8080}\n        mode: host\n    deploy:\n      mode: global\n' },
       },
       {
+        name: 'version vide : le format 3.x le plus récent',
+        files: { 'docker-stack.yml': 'version: ""\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      rollback_config:\n        order: start-first\n' },
+      },
+      {
         name: 'version 3 : le format 3.x le plus récent',
         // docker/cli v28.2.2 (e6534b4), cli/compose/schema/schema.go `normalizeVersion`: "3" means the latest 3.x (3.13).
         files: { 'docker-stack.yml': 'version: "3"\nservices:\n  api:\n    image: registry.local/atelier-api:1.0\n    deploy:\n      rollback_config:\n        order: start-first\n' },
@@ -228,7 +232,8 @@ export const swarmSchema: ComposeRule = {
       // docker/cli v28.2.2 (e6534b4), cli/compose/schema/schema.go: a schema file per 3.x version, "unsupported Compose file version" otherwise.
       const version = document.root.entries.get('version');
       const written = version?.value.kind === 'scalar' ? String(version.value.value) : undefined;
-      if (version && written !== undefined && !/^3(\.(\d|1[0-3]))?$/.test(written)) {
+      // An empty version is the latest format, as "3" is (schema.go normalizeVersion).
+      if (version && written !== undefined && !/^(3(\.(\d|1[0-3]))?)?$/.test(written)) {
         report({
           messageId: 'unsupported-version',
           data: { version: written },
@@ -238,7 +243,7 @@ export const swarmSchema: ComposeRule = {
         continue;
       }
       // With the latest format (13), no key is newer than the file's version.
-      const minor = written === undefined || written === '3' ? 13 : Number(written.split('.')[1] ?? 0);
+      const minor = written === undefined || written === '' || written === '3' ? 13 : Number(written.split('.')[1] ?? 0);
       for (const finding of newerKeys(document, document.root, keyVersions, minor)) report({ ...finding, data: { ...finding.data, version: String(written) } });
       if (validate(stackPlain(document.root, []))) continue;
       const problems = explainSchemaErrors(validate.errors ?? [], document.root, stackSchema).filter((problem) => !reportedElsewhere(problem));
