@@ -9,17 +9,15 @@
 // Writes the committed corpus (paths.ts); re-running replaces it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { CASES } from './paths.ts';
+import { DEBIAN_WORK, fromArchive, MIRROR } from './debian-archive.ts';
 import { type Copyright, licenceOfText, parseCopyright } from './licence.ts';
 import { nginxContext } from './nginx-context.ts';
 
 /** Suites in order of preference: a package comes from the first whose tarballs this machine is served. */
 const SUITES = process.argv.length > 2 ? process.argv.slice(2) : ['trixie', 'bookworm', 'sid'];
-const MIRROR = 'http://deb.debian.org/debian';
-const WORK = join(tmpdir(), 'atelier-debian');
-mkdirSync(join(WORK, 'pool'), { recursive: true });
+mkdirSync(join(DEBIAN_WORK, 'pool'), { recursive: true });
 
 const COMPOSE = /(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
 const NGINX_PATH = /nginx/i;
@@ -32,18 +30,13 @@ const NGINX_DIRECTIVE = /^\s*(server_name|proxy_pass|fastcgi_pass|uwsgi_pass|wor
 /** Per project, so that a few projects with hundreds of fixtures do not make the corpus. */
 const MAX_PER_PACKAGE = { compose: 25, nginx: 25 };
 
-function fetchIndex(suite: string, name: string, url: string): string {
-  const to = join(WORK, `${suite}-${name}`);
-  if (!existsSync(to)) execFileSync('curl', ['-fsSL', '-o', to, url]);
-  return to;
-}
 function sh(cmd: string, args: string[], opts: { cwd?: string } = {}): string {
   return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
 }
 
 /** Which source package ships which candidate file, in one suite. */
 function wantedFiles(suite: string): Map<string, { compose: string[]; nginx: string[] }> {
-  const contents = fetchIndex(suite, 'Contents-source.gz', `${MIRROR}/dists/${suite}/main/Contents-source.gz`);
+  const contents = fromArchive(`${suite}-Contents-source.gz`, `dists/${suite}/main/Contents-source.gz`);
   const wanted = new Map<string, { compose: string[]; nginx: string[] }>();
   for (const line of sh('bash', ['-c', `zcat ${contents} | grep -iE 'compose|nginx'`]).split('\n')) {
     const m = /^(.*\S)\s+(\S+)$/.exec(line);
@@ -65,7 +58,7 @@ function wantedFiles(suite: string): Map<string, { compose: string[]; nginx: str
 interface Source { version: string; directory: string; files: string[]; homepage?: string; vcs?: string }
 function sourcesOf(suite: string, wanted: Map<string, unknown>): Map<string, Source> {
   const sources = new Map<string, Source>();
-  const sourcesFile = fetchIndex(suite, 'Sources.xz', `${MIRROR}/dists/${suite}/main/source/Sources.xz`);
+  const sourcesFile = fromArchive(`${suite}-Sources.xz`, `dists/${suite}/main/source/Sources.xz`);
   for (const stanza of sh('xz', ['-dc', sourcesFile]).split('\n\n')) {
     const field = (name: string): string | undefined => new RegExp(`^${name}: (.*)$`, 'm').exec(stanza)?.[1];
     const pkg = field('Package');
@@ -138,7 +131,7 @@ interface SourceTree {
 function openSource(src: Source): SourceTree {
   const members = new Map<string, { tarball: string; member: string; size: number }>();
   for (const f of src.files.filter((name) => /\.tar\.(gz|xz|bz2|lzma|zst)$/.test(name))) {
-    const tarball = join(WORK, 'pool', f);
+    const tarball = join(DEBIAN_WORK, 'pool', f);
     if (!existsSync(tarball)) {
       mkdirSync(dirname(tarball), { recursive: true });
       try {
@@ -178,7 +171,7 @@ function openSource(src: Source): SourceTree {
         if (m && m.size <= MAX_FILE) byTarball.set(m.tarball, [...(byTarball.get(m.tarball) ?? []), m.member]);
       }
       for (const [tarball, list] of byTarball) {
-        const tmp = mkdtempSync(join(WORK, 'x-'));
+        const tmp = mkdtempSync(join(DEBIAN_WORK, 'x-'));
         try {
           execFileSync('tar', ['-xf', tarball, '-C', tmp, '--no-wildcards', '--', ...new Set(list)], { stdio: 'ignore' });
         } catch {

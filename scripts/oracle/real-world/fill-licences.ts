@@ -12,14 +12,12 @@
 // when nothing changed.
 //   node scripts/oracle/real-world/fill-licences.ts
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fromArchive } from './debian-archive.ts';
 import { type Copyright, licenceOfText, parseCopyright } from './licence.ts';
 import { CASES, type CorpusKind, corpusDir, verdictsFile } from './paths.ts';
 
-const MIRROR = 'http://deb.debian.org/debian';
-const WORK = join(tmpdir(), 'atelier-debian');
 const KINDS: CorpusKind[] = ['compose', 'compose-mutants', 'nginx', 'nginx-mutants', 'cross', 'cross-mutants'];
 /** Verdict files keyed by case id, besides `<kind>-verdicts.json`. */
 const EXTRA_VERDICTS: Partial<Record<CorpusKind, string[]>> = {
@@ -32,20 +30,13 @@ interface CaseMeta { origin: DebianOrigin | { repository: string } | string; pat
 
 const table = (JSON.parse(readFileSync(new URL('repository-licences.json', import.meta.url), 'utf8')) as { repositories: Record<string, { licence: string; evidence: string }> }).repositories;
 
-function fetched(name: string, url: string): string {
-  mkdirSync(WORK, { recursive: true });
-  const to = join(WORK, name);
-  if (!existsSync(to)) execFileSync('curl', ['-fsSL', '-o', to, url]);
-  return to;
-}
-
 /** The binary packages of each source version in one suite, with their archive file and size. */
 const binaries = new Map<string, Map<string, { file: string; size: number; name: string }[]>>();
 function binariesOf(suite: string): Map<string, { file: string; size: number; name: string }[]> {
   const known = binaries.get(suite);
   if (known) return known;
   const bySource = new Map<string, { file: string; size: number; name: string }[]>();
-  const index = fetched(`${suite}-Packages.xz`, `${MIRROR}/dists/${suite}/main/binary-amd64/Packages.xz`);
+  const index = fromArchive(`${suite}-Packages.xz`, `dists/${suite}/main/binary-amd64/Packages.xz`);
   for (const stanza of execFileSync('xz', ['-dc', index], { encoding: 'utf8', maxBuffer: 1 << 30 }).split('\n\n')) {
     const field = (name: string): string | undefined => new RegExp(`^${name}: (.*)$`, 'm').exec(stanza)?.[1];
     const name = field('Package');
@@ -68,7 +59,7 @@ function debianCopyright(origin: DebianOrigin): Copyright | null {
     const candidates = binariesOf(suite).get(key);
     if (!candidates?.length) continue;
     const smallest = [...candidates].sort((a, b) => a.size - b.size)[0]!;
-    const deb = fetched(smallest.file.split('/').pop()!, `${MIRROR}/${smallest.file}`);
+    const deb = fromArchive(smallest.file.split('/').pop()!, smallest.file);
     const text = execFileSync('bash', ['-c', `dpkg-deb --fsys-tarfile "$1" | tar -xO --wildcards './usr/share/doc/*/copyright'`, '-', deb], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const source = `copyright of ${smallest.name} ${origin.version}`;
     // A free-form copyright file (before DEP-5) names one licence for the whole package.
