@@ -8,17 +8,18 @@
 //                                             mutants) and put their results into their folder's report
 //   npm run mutation -- --undetected src/engine/rules/nginx/nginx-log-format.ts   only the lines of
 //                                             its undetected mutants (after new examples: minutes, not hours)
-// Not part of `npm test`: a full run takes hours on two shared cores. Each
-// folder is a separate Stryker run with its own incremental file, so a run
-// that is stopped, or a later run after a small change, only tests the
-// mutants whose code or covering tests changed. Everything is written under
-// .cache/mutation/<folder>/ (report.json, report.html, incremental.json).
+// Not part of `npm test`: a full run takes hours on two cores. Each file is
+// a separate Stryker run with its own incremental file, so a run that is
+// stopped, or a later run after a small change, only tests the mutants whose
+// code or covering tests changed. Everything is written under
+// .cache/mutation/<folder>/ (report.json, incremental/<file>.json).
 // Incremental mode knows a test by its file and name: a rule's examples are
 // tests written in the rule's own file, so after changing examples only, a
 // surviving mutant keeps its old verdict. Use --force then.
-// MUTATION_CONCURRENCY (default 2) sets the number of test-runner processes.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+// MUTATION_CONCURRENCY (default 2) sets the number of test-runner processes, MUTATION_TIMEOUT_MS
+// (default 60,000) the time a mutant's tests get beyond three times their normal time.
+import { existsSync, globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, matchesGlob, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
 import { Stryker } from '@stryker-mutator/core';
@@ -52,9 +53,7 @@ const folders: Folder[] = [
 const outDir = (folder: Folder): string => join('.cache/mutation', folder.path.replaceAll('/', '-'));
 
 function optionsFor(folder: Folder, force: boolean): PartialStrykerOptions {
-  const out = outDir(folder);
   return {
-    mutate: [...folder.mutate, ...notMutated],
     testRunner: 'vitest',
     vitest: { configFile: 'scripts/mutation/vitest.config.ts', related: true },
     plugins: ['@stryker-mutator/vitest-runner'],
@@ -67,16 +66,14 @@ function optionsFor(folder: Folder, force: boolean): PartialStrykerOptions {
     concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
     incremental: true,
     force,
-    incrementalFile: join(out, 'incremental.json'),
-    reporters: ['json', 'html', 'progress-append-only'],
-    jsonReporter: { fileName: join(out, 'report.json') },
-    htmlReporter: { fileName: join(out, 'report.html') },
+    reporters: ['json', 'progress-append-only'],
     // One sandbox per folder: a short re-test of one folder can run while another folder is measured.
     tempDirName: join('.cache/mutation', `sandbox-${folder.path.replaceAll('/', '-')}`),
     cleanTempDir: 'always',
     ignorePatterns: ['dist', '.astro', '.cache', 'test-results', 'coverage', 'tests/e2e', 'tests/stacks', 'tests/images'],
     // The machine is shared: a slow neighbour must not turn a surviving mutant into a "timeout".
-    timeoutMS: 60_000,
+    // MUTATION_TIMEOUT_MS lowers it on a machine kept for the run (each endless-loop mutant waits it out).
+    timeoutMS: Number(process.env.MUTATION_TIMEOUT_MS ?? 60_000),
     timeoutFactor: 3,
     dryRunTimeoutMinutes: 30,
   };
@@ -169,7 +166,7 @@ function printScores(selected: readonly Folder[]): void {
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
   survivorsByFile.sort((a, b) => b[1] - a[1]);
   if (survivorsByFile.length > 0) {
-    console.log('\nFiles with the most undetected mutants (details in .cache/mutation/<folder>/report.html):');
+    console.log('\nFiles with the most undetected mutants (each one: --report --survivors <folder>):');
     for (const [file, left] of survivorsByFile.slice(0, 15)) console.log(`  ${String(left).padStart(4)}  ${file}`);
   }
 }
@@ -184,53 +181,65 @@ function folderOf(file: string): Folder | undefined {
   return folders.find((f) => f.mutate.some(takes));
 }
 
+/** The source files of a folder that are mutated: its `mutate` globs minus what is not mutated. */
+function filesOf(folder: Folder): string[] {
+  const excluded = notMutated.map((glob) => glob.slice(1));
+  return [...new Set(folder.mutate.flatMap((glob) => globSync(glob)))].filter((file) => !excluded.some((glob) => matchesGlob(file, glob))).sort();
+}
+
 /**
- * Re-tests every mutant of `files` (one folder's), then puts their results
- * into the folder's report in place of the old ones: after new examples, a
- * few minutes instead of the whole folder forced again. The files leave the
- * incremental record, so the next folder run tests them afresh as well.
+ * Tests the mutants of one file in a Stryker run of its own, then puts the
+ * results into its folder's report in place of the old ones. One file at a
+ * time because an instrumented file slows every test that runs its code:
+ * with the whole of src/engine/yaml instrumented, the tests took 47 s
+ * instead of 1.5 s, and each of 4,076 mutants paid for it. Each file keeps
+ * its own incremental record, so a stopped folder run keeps the files done.
+ * `onlyUndetected`: only the lines of the mutants left undetected are mutated
+ * again (new examples cannot let a killed mutant live, so the others keep
+ * their verdict); a file whose code changed is tested whole.
  */
-async function retestFiles(folder: Folder, files: readonly string[], onlyUndetected: boolean): Promise<void> {
+async function testFile(folder: Folder, file: string, force: boolean, onlyUndetected: boolean): Promise<void> {
   const out = outDir(folder);
   const partial = join(out, 'partial-report.json');
   const reportFile = join(out, 'report.json');
   const before = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as Report) : undefined;
-  // With --undetected, only the lines of the mutants left undetected are mutated again: new examples cannot
-  // let a killed mutant live, so the others keep their verdict. A file whose code changed is tested whole.
-  const lineRanges = new Map<string, [number, number][]>();
-  if (onlyUndetected && before) {
-    for (const file of files) {
-      const old = before.files[file];
-      if (old === undefined || old.source !== readFileSync(file, 'utf8')) continue;
-      const ranges = old.mutants.filter(undetected).map((m): [number, number] => [m.location.start.line, m.location.end.line]);
-      lineRanges.set(file, [...new Map(ranges.map((r) => [r.join('-'), r])).values()]);
-    }
+  const old = before?.files[file];
+  let ranges: [number, number][] | undefined;
+  if (onlyUndetected && old !== undefined && old.source === readFileSync(file, 'utf8')) {
+    const all = old.mutants.filter(undetected).map((m): [number, number] => [m.location.start.line, m.location.end.line]);
+    ranges = [...new Map(all.map((r) => [r.join('-'), r])).values()];
+    if (ranges.length === 0) return;
   }
-  const mutate = files.flatMap((file) => lineRanges.get(file)?.map(([a, b]) => `${file}:${a}-${b}`) ?? [file]);
-  if (mutate.length > 0) {
-    const options = optionsFor(folder, true);
-    await new Stryker({ ...options, mutate: [...mutate, ...notMutated], incremental: false, jsonReporter: { fileName: partial }, htmlReporter: { fileName: join(out, 'partial-report.html') } }).runMutationTest();
+  const incrementalFile = join(out, 'incremental', `${file.replaceAll('/', '-')}.json`);
+  // A run killed while writing leaves half a file, which Stryker cannot read: start that file afresh.
+  try {
+    if (existsSync(incrementalFile)) JSON.parse(readFileSync(incrementalFile, 'utf8'));
+  } catch {
+    rmSync(incrementalFile);
   }
+  const mutate = ranges?.map(([a, b]) => `${file}:${a}-${b}`) ?? [file];
+  await new Stryker({
+    ...optionsFor(folder, force),
+    mutate: [...mutate, ...notMutated],
+    // A run over some lines only would leave an incremental record of those lines alone.
+    incremental: ranges === undefined,
+    incrementalFile,
+    jsonReporter: { fileName: partial },
+  }).runMutationTest();
+  if (ranges !== undefined && existsSync(incrementalFile)) rmSync(incrementalFile);
   const fresh = existsSync(partial) ? (JSON.parse(readFileSync(partial, 'utf8')) as Report) : { files: {} };
   // Without a report yet, the folder's report grows file by file (its score then covers those files only).
   const report = before ?? { ...fresh, files: {} };
-  for (const file of files) {
-    const ranges = lineRanges.get(file);
-    const retested = fresh.files[file]?.mutants ?? [];
-    if (ranges === undefined) {
-      if (fresh.files[file]) report.files[file] = fresh.files[file];
-      continue;
-    }
+  const retested = fresh.files[file];
+  if (ranges === undefined) {
+    if (retested) report.files[file] = retested;
+  } else {
     const inRanges = (m: ReportMutant): boolean => ranges.some(([a, b]) => m.location.start.line >= a && m.location.end.line <= b);
-    report.files[file] = { ...report.files[file]!, mutants: [...report.files[file]!.mutants.filter((m) => !inRanges(m)), ...retested] };
+    report.files[file] = { ...old!, mutants: [...old!.mutants.filter((m) => !inRanges(m)), ...(retested?.mutants ?? [])] };
   }
+  // Files deleted or renamed since leave the report.
+  for (const name of Object.keys(report.files)) if (!existsSync(name)) delete report.files[name];
   writeFileSync(reportFile, JSON.stringify(report));
-  const incrementalFile = join(out, 'incremental.json');
-  if (existsSync(incrementalFile)) {
-    const incremental = JSON.parse(readFileSync(incrementalFile, 'utf8')) as Report;
-    for (const name of files) delete incremental.files[name];
-    writeFileSync(incrementalFile, JSON.stringify(incremental));
-  }
   if (existsSync(partial)) rmSync(partial);
 }
 
@@ -250,23 +259,21 @@ for (const file of files) filesByFolder.set(folderOf(file)!, [...(filesByFolder.
 const selected = asked.length === 0 && files.length === 0 ? folders : [...new Set([...asked.map((path) => folders.find((f) => f.path === path)!), ...filesByFolder.keys()])];
 
 if (!reportOnly) {
+  const force = args.includes('--force');
   for (const [folder, some] of filesByFolder) {
     mkdirSync(outDir(folder), { recursive: true });
-    console.log(`\n=== ${some.join(', ')} ===`);
-    await retestFiles(folder, some, args.includes('--undetected'));
+    for (const file of some) {
+      console.log(`\n=== ${file} ===`);
+      await testFile(folder, file, true, args.includes('--undetected'));
+    }
   }
   for (const folder of selected.filter((f) => asked.includes(f.path) || files.length === 0)) {
     mkdirSync(outDir(folder), { recursive: true });
-    // A run killed while writing leaves half a file, which Stryker cannot read: start that folder afresh.
-    const incremental = join(outDir(folder), 'incremental.json');
-    try {
-      if (existsSync(incremental)) JSON.parse(readFileSync(incremental, 'utf8'));
-    } catch {
-      rmSync(incremental);
-    }
-    console.log(`\n=== ${folder.path} ===`);
     const started = performance.now();
-    await new Stryker(optionsFor(folder, args.includes('--force'))).runMutationTest();
+    for (const file of filesOf(folder)) {
+      console.log(`\n=== ${folder.path}: ${file} ===`);
+      await testFile(folder, file, force, false);
+    }
     console.log(`${folder.path}: ${((performance.now() - started) / 60_000).toFixed(1)} min`);
   }
 }
