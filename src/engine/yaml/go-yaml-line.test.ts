@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusDir, REPO, verdictsFile, type CorpusKind } from '../../../scripts/oracle/real-world/paths.ts';
 import { checkProject } from '../check.ts';
 import { goYamlError } from './go-yaml-line.ts';
 
@@ -25,6 +27,39 @@ describe(`go-yaml's line and problem, as ${recorded.tool} prints them`, () => {
 
   it.each(recorded.cases.filter((c) => !isYamlSyntax(c)).map((c) => [c.name, c] as const))('%s: no syntax error for go-yaml either', (_name, c) => {
     expect(goYamlError(c.yaml)).toBeUndefined();
+  });
+});
+
+/** Each compose file of the oracle corpora with the first line of what Compose 2.40.3 printed for it. */
+function corpusMessages(): { name: string; text: string; message: string }[] {
+  const found: { name: string; text: string; message: string }[] = [];
+  const course = JSON.parse(readFileSync(join(REPO, 'tests/oracle/compose/verdicts.json'), 'utf8')) as { cases: Record<string, { message: string }> };
+  for (const [name, { message }] of Object.entries(course.cases)) found.push({ name, text: readFileSync(join(REPO, 'tests/oracle/compose/corpus', name, 'compose.yaml'), 'utf8'), message });
+  for (const kind of ['compose', 'compose-mutants'] satisfies CorpusKind[]) {
+    const verdicts = JSON.parse(readFileSync(verdictsFile(kind), 'utf8')) as Record<string, { message: string }>;
+    for (const [name, { message }] of Object.entries(verdicts)) {
+      const { composeFile } = JSON.parse(readFileSync(join(corpusDir(kind), name, 'case.json'), 'utf8')) as { composeFile: string };
+      found.push({ name: `${kind}/${name}`, text: readFileSync(join(corpusDir(kind), name, 'project', composeFile), 'utf8'), message });
+    }
+  }
+  return found;
+}
+
+describe('go-yaml\'s line and problem on the oracle corpora (the course\'s mistakes, real-world files and their mutants)', () => {
+  it('gives the line and the problem Compose printed for every syntax error, and no syntax error elsewhere', () => {
+    let errors = 0;
+    const disagreements: string[] = [];
+    for (const { name, text, message } of corpusMessages()) {
+      // Parser and scanner errors; `already defined` and `unmarshal errors` come later, from go-yaml's decoder.
+      const printed = /(?:^|: )yaml: line (\d+): (.+)/.exec(message.split('\n')[0]!);
+      const expected = printed && !/already defined|unmarshal errors/.test(printed[2]!) ? { line: Number(printed[1]), problem: printed[2] } : undefined;
+      if (expected) errors++;
+      const error = goYamlError(text);
+      const got = error && { line: error.line, problem: error.problem };
+      if (JSON.stringify(got) !== JSON.stringify(expected)) disagreements.push(`${name}: Compose ${JSON.stringify(expected)}, emulation ${JSON.stringify(got)}`);
+    }
+    expect(errors).toBeGreaterThan(800);
+    expect(disagreements).toEqual([]);
   });
 });
 
