@@ -103,6 +103,8 @@ describe('readBlockYaml', () => {
     ['a flow key without space', 'a: {b:1}\n'],
     ['a comment-only file', '# nothing\n'],
     ['a bare scalar', 'hello\n'],
+    // YAML 1.2 has `\/`, go-yaml does not: the full path lets the yaml-syntax rule say what Compose says.
+    ['an escaped slash', 'a: "a\\/b"\n'],
   ])('leaves %s to yaml', (_name, text) => {
     expect(readBlockYaml(text, tagging)).toBeUndefined();
   });
@@ -120,7 +122,7 @@ describe('readBlockYaml', () => {
     ['a root sequence', '- a\n- b: 1\n  c: 2\n'],
     ['interpolation', 'a: ${X:-1}\nb: "$${Y}"\nc: [$Z]\n'],
     ['anchors and aliases', 'x-log: &log\n  driver: local\na: &x 1\nb: *x\nc: [&z q, *z]\nd:\n  - &w\n    g: 1\n  - *w\ne:\n  logging: *log\n'],
-    ['escapes', 'a: "tab\\there \\"q\\" \\\\ \\u00e9\\x41\\U0001F600\\/"\n'],
+    ['escapes', 'a: "tab\\there \\"q\\" \\\\ \\u00e9\\x41\\U0001F600"\n'],
   ])('reads %s exactly as yaml does', (_name, text) => {
     expect(agrees(text)).toBe(true);
   });

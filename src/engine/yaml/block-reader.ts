@@ -492,8 +492,11 @@ class BlockReader {
   }
 }
 
-/** YAML's double-quoted escapes; an unknown one is an error `yaml` reports. */
-const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029' };
+/**
+ * The double-quoted escapes both YAML 1.2 (`yaml`) and go-yaml (Compose) know; any other one is left to the
+ * full path: an unknown escape is an error `yaml` reports, and `\/`, which `yaml` reads, Compose refuses.
+ */
+const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029' };
 const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 function unescapeDoubleQuoted(inner: string): string {

@@ -588,7 +588,8 @@ class Scanner {
         } else if (!single && c === '\\') {
           const escape = this.ch(1) ?? '';
           const lengths: Record<string, number> = { x: 2, u: 4, U: 8 };
-          if (!'0abt\tnvfre /"\'\\N_LPxuU'.includes(escape) || escape === '') this.fail('while parsing a quoted scalar', start, 'found unknown escape character');
+          // libyaml's list: no `\/`, which YAML 1.2 (and eemeli/yaml) allows but Compose 2.40.3 refuses (probed).
+          if (!'0abt\tnvfre "\'\\N_LPxuU'.includes(escape) || escape === '') this.fail('while parsing a quoted scalar', start, 'found unknown escape character');
           this.skip();
           this.skip();
           const length = lengths[escape] ?? 0;
