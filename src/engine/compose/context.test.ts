@@ -123,4 +123,65 @@ describe('createComposeContext', () => {
     expect(ctx.syntaxErrors).toBe(true);
     expect(ctx.model.services.has('api')).toBe(true);
   });
+
+  it('reads each form of the keys the rules look at', () => {
+    const text = `include:
+  - path: ./other.yaml
+  - ./third.yaml
+services:
+  api:
+    container_name: atelier-api
+    build:
+      context: ./api
+      dockerfile: Dockerfile.dev
+    environment:
+      - A=b=c
+      - EMPTY=
+      - ALONE
+    env_file:
+      - path: ./api.env
+        required: false
+      - ./common.env
+    healthcheck:
+      test: ["CMD", "true"]
+      retries: 3
+      start_interval: 2s
+  web:
+    build: ./web
+    healthcheck:
+      retries: "\${RETRIES:-5}"
+networks:
+  outside:
+    external: true
+  named:
+    external:
+      name: real-name
+  inside:
+    external: false
+`;
+    const override = 'services:\n  api:\n    image: atelier/api:1\n  web:\n    container_name: atelier-web\n';
+    const { model } = createComposeContext([{ path: 'compose.yaml', text }, { path: 'compose.override.yaml', text: override }], undefined, {});
+    expect(model.include.map((p) => p.value)).toEqual(['./other.yaml', './third.yaml']);
+    const api = model.services.get('api')!;
+    const web = model.services.get('web')!;
+    expect(api.containerName?.value).toBe('atelier-api');
+    expect(web.containerName?.value).toBe('atelier-web');
+    expect([api.build?.context?.value, api.build?.dockerfile?.value]).toEqual(['./api', 'Dockerfile.dev']);
+    expect([web.build?.context?.value, web.build?.dockerfile]).toEqual(['./web', undefined]);
+    expect(api.environment.map((e) => [e.name, e.value, e.raw])).toEqual([
+      ['A', 'b=c', 'b=c'],
+      ['EMPTY', '', ''],
+      ['ALONE', undefined, undefined],
+    ]);
+    expect(api.envFile.map((f) => f.value)).toEqual(['./api.env', './common.env']);
+    expect(api.healthcheck?.retries).toMatchObject({ value: 3, range: { start: { line: 20, column: 16 } } });
+    expect(api.healthcheck?.startInterval?.value).toBe('2s');
+    expect(web.healthcheck?.retries?.value).toBe('5');
+    expect([...model.networks.values()].map((n) => [n.name, n.external])).toEqual([
+      ['outside', true],
+      ['named', true],
+      ['inside', false],
+    ]);
+  });
 });
+

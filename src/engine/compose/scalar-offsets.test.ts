@@ -20,3 +20,25 @@ describe('dollarOffsets', () => {
     expect(offsetOf(value.length + 5)).toBe(7);
   });
 });
+
+describe('dollarOffsets in a block scalar', () => {
+  it.each([
+    ['literal', '|'],
+    ['folded', '>-'],
+  ] as const)('skips a `$` of the %s header’s comment', (_name, header) => {
+    const source = `command: ${header} # costs $$5\n  echo \${A} $$B\n`;
+    const start = source.indexOf(header);
+    const scalar = { range: [start, source.length] as [number, number], style: header === '|' ? ('BLOCK_LITERAL' as const) : ('BLOCK_FOLDED' as const) };
+    const value = 'echo ${A} $$B\n';
+    const offsetOf = dollarOffsets(source, scalar, value);
+    expect(offsetOf(value.indexOf('${A}'))).toBe(source.indexOf('${A}'));
+    expect(offsetOf(value.indexOf('$$B') + 1)).toBe(source.indexOf('$$B') + 1);
+  });
+
+  it('reads a quoted scalar from its first character, even when a `$` ends its line', () => {
+    const source = 'a: "$A\n  ${B}"\n';
+    const offsetOf = dollarOffsets(source, { range: [3, 14], style: 'QUOTE_DOUBLE' }, '$A ${B}');
+    expect(offsetOf(0)).toBe(4);
+    expect(offsetOf(3)).toBe(source.indexOf('${B}'));
+  });
+});
