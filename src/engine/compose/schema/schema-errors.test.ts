@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readBlockYaml } from '../../yaml/block-reader.ts';
 import composeSpec from './compose-spec.generated.json' with { type: 'json' };
 import stackSchema from './docker-cli/config_schema_v3.13.json' with { type: 'json' };
-import { explainSchemaErrors } from './schema-errors.ts';
+import { describePath, explainSchemaErrors } from './schema-errors.ts';
 import type { SchemaError } from './validate-compose.generated.js';
 
 // The rules' examples (compose-schema.ts, swarm-schema.ts) test each message
@@ -67,3 +67,24 @@ describe('explainSchemaErrors', () => {
     ]);
   });
 });
+
+describe('describePath says where a key is, in French', () => {
+  it.each([
+    [[], 'la racine du fichier'],
+    [['services'], '`services`'],
+    [['x-common', 'image'], '`x-common.image`'],
+    [['services', 'api'], 'le service `api`'],
+    [['services', 'api', 'healthcheck', 'test'], '`healthcheck.test` (du service `api`)'],
+    [['services', 'api', 'ports', '0'], '`ports` (du service `api`)'],
+    [['services', 'api', '0'], 'le service `api`'],
+    [['configs', 'nginx', 'file'], '`file` (de la config `nginx`)'],
+    [['networks', 'le front', 'driver'], '`driver` (du réseau `le front`)'],
+    [['services', '0', '1', 'la cle'], '`la cle` (du service `0`)'],
+    // Only the article of the owner changes, not words of its name.
+    [['configs', 'le x', 'file'], '`file` (de la config `le x`)'],
+    [['services', 'la x', 'image'], '`image` (du service `la x`)'],
+  ] as const)('%j → %s', (path, expected) => {
+    expect(describePath(path)).toBe(expected);
+  });
+});
+
