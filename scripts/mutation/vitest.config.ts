@@ -20,7 +20,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'shared',
-          include: ['src/engine/**/*.test.ts', 'src/objectives/**/*.test.ts'],
+          // With the recorded verdicts of the real tools on the course's corpora (Compose's `config`, `nginx -t`,
+          // `docker stack config`): outside judges of the whole engine, seconds per mutant. The real-world corpus
+          // (tests/oracle/real-world, 11 s) is left to `npm test`.
+          include: ['src/engine/**/*.test.ts', 'src/objectives/**/*.test.ts', 'tests/oracle/{compose,nginx,swarm,lessons}/*.test.ts'],
           // The contract tests (any input, time bounds) run seconds per mutant and
           // assert "no crash", not behaviour: run them with `npm test`, not here.
           exclude: ['**/node_modules/**', 'src/engine/compose/robustness.test.ts', 'src/engine/rules/swarm/robustness.test.ts', 'src/engine/**/*.property.test.ts', ...mocking],
