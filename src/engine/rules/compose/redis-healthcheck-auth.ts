@@ -37,6 +37,18 @@ export const redisHealthcheckAuth: ComposeRule = {
         name: 'sans mot de passe, pas d’authentification nécessaire',
         files: { 'compose.yaml': 'services:\n  cache:\n    image: redis:8-alpine\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n' },
       },
+      {
+        name: 'le mot de passe dans REDISCLI_AUTH, que redis-cli lit',
+        files: {
+          'compose.yaml':
+            'services:\n  cache:\n    image: redis:8-alpine\n    command: ["sh", "-c", "exec redis-server --requirepass \\"$$REDISCLI_AUTH\\""]\n    environment:\n      REDISCLI_AUTH: ${REDIS_PASSWORD:?}\n    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n',
+          '.env': 'REDIS_PASSWORD=dev-only\n',
+        },
+      },
+      {
+        name: 'une sonde sans redis-cli (elle n’est pas de ce ressort)',
+        files: { 'compose.yaml': 'services:\n  cache:\n    image: redis:8-alpine\n    command: redis-server --requirepass dev-only\n    healthcheck:\n      test: ["CMD-SHELL", "nc -z 127.0.0.1 6379"]\n' },
+      },
     ],
     invalid: [
       {
