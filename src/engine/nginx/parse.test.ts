@@ -80,4 +80,23 @@ describe('parseNginx', () => {
   it('rejects a block opened inside a generic block', () => {
     expect(parseNginx('map $a $b {\n    x {\n    }\n}\n').errors.map((e) => e.code)).toEqual(['unexpected-character']);
   });
+
+  it('resolves the escapes nginx resolves in both quotes, and keeps any other backslash', () => {
+    const [ret, single] = parseNginx(`return 200 "a\\'b\\\\c\\td\\x\\r";\nreturn 200 'a\\'b';`).children as NginxDirective[];
+    expect(ret!.args[1]!.value).toBe("a'b\\c\td\\x\r");
+    expect(single!.args[1]!.value).toBe("a'b");
+  });
+
+  it('ends a comment at its line’s end, or at the file’s', () => {
+    expect(parseNginx('# c\nlisten 80;').comments).toEqual([{ text: '# c', range: { start: at(1, 1), end: at(1, 4) } }]);
+    expect(parseNginx('listen 80; # abc').comments).toEqual([{ text: '# abc', range: { start: at(1, 12), end: at(1, 17) } }]);
+  });
+
+  it('keeps the last word of a statement the file ends in, and says a `;` is missing there', () => {
+    const config = parseNginx('listen 80');
+    expect((config.children[0] as NginxDirective).args.map((a) => [a.value, a.range])).toEqual([['80', { start: at(1, 8), end: at(1, 10) }]]);
+    expect(config.errors).toEqual([{ code: 'unexpected-eof-expecting-semicolon', range: { start: at(1, 10), end: at(1, 10) } }]);
+    expect(parseNginx('server {').errors).toEqual([{ code: 'unexpected-eof-expecting-brace', range: { start: at(1, 9), end: at(1, 9) } }]);
+  });
 });
+
