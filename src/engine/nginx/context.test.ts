@@ -59,4 +59,24 @@ describe('createNginxContext', () => {
     const errors = checkProject([{ path: 'nginx/templates/default.conf.template', text }]).diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toEqual([]);
   });
+
+  it('takes a file of server or upstream blocks, wherever it is, as an http include; a main block makes it a main file', () => {
+    expect(contextOf('proxy/site.conf', 'upstream api {\n    server api:3000;\n}\n').role).toBe('http-include');
+    expect(contextOf('proxy/site.conf', 'server {\n    listen 80;\n}\n').role).toBe('http-include');
+    expect(contextOf('proxy/site.conf', 'listen 80;\nserver_name a;\n').role).toBe('fragment');
+    expect(contextOf('proxy/site.conf', 'events {}\n').role).toBe('main');
+    expect(contextOf('proxy/site.conf', 'foo {}\n').role).toBe('fragment');
+    // `server` as a directive: the lines of an upstream, included inside one.
+    expect(contextOf('proxy/site.conf', 'server api:3000;\nserver api2:3000;\n').role).toBe('fragment');
+  });
+
+  it('knows a template by where the project mounts it, whatever its name', () => {
+    const text = 'server {\n    listen ${PORT};\n}\n';
+    const mounted = (target: string) => createNginxContext({ path: 'proxy/site.tmpl', text }, [{ path: 'proxy/site.tmpl', text }], target).isTemplate;
+    expect(mounted('/etc/nginx/templates/default.conf.template')).toBe(true);
+    expect(mounted('/etc/nginx/templates/default.conf')).toBe(false);
+    expect(mounted('/srv/etc/nginx/templates/default.conf.template')).toBe(false);
+    expect(createNginxContext({ path: 'proxy/site.tmpl', text }, [{ path: 'proxy/site.tmpl', text }]).isTemplate).toBe(false);
+  });
 });
+
