@@ -105,6 +105,12 @@ describe('readBlockYaml', () => {
     ['a bare scalar', 'hello\n'],
     // YAML 1.2 has `\/`, go-yaml does not: the full path lets the yaml-syntax rule say what Compose says.
     ['an escaped slash', 'a: "a\\/b"\n'],
+    ['a plain value going on, more indented, after a list item', 'x:\n- a\n  b\n'],
+    ['a list item holding a list on its line', '- - a\n'],
+    ['a key longer than 1,000 characters', `${'k'.repeat(1001)}: v\n`],
+    ['a key with a space before its colon', 'a : b\n'],
+    ['an anchor on itself', 'a: &x\n  b: *x\n'],
+    ['a flow mapping not closed on its line', 'a: {b: 1,\n  c: 2}\n'],
   ])('leaves %s to yaml', (_name, text) => {
     expect(readBlockYaml(text, tagging)).toBeUndefined();
   });
@@ -123,6 +129,12 @@ describe('readBlockYaml', () => {
     ['interpolation', 'a: ${X:-1}\nb: "$${Y}"\nc: [$Z]\n'],
     ['anchors and aliases', 'x-log: &log\n  driver: local\na: &x 1\nb: *x\nc: [&z q, *z]\nd:\n  - &w\n    g: 1\n  - *w\ne:\n  logging: *log\n'],
     ['escapes', 'a: "tab\\there \\"q\\" \\\\ \\u00e9\\x41\\U0001F600"\n'],
+    ['quoted keys of both kinds', '"a b": 1\n\'c d\': 2\ne: {"f g": 3, \'h i\': 4}\n'],
+    ['single-quoted values with a doubled quote', "a: 'it''s'\nb: ['x''y', 'z']\n"],
+    ['a key of 1,000 characters', `${'k'.repeat(1000)}: v\n`],
+    ['booleans and words that look like them', 'a: true\nb: TRUE\nc: False\nd: truex\ne: TRUE1\nf: tRUE\n'],
+    ['an empty value at the end of a list', 'a:\n  - 1\n  -\nb: 2\n'],
+    ['a colon inside a plain key', 'a:b: c\n'],
   ])('reads %s exactly as yaml does', (_name, text) => {
     expect(agrees(text)).toBe(true);
   });
