@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LocatedMap, LocatedSeq } from '../yaml/located.ts';
 import { createComposeContext } from './context.ts';
 
 const base = `services:
@@ -182,6 +183,21 @@ networks:
       ['named', true],
       ['inside', false],
     ]);
+  });
+
+  it('reads the lines of a flow list left of their key as go-yaml does, with every range in the learner’s text', () => {
+    const text = 'services:\n  web:\n    image: nginx:1.30\n    command: [\n    "make",\n"test" ]\n    labels: &labels\n      k: v\n  api:\n    image: nginx:1.30\n    labels: *labels\n';
+    const ctx = createComposeContext([{ path: 'compose.yaml', text }], undefined, {});
+    expect(ctx.syntaxErrors).toBe(false);
+    const services = (ctx.documents[0]!.root as LocatedMap).entries.get('services')!.value as LocatedMap;
+    const web = services.entries.get('web')!.value as LocatedMap;
+    const command = web.entries.get('command')!;
+    expect(command.keyRange[0]).toBe(text.indexOf('command'));
+    expect((command.value as LocatedSeq).items.map((item) => item.range[0])).toEqual([text.indexOf('"make"'), text.indexOf('"test"')]);
+    // The map shared through an alias is moved back once, not once per use.
+    const labels = (services.entries.get('api')!.value as LocatedMap).entries.get('labels')!.value as LocatedMap;
+    expect(labels.entries.get('k')!.keyRange[0]).toBe(text.indexOf('k: v'));
+    expect(labels.entries.get('k')!.value.range[0]).toBe(text.indexOf('v\n  api'));
   });
 });
 
