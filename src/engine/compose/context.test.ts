@@ -186,7 +186,7 @@ networks:
   });
 
   it('reads the lines of a flow list left of their key as go-yaml does, with every range in the learner’s text', () => {
-    const text = 'services:\n  web:\n    image: nginx:1.30\n    command: [\n    "make",\n"test" ]\n    labels: &labels\n      k: v\n  api:\n    image: nginx:1.30\n    labels: *labels\n';
+    const text = 'services:\n  web:\n    image: nginx:1.30\n    command: [\n    "make",\n"test" ]\n    labels: &labels\n      k: v\n  api:\n    image: nginx:1.30\n    labels: *labels\n  worker:\n    image: nginx:1.30\n    labels:\n      <<: *labels\n      j: w\n';
     const ctx = createComposeContext([{ path: 'compose.yaml', text }], undefined, {});
     expect(ctx.syntaxErrors).toBe(false);
     const services = (ctx.documents[0]!.root as LocatedMap).entries.get('services')!.value as LocatedMap;
@@ -198,6 +198,12 @@ networks:
     const labels = (services.entries.get('api')!.value as LocatedMap).entries.get('labels')!.value as LocatedMap;
     expect(labels.entries.get('k')!.keyRange[0]).toBe(text.indexOf('k: v'));
     expect(labels.entries.get('k')!.value.range[0]).toBe(text.indexOf('v\n  api'));
+    // Entries a `<<` copies into another map are the same entries: moved back once too.
+    const merged = (services.entries.get('worker')!.value as LocatedMap).entries.get('labels')!.value as LocatedMap;
+    expect([...merged.entries].map(([key, entry]) => [key, entry.keyRange[0]])).toEqual([
+      ['j', text.indexOf('j: w')],
+      ['k', text.indexOf('k: v')],
+    ]);
   });
 });
 
