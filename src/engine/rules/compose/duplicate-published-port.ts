@@ -116,6 +116,24 @@ export const duplicatePublishedPort: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    ports: ["8080:3000"]\n    deploy:\n      replicas: 2\n' },
         errors: [{ messageId: 'replicas', line: 4, column: 13 }],
       },
+      {
+        name: 'un port fixe et `scale: 2`, sur le port d’un autre service (une seule alerte par ligne)',
+        files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.30-alpine\n    ports: ["8080:80"]\n  api:\n    image: node:22-alpine\n    ports: ["8080:3000"]\n    scale: 2\n' },
+        errors: [{ messageId: 'replicas', line: 7, column: 13 }],
+      },
+      {
+        name: 'un service relié à un réseau interne et à un autre publie ses ports',
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:22-alpine\n    ports: ["8080:3000"]\n    networks: [front, back]\n  web:\n    image: nginx:1.30-alpine\n    ports: ["8080:80"]\nnetworks:\n  front: {}\n  back:\n    internal: true\n',
+        },
+        errors: [{ messageId: 'duplicate', line: 8, column: 13 }],
+      },
+      {
+        name: 'une plage de l’hôte pour une plage du conteneur : chaque port est pris',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    ports: ["8000-8001:3000-3001"]\n  web:\n    image: nginx:1.30-alpine\n    ports: ["8001:80"]\n' },
+        errors: [{ messageId: 'duplicate', line: 7, column: 13 }],
+      },
     ],
   },
   check(context, report) {
