@@ -39,6 +39,7 @@ export const scaleConflict: ComposeRule = {
     valid: [
       { name: 'des répliques écrites une fois', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    deploy:\n      replicas: 3\n      resources:\n        limits:\n          cpus: "0.5"\n' } },
       { name: 'une stack pour docker stack deploy (le chargeur de Docker ne le refuse pas)', files: { 'stack.yaml': 'services:\n  api:\n    image: node:24-alpine\n    container_name: api\n    deploy:\n      replicas: 2\n' }, options: { swarm: true } },
+      { name: '`cpus: 0`, qui ne fixe rien (Compose 2.40.3 l’accepte à côté d’une limite)', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    cpus: 0\n    deploy:\n      resources:\n        limits:\n          cpus: "0.5"\n' } },
       { name: 'les mêmes valeurs écrites deux fois', files: { 'compose.yaml': 'services:\n  api:\n    image: node:24-alpine\n    scale: 2\n    cpus: 0.5\n    deploy:\n      replicas: 2\n      resources:\n        limits:\n          cpus: "0.5"\n' } },
     ],
     invalid: [

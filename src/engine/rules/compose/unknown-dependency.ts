@@ -33,6 +33,10 @@ export const unknownDependency: ComposeRule = {
     valid: [
       { files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n    depends_on: [db]\n  db:\n    image: postgres:17-alpine\n' } },
       {
+        name: 'un service venu d’un fichier inclus',
+        files: { 'compose.yaml': 'include:\n  - db.yaml\nservices:\n  api:\n    image: node:22-alpine\n    depends_on: [db]\n', 'db.yaml': 'services:\n  db:\n    image: postgres:17-alpine\n' },
+      },
+      {
         name: 'dépendance facultative vers un profil inactif',
         files: {
           'compose.yaml':
