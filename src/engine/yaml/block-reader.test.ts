@@ -105,6 +105,7 @@ describe('readBlockYaml', () => {
     ['a bare scalar', 'hello\n'],
     // YAML 1.2 has `\/`, go-yaml does not: the full path lets the yaml-syntax rule say what Compose says.
     ['an escaped slash', 'a: "a\\/b"\n'],
+    ['an escaped surrogate alone', 'a: "\\uD800"\n'],
     ['a plain value going on, more indented, after a list item', 'x:\n- a\n  b\n'],
     ['a list item holding a list on its line', '- - a\n'],
     ['a key longer than 1,000 characters', `${'k'.repeat(1001)}: v\n`],

@@ -517,7 +517,8 @@ function unescapeDoubleQuoted(inner: string): string {
     const hex = digits === undefined ? '' : inner.slice(i + 1, i + 1 + digits);
     if (digits === undefined || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) outside();
     const point = parseInt(hex, 16);
-    if (point > 0x10ffff) outside();
+    // A surrogate alone (`\uD800`): yaml reads it, go-yaml refuses it (« invalid Unicode character escape code »).
+    if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) outside();
     out += String.fromCodePoint(point);
     i += digits;
   }

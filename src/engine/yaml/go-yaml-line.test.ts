@@ -64,6 +64,13 @@ describe('go-yaml\'s line and problem on the oracle corpora (the course\'s mista
   });
 });
 
+describe('what Compose refuses for its syntax, the engine refuses', () => {
+  it.each(recorded.cases.filter(isYamlSyntax).map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const errors = checkProject([{ path: 'compose.yaml', text: c.yaml }]).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.ruleId)).toContain('yaml-syntax');
+  });
+});
+
 describe('the yaml-syntax diagnostic sits at the line Compose prints', () => {
   it.each(recorded.cases.filter((c) => isYamlSyntax(c) && c.line !== null).map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const diagnostic = checkProject([{ path: 'compose.yaml', text: c.yaml }]).diagnostics.find((d) => d.ruleId === 'yaml-syntax');

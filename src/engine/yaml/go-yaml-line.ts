@@ -1075,6 +1075,11 @@ class Parser {
 /** A character the loop below does not allow (a lone surrogate included, as codePointAt gives it). */
 const NOT_ALLOWED_BY_READER = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
+/** The offset of the first character go-yaml's reader refuses (a control character), or -1. */
+export function firstRefusedCharacter(text: string): number {
+  return NOT_ALLOWED_BY_READER.exec(text)?.index ?? -1;
+}
+
 /**
  * go-yaml's reader refuses control characters (outside tab, line breaks,
  * printable and non-special Unicode), but only when it decodes the 512-byte

@@ -1,7 +1,7 @@
 import type { ComposeRule } from '../catalogue.ts';
 import type { Range } from '../../types.ts';
 import { MAX_YAML_DOCUMENTS, MAX_YAML_NODE_TOKENS } from '../../limits.ts';
-import { goYamlError, type GoYamlError } from '../../yaml/go-yaml-line.ts';
+import { firstRefusedCharacter, goYamlError, type GoYamlError } from '../../yaml/go-yaml-line.ts';
 import { tooComplexMessage, type SourcePositions, type YamlIssue } from '../../yaml/parse-yaml.ts';
 import { yamlErrorMessages } from '../../yaml/yaml-error-messages.ts';
 
@@ -84,15 +84,18 @@ function atComposeLine(text: string, positions: SourcePositions, issues: readonl
   const compose = goYamlError(text);
   if (!compose) return { placed };
   if (!first) {
-    // On line 1 go-yaml prints no line: the problem's own line then (not for a control character, found by chunks).
-    const line = compose.line ?? (compose.kind === 'reader' ? undefined : positions.position(compose.problemOffset).line);
-    if (line === undefined) return { placed };
+    // On line 1 go-yaml prints no line: the problem's own line then. A control character is found by
+    // 512-byte chunks and printed without a line: the line of the character itself.
+    const offset = compose.kind === 'reader' ? firstRefusedCharacter(text) : compose.problemOffset;
+    const line = compose.line ?? positions.position(Math.max(0, offset)).line;
     // An error eemeli/yaml reports later than syntax (an alias without a name) on that very line already says the problem.
     if (issues.some((i) => i.severity === 'error' && i.range.start.line === line)) return { placed };
     const advice =
       compose.problem === 'mapping values are not allowed in this context'
         ? 'un `:` suivi d’un espace ou d’une fin de ligne est inattendu ici (une seconde clé sur la ligne d’une valeur, ou un `:` collé à un nom d’ancre `&nom`). Mettez la valeur entre guillemets ou retirez ce `:`.'
-        : 'vérifiez l’indentation, les `:`, les ancres (`&nom`) et les guillemets de cette ligne et des suivantes.'
+        : compose.kind === 'reader'
+          ? 'la ligne contient un caractère de contrôle invisible (souvent venu d’un copier-coller)\u00a0: retapez-la.'
+          : 'vérifiez l’indentation, les `:`, les ancres (`&nom`) et les guillemets de cette ligne et des suivantes.'
     return { placed, composeOnly: { range: lineRange(text, positions, line), advice } };
   }
   if (compose.line === undefined || compose.line === first.range.start.line) return { placed };
