@@ -105,7 +105,7 @@ function engineDiagnostics(kind: 'compose' | 'compose-mutants', id: string, meta
   const blocking = (d: Diagnostic): boolean =>
     (d.severity === 'error' || d.ruleId === 'newer-compose-key' || UP_MISREADS.has(`${d.ruleId}:${d.messageId}`)) &&
     !d.ruleId.startsWith('nginx') &&
-    (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file' || d.ruleId === 'unknown-extended-service');
+    (loaded.has(d.file) || d.ruleId === 'internal-error' || d.ruleId === 'missing-project-file' || d.ruleId === 'unknown-extended-service' || d.ruleId === 'extends-cycle');
   // The files Compose reads, named as `-f` names them (whatever their names); no --profile: no profile is active, as for docker compose.
   return checkProject(files, { profiles: [], composeFiles: [...loaded] }).diagnostics.filter(blocking);
 }

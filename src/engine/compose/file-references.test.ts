@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkProject } from '../check.ts';
 import { resolveReference } from './file-references.ts';
 
 describe('resolveReference', () => {
@@ -14,5 +15,25 @@ describe('resolveReference', () => {
     ['a', '../../../x/../y', '../../y'],
   ])('%s + %s → %s', (base, path, expected) => {
     expect(resolveReference(base, path)).toBe(expected);
+  });
+});
+
+describe('extends cycles', () => {
+  const cyclesOf = (text: string): string[] =>
+    checkProject([{ path: 'compose.yaml', text }])
+      .diagnostics.filter((d) => d.ruleId === 'extends-cycle')
+      .map((d) => `${d.range.start.line}: ${d.message}`);
+
+  it('reports a cycle once, not for the services that lead into it', () => {
+    const found = cyclesOf('services:\n  c:\n    extends: a\n  a:\n    image: node:24-alpine\n    extends: b\n  b:\n    extends: a\n');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^6: .*\(a → b → a\)/);
+  });
+
+  it('follows a long chain once per service', () => {
+    const services = Array.from({ length: 5_000 }, (_, i) => (i === 0 ? '  s0:\n    image: node:24-alpine\n' : `  s${i}:\n    extends: s${i - 1}\n`)).join('');
+    expect(cyclesOf(`services:\n${services}`)).toEqual([]);
+    const looped = `services:\n${services}  s0b:\n    extends: s4999\n`.replace('  s0:\n    image: node:24-alpine\n', '  s0:\n    image: node:24-alpine\n    extends: s4999\n');
+    expect(cyclesOf(looped)).toHaveLength(1);
   });
 });

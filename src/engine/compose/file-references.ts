@@ -46,6 +46,17 @@ export interface ReferenceWalk {
   missing: Set<FileReference>;
   /** `extends` naming a service its file does not define («\u00a0cannot extend service … not found\u00a0»). */
   unknownServices: UnknownService[];
+  /** Chains of `extends` that come back to where they started («\u00a0Circular reference\u00a0»), one per cycle. */
+  extendsCycles: ExtendsCycle[];
+}
+
+export interface ExtendsCycle {
+  /** The file and service the cycle is reported on, and its `extends` value (offsets in `file`). */
+  file: string;
+  service: string;
+  range: [number, number];
+  /** The services of the cycle from that one, back to it (`a`, `b`, `a`), with their file when it is not `file`. */
+  chain: string[];
 }
 
 export interface UnknownService {
@@ -161,7 +172,10 @@ export function walkReferences(
   read: (path: string, from: string) => { root: LocatedValue | undefined } | undefined,
   { loadedFiles = false }: { /** List the loaded files' `env_file`s too (the CLI reads them from the disk). */ loadedFiles?: boolean } = {},
 ): ReferenceWalk {
-  const walk: ReferenceWalk = { references: [], cycles: new Set(), missing: new Set(), unknownServices: [] };
+  const walk: ReferenceWalk = { references: [], cycles: new Set(), missing: new Set(), unknownServices: [], extendsCycles: [] };
+  /** Each service's `extends` that names a service that exists: key `file\0name` → the service it extends. */
+  const extendsEdges = new Map<string, { file: string; name: string; range: [number, number] }>();
+  const loadedRoots = new Map(loaded.map((d) => [d.file, d.root]));
   const bases = loadedBaseDirectories(loaded, projectDirectory);
   const loadedPaths = new Set(bases.keys());
   /** An included file's project directory when its `include` entry names one (`project_directory`). */
@@ -205,14 +219,24 @@ export function walkReferences(
     };
     const ref = add(fileReference('extendsFile', file, extendsMap?.entries.get('file')?.value, baseOf(file)));
     if (ref) {
+      // A loaded file is walked as such: only whether it defines the service matters here.
+      if (ref.target !== undefined && loadedPaths.has(ref.target)) {
+        if (services(loadedRoots.get(ref.target))?.entries.has(baseName)) extendsEdges.set(key, { file: ref.target, name: baseName, range: base.range });
+        return;
+      }
       const target = follow(ref);
       if (!target || !ref.target) return;
-      if (services(target)?.entries.has(baseName)) visitService(ref.target, target, baseName, true);
-      else unknown(ref.path);
+      if (services(target)?.entries.has(baseName)) {
+        extendsEdges.set(key, { file: ref.target, name: baseName, range: base.range });
+        visitService(ref.target, target, baseName, true);
+      } else unknown(ref.path);
     } else if (!services(root)?.entries.has(baseName)) {
       // compose-go applies `extends` document by document, before includes and files merge: the service must be in the same document.
       unknown(undefined);
-    } else if (!loadedPaths.has(file)) visitService(file, root, baseName, true);
+    } else {
+      extendsEdges.set(key, { file, name: baseName, range: base.range });
+      if (!loadedPaths.has(file)) visitService(file, root, baseName, true);
+    }
   };
 
   const visitFile = (file: string, root: LocatedValue | undefined, chain: readonly string[], ownFiles: boolean): void => {
@@ -244,5 +268,38 @@ export function walkReferences(
   };
 
   for (const document of loaded) visitFile(document.file, document.root, [document.file], loadedFiles);
+  walk.extendsCycles = extendsCycles(extendsEdges);
   return walk;
+}
+
+/**
+ * The cycles of the `extends` graph, each once. Every service extends at most
+ * one other, so following the edges from each service either stops or meets
+ * a cycle; services already followed are not followed again (linear).
+ */
+function extendsCycles(edges: ReadonlyMap<string, { file: string; name: string; range: [number, number] }>): ExtendsCycle[] {
+  const cycles: ExtendsCycle[] = [];
+  const done = new Set<string>();
+  for (const start of edges.keys()) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let key: string | undefined = start;
+    while (key !== undefined && !done.has(key) && !onPath.has(key)) {
+      onPath.set(key, path.length);
+      path.push(key);
+      const next: { file: string; name: string } | undefined = edges.get(key);
+      key = next && `${next.file}\u0000${next.name}`;
+    }
+    if (key !== undefined && onPath.has(key)) {
+      const members = path.slice(onPath.get(key));
+      const [file, service] = members[0]!.split('\u0000') as [string, string];
+      const named = (member: string): string => {
+        const [memberFile, name] = member.split('\u0000') as [string, string];
+        return memberFile === file ? name : `${name} (${memberFile})`;
+      };
+      cycles.push({ file, service, range: edges.get(members[0]!)!.range, chain: [...members, members[0]!].map(named) });
+    }
+    for (const member of path) done.add(member);
+  }
+  return cycles;
 }

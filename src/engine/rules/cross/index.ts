@@ -1,5 +1,6 @@
 import type { CrossRule } from '../catalogue.ts';
 import { disableCommentUnknownRule } from './disable-comment-unknown-rule.ts';
+import { extendsCycle } from './extends-cycle.ts';
 import { nginxConfigNotInProject } from './nginx-config-not-in-project.ts';
 import { nginxConfigNotLoaded } from './nginx-config-not-loaded.ts';
 import { nginxIncludeMissing } from './nginx-include-missing.ts';
@@ -23,4 +24,5 @@ export const crossRules: readonly CrossRule[] = [
   missingProjectFile,
   missingSecretFile,
   unknownExtendedService,
+  extendsCycle,
 ];
