@@ -27,6 +27,11 @@ export const endOfLifeImage: ComposeRule = {
           { messageId: 'old', line: 7, column: 12 },
         ],
       },
+      {
+        name: 'une version précise, dite au niveau de la ligne de versions',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: node:16.20.2-alpine\n' },
+        errors: [{ messageId: 'old', line: 3, column: 12, data: { version: '16' } }],
+      },
     ],
   },
   check(context, report) {

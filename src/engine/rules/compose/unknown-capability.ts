@@ -39,6 +39,11 @@ export const unknownCapability: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  app:\n    image: node:24-alpine\n    cap_add:\n      - NET_ADMINS\n' },
         errors: [{ messageId: 'unknown', line: 5, column: 9 }],
       },
+      {
+        name: 'dans cap_drop aussi',
+        files: { 'compose.yaml': 'services:\n  app:\n    image: node:24-alpine\n    cap_drop:\n      - NET_RAWW\n' },
+        errors: [{ messageId: 'unknown', line: 5, column: 9 }],
+      },
     ],
   },
   check(context, report) {

@@ -36,3 +36,37 @@ describe('yaml-syntax on a first line shifted by the Tab key', () => {
     expect(errors.filter((d) => d.messageId === 'indented-root')).toEqual([]);
   });
 });
+
+describe('yaml-syntax says where Compose places the error, and why there', () => {
+  const recorded = JSON.parse(readFileSync('src/engine/yaml/fixtures/go-yaml-lines.json', 'utf8')) as { cases: { name: string; yaml: string }[] };
+  const yamlOf = (name: string): string => recorded.cases.find((c) => c.name === name)!.yaml;
+  // [recorded case, line of the diagnostic (Compose's), what the message says of that line, where eemeli/yaml saw it]
+  it.each([
+    ['list item dedented by one space', 2, 'juste au-dessus de l’objet (le bloc de clés) en cours', 6],
+    ['list item indented by one space', 4, 'juste au-dessus de la liste en cours', 6],
+    ['key indented by one space', 4, 'où il s’est arrêté', 3],
+    ['service dedented by one space', 3, 'juste au-dessus de la ligne du problème', 4],
+    ['unclosed flow sequence', 3, 'juste au-dessus de la ligne où s’ouvre le `[`', 4],
+    ['unclosed flow mapping', 3, 'juste au-dessus de la ligne où s’ouvre le `{`', 4],
+    ['tab after the indentation', 3, 'où commence la valeur', 4],
+    ['document end inside a quote', 2, 'où s’ouvre le guillemet', 1],
+  ] as const)('%s', (name, line, where, eemeliLine) => {
+    const [diagnostic] = checkProject([{ path: 'compose.yaml', text: yamlOf(name) }]).diagnostics.filter((d) => d.ruleId === 'yaml-syntax');
+    expect(diagnostic!.range.start.line).toBe(line);
+    expect(diagnostic!.message).toContain(`Compose signale l’erreur à cette ligne, ${where}\u00a0; elle apparaît à la ligne ${eemeliLine}.`);
+  });
+
+  it.each([
+    ['control character in a value', 3, 'caractère de contrôle invisible'],
+    ['flow sequence followed by a colon', 4, 'un `:` suivi d’un espace'],
+    ['unknown directive', 1, 'une directive YAML'],
+    ['every escape form', 1, 'séquence d’échappement'],
+    ['surrogate unicode escape', 1, 'séquence d’échappement'],
+    ['content after a document end', 2, 'vérifiez l’indentation'],
+  ] as const)('%s: an error only Compose sees, with its advice', (name, line, advice) => {
+    const [diagnostic] = checkProject([{ path: 'compose.yaml', text: yamlOf(name) }]).diagnostics.filter((d) => d.ruleId === 'yaml-syntax');
+    expect(diagnostic!.range.start.line).toBe(line);
+    expect(diagnostic!.message).toContain('Compose refuse ce YAML');
+    expect(diagnostic!.message).toContain(advice);
+  });
+});

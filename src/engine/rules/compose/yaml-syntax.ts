@@ -76,6 +76,9 @@ interface ComposeLine {
  * that is another line. When eemeli/yaml sees no syntax error but go-yaml
  * does, that error is reported on its own.
  */
+/** go-yaml's problems with an escape of a double-quoted scalar (scanner, « while parsing a quoted scalar »). */
+const ESCAPE_PROBLEMS = new Set(['found unknown escape character', 'found invalid Unicode character escape code', 'did not find expected hexdecimal number']);
+
 function atComposeLine(text: string, positions: SourcePositions, issues: readonly YamlIssue[]): ComposeLine {
   const placed = new Map<YamlIssue, { range: Range; where: string }>();
   const first = issues
@@ -95,7 +98,11 @@ function atComposeLine(text: string, positions: SourcePositions, issues: readonl
         ? 'un `:` suivi d’un espace ou d’une fin de ligne est inattendu ici (une seconde clé sur la ligne d’une valeur, ou un `:` collé à un nom d’ancre `&nom`). Mettez la valeur entre guillemets ou retirez ce `:`.'
         : compose.kind === 'reader'
           ? 'la ligne contient un caractère de contrôle invisible (souvent venu d’un copier-coller)\u00a0: retapez-la.'
-          : 'vérifiez l’indentation, les `:`, les ancres (`&nom`) et les guillemets de cette ligne et des suivantes.'
+          : ESCAPE_PROBLEMS.has(compose.problem)
+            ? 'une séquence d’échappement de la chaîne entre guillemets doubles est refusée par Compose (`\\/`, un `\\u` hors Unicode, un `\\x` incomplet)\u00a0: écrivez le caractère lui-même.'
+            : text.startsWith('%', (positions.lineStarts[line - 1] ?? 0) + lineRange(text, positions, line).start.column - 1)
+              ? 'une ligne qui commence par `%` est une directive YAML\u00a0: Compose n’accepte que `%YAML` et `%TAG`, une fois chacune, suivies d’une ligne `---`.'
+              : 'vérifiez l’indentation, les `:`, les ancres (`&nom`) et les guillemets de cette ligne et des suivantes.'
     return { placed, composeOnly: { range: lineRange(text, positions, line), advice } };
   }
   if (compose.line === undefined || compose.line === first.range.start.line) return { placed };
