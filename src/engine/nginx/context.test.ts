@@ -66,6 +66,7 @@ describe('createNginxContext', () => {
     expect(contextOf('proxy/site.conf', 'listen 80;\nserver_name a;\n').role).toBe('fragment');
     expect(contextOf('proxy/site.conf', 'events {}\n').role).toBe('main');
     expect(contextOf('proxy/site.conf', 'foo {}\n').role).toBe('fragment');
+    expect(contextOf('proxy/site.conf', 'upstream api {\n    server api:3000;\n}\nproxy_read_timeout 30s;\n').role).toBe('http-include');
     // `server` as a directive: the lines of an upstream, included inside one.
     expect(contextOf('proxy/site.conf', 'server api:3000;\nserver api2:3000;\n').role).toBe('fragment');
   });

@@ -98,5 +98,13 @@ describe('parseNginx', () => {
     expect(config.errors).toEqual([{ code: 'unexpected-eof-expecting-semicolon', range: { start: at(1, 10), end: at(1, 10) } }]);
     expect(parseNginx('server {').errors).toEqual([{ code: 'unexpected-eof-expecting-brace', range: { start: at(1, 9), end: at(1, 9) } }]);
   });
+
+  it('skips a block without a name up to its own `}`, nested blocks included, and stops at the end of the file', () => {
+    const after = parseNginx('{ { } }\nlisten 80;\n');
+    expect(after.children.map((n) => n.name)).toEqual(['listen']);
+    expect(after.errors.map((e) => e.code)).toEqual(['unexpected-character', 'unexpected-character']);
+    expect(parseNginx('{ { }\nlisten 80;\n').children).toEqual([]);
+    expect(parseNginx('{\n').children).toEqual([]);
+  });
 });
 
