@@ -97,6 +97,13 @@ describe('parseNginx', () => {
     expect((config.children[0] as NginxDirective).args.map((a) => [a.value, a.range])).toEqual([['80', { start: at(1, 8), end: at(1, 10) }]]);
     expect(config.errors).toEqual([{ code: 'unexpected-eof-expecting-semicolon', range: { start: at(1, 10), end: at(1, 10) } }]);
     expect(parseNginx('server {').errors).toEqual([{ code: 'unexpected-eof-expecting-brace', range: { start: at(1, 9), end: at(1, 9) } }]);
+    for (const [text, words] of [
+      ['listen 80 ', ['80']],
+      ['return 200 "x"', ['200', 'x']],
+      ['return 200 "x" ', ['200', 'x']],
+    ] as const) {
+      expect((parseNginx(text).children[0] as NginxDirective).args.map((a) => a.value)).toEqual(words);
+    }
   });
 
   it('skips a block without a name up to its own `}`, nested blocks included, and stops at the end of the file', () => {
