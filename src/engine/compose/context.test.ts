@@ -107,6 +107,23 @@ describe('createComposeContext', () => {
     expect(service.restart?.value).toBe('unless-stopped');
   });
 
+  it('detects production from a file’s own name, not its folder’s, among several files', () => {
+    const files = (...paths: string[]) => paths.map((path) => ({ path, text: 'services: {}\n' }));
+    expect(createComposeContext(files('compose.yaml', 'compose.prod.yaml'), undefined, {}).production).toBe(true);
+    expect(createComposeContext(files('prod/compose.yaml'), undefined, {}).production).toBe(false);
+  });
+
+  it('merges an override’s healthcheck and top-level resources into the base’s', () => {
+    const base = 'services:\n  db:\n    image: postgres:17-alpine\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 5s\nnetworks:\n  back:\n    driver_opts:\n      a: "1"\n';
+    const override = 'services:\n  db:\n    healthcheck:\n      interval: 30s\nnetworks:\n  back:\n    external: true\n    driver_opts:\n      b: "2"\n';
+    const { model } = createComposeContext([{ path: 'compose.yaml', text: base }, { path: 'compose.override.yaml', text: override }], undefined, {});
+    const healthcheck = model.services.get('db')!.healthcheck!;
+    expect([healthcheck.test?.value, healthcheck.interval?.value]).toEqual([['CMD', 'pg_isready'], '30s']);
+    const back = model.networks.get('back')!;
+    expect(back.external).toBe(true);
+    expect([...back.driverOptions.keys()]).toEqual(['a', 'b']);
+  });
+
   it('detects production from the file name or the option', () => {
     expect(createComposeContext([{ path: 'compose.prod.yaml', text: 'services: {}\n' }], undefined, {}).production).toBe(true);
     expect(createComposeContext([{ path: 'compose.yaml', text: 'services: {}\n' }], undefined, {}).production).toBe(false);

@@ -83,8 +83,24 @@ describe('describePath says where a key is, in French', () => {
     // Only the article of the owner changes, not words of its name.
     [['configs', 'le x', 'file'], '`file` (de la config `le x`)'],
     [['services', 'la x', 'image'], '`image` (du service `la x`)'],
+    // List indexes are left out, not keys that hold digits.
+    [['x-a', '0', 'b'], '`x-a.b`'],
+    [['volumes1', 'x'], '`volumes1.x`'],
+    [['x-a', '1a', '22'], '`x-a.1a`'],
   ] as const)('%j → %s', (path, expected) => {
     expect(describePath(path)).toBe(expected);
   });
 });
 
+
+describe('a wrong type names every type the key takes, in French', () => {
+  it.each([
+    ['restart: [1]', '`restart` doit être du texte (dans le service `web`).'],
+    ['command: {a: 1}', '`command` doit être du texte ou une liste (dans le service `web`).'],
+    ['ulimits: {nofile: [1]}', '`nofile` doit être un nombre entier, du texte ou un objet (des clés `nom: valeur`)'],
+  ])('%s', async (line, message) => {
+    const { checkProject } = await import('../../check.ts');
+    const found = checkProject([{ path: 'compose.yaml', text: `services:\n  web:\n    image: nginx:1.30\n    ${line}\n` }]).diagnostics.filter((d) => d.ruleId === 'compose-schema');
+    expect(found.map((d) => d.message)).toEqual([expect.stringContaining(message)]);
+  });
+});
