@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../check.ts';
-import { resolveReference } from './file-references.ts';
+import { readBlockYaml } from '../yaml/block-reader.ts';
+import { isTextReference, loadedBaseDirectories, resolveReference } from './file-references.ts';
 
 describe('resolveReference', () => {
   it.each([
@@ -35,5 +36,27 @@ describe('extends cycles', () => {
     expect(cyclesOf(`services:\n${services}`)).toEqual([]);
     const looped = `services:\n${services}  s0b:\n    extends: s4999\n`.replace('  s0:\n    image: node:24-alpine\n', '  s0:\n    image: node:24-alpine\n    extends: s4999\n');
     expect(cyclesOf(looped)).toHaveLength(1);
+  });
+});
+
+describe('isTextReference', () => {
+  it('is true for the files Compose reads as text, false for the compose files it walks', () => {
+    expect((['envFile', 'labelFile', 'includeEnvFile', 'include', 'extendsFile'] as const).map(isTextReference)).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('loadedBaseDirectories', () => {
+  const loaded = (file: string, text: string) => ({ file, root: readBlockYaml(text, (value) => value) });
+  it('reads an included compose file from its own folder, or from the project_directory its include names', () => {
+    const bases = loadedBaseDirectories(
+      [
+        loaded('compose.yaml', 'include:\n  - path: db/compose.yaml\n  - path: cache/compose.yaml\n    project_directory: shared\n  - path: abs/compose.yaml\n    project_directory: /srv/abs\n'),
+        loaded('db/compose.yaml', 'services: {}\n'),
+        loaded('cache/compose.yaml', 'services: {}\n'),
+        loaded('abs/compose.yaml', 'services: {}\n'),
+      ],
+      '',
+    );
+    expect(Object.fromEntries(bases)).toEqual({ 'compose.yaml': '', 'db/compose.yaml': 'db', 'cache/compose.yaml': 'shared', 'abs/compose.yaml': '/srv/abs' });
   });
 });
