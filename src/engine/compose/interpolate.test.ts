@@ -88,3 +88,19 @@ describe('interpolate within bounds (issue #14)', () => {
     expect(budget.remaining).toBe(4);
   });
 });
+
+describe('interpolate keeps what Compose keeps', () => {
+  // Probed on Compose 2.40.3: `config` prints these values with their `$` (escaped as `$$`).
+  it.each(['a$', 'a$ b', 'a$-b'])('a `$` that starts no name: « %s »', (text) => {
+    expect(interpolate(text, () => undefined)).toEqual({ value: text, issues: [], variables: [] });
+  });
+
+  it('counts the default of a set variable as nothing, and the value of an unset one as written', () => {
+    const budget = interpolationBudget(100);
+    expect(interpolate('${A:-${B}}', (name) => (name === 'A' ? 'set' : 'b'), 0, budget).value).toBe('set');
+    // A default written in the file is not charged to the budget of what substitution adds; the variable's value is.
+    expect(budget.remaining).toBe(97);
+    expect(interpolate('${C:-written}', () => undefined, 0, budget).value).toBe('written');
+    expect(budget.remaining).toBe(97);
+  });
+});
