@@ -124,6 +124,17 @@ const snippets: Record<string, string> = {
   'line separator inside a quote': 'x-a: "a\u2028b"\nservices: {}\n',
   'byte order mark': '\ufeffservices: {}\n',
   'nesting past go-yaml\'s limit': `x-a: ${'['.repeat(10_001)}\n`,
+  'TAG directive for the primary handle': '%TAG ! tag:a,2000:\n---\nservices: {}\n',
+  'TAG directive for the secondary handle': '%TAG !! tag:a,2000:\n---\nservices: {}\n',
+  'TAG directive for the primary handle twice': '%TAG ! tag:a,2000:\n%TAG ! tag:b,2000:\n---\nservices: {}\n',
+  'anchor then undefined tag handle': 'services: &a !x!y {}\n',
+  'undefined tag handle then anchor': 'services: !x!y &a {}\n',
+  'anchor then standard tag': 'services: &a !!map {}\n',
+  'last low surrogate escape': 'x-a: "\\uDFFF"\nservices: {}\n',
+  'first code point after the surrogates': 'x-a: "\\uE000"\nservices: {}\n',
+  'last Unicode code point': 'x-a: "\\U0010FFFF"\nservices: {}\n',
+  'code point past Unicode': 'x-a: "\\U00110000"\nservices: {}\n',
+  'NUL escape': 'x-a: "\\x00"\nservices: {}\n',
 };
 
 const rootfs = execFileSync('bash', [join(repo, 'scripts/ci/rootfs.sh'), 'forky', 'docker-compose'], { encoding: 'utf8' }).trim();

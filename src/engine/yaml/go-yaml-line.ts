@@ -834,12 +834,16 @@ class Parser {
       return;
     }
     let versionSeen = false;
+    // libyaml's yaml_parser_process_directives: the document's own %TAG handles may not repeat (`!` and `!!`
+    // included); the default ones are added after them, duplicates allowed.
+    const declared = new Set<string>();
     while (token.type === 'VERSION_DIRECTIVE' || token.type === 'TAG_DIRECTIVE') {
       if (token.type === 'VERSION_DIRECTIVE') {
         if (versionSeen) this.fail('', undefined, 'found duplicate %YAML directive', token.start);
         versionSeen = true;
       } else if (token.handle) {
-        if (this.tagHandles.has(token.handle) && token.handle !== '!' && token.handle !== '!!') this.fail('', undefined, 'found duplicate %TAG directive', token.start);
+        if (declared.has(token.handle)) this.fail('', undefined, 'found duplicate %TAG directive', token.start);
+        declared.add(token.handle);
         this.tagHandles.add(token.handle);
       }
       this.skipToken();
