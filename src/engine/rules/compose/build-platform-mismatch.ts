@@ -26,6 +26,10 @@ export const buildPlatformMismatch: ComposeRule = {
         files: { 'compose.yaml': 'services:\n  api:\n    image: atelier/api:1.0\n    platform: linux/arm64\n    build:\n      context: ./api\n      platforms:\n        - linux/amd64\n        - linux/arm64\n' },
       },
       { name: 'sans build.platforms', files: { 'compose.yaml': 'services:\n  api:\n    platform: linux/arm64\n    build: ./api\n' } },
+      {
+        name: 'une plateforme vide ne fixe rien (Compose 2.40.3 l’accepte)',
+        files: { 'compose.yaml': 'services:\n  api:\n    image: atelier/api:1.0\n    platform: ""\n    build:\n      context: ./api\n      platforms:\n        - linux/amd64\n' },
+      },
     ],
     invalid: [
       {

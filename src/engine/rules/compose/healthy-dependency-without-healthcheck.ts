@@ -43,6 +43,17 @@ export const healthyDependencyWithoutHealthcheck: ComposeRule = {
         },
         errors: [{ messageId: 'missing', line: 6, column: 20 }],
       },
+      {
+        name: 'un healthcheck désactivé, par `disable: true` ou `test: ["NONE"]`',
+        files: {
+          'compose.yaml':
+            'services:\n  api:\n    image: node:22-alpine\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n  db:\n    image: postgres:17-alpine\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n      disable: true\n  cache:\n    image: redis:8-alpine\n    healthcheck:\n      test: ["NONE"]\n',
+        },
+        errors: [
+          { messageId: 'missing', line: 6, column: 20 },
+          { messageId: 'missing', line: 8, column: 20 },
+        ],
+      },
     ],
   },
   check(context, report) {
