@@ -79,6 +79,18 @@ testObjectives('08-production', [
   },
   {
     objective: 'override-db-locale',
+    name: 'code monté dans l’API ailleurs que dans /app/src',
+    met: override('127.0.0.1:5432:5432'),
+    unmet: override('127.0.0.1:5432:5432', `    volumes:\n      - ./api/src:/srv/src\n${WATCH}`),
+  },
+  {
+    objective: 'override-db-locale',
+    name: 'un volume nommé sur /app/src',
+    met: override('127.0.0.1:5432:5432'),
+    unmet: override('127.0.0.1:5432:5432', `    volumes:\n      - sources:/app/src\n${WATCH}`),
+  },
+  {
+    objective: 'override-db-locale',
     name: 'sources sans develop.watch',
     met: override('127.0.0.1:5432:5432'),
     unmet: override('127.0.0.1:5432:5432', '    environment:\n      NODE_ENV: development\n'),

@@ -68,6 +68,7 @@ const cases: Record<string, [string, string][]> = {
     ['mot de passe dans l’environnement', base.replace('POSTGRES_PASSWORD_FILE: /run/secrets/db_password', 'POSTGRES_PASSWORD: s3cret')],
     ['secret non monté', base.replace('    secrets: [db_password]\n', '')],
     ['secret non déclaré', base.replace(/  db_password:\n    file: .*\n/, '')],
+    ['secret lu dans l’environnement, que Swarm ne connaît pas', base.replace('    file: ./secrets/db_password.txt\n', '    environment: DB_PASSWORD\n')],
   ],
   'images-du-registre': [
     ['un build', base.replace('    image: 127.0.0.1:5000/atelier-api:1.0\n', '    build: ./api\n')],
@@ -78,6 +79,9 @@ const cases: Record<string, [string, string][]> = {
     ['sans contrainte', base.replace(/      placement:\n        constraints: .*\n/, '      replicas: 1\n')],
     ['deux répliques', base.replace('      placement:\n        constraints', '      replicas: 2\n      placement:\n        constraints')],
     ['sans volume', base.replace('    volumes:\n      - db-data:/var/lib/postgresql/data\n', '')],
+    ['un dossier de la machine, relatif', base.replace('      - db-data:/var/lib/postgresql/data\n', '      - ./pgdata:/var/lib/postgresql/data\n')],
+    ['un dossier de la machine, absolu', base.replace('      - db-data:/var/lib/postgresql/data\n', '      - /srv/pgdata:/var/lib/postgresql/data\n')],
+    ['un volume monté ailleurs', base.replace('      - db-data:/var/lib/postgresql/data\n', '      - db-data:/srv/data\n')],
   ],
 };
 
