@@ -40,4 +40,14 @@ describe('parseEnvFile', () => {
     const parsed = parseEnvFile('A=file\nB=${A}\n', { A: 'shell' });
     expect(parsed.entries[1]!.value).toBe('shell');
   });
+
+  it('trims an unquoted value and cuts it at ` #` only, as Compose 2.40.3 does', () => {
+    const parsed = parseEnvFile('A=  x y  \nB=z # c\nC=w\t# tab\n');
+    expect(parsed.entries.map((e) => [e.name, e.value])).toEqual([
+      ['A', 'x y'],
+      ['B', 'z'],
+      ['C', 'w\t# tab'],
+    ]);
+  });
 });
+

@@ -96,7 +96,8 @@ export function parseEnvFile(text: string, shell: Readonly<Record<string, string
       next = after === -1 ? text.length : after + 1;
     } else {
       let raw = text.slice(v, lineEnd).replace(/\r$/, '');
-      const comment = raw.search(/\s#/);
+      // compose-go's dotenv cuts an unquoted value at ` #` only: `w\t# x` keeps its tab and what follows (probed on Compose 2.40.3).
+      const comment = raw.indexOf(' #');
       if (comment !== -1) raw = raw.slice(0, comment);
       raw = raw.trimEnd();
       valueEnd = v + raw.length;
