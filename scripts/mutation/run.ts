@@ -18,7 +18,7 @@
 // surviving mutant keeps its old verdict. Use --force then.
 // MUTATION_CONCURRENCY (default 2) sets the number of test-runner processes; a mutant's tests get
 // MUTATION_TIMEOUT_FACTOR (default 3) times their normal time plus MUTATION_TIMEOUT_MS (default 60,000).
-import { existsSync, globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, matchesGlob, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
@@ -177,11 +177,14 @@ function sampleMargin(report: SampledReport): number {
   return 196 * Math.sqrt((fpc * spread) / (k * mean * mean));
 }
 
-/** The folder's report when it covers every file of the folder, else its sampled report if there is one. */
+/** The folder's latest measure: its whole report when it covers every file, or its sampled report, whichever is newer. */
 function scoredReport(folder: Folder): Report | SampledReport | undefined {
   const whole = readReport(folder);
-  if (whole !== undefined && filesOf(folder).every((file) => whole.files[file] !== undefined)) return whole;
-  return (readReport(folder, 'sample-report.json') as SampledReport | undefined) ?? whole;
+  const sample = readReport(folder, 'sample-report.json') as SampledReport | undefined;
+  const modified = (name: string): number => statSync(join(outDir(folder), name)).mtimeMs;
+  const wholeCovers = whole !== undefined && filesOf(folder).every((file) => whole.files[file] !== undefined);
+  if (wholeCovers && (sample === undefined || modified('report.json') > modified('sample-report.json'))) return whole;
+  return sample ?? whole;
 }
 
 function printScores(selected: readonly Folder[]): void {

@@ -62,3 +62,52 @@ describe('resolvedProxyTargets', () => {
     expect(resolvedProxyTargets({ ...context, compose: undefined })).toEqual([]);
   });
 });
+
+describe('proxyTargets over a whole nginx.conf', () => {
+  it('lists every host nginx resolves when it loads, with the port it uses', () => {
+    const text = `events {}
+http {
+  resolver dns:5353 valid=30s;
+  resolver dns2;
+  upstream Backend {
+    server api:3000 resolve;
+    server unix:/tmp/s.sock;
+    server web;
+  }
+  map $a $b {
+    proxy_pass http://ghost:1;
+  }
+  server {
+    location / { proxy_pass http://BACKEND; }
+    location /a { proxy_pass http://api:3000/x; }
+    location /g { grpc_pass grpcs://grpc; }
+    location /f { fastcgi_pass php:9000; }
+    location /u { uwsgi_pass unix:/run/u.sock; }
+    location /n { fastcgi_pass php; }
+    location /i { proxy_pass http://10.0.0.1:80; }
+    location /d { proxy_pass http://api.example.com; }
+  }
+}
+stream {
+  upstream db_up { server db:5432; }
+  server { listen 5432; proxy_pass db_up; }
+  server { listen 6379; proxy_pass cache:6379; }
+}
+`;
+    const context = nginxOf(text, 'nginx/nginx.conf');
+    const upstreams = upstreamNames([context]);
+    expect([...upstreams]).toEqual(['backend', 'db_up']);
+    // [host, port, line, a resolver's name, resolved again at run time (`resolve`)]
+    expect(proxyTargets(context, upstreams).map((t) => [t.host, t.port, t.range.start.line, t.dns ?? false, t.resolvedAtRunTime ?? false])).toEqual([
+      ['api', 3000, 6, false, true],
+      ['web', 80, 8, false, false],
+      ['db', 5432, 25, false, false],
+      ['php', 9000, 17, false, false],
+      ['dns', 5353, 3, true, false],
+      ['dns2', 53, 4, true, false],
+      ['api', 3000, 15, false, false],
+      ['cache', 6379, 27, false, false],
+      ['grpc', 443, 16, false, false],
+    ]);
+  });
+});
