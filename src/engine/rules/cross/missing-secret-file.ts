@@ -36,6 +36,13 @@ export const missingSecretFile: CrossRule = {
         files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:18\n    secrets:\n      - serveur\nsecrets:\n  inutile:\n    file: ./absent.txt\n  serveur:\n    file: /etc/atelier/db-password\n' },
       },
       {
+        name: 'des fichiers hors du projet, que l’atelier ne voit pas',
+        files: {
+          'compose.yaml':
+            'services:\n  db:\n    image: postgres:18\n    secrets: [maison, parent, windows, dossier]\nsecrets:\n  maison:\n    file: ~/secrets/db.txt\n  parent:\n    file: ../partage/db.txt\n  windows:\n    file: C:\\secrets\\db.txt\n  dossier:\n    file: .\n',
+        },
+      },
+      {
         name: 'un extrait de projet',
         files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:18\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' },
         options: { partial: true },
@@ -45,6 +52,17 @@ export const missingSecretFile: CrossRule = {
       {
         files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:18\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' },
         errors: [{ messageId: 'missing', line: 8, column: 11 }],
+      },
+      {
+        name: 'un secret et une config de même nom, lus par deux services : une alerte chacun',
+        files: {
+          'compose.yaml':
+            'services:\n  db:\n    image: postgres:18\n    secrets: [cle]\n    configs: [cle]\n  api:\n    image: node:24-alpine\n    secrets: [cle]\nsecrets:\n  cle:\n    file: ./cle.txt\nconfigs:\n  cle:\n    file: ./cle.conf\n',
+        },
+        errors: [
+          { messageId: 'missing', line: 11, column: 11, data: { kind: 'secret' } },
+          { messageId: 'missing', line: 14, column: 11, data: { kind: 'config' } },
+        ],
       },
     ],
   },
