@@ -17,7 +17,13 @@ export const endOfLifeImage: ComposeRule = {
     chapter: '11-bonnes-pratiques',
   },
   examples: {
-    valid: [{ files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n  db:\n    image: postgres:17-alpine\n  proxy:\n    image: nginx:1.30-alpine\n' } }],
+    valid: [
+      { files: { 'compose.yaml': 'services:\n  api:\n    image: node:22-alpine\n  db:\n    image: postgres:17-alpine\n  proxy:\n    image: nginx:1.30-alpine\n' } },
+      {
+        name: 'une image d’un autre éditeur, ou sans étiquette (la règle image-tag en parle)',
+        files: { 'compose.yaml': 'services:\n  db:\n    image: bitnami/postgresql:14\n  api:\n    image: node\n' },
+      },
+    ],
     invalid: [
       {
         files: { 'compose.yaml': 'services:\n  api:\n    image: node:16-alpine\n  db:\n    image: postgres:14\n  proxy:\n    image: nginx:1.25\n' },

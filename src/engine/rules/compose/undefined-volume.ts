@@ -18,6 +18,10 @@ export const undefinedVolume: ComposeRule = {
   examples: {
     valid: [
       {
+        name: 'un volume déclaré dans un fichier inclus',
+        files: { 'compose.yaml': 'include:\n  - stockage.yaml\nservices:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - donnees:/var/lib/postgresql/data\n', 'stockage.yaml': 'volumes:\n  donnees: {}\n' },
+      },
+      {
         files: {
           'compose.yaml':
             'services:\n  db:\n    image: postgres:17-alpine\n    volumes:\n      - db-data:/var/lib/postgresql/data\n      - ./init:/docker-entrypoint-initdb.d:ro\nvolumes:\n  db-data: {}\n',
