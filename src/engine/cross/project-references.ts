@@ -1,7 +1,7 @@
 // The files Compose opens while loading the project, beyond the ones it is
 // given (compose/file-references.ts), followed once per check among the
 // project's files and shared by the rules that read them
-// (missing-project-file, unknown-extended-service).
+// (missing-project-file, unknown-extended-service, extends-cycle).
 import { readReferencedComposeFile } from '../compose/context.ts';
 import { fileReference, loadedBaseDirectories, walkReferences, type FileReference, type ReferenceKind, type ReferenceWalk } from '../compose/file-references.ts';
 import { writtenItems } from '../compose/service-keys.ts';
@@ -64,6 +64,18 @@ function compute(context: CrossContext): ProjectReferences | undefined {
     return { root: undefined };
   });
   return { loadedFiles, walk, broken };
+}
+
+/**
+ * What the `extends` rules read (unknown-extended-service, extends-cycle): the
+ * walk of a whole Compose project, with its range mapper. Nothing for an
+ * excerpt (the files it names may exist elsewhere) or a Swarm stack
+ * (`docker stack deploy` reads no `extends`).
+ */
+export function extendsWalk(context: CrossContext): { walk: ReferenceWalk; rangeOf: ReturnType<typeof projectRangeOf> } | undefined {
+  if (context.options.partial || context.compose?.swarm) return undefined;
+  const references = projectReferences(context);
+  return references && { walk: references.walk, rangeOf: projectRangeOf(context) };
 }
 
 /**

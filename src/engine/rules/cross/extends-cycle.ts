@@ -1,5 +1,5 @@
 import type { CrossRule } from '../catalogue.ts';
-import { projectRangeOf, projectReferences } from '../../cross/project-references.ts';
+import { extendsWalk } from '../../cross/project-references.ts';
 
 // compose-go follows `extends` from service to service, across files
 // (loader/extends.go); meeting a service again stops the load with
@@ -44,12 +44,10 @@ export const extendsCycle: CrossRule = {
     ],
   },
   check(context, report) {
-    const compose = context.compose;
-    if (context.options.partial || !compose || compose.swarm) return;
-    const references = projectReferences(context);
-    if (!references) return;
-    const rangeOf = projectRangeOf(context);
-    for (const cycle of references.walk.extendsCycles) {
+    const found = extendsWalk(context);
+    if (!found) return;
+    const { walk, rangeOf } = found;
+    for (const cycle of walk.extendsCycles) {
       report({ messageId: 'cycle', data: { service: cycle.service, chain: cycle.chain.join(' → ') }, file: cycle.file, range: rangeOf(cycle.file, cycle.range) });
     }
   },

@@ -1,5 +1,5 @@
 import type { CrossRule } from '../catalogue.ts';
-import { projectRangeOf, projectReferences } from '../../cross/project-references.ts';
+import { extendsWalk } from '../../cross/project-references.ts';
 
 // compose-go applies `extends` document by document, before includes and
 // the files merge
@@ -63,12 +63,10 @@ export const unknownExtendedService: CrossRule = {
     ],
   },
   check(context, report) {
-    const compose = context.compose;
-    if (context.options.partial || !compose || compose.swarm) return;
-    const references = projectReferences(context);
-    if (!references) return;
-    const rangeOf = projectRangeOf(context);
-    for (const unknown of references.walk.unknownServices) {
+    const found = extendsWalk(context);
+    if (!found) return;
+    const { walk, rangeOf } = found;
+    for (const unknown of walk.unknownServices) {
       report({
         messageId: unknown.in === undefined ? 'sameFile' : 'otherFile',
         data: { service: unknown.service, base: unknown.base, ...(unknown.in === undefined ? {} : { in: unknown.in }) },
